@@ -1,0 +1,1 @@
+"""Atelier Self Data: the domain package (no Streamlit here; see ``selfdata.ui``)."""

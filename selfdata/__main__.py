@@ -1,0 +1,5 @@
+import sys
+
+from selfdata.cli import main
+
+sys.exit(main())
