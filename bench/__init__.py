@@ -1,0 +1,1 @@
+"""Benchmarks and the load harness; `python -m bench.run` rewrites BENCHMARKS.md."""

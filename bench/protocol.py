@@ -1,0 +1,432 @@
+"""A small asyncio client for Streamlit's websocket protocol, and a server launcher.
+
+It drives the real server the way a browser tab does: one websocket on
+``/_stcore/stream`` per session, protobuf ``BackMsg.rerun_script`` requests that carry
+the widget states, ``ForwardMsg`` replies read until ``script_finished``.
+
+    async with StreamlitSession(url, query_string="code=ABC&token=t") as s:
+        await s.rerun()                      # first page load
+        await s.click("inc")                 # button keyed "inc"
+        await s.set_value("choice", "Yes")   # radio/selectbox by label, checkbox, slider…
+        print(s.texts(), s.last.latency_s)
+
+Widgets are found by their user key: a keyed widget's id is ``$$ID-<hash>-<key>``.
+The client keeps every widget value it has set and sends them on every rerun, as the
+browser does; a button's trigger is sent once. Fragments that asked to rerun on a timer
+(``st.fragment(run_every=…)``) show up in :attr:`StreamlitSession.auto_reruns`; the
+browser drives those timers, so a caller does too, with :meth:`rerun_fragment`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.Element_pb2 import Element
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+# script_finished statuses (ForwardMsg.ScriptFinishedStatus)
+FINISHED_SUCCESSFULLY = ForwardMsg.FINISHED_SUCCESSFULLY
+FINISHED_WITH_COMPILE_ERROR = ForwardMsg.FINISHED_WITH_COMPILE_ERROR
+FINISHED_EARLY_FOR_RERUN = ForwardMsg.FINISHED_EARLY_FOR_RERUN
+FINISHED_FRAGMENT_RUN_SUCCESSFULLY = ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+
+_TRIGGER_TYPES = {"button", "download_button"}
+_STRING_TYPES = {"text_input", "text_area", "color_picker", "feedback"}
+_TEXT_TYPES = ("markdown", "text", "heading", "alert", "code", "caption")
+
+
+class ProtocolError(RuntimeError):
+    """The server answered something a browser would not accept, or nothing in time."""
+
+
+@dataclass
+class RunResult:
+    """One rerun as the client saw it."""
+
+    latency_s: float
+    status: int
+    messages: list[ForwardMsg]
+    exceptions: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.exceptions and self.status in (
+            FINISHED_SUCCESSFULLY,
+            FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+        )
+
+
+@dataclass
+class _Node:
+    element: Element
+    fragment_id: str
+
+
+class StreamlitSession:
+    """One browser tab: a websocket, its own server session, its widget states."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        query_string: str = "",
+        page_name: str = "",
+        timeout_s: float = 30.0,
+    ) -> None:
+        base = url.rstrip("/")
+        if base.startswith("http"):
+            base = "ws" + base[len("http") :]
+        self.ws_url = base + "/_stcore/stream"
+        self.query_string = query_string
+        self.page_name = page_name
+        self.page_script_hash = ""
+        self.timeout_s = timeout_s
+        self.session_pages: dict[str, str] = {}  # url_pathname -> page_script_hash
+        self.auto_reruns: dict[str, float] = {}  # fragment_id -> interval (s)
+        self.last: RunResult | None = None
+        self.runs = 0
+        self._nodes: dict[tuple[int, ...], _Node] = {}
+        self._values: dict[str, WidgetState] = {}
+        self._ws: Any = None
+        self._reader: asyncio.Task[None] | None = None
+        self._inbox: asyncio.Queue[ForwardMsg | None] = asyncio.Queue()
+        self._lock = asyncio.Lock()
+
+    # -- connection ---------------------------------------------------------------
+    async def connect(self) -> StreamlitSession:
+        self._ws = await asyncio.wait_for(
+            websockets.connect(
+                self.ws_url,
+                subprotocols=[websockets.Subprotocol("streamlit")],
+                max_size=None,
+                open_timeout=self.timeout_s,
+            ),
+            self.timeout_s,
+        )
+        self._reader = asyncio.create_task(self._read_loop())
+        return self
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            with contextlib.suppress(Exception):
+                await self._ws.close()
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._reader
+        self._ws = None
+        self._reader = None
+
+    async def __aenter__(self) -> StreamlitSession:
+        return await self.connect()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def _read_loop(self) -> None:
+        try:
+            async for data in self._ws:
+                if isinstance(data, str):
+                    continue
+                msg = ForwardMsg()
+                msg.ParseFromString(data)
+                self._inbox.put_nowait(msg)
+        except websockets.ConnectionClosed:
+            pass
+        finally:
+            self._inbox.put_nowait(None)
+
+    # -- reruns -------------------------------------------------------------------
+    async def rerun(
+        self,
+        widget_states: Sequence[WidgetState] = (),
+        *,
+        query_string: str | None = None,
+        page: str | None = None,
+        fragment_id: str = "",
+        is_auto_rerun: bool = False,
+    ) -> RunResult:
+        """Ask for a rerun and read until the script finished; return what happened.
+
+        ``widget_states`` are sent on top of the values this client keeps; a
+        trigger (button click) is sent once. ``page`` is a page's url path.
+        """
+        if self._ws is None:
+            raise ProtocolError("not connected")
+        async with self._lock:
+            if query_string is not None:
+                self.query_string = query_string
+            if page is not None and page != self.page_name:
+                self.page_name = page
+                self.page_script_hash = self.session_pages.get(page, "")
+            states = dict(self._values)
+            for ws in widget_states:
+                states[ws.id] = ws
+            back = BackMsg()
+            cs: ClientState = back.rerun_script
+            cs.query_string = self.query_string
+            cs.page_script_hash = self.page_script_hash
+            cs.page_name = self.page_name
+            cs.fragment_id = fragment_id
+            cs.is_auto_rerun = is_auto_rerun
+            cs.widget_states.widgets.extend(states.values())
+            for ws in widget_states:
+                if ws.WhichOneof("value") not in ("trigger_value", "string_trigger_value"):
+                    self._values[ws.id] = ws
+            # Anything left over from an earlier run belongs to that run.
+            while not self._inbox.empty():
+                self._consume(self._inbox.get_nowait(), fragment_id, [], [])
+            started = time.perf_counter()
+            await self._ws.send(back.SerializeToString())
+            result = await asyncio.wait_for(self._read_run(fragment_id, started), self.timeout_s)
+            self.last = result
+            self.runs += 1
+            return result
+
+    async def _read_run(self, fragment_id: str, started: float) -> RunResult:
+        messages: list[ForwardMsg] = []
+        exceptions: list[str] = []
+        while True:
+            msg = await self._inbox.get()
+            if msg is None:
+                raise ProtocolError("the server closed the connection during a run")
+            messages.append(msg)
+            status = self._consume(msg, fragment_id, messages, exceptions)
+            if status is not None and status != FINISHED_EARLY_FOR_RERUN:
+                return RunResult(time.perf_counter() - started, status, messages, exceptions)
+
+    def _consume(
+        self,
+        msg: ForwardMsg | None,
+        fragment_id: str,
+        messages: list[ForwardMsg],
+        exceptions: list[str],
+    ) -> int | None:
+        if msg is None:
+            return None
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            if msg.new_session.page_script_hash:
+                self.page_script_hash = msg.new_session.page_script_hash
+            if fragment_id:
+                self._nodes = {p: n for p, n in self._nodes.items() if n.fragment_id != fragment_id}
+            else:
+                self._nodes = {}
+                self.auto_reruns = {}
+        elif kind == "navigation":
+            for page in msg.navigation.app_pages:
+                self.session_pages[page.url_pathname] = page.page_script_hash
+            if msg.navigation.page_script_hash:
+                self.page_script_hash = msg.navigation.page_script_hash
+        elif kind == "auto_rerun":
+            self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+        elif kind == "delta":
+            self._apply_delta(msg, exceptions)
+        elif kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
+            exc = msg.session_event.script_compilation_exception
+            exceptions.append(f"{exc.type}: {exc.message}")
+        elif kind == "script_finished":
+            return msg.script_finished
+        return None
+
+    def _apply_delta(self, msg: ForwardMsg, exceptions: list[str]) -> None:
+        delta = msg.delta
+        path = tuple(msg.metadata.delta_path)
+        if delta.WhichOneof("type") != "new_element" or not path:
+            return
+        element = delta.new_element
+        self._nodes[path] = _Node(element, delta.fragment_id)
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            exceptions.append(f"{element.exception.type}: {element.exception.message}")
+        elif kind is not None:
+            proto = getattr(element, kind)
+            # A value set from the script (session_state) becomes the client's value.
+            if getattr(proto, "set_value", False) and hasattr(proto, "id"):
+                self._remember_server_value(kind, proto)
+
+    def _remember_server_value(self, kind: str, proto: Any) -> None:
+        ws = WidgetState(id=proto.id)
+        if kind in ("radio", "selectbox") and proto.HasField("raw_value"):
+            ws.string_value = proto.raw_value
+        elif kind in ("checkbox",):
+            ws.bool_value = proto.value
+        elif kind in _STRING_TYPES and proto.HasField("value"):
+            ws.string_value = proto.value
+        else:
+            return
+        self._values[proto.id] = ws
+
+    # -- the page as the browser would show it ------------------------------------
+    def elements(self) -> Iterator[tuple[str, Any]]:
+        """Yield (type, proto) for every element on the page, in page order."""
+        for path in sorted(self._nodes):
+            element = self._nodes[path].element
+            kind = element.WhichOneof("type")
+            if kind is not None:
+                yield kind, getattr(element, kind)
+
+    def texts(self) -> list[str]:
+        """The text of every text-like element (markdown, headings, alerts, metrics…)."""
+        out: list[str] = []
+        for kind, proto in self.elements():
+            if kind in _TEXT_TYPES:
+                out.append(proto.body)
+            elif kind == "metric":
+                out.append(f"{proto.label}: {proto.body}")
+            elif hasattr(proto, "label") and isinstance(proto.label, str):
+                out.append(proto.label)
+        return out
+
+    def find_widget(self, key: str) -> tuple[str, Any]:
+        """The widget whose user key is ``key``: (type, proto). KeyError if absent."""
+        suffix = "-" + key
+        for kind, proto in self.elements():
+            wid = getattr(proto, "id", "")
+            if isinstance(wid, str) and wid.startswith("$$ID-") and wid.endswith(suffix):
+                if wid.split("-", 2)[-1] == key:
+                    return kind, proto
+        raise KeyError(f"no widget keyed {key!r} on the page")
+
+    def has_widget(self, key: str) -> bool:
+        try:
+            self.find_widget(key)
+        except KeyError:
+            return False
+        return True
+
+    def widget_state(self, key: str, value: Any = True) -> WidgetState:
+        """The WidgetState a browser would send for the widget keyed ``key``."""
+        kind, proto = self.find_widget(key)
+        ws = WidgetState(id=proto.id)
+        if kind in _TRIGGER_TYPES:
+            ws.trigger_value = bool(value)
+        elif kind == "checkbox":
+            ws.bool_value = bool(value)
+        elif kind in ("radio", "selectbox"):
+            options = list(proto.options)
+            ws.string_value = options[value] if isinstance(value, int) else str(value)
+            if ws.string_value not in options:
+                raise ValueError(f"{value!r} is not an option of {key!r}: {options}")
+        elif kind in _STRING_TYPES:
+            ws.string_value = str(value)
+        elif kind == "number_input":
+            ws.double_value = float(value)
+        elif kind == "slider":
+            values = value if isinstance(value, list | tuple) else [value]
+            ws.double_array_value.data.extend(float(v) for v in values)
+        elif kind in ("multiselect", "button_group"):
+            values = value if isinstance(value, list | tuple) else [value]
+            ws.string_array_value.data.extend(str(v) for v in values)
+        else:
+            raise ValueError(f"widget {key!r} is a {kind}: not supported by this client")
+        return ws
+
+    async def click(self, key: str) -> RunResult:
+        """Click the button keyed ``key`` (one trigger, as a browser sends it)."""
+        return await self.rerun([self.widget_state(key, True)])
+
+    async def set_value(self, key: str, value: Any) -> RunResult:
+        return await self.rerun([self.widget_state(key, value)])
+
+    async def rerun_fragment(self, fragment_id: str | None = None) -> RunResult:
+        """Rerun a fragment as the browser's run_every timer does (first one if None)."""
+        if fragment_id is None:
+            if not self.auto_reruns:
+                raise ProtocolError("no fragment asked for an automatic rerun")
+            fragment_id = next(iter(self.auto_reruns))
+        return await self.rerun(fragment_id=fragment_id, is_auto_rerun=True)
+
+
+# -- a real server in a subprocess ------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class StreamlitServer:
+    """``streamlit run APP`` on 127.0.0.1:PORT in a subprocess, until stopped."""
+
+    def __init__(
+        self,
+        app: str | Path,
+        *,
+        cwd: str | Path | None = None,
+        env: dict[str, str] | None = None,
+        options: dict[str, str] | None = None,
+        port: int | None = None,
+        log_path: str | Path | None = None,
+    ) -> None:
+        self.app = str(app)
+        self.cwd = str(cwd) if cwd else None
+        self.env = {**os.environ, **(env or {})}
+        self.options = {"server.headless": "true", "browser.gatherUsageStats": "false"}
+        self.options.update(options or {})
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._log: Any = None
+
+    def start(self, timeout_s: float = 30.0) -> StreamlitServer:
+        cmd = [sys.executable, "-m", "streamlit", "run", self.app]
+        cmd += [f"--server.port={self.port}", "--server.address=127.0.0.1"]
+        cmd += [f"--{k}={v}" for k, v in self.options.items()]
+        self._log = open(self.log_path, "wb") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            cmd, cwd=self.cwd, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise ProtocolError(f"streamlit exited with {self.proc.returncode}: {cmd}")
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise ProtocolError(f"streamlit not healthy after {timeout_s}s on {self.url}")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        if self._log not in (None, subprocess.DEVNULL):
+            self._log.close()
+        self._log = None
+
+    def __enter__(self) -> StreamlitServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

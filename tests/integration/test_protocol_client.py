@@ -1,0 +1,172 @@
+"""The websocket client in bench/protocol.py drives a real Streamlit server like a browser."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.protocol import (
+    FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+    StreamlitServer,
+    StreamlitSession,
+)
+
+pytestmark = pytest.mark.slow
+
+APP = textwrap.dedent(
+    """
+    import os
+    import sqlite3
+
+    import streamlit as st
+
+    db = sqlite3.connect(os.environ["COUNTER_DB"], timeout=30, isolation_level=None)
+    db.execute("create table if not exists clicks(id integer primary key, who text)")
+    who = st.query_params.get("who", "anonymous")
+    st.session_state.setdefault("runs", 0)
+    st.session_state.runs += 1
+    if st.button("Increment", key="inc"):
+        db.execute("insert into clicks(who) values (?)", (who,))
+    total = db.execute("select count(*) from clicks").fetchone()[0]
+    st.markdown(f"total={total}")
+    st.markdown(f"who={who}")
+    st.markdown(f"runs={st.session_state.runs}")
+    colour = st.radio("Colour", ["red", "green", "blue"], key="colour")
+    st.markdown(f"colour={colour}")
+
+
+    @st.fragment(run_every=0.5)
+    def live():
+        st.markdown(f"live={db.execute('select count(*) from clicks').fetchone()[0]}")
+
+
+    live()
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    root = tmp_path_factory.mktemp("tiny_app")
+    (root / "app.py").write_text(APP, encoding="utf-8")
+    db = root / "counter.db"
+    server = StreamlitServer(root / "app.py", cwd=root, env={"COUNTER_DB": str(db)})
+    with server:
+        yield server.url, db
+
+
+def clicks_by(db: Path, who: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("select count(*) from clicks where who=?", (who,)).fetchone()[0])
+
+
+def line(session: StreamlitSession, prefix: str) -> str:
+    return next(t for t in session.texts() if t.startswith(prefix))
+
+
+def test_first_rerun_runs_the_script_and_shows_its_widgets(served: tuple[str, Path]) -> None:
+    url, _ = served
+
+    async def scenario() -> None:
+        async with StreamlitSession(url, query_string="who=viewer") as s:
+            result = await s.rerun()
+            assert result.ok and result.latency_s > 0
+            assert line(s, "who=") == "who=viewer"
+            assert s.find_widget("inc")[0] == "button"
+            assert s.find_widget("colour")[0] == "radio"
+            assert not s.has_widget("missing")
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("clicks", [1, 3])
+def test_each_click_runs_the_button_branch_exactly_once(
+    served: tuple[str, Path], clicks: int
+) -> None:
+    url, db = served
+    who = f"clicker{clicks}"
+
+    async def scenario() -> None:
+        async with StreamlitSession(url, query_string=f"who={who}") as s:
+            await s.rerun()
+            for _ in range(clicks):
+                assert (await s.click("inc")).ok
+            # Plain reruns afterwards must not replay the trigger.
+            await s.rerun()
+            await s.rerun()
+
+    asyncio.run(scenario())
+    assert clicks_by(db, who) == clicks
+
+
+def test_a_radio_value_is_kept_across_reruns(served: tuple[str, Path]) -> None:
+    url, _ = served
+
+    async def scenario() -> None:
+        async with StreamlitSession(url) as s:
+            await s.rerun()
+            assert line(s, "colour=") == "colour=red"
+            await s.set_value("colour", "blue")
+            assert line(s, "colour=") == "colour=blue"
+            await s.rerun()
+            assert line(s, "colour=") == "colour=blue"
+
+    asyncio.run(scenario())
+
+
+def test_two_clients_get_separate_sessions(served: tuple[str, Path]) -> None:
+    url, _ = served
+
+    async def scenario() -> None:
+        async with StreamlitSession(url) as a, StreamlitSession(url) as b:
+            await a.rerun()
+            await b.rerun()
+            await a.set_value("colour", "green")
+            await a.rerun()
+            await b.rerun()
+            assert line(a, "runs=") == "runs=3"
+            assert line(b, "runs=") == "runs=2"
+            assert line(a, "colour=") == "colour=green"
+            assert line(b, "colour=") == "colour=red"
+
+    asyncio.run(scenario())
+
+
+def test_a_timed_fragment_reruns_alone_and_sees_another_clients_click(
+    served: tuple[str, Path],
+) -> None:
+    url, _ = served
+
+    async def scenario() -> None:
+        async with StreamlitSession(url) as projector, StreamlitSession(url) as voter:
+            await projector.rerun()
+            assert list(projector.auto_reruns.values()) == [0.5]
+            before = int(line(projector, "live=").removeprefix("live="))
+            runs_before = line(projector, "runs=")
+            await voter.rerun()
+            await voter.click("inc")
+            result = await projector.rerun_fragment()
+            assert result.status == FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+            assert line(projector, "live=") == f"live={before + 1}"
+            # Only the fragment ran: the rest of the page is untouched.
+            assert line(projector, "runs=") == runs_before
+
+    asyncio.run(scenario())
+
+
+def test_a_script_exception_is_reported_as_a_failed_run(tmp_path: Path) -> None:
+    (tmp_path / "boom.py").write_text("raise ValueError('boom')\n", encoding="utf-8")
+
+    async def scenario(url: str) -> None:
+        async with StreamlitSession(url) as s:
+            result = await s.rerun()
+            assert not result.ok
+            assert any("boom" in e for e in result.exceptions)
+
+    with StreamlitServer(tmp_path / "boom.py", cwd=tmp_path) as server:
+        asyncio.run(scenario(server.url))
