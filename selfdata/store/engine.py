@@ -1,0 +1,125 @@
+"""The :class:`Store`: an engine, one write path and one read path.
+
+SQLite (the default) is opened in WAL mode with foreign keys on and a busy timeout, and the
+pysqlite driver's own transaction handling is switched off so that each write begins with
+``BEGIN IMMEDIATE`` (the write lock is taken up front: two writers never deadlock on a lock
+upgrade, they queue). Other databases (PostgreSQL) use ordinary transactions; the services
+lock the workshop row (``SELECT … FOR UPDATE``) so writers to one workshop serialise.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
+
+from selfdata.store.schema import create_schema
+
+T = TypeVar("T")
+
+DEFAULT_SQLITE_PATH = "var/selfdata.db"
+BUSY_TIMEOUT_MS = 30_000
+_WRITE = "selfdata_write"
+
+
+def default_url() -> str:
+    """``DATABASE_URL`` if set, else the SQLite file ``SELFDATA_DB`` (``var/selfdata.db``)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    path = os.environ.get("SELFDATA_DB", "").strip() or DEFAULT_SQLITE_PATH
+    return sqlite_url(path)
+
+
+def sqlite_url(path: str | Path) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def _sqlite_events(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Take transaction control away from pysqlite: we emit BEGIN ourselves.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk before the action is acknowledged.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """The database behind the services. ``write(fn)`` runs ``fn(conn)`` in one write
+    transaction (retried if the database stays busy); ``read(fn)`` in a read transaction
+    (a consistent snapshot)."""
+
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        self.url = url or default_url()
+        parsed = make_url(self.url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            database = parsed.database or ""
+            if database and database != ":memory:" and not database.startswith("file:"):
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(
+                self.url,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                # A fresh connection per use is cheap on SQLite and never leaks a connection
+                # (nor an open transaction) across threads or forked processes.
+                poolclass=NullPool,
+            )
+            _sqlite_events(self.engine)
+        else:
+            self.engine = create_engine(self.url, pool_pre_ping=True)
+        if create:
+            self.write(create_schema)
+
+    @classmethod
+    def from_env(cls) -> Store:
+        return cls(default_url())
+
+    def write(self, fn: Callable[[Connection], T], *, retries: int = 5) -> T:
+        for attempt in range(retries + 1):
+            try:
+                with self.engine.connect() as conn:
+                    conn = conn.execution_options(**{_WRITE: True})
+                    with conn.begin():
+                        return fn(conn)
+            except OperationalError as exc:
+                if attempt == retries or not _is_busy(exc):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def read(self, fn: Callable[[Connection], T]) -> T:
+        with self.engine.connect() as conn, conn.begin():
+            return fn(conn)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    return (
+        "database is locked" in text
+        or "database is busy" in text
+        or "deadlock detected" in text
+        or "could not serialize" in text
+    )

@@ -1,0 +1,188 @@
+"""Read models: what each screen needs, as frozen plain data (no SQL, no Streamlit).
+
+Built by :mod:`selfdata.services`; a page renders them and never queries the store itself.
+Who is looking matters: results (vote totals, other people's ratings) are ``None`` for a
+participant or the projector until the facilitator reveals the step; the facilitator always
+sees them. Hidden contributions are left out except for the facilitator (and for their own
+author's dots, so they can be withdrawn).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from selfdata.cards import DataSourceCard, NeedCard
+from selfdata.workshop import CriterionWeight, Rating, Scenario, UseCase
+
+Role = Literal["facilitator", "participant", "projection"]
+"""Who is looking: the secret holder, a participant (token) or the read-only projector."""
+
+
+@dataclass(frozen=True)
+class Created:
+    """A new workshop: share ``code`` with the room, keep ``secret`` for the facilitator."""
+
+    code: str
+    secret: str
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A participant's identity: ``token`` goes into their URL; never show it to others."""
+
+    participant_id: str
+    token: str
+    pseudonym: str
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    id: str
+    pseudonym: str
+    joined: str | None
+    """ISO 8601 time of joining, when known."""
+    contributions: int = 0
+    """Sources and needs this participant proposed (hidden ones included)."""
+
+
+@dataclass(frozen=True)
+class ParticipantList:
+    count: int
+    participants: tuple[ParticipantInfo, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class RoomState:
+    """The header of every screen: where the room is and what it may do."""
+
+    code: str
+    title: str
+    territory: str
+    theme: str
+    description: str
+    language: str
+    illustrative: bool
+    step: str
+    locked: bool
+    """Effective lock: the facilitator locked input, or the timer ran out."""
+    locked_by_facilitator: bool
+    timer_end: float | None
+    """Epoch seconds when the countdown ends, or ``None`` when no timer runs."""
+    timer_remaining: float | None
+    """Seconds left (0 once passed), or ``None`` when no timer runs."""
+    revealed: tuple[str, ...]
+    """Steps whose results the room may see."""
+    participants: int
+    vote_budget: int
+    vote_cap: int
+    version: int
+    can_undo: bool
+    """The facilitator has an action that :func:`selfdata.services.undo` would revert."""
+
+
+@dataclass(frozen=True)
+class NeedItem:
+    id: str
+    card: NeedCard | None
+    """The custom card, or the deck card for a deck id (``None`` if the deck lacks it)."""
+    custom: bool
+    proposed_by: str | None
+    proposed_by_pseudonym: str | None
+    mine: bool
+    hidden: bool
+    total: int | None
+    """All dots on this need, or ``None`` while results are not revealed to this viewer."""
+    voters: int | None
+    my_dots: int
+
+
+@dataclass(frozen=True)
+class NeedsBoard:
+    role: Role
+    needs: tuple[NeedItem, ...]
+    """In proposal order (sort by ``total`` yourself for a ranking)."""
+    budget: int
+    cap: int
+    remaining: int | None
+    """Dots the viewing participant may still place; ``None`` for others."""
+    revealed: bool
+    dots_cast: int
+    """Dots placed by the whole room (a live count, shown even before the reveal)."""
+    voters: int
+    """Participants who placed at least one dot."""
+    locked: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    id: str
+    card: DataSourceCard | None
+    custom: bool
+    selected: bool
+    proposed_by: str | None
+    proposed_by_pseudonym: str | None
+    mine: bool
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class InventoryView:
+    role: Role
+    sources: tuple[SourceItem, ...]
+    selected: int
+    locked: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class UseCasesView:
+    use_cases: tuple[UseCase, ...]
+    """With their governance answers and the chosen model (``governance_choice``)."""
+    version: int
+
+
+@dataclass(frozen=True)
+class ScenariosView:
+    scenarios: tuple[Scenario, ...]
+    use_cases: tuple[UseCase, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class ScenarioRatings:
+    """The ratings matrix participant x scenario x criterion, as this viewer may see it."""
+
+    role: Role
+    scenarios: tuple[Scenario, ...]
+    criteria: tuple[CriterionWeight, ...]
+    """Criteria in use and their weights; empty means the deck's defaults."""
+    ratings: tuple[Rating, ...] | None
+    """Everyone's ratings, or ``None`` while not revealed to this viewer."""
+    mine: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(scenario, criterion) -> value, for the viewing participant."""
+    raters: int = 0
+    """Participants who gave at least one rating (a live count)."""
+    revealed: bool = False
+    locked: bool = False
+    version: int = 0
+
+    def matrix(self) -> dict[str, dict[str, dict[str, int]]]:
+        """participant -> scenario -> criterion -> value (empty when not revealed)."""
+        out: dict[str, dict[str, dict[str, int]]] = {}
+        for r in self.ratings or ():
+            out.setdefault(r.participant, {}).setdefault(r.scenario, {})[r.criterion] = r.value
+        return out
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: float
+    """Epoch seconds."""
+    actor: str
+    """``facilitator``, a participant id, or ``system``."""
+    action: str
+    detail: dict[str, object]
+    undone: bool
