@@ -1,0 +1,343 @@
+"""The common page furniture of every PDF: fonts, metadata, header, footer, styles.
+
+User text is only ever passed to fpdf2 as plain text (never markdown nor HTML), after
+:func:`printable` has removed control characters and replaced any character the embedded
+font cannot draw by a visible U+FFFD "�", so hostile or exotic input still yields a valid,
+readable PDF and no missing-glyph warning.
+"""
+
+from __future__ import annotations
+
+import copy
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from functools import lru_cache
+from io import BytesIO
+from typing import Any
+
+from fontTools import ttLib  # type: ignore[import-untyped]
+from fpdf import FPDF
+from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.fonts import TTFFont
+
+from selfdata.export.fonts import FONT_FILES, find_fonts
+from selfdata.export.labels import t
+
+FAMILY = "DejaVu"
+REPLACEMENT = "\ufffd"
+
+Color = tuple[int, int, int]
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+OKABE_ITO: dict[str, Color] = {
+    "orange": (230, 159, 0),
+    "sky_blue": (86, 180, 233),
+    "bluish_green": (0, 158, 115),
+    "yellow": (240, 228, 66),
+    "blue": (0, 114, 178),
+    "vermillion": (213, 94, 0),
+    "reddish_purple": (204, 121, 167),
+    "black": (0, 0, 0),
+}
+INK: Color = (33, 37, 41)
+MUTED: Color = (108, 117, 125)
+RULE: Color = (206, 212, 218)
+ACCENT: Color = OKABE_ITO["blue"]
+PALE: Color = (241, 243, 245)
+
+MODEL_COLORS: dict[str, Color] = {
+    "personal_cloud": OKABE_ITO["blue"],
+    "direct_transfer": OKABE_ITO["orange"],
+    "trusted_third_party": OKABE_ITO["bluish_green"],
+    "data_cooperative": OKABE_ITO["reddish_purple"],
+    "civic_data_trust": OKABE_ITO["vermillion"],
+}
+
+
+def hex_color(value: str, default: Color = ACCENT) -> Color:
+    try:
+        return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
+    except (ValueError, IndexError):
+        return default
+
+
+def tint(color: Color, amount: float) -> Color:
+    """``color`` mixed with white (``amount`` 0 keeps it, 1 gives white)."""
+    r, g, b = color
+    return (
+        round(r + (255 - r) * amount),
+        round(g + (255 - g) * amount),
+        round(b + (255 - b) * amount),
+    )
+
+
+def text_on(color: Color) -> Color:
+    """Black or white, whichever reads better on ``color``."""
+    r, g, b = color
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return (0, 0, 0) if luminance > 140 else (255, 255, 255)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "…" when longer (full text kept elsewhere)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def printable(text: str, cmap: Any) -> str:
+    """``text`` with only characters the font can draw.
+
+    Line breaks and tabs become a newline or a space; other control and format characters
+    (zero-width joiners, bidi overrides, variation selectors) are dropped; anything else
+    missing from the font's ``cmap`` becomes "�".
+    """
+    out: list[str] = []
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+        elif ch in "\t\r\v\f":
+            out.append(" ")
+        elif ord(ch) in cmap:
+            out.append(ch)
+        elif unicodedata.category(ch) in _DROP_CATEGORIES or 0xFE00 <= ord(ch) <= 0xFE0F:
+            continue
+        else:
+            out.append(REPLACEMENT)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _parsed_fonts() -> dict[str, tuple[TTFFont, bytes]]:
+    """DejaVu parsed once per process, with the file bytes (see ``ExportPDF._add_fonts``)."""
+    fonts = find_fonts()
+    pdf = FPDF()
+    data: dict[str, bytes] = {}
+    for style in FONT_FILES:
+        path = fonts.path(style)
+        pdf.add_font(FAMILY, style, str(path))
+        data[f"{FAMILY.lower()}{style}"] = path.read_bytes()
+    return {key: (font, data[key]) for key, font in pdf.fonts.items() if isinstance(font, TTFFont)}
+
+
+class ExportPDF(FPDF):
+    """A4 portrait document with the toolkit's fonts, metadata, header and footer."""
+
+    def __init__(
+        self,
+        *,
+        lang: str,
+        title: str,
+        author: str,
+        subject: str = "",
+        running_head: str = "",
+        created: datetime | None = None,
+        orientation: str = "P",
+    ) -> None:
+        super().__init__(orientation=orientation, unit="mm", format="A4")
+        self.lang_code = "en" if lang == "en" else "fr"
+        self.running_head = clip(running_head, 110)
+        self._add_fonts()
+        self.set_margins(18, 18, 18)
+        self.set_auto_page_break(True, margin=18)
+        self.set_lang(self.lang_code)
+        self.set_title(clip(title, 500))
+        self.set_author(clip(author, 300))
+        self.set_creator(t("app", self.lang_code))
+        self.set_producer("fpdf2")
+        if subject:
+            self.set_subject(clip(subject, 500))
+        self.set_creation_date(created or datetime.now(UTC))
+        self.set_display_mode("fullwidth")
+        self.set_text_color(*INK)
+        self.set_font(FAMILY, "", 10)
+
+    # -- fonts and text -----------------------------------------------------------------
+
+    def _add_fonts(self) -> None:
+        # Building fpdf2's font metrics for DejaVu takes ~0.1 s per document. A copy of a
+        # cached TTFFont shares the metrics and gets its own subset; it also needs its own
+        # fontTools object, because writing the PDF subsets that object in place.
+        try:
+            for key, (font, data) in _parsed_fonts().items():
+                fresh = copy.deepcopy(font)
+                fresh.ttfont = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
+                self.fonts[key] = fresh
+        except (AttributeError, TypeError):  # pragma: no cover - fpdf2 internals changed
+            self.fonts.clear()
+            fonts = find_fonts()
+            for style in FONT_FILES:
+                self.add_font(FAMILY, style, str(fonts.path(style)))
+
+    def normalize_text(self, text: str) -> str:
+        font = self.current_font
+        cmap = getattr(font, "cmap", None)
+        if cmap is not None:
+            text = printable(text, cmap)
+        return super().normalize_text(text)
+
+    def text_height(self, w: float, h: float, text: str) -> float:
+        """Height ``multi_cell(w, h, text)`` would take, in the current font."""
+        height = self.multi_cell(w, h, text, dry_run=True, output=MethodReturnValue.HEIGHT)
+        return float(height)  # type: ignore[arg-type]
+
+    # -- page furniture -----------------------------------------------------------------
+
+    def header(self) -> None:
+        if self.page_no() == 1 or not self.running_head:
+            return
+        with self.local_context(text_color=MUTED):
+            self.set_font(FAMILY, "", 8)
+            self.set_xy(self.l_margin, 8)
+            self.cell(self.epw, 5, self.running_head, align="L")
+            self.set_draw_color(*RULE)
+            self.set_line_width(0.2)
+            self.line(self.l_margin, 13.5, self.w - self.r_margin, 13.5)
+        self.set_xy(self.l_margin, self.t_margin)
+        self.set_font(FAMILY, "", 10)
+
+    def footer(self) -> None:
+        with self.local_context(text_color=MUTED):
+            self.set_font(FAMILY, "", 8)
+            self.set_xy(self.l_margin, self.h - 12)
+            label = f"{t('page', self.lang_code)} {self.page_no()} {t('of', self.lang_code)} "
+            self.cell(self.epw, 5, label + "{nb}", align="R")
+            self.set_xy(self.l_margin, self.h - 12)
+            self.cell(self.epw / 2, 5, t("app", self.lang_code), align="L")
+
+    # -- blocks -------------------------------------------------------------------------
+
+    def ensure_space(self, height: float) -> None:
+        """Start a new page unless ``height`` mm still fit on this one."""
+        if self.get_y() + height > self.h - self.b_margin:
+            self.add_page()
+
+    def heading(self, text: str, level: int = 1) -> None:
+        sizes = {0: 20.0, 1: 15.0, 2: 12.0, 3: 10.5}
+        size = sizes.get(level, 10.5)
+        self.ensure_space(size * 1.6 + 12)
+        if level <= 2:
+            self.start_section(clip(text, 120), level=max(level - 1, 0), strict=False)
+        self.ln(2 if level > 1 else 4)
+        self.set_font(FAMILY, "B", size)
+        self.set_text_color(*(ACCENT if level <= 1 else INK))
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if level <= 1:
+            self.set_draw_color(*ACCENT)
+            self.set_line_width(0.4)
+            y = self.get_y() + 1
+            self.line(self.l_margin, y, self.l_margin + 30, y)
+            self.ln(3)
+        else:
+            self.ln(1)
+        self.set_text_color(*INK)
+        self.set_font(FAMILY, "", 10)
+
+    def paragraph(
+        self, text: str, *, size: float = 10, style: str = "", color: Color = INK
+    ) -> None:
+        if not text.strip():
+            return
+        self.set_font(FAMILY, style, size)
+        with self.local_context(text_color=color):
+            self.multi_cell(
+                0, size * 0.5, text.strip(), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
+        self.ln(1.5)
+        self.set_font(FAMILY, "", 10)
+
+    def note(self, text: str) -> None:
+        """A muted, italic remark (an empty section, a caveat)."""
+        self.paragraph(text, size=9, style="I", color=MUTED)
+
+    def bullets(self, items: Iterable[str], *, size: float = 10) -> None:
+        self.set_font(FAMILY, "", size)
+        for item in items:
+            if not item.strip():
+                continue
+            self.set_x(self.l_margin)
+            self.cell(5, size * 0.5, "•")
+            self.multi_cell(
+                self.epw - 5, size * 0.5, item.strip(), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
+            self.ln(0.8)
+        self.ln(1)
+
+    def key_values(self, rows: Sequence[tuple[str, str]], *, key_width: float = 45) -> None:
+        for key, value in rows:
+            self.set_x(self.l_margin)
+            self.set_font(FAMILY, "B", 9.5)
+            y = self.get_y()
+            self.multi_cell(key_width, 5, key, new_x=XPos.RIGHT, new_y=YPos.TOP)
+            key_bottom = y + self.text_height(key_width, 5, key)
+            self.set_font(FAMILY, "", 9.5)
+            self.multi_cell(self.epw - key_width, 5, value or "—", new_x=XPos.LMARGIN)
+            self.set_y(max(self.get_y(), key_bottom) + 0.8)
+        self.ln(1)
+
+    def data_table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        size: float = 8.5,
+        align: Sequence[str] | None = None,
+    ) -> None:
+        """A table that repeats its heading row after a page break.
+
+        Callers clip long cell texts: a row must fit on one page.
+        """
+        self.set_font(FAMILY, "", size)
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+        with self.table(
+            col_widths=tuple(widths),
+            width=self.epw,
+            text_align=tuple(align) if align else "LEFT",
+            line_height=size * 0.5,
+            headings_style=_heading_style(),
+            cell_fill_color=PALE,
+            cell_fill_mode="ROWS",
+            borders_layout="HORIZONTAL_LINES",
+            padding=(1.2, 1.5),
+        ) as table:
+            head = table.row()
+            for h in headers:
+                head.cell(h)
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell(value)
+        self.ln(3)
+        self.set_font(FAMILY, "", 10)
+
+
+def _heading_style() -> Any:
+    from fpdf.fonts import FontFace
+
+    return FontFace(family=FAMILY, emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT)
+
+
+def fmt_int(value: int, lang: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang != "en" else text
+
+
+def fmt_float(value: float, lang: str, digits: int = 2) -> str:
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang != "en" else text
+
+
+def fmt_date(value: datetime | None, lang: str) -> str:
+    value = value or datetime.now(UTC)
+    if lang == "en":
+        return value.strftime("%d %B %Y").lstrip("0")
+    months = (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+    ).split()
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {months[value.month - 1]} {value.year}"
