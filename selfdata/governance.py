@@ -98,8 +98,9 @@ def governance_fit(
         raw = sum(c.contribution for c in contributions)
         score = NEUTRAL_FIT if total == 0 else NEUTRAL_FIT + NEUTRAL_FIT * raw / total
         score = min(100.0, max(0.0, score))
-        pros = sorted((c for c in contributions if c.contribution > 0), key=lambda c: -c.contribution)
-        cons = sorted((c for c in contributions if c.contribution < 0), key=lambda c: c.contribution)
+        ordered = sorted(contributions, key=lambda c: -c.contribution)
+        pros = [c for c in ordered if c.contribution > 0]
+        cons = [c for c in reversed(ordered) if c.contribution < 0]
         fits.append(
             ModelFit(
                 model=model.id,
@@ -114,7 +115,9 @@ def governance_fit(
     return tuple(sorted(fits, key=lambda f: -f.score))
 
 
-def use_case_fit(use_case: UseCase, decks: Decks, *, top: int = TOP_REASONS) -> tuple[ModelFit, ...]:
+def use_case_fit(
+    use_case: UseCase, decks: Decks, *, top: int = TOP_REASONS
+) -> tuple[ModelFit, ...]:
     """The governance fit of a workshop use case, from its recorded answers."""
     return governance_fit(use_case.governance_answers, decks, top=top)
 
@@ -158,7 +161,6 @@ def governance_deck_problems(decks: Decks) -> list[str]:
             for trait_id in option.weights:
                 if trait_id not in trait_ids:
                     problems.append(
-                        f"governance_questions: {question.id}.{option.id}: "
-                        f"unknown trait {trait_id}"
+                        f"governance_questions: {question.id}.{option.id}: unknown trait {trait_id}"
                     )
     return problems
