@@ -1,99 +1,89 @@
 """Reading card decks and workshop files from disk (the edge of the domain).
 
 Every failure is a :class:`FileFormatError` carrying one :class:`Problem` per issue, each
-naming the file, the place inside it and what was expected: never a traceback.
+naming the file, the place inside it and what was expected: never a traceback. Hostile
+input (huge files, alias bombs, deep nesting, binary content, duplicate keys) is refused
+by :mod:`selfdata.documents` before validation; ids that point nowhere are found by
+:mod:`selfdata.references`.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from selfdata.cards import DECK_KINDS, Deck, Decks
-from selfdata.workshop import Workshop
+from selfdata.cards import DECK_KINDS, Card, Deck, Decks
+from selfdata.documents import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, dump_yaml, read_document
+from selfdata.problems import FileFormatError, Problem, suggest, validation_problems
+from selfdata.references import DeckSet, Finding, all_deck_problems, deck_problems, deck_set
+from selfdata.references import workshop_problems as _workshop_findings
+from selfdata.workshop import WORKSHOP_SCHEMA, Workshop
+
+__all__ = [
+    "CARDS_DIR",
+    "DeckSet",
+    "DECK_SCHEMA",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_NODES",
+    "ROOT",
+    "SCENARIOS_DIR",
+    "FileFormatError",
+    "Problem",
+    "check_file",
+    "deck_set",
+    "default_decks",
+    "dump_workshop",
+    "load_decks",
+    "load_workshop",
+    "parse_deck",
+    "parse_workshop",
+    "read_document",
+    "shipped_deck_set",
+    "validation_problems",
+    "workshop_problems",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 CARDS_DIR = ROOT / "cards"
 SCENARIOS_DIR = ROOT / "scenarios"
+DECK_SCHEMA = "selfdata-deck/1"
+SCHEMAS = (DECK_SCHEMA, WORKSHOP_SCHEMA)
 
 
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.file}: {self.where}: {self.message}"
-            if self.where
-            else (f"{self.file}: {self.message}")
-        )
-
-
-class FileFormatError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-def _loc(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def validation_problems(file: str, err: ValidationError, prefix: str = "") -> list[Problem]:
-    problems = []
-    for e in err.errors():
-        where = _loc(tuple(e["loc"]))
-        if prefix:
-            where = prefix + ("" if where.startswith("[") or not where else ".") + where
-        problems.append(Problem(file, where, e["msg"]))
-    return problems
-
-
-def read_document(path: Path) -> Any:
-    """Parse a YAML (or JSON) file safely."""
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileFormatError([Problem(name, "", f"cannot read file: {exc}")]) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise FileFormatError([Problem(name, "", f"invalid YAML: {exc}")]) from None
+def _problems(file: str, findings: list[Finding]) -> list[Problem]:
+    return [Problem(file, where, message) for where, message in findings]
 
 
 def parse_deck(data: Any, file: str) -> tuple[str, list[Any]]:
+    """Validate one deck document: its kind and its cards (no cross-references yet)."""
     try:
         deck = Deck.model_validate(data)
     except ValidationError as exc:
-        raise FileFormatError(validation_problems(file, exc)) from None
+        raise FileFormatError(validation_problems(file, exc, model=Deck)) from None
     model = DECK_KINDS[deck.kind]
     cards, problems = [], []
     for i, raw in enumerate(deck.cards):
         try:
             cards.append(model.model_validate(raw))
         except ValidationError as exc:
-            problems += validation_problems(file, exc, prefix=f"cards[{i}]")
+            problems += validation_problems(file, exc, prefix=f"cards[{i}]", model=model)
     if problems:
         raise FileFormatError(problems)
     return deck.kind, cards
 
 
 def load_decks(directory: Path = CARDS_DIR) -> Decks:
+    """All decks of ``directory`` (``<kind>.yaml`` each), validated and cross-checked."""
     problems: list[Problem] = []
     found: dict[str, list[Any]] = {}
+    paths: dict[str, str] = {}
     for kind in DECK_KINDS:
         path = directory / f"{kind}.yaml"
+        paths[kind] = str(path)
         if not path.exists():
             problems.append(Problem(str(path), "", "deck file is missing"))
             continue
@@ -103,8 +93,13 @@ def load_decks(directory: Path = CARDS_DIR) -> Decks:
             problems += exc.problems
             continue
         if got != kind:
-            problems.append(Problem(str(path), "kind", f"expected '{kind}', found '{got}'"))
+            problems.append(Problem(str(path), "kind", f"expected '{kind}', got '{got}'"))
+            continue
         found[kind] = cards
+    if problems:
+        raise FileFormatError(problems)
+    for kind, findings in all_deck_problems(found).items():
+        problems += _problems(paths[kind], findings)
     if problems:
         raise FileFormatError(problems)
     return Decks(**found)
@@ -116,12 +111,87 @@ def default_decks(directory: Path = CARDS_DIR) -> Decks:
     return load_decks(directory)
 
 
-def parse_workshop(data: Any, file: str = "<workshop>") -> Workshop:
+def shipped_deck_set(directory: Path = CARDS_DIR) -> dict[str, list[Card]]:
+    """Every deck of ``directory`` that loads on its own; broken or missing ones are left out.
+
+    Used to check references while some decks are still being written.
+    """
+    out: dict[str, list[Card]] = {}
+    for kind in DECK_KINDS:
+        path = directory / f"{kind}.yaml"
+        try:
+            got, cards = parse_deck(read_document(path), str(path))
+        except FileFormatError:
+            continue
+        if got == kind:
+            out[kind] = cards
+    return out
+
+
+def parse_workshop(data: Any, file: str = "<workshop>", *, decks: Decks | None = None) -> Workshop:
+    """Validate a workshop document; with ``decks``, also every id it names."""
     try:
-        return Workshop.model_validate(data)
+        workshop = Workshop.model_validate(data)
     except ValidationError as exc:
-        raise FileFormatError(validation_problems(file, exc)) from None
+        raise FileFormatError(validation_problems(file, exc, model=Workshop)) from None
+    if decks is not None:
+        problems = _problems(file, _workshop_findings(workshop, decks))
+        if problems:
+            raise FileFormatError(problems)
+    return workshop
 
 
-def load_workshop(path: Path) -> Workshop:
-    return parse_workshop(read_document(path), str(path))
+def load_workshop(path: Path, *, decks: Decks | None = None) -> Workshop:
+    return parse_workshop(read_document(path), str(path), decks=decks)
+
+
+def workshop_problems(workshop: Workshop, decks: Decks | DeckSet, file: str) -> list[Problem]:
+    """Dangling and duplicate references of a valid workshop, as problems of ``file``."""
+    return _problems(file, _workshop_findings(workshop, decks))
+
+
+def dump_workshop(workshop: Workshop) -> str:
+    """The workshop file (YAML text) that :func:`parse_workshop` reads back unchanged."""
+    header = "# Atelier Self Data workshop file: see schemas/workshop.schema.json\n"
+    return header + dump_yaml(workshop.dump())
+
+
+def check_file(path: Path, file: str | None = None, decks: DeckSet | None = None) -> list[Problem]:
+    """Every problem of a deck or workshop file, its type told by its ``schema:`` tag.
+
+    A deck is checked against ``decks`` with itself in place of the deck of its kind; a
+    workshop against ``decks``. ``decks`` defaults to what loads from ``cards/``.
+    """
+    name = file if file is not None else str(path)
+    try:
+        data = read_document(path, name)
+    except FileFormatError as exc:
+        return exc.problems
+    if not isinstance(data, dict):
+        got = "a list" if isinstance(data, list) else "a single value"
+        message = f"expected a mapping with a 'schema:' at the top level, got {got}"
+        return [Problem(name, "", message)]
+    schema = data.get("schema")
+    if schema is None:
+        return [
+            Problem(name, "", f"missing 'schema': expected '{DECK_SCHEMA}' or '{WORKSHOP_SCHEMA}'")
+        ]
+    if schema not in SCHEMAS:
+        shown = f"'{schema}'" if isinstance(schema, str) else repr(schema)
+        return [
+            Problem(
+                name,
+                "schema",
+                f"unknown schema {shown}{suggest(schema, SCHEMAS)} "
+                f"(expected '{DECK_SCHEMA}' or '{WORKSHOP_SCHEMA}')",
+            )
+        ]
+    known = shipped_deck_set() if decks is None else decks
+    try:
+        if schema == DECK_SCHEMA:
+            kind, cards = parse_deck(data, name)
+            return _problems(name, deck_problems(kind, cards, {**known, kind: cards}))
+        workshop = parse_workshop(data, name)
+    except FileFormatError as exc:
+        return exc.problems
+    return _problems(name, _workshop_findings(workshop, known))

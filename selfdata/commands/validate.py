@@ -1,0 +1,74 @@
+"""``python -m selfdata validate PATH…``: check decks and workshop files.
+
+Prints one line per problem (the file, then ``line:column`` for syntax or the path inside
+the document for schema and reference errors) and exits 1; prints one ``ok`` line per
+valid file and exits 0. A directory stands for its ``*.yaml``, ``*.yml`` and ``*.json``
+files. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from selfdata.loading import CARDS_DIR, Problem, check_file, shipped_deck_set
+
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="deck or workshop files, or folders"
+    )
+    parser.add_argument(
+        "--cards",
+        type=Path,
+        default=CARDS_DIR,
+        metavar="DIR",
+        help="decks that references are checked against (default: the shipped cards/)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+
+
+def expand(paths: list[str]) -> list[str]:
+    """The files named by ``paths``, folders replaced by their deck/workshop files."""
+    files: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
+            )
+            files += [str(p) for p in found]
+        else:
+            files.append(raw)
+    return files
+
+
+def run(args: argparse.Namespace) -> int:
+    files = expand(args.paths)
+    decks = shipped_deck_set(args.cards)
+    failed = 0
+    for name in files:
+        try:
+            problems = check_file(Path(name), name, decks)
+        except Exception as exc:  # noqa: BLE001 — a bug must still not print a traceback
+            problems = [
+                Problem(name, "", f"internal error while checking: {type(exc).__name__}: {exc}")
+            ]
+        for problem in problems:
+            print(problem)
+        if problems:
+            failed += 1
+        elif not args.quiet:
+            print(f"{name}: ok")
+    if not files:
+        print("no deck or workshop file found", file=sys.stderr)
+        return 1
+    if failed:
+        print(
+            f"{failed} of {len(files)} file{'s' if len(files) > 1 else ''} invalid", file=sys.stderr
+        )
+        return 1
+    return 0

@@ -1,0 +1,342 @@
+"""Reading YAML and JSON documents that may be hostile, and writing them back.
+
+Decks and workshop files come from people: a facilitator's laptop, an e-mail attachment,
+an upload. Before anything is validated, :func:`read_document` refuses, with the file and
+a line/column where it can:
+
+- files over :data:`MAX_FILE_BYTES` (checked before reading),
+- binary content (a NUL byte), UTF-16, bytes that are not UTF-8, control characters,
+- YAML syntax errors, several documents in one file, custom tags (``!!python/…``),
+- duplicate mapping keys (YAML and JSON),
+- nesting deeper than :data:`MAX_DEPTH`,
+- documents whose aliases (``*name``) expand beyond :data:`MAX_NODES` values (the "billion
+  laughs" attack: a few lines that PyYAML would happily turn into an exponential tree
+  once something walks it), and recursive aliases.
+
+YAML is read as YAML 1.2 reads booleans: only ``true``/``false``, so ``country: NO`` stays
+the text ``"NO"``. Files ending in ``.json`` are read as strict JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import CollectionStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from selfdata.problems import FileFormatError, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Largest file accepted (5 MB): a large workshop file weighs well under 1 MB."""
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings accepted (our formats need 7)."""
+MAX_NODES = 1_000_000
+"""Most values a document may hold once its aliases are expanded."""
+
+
+class _DocumentError(Exception):
+    def __init__(self, message: str, mark: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _bool_free_resolvers() -> dict[Any, list[tuple[str, Any]]]:
+    table = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return {k: v for k, v in table.items() if v}
+
+
+class _GuardedLoader(yaml.SafeLoader):
+    """SafeLoader that rejects duplicate keys and over-deep nesting while composing."""
+
+    yaml_implicit_resolvers = _bool_free_resolvers()
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, CollectionStartEvent):
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    raise _DocumentError(
+                        f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
+                    )
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[str, yaml.Mark] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                first = seen.get(key_node.value)
+                if first is not None:
+                    raise _DocumentError(
+                        f"duplicate key '{key_node.value}' (first at line {first.line + 1})",
+                        key_node.start_mark,
+                    )
+                seen[key_node.value] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
+_GuardedLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _expanded_size(root: Node) -> None:
+    """Refuse documents whose aliases expand too far, or loop back on themselves."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    in_progress: set[int] = set()
+    # Iterative post-order walk over the node graph, memoised on node identity, so shared
+    # (aliased) nodes are visited once however often they are referenced.
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            in_progress.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = (1 + max((depth[id(c)] for c in children), default=0)) if children else 0
+            if size[key] > MAX_NODES:
+                raise _DocumentError(
+                    f"the document expands to more than {MAX_NODES:,} values through its "
+                    "aliases (*name)",
+                    node.start_mark,
+                )
+            if depth[key] > MAX_DEPTH:
+                raise _DocumentError(
+                    f"nesting deeper than {MAX_DEPTH} levels (through aliases)", node.start_mark
+                )
+            continue
+        if key in size:
+            continue
+        if key in in_progress:
+            raise _DocumentError("recursive alias: a value contains itself", node.start_mark)
+        in_progress.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in in_progress:
+                raise _DocumentError("recursive alias: a value contains itself", child.start_mark)
+            if id(child) not in size:
+                stack.append((child, False))
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
+    newline: Any = b"\n" if isinstance(data, bytes) else "\n"
+    line = data.count(newline, 0, offset) + 1
+    column = offset - (data.rfind(newline, 0, offset) + 1) + 1
+    return line, column
+
+
+def decode_text(data: bytes, file: str) -> str:
+    """Strict UTF-8 text of ``data``, or a :class:`FileFormatError` saying why not."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileFormatError([Problem(file, "", "text is UTF-16: save the file as UTF-8")])
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        raise FileFormatError(
+            [
+                Problem(
+                    file,
+                    "",
+                    "binary content (NUL byte): expected a YAML or JSON text file",
+                    line,
+                    col,
+                )
+            ]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        byte = data[exc.start]
+        raise FileFormatError(
+            [
+                Problem(
+                    file,
+                    "",
+                    f"not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8",
+                    line,
+                    col,
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_bytes(path: Path, file: str | None = None) -> bytes:
+    """The file's bytes, refusing directories, missing files and files over the size limit."""
+    name = file if file is not None else str(path)
+    try:
+        if path.is_dir():
+            raise FileFormatError([Problem(name, "", "is a directory, not a file")])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileFormatError([_too_large(name, size)])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise FileFormatError([Problem(name, "", "file not found")]) from None
+    except OSError as exc:
+        raise FileFormatError([Problem(name, "", f"cannot read file: {exc.strerror}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FileFormatError([_too_large(name, len(data))])
+    return data
+
+
+def _too_large(name: str, size: int) -> Problem:
+    mb = MAX_FILE_BYTES / 1024 / 1024
+    return Problem(
+        name, "", f"file too large ({size / 1024 / 1024:.1f} MB; the limit is {mb:g} MB)"
+    )
+
+
+def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Any:
+    """Parse a YAML (or, with ``json_syntax``, strict JSON) text under the guards above."""
+    if not text.strip():
+        raise FileFormatError([Problem(file, "", "file is empty")])
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise FileFormatError([_too_large(file, len(text.encode("utf-8")))])
+    try:
+        data = _parse_json(text) if json_syntax else _parse_yaml(text)
+    except _DocumentError as exc:
+        mark = exc.mark
+        if mark is None:
+            raise FileFormatError([Problem(file, "", exc.message)]) from None
+        raise FileFormatError(
+            [Problem(file, "", exc.message, mark.line + 1, mark.column + 1)]
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(
+            [Problem(file, "", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)]
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise FileFormatError(
+            [Problem(file, "", f"control character U+{ord(char):04X} is not allowed", line, col)]
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        raise FileFormatError([_yaml_problem(file, exc)]) from None
+    except yaml.YAMLError as exc:
+        raise FileFormatError([Problem(file, "", f"invalid YAML: {exc}")]) from None
+    except RecursionError:
+        raise FileFormatError(
+            [Problem(file, "", f"nesting deeper than {MAX_DEPTH} levels")]
+        ) from None
+    if data is None:
+        raise FileFormatError([Problem(file, "", "file is empty")])
+    return data
+
+
+def _parse_yaml(text: str) -> Any:
+    loader = _GuardedLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _expanded_size(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _reject_constant(name: str) -> Any:
+    raise _DocumentError(f"invalid JSON: {name} is not a number")
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DocumentError(f"duplicate key '{key}'")
+        out[key] = value
+    return out
+
+
+def _parse_json(text: str) -> Any:
+    data = json.loads(text, object_pairs_hook=_json_object, parse_constant=_reject_constant)
+    _check_depth(data)
+    return data
+
+
+def _check_depth(data: Any) -> None:
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = (
+            value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        )
+        if not children:
+            continue
+        if depth > MAX_DEPTH:
+            raise _DocumentError(f"nesting deeper than {MAX_DEPTH} levels")
+        stack.extend((c, depth + 1) for c in children)
+
+
+def _yaml_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "cannot start any token" in problem and "'\\t'" in problem:
+        problem = "a tab character cannot indent YAML: use spaces"
+    elif "could not determine a constructor for the tag" in problem:
+        tag = problem.rsplit(" ", 1)[-1]
+        problem = f"unsupported YAML tag {tag}"
+    elif "expected a single document" in (exc.context or ""):
+        problem = "several YAML documents (---) in one file: expected a single document"
+    else:
+        problem = f"invalid YAML: {problem}"
+    if mark is None:
+        return Problem(file, "", problem)
+    return Problem(file, "", problem, mark.line + 1, mark.column + 1)
+
+
+def read_document(path: Path, file: str | None = None) -> Any:
+    """Parse a YAML or JSON file safely; ``file`` is the name used in messages."""
+    name = file if file is not None else str(path)
+    text = decode_text(read_bytes(path, name), name)
+    return parse_text(text, name, json_syntax=path.suffix.lower() == ".json")
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes no anchors or aliases: our reader would not need them, people might trip."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for ``data`` (plain types), keys in the given order, UTF-8 kept readable."""
+    return yaml.dump(
+        data,
+        Dumper=_PlainDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
