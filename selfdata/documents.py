@@ -310,10 +310,23 @@ def _yaml_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
     elif "expected a single document" in (exc.context or ""):
         problem = "several YAML documents (---) in one file: expected a single document"
     else:
-        problem = f"invalid YAML: {problem}"
+        problem = f"invalid YAML: {_plain_yaml(problem)}"
     if mark is None:
         return Problem(file, "", problem)
     return Problem(file, "", problem, mark.line + 1, mark.column + 1)
+
+
+_YAML_PHRASES = (
+    ("expected <block end>, but found", "this line is not indented like the ones around it"),
+    ("mapping values are not allowed here", "unexpected ':' (put quotes around a text with ': ')"),
+    ("could not find expected ':'", "missing ':' after a key"),
+    ("found unexpected end of stream", "the file ends inside a quoted text"),
+    ("but found '<stream end>'", "the file ends too early (an unclosed bracket?)"),
+)
+
+
+def _plain_yaml(problem: str) -> str:
+    return next((plain for raw, plain in _YAML_PHRASES if raw in problem), problem)
 
 
 def read_document(path: Path, file: str | None = None) -> Any:
