@@ -84,6 +84,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Le groupe n’a répondu à aucune question de gouvernance : l’adéquation n’est pas calculée.",
         "The group answered no governance question: the fit is not computed.",
     ),
+    "principle": ("Principe", "Principle"),
     "where_data_lives": ("Où vivent les données", "Where the data lives"),
     "who_decides": ("Qui décide de l’accès", "Who decides access"),
     "consent": ("Consentement", "Consent"),
@@ -102,6 +103,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Who gives what to whom in this set-up. Solid lines: tangible flows (personal data, "
         "service, money); dashed: intangible flows (consent, aggregated insight, oversight).",
     ),
+    "from": ("De", "From"),
+    "to": ("Vers", "To"),
+    "flow_type": ("Type de flux", "Flow type"),
+    "risks_only": ("Risques", "Risks"),
     "balance": ("Bilan par acteur", "Balance per actor"),
     "actor": ("Acteur", "Actor"),
     "gives": ("Donne", "Gives"),

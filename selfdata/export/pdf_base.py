@@ -261,7 +261,12 @@ class ExportPDF(FPDF):
             self.set_x(self.l_margin)
             self.cell(5, size * 0.5, "•")
             self.multi_cell(
-                self.epw - 5, size * 0.5, item.strip(), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                self.epw - 5,
+                size * 0.5,
+                item.strip(),
+                align="L",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
             )
             self.ln(0.8)
         self.ln(1)
@@ -274,7 +279,7 @@ class ExportPDF(FPDF):
             self.multi_cell(key_width, 5, key, new_x=XPos.RIGHT, new_y=YPos.TOP)
             key_bottom = y + self.text_height(key_width, 5, key)
             self.set_font(FAMILY, "", 9.5)
-            self.multi_cell(self.epw - key_width, 5, value or "—", new_x=XPos.LMARGIN)
+            self.multi_cell(self.epw - key_width, 5, value or "—", align="L", new_x=XPos.LMARGIN)
             self.set_y(max(self.get_y(), key_bottom) + 0.8)
         self.ln(1)
 
@@ -294,6 +299,9 @@ class ExportPDF(FPDF):
         self.set_font(FAMILY, "", size)
         self.set_draw_color(*RULE)
         self.set_line_width(0.2)
+        self.set_text_color(0)
+        # fpdf2 tables inherit the current fill colour unless it is the default (black).
+        self.set_fill_color(0)
         with self.table(
             col_widths=tuple(widths),
             width=self.epw,
@@ -301,7 +309,7 @@ class ExportPDF(FPDF):
             line_height=size * 0.5,
             headings_style=_heading_style(),
             cell_fill_color=PALE,
-            cell_fill_mode="ROWS",
+            cell_fill_mode="EVEN_ROWS",
             borders_layout="HORIZONTAL_LINES",
             padding=(1.2, 1.5),
         ) as table:
@@ -314,6 +322,7 @@ class ExportPDF(FPDF):
                     row.cell(value)
         self.ln(3)
         self.set_font(FAMILY, "", 10)
+        self.set_text_color(*INK)
 
 
 def _heading_style() -> Any:

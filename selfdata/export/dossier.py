@@ -1,0 +1,140 @@
+"""The scenario dossier: what an elected official or a partner reads to decide on a field
+experiment. One scenario, French or English, a few pages, no browser needed.
+
+Sections: cover and summary, the use case (need, persona, data sources), the governance
+choice (five fits and their reasons), the value network (figure, balance, diagnostics),
+ratings and rank with its stability, risks and next steps drawn from the cards.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fpdf.enums import XPos, YPos
+
+from selfdata.cards import Decks
+from selfdata.export import sections
+from selfdata.export.facts import Lookup
+from selfdata.export.labels import t
+from selfdata.export.pdf_base import (
+    ACCENT,
+    FAMILY,
+    INK,
+    MODEL_COLORS,
+    MUTED,
+    PALE,
+    ExportPDF,
+    clip,
+    fmt_date,
+)
+from selfdata.workshop import Scenario, Workshop
+
+COVER_TITLE_CHARS = 160
+"""The cover shows at most this many characters of the title; the body prints it whole."""
+
+
+class ScenarioNotFoundError(KeyError):
+    """The workshop has no scenario with this id."""
+
+
+def scenario_dossier(
+    workshop: Workshop,
+    decks: Decks,
+    scenario_id: str,
+    lang: str = "fr",
+    *,
+    created: datetime | None = None,
+) -> bytes:
+    """The dossier of one scenario, as PDF bytes.
+
+    Raises :class:`ScenarioNotFoundError` when ``scenario_id`` is not in the workshop.
+    An incomplete scenario (unknown use case, no answers, no ratings) still gets a dossier
+    that says what is missing.
+    """
+    lookup = Lookup(workshop, decks)
+    scenario = lookup.scenario(scenario_id)
+    if scenario is None:
+        raise ScenarioNotFoundError(scenario_id)
+    pdf = ExportPDF(
+        lang=lang,
+        title=f"{scenario.title} — {t('dossier', lang)}",
+        author=f"{workshop.title} ({workshop.territory})",
+        subject=f"{t('dossier', lang)} · {workshop.territory}",
+        running_head=f"{t('dossier', lang)} · {scenario.title} · {workshop.territory}",
+        created=created,
+    )
+    pdf.set_keywords(["Self Data", workshop.territory, scenario.model])
+    ctx = sections.Context(pdf=pdf, lookup=lookup, lang=lang)
+    ranking = sections.ranking_facts(ctx)
+    cover(ctx, scenario, ranking)
+    pdf.add_page()
+    pdf.heading(clip(scenario.title, 400) if len(scenario.title) > 400 else scenario.title, 1)
+    if len(scenario.title) > COVER_TITLE_CHARS or scenario.description.strip():
+        pdf.paragraph(scenario.description)
+    sections.use_case_section(ctx, scenario)
+    sections.governance_section(ctx, scenario)
+    sections.network_section(ctx, scenario)
+    sections.rating_section(ctx, scenario, ranking)
+    sections.risks_section(ctx, scenario)
+    return bytes(pdf.output())
+
+
+def cover(ctx: sections.Context, scenario: Scenario, ranking: sections.RankingFacts) -> None:
+    pdf, lang, workshop = ctx.pdf, ctx.lang, ctx.lookup.workshop
+    pdf.add_page()
+    color = MODEL_COLORS.get(scenario.model, ACCENT)
+    pdf.set_fill_color(*color)
+    pdf.rect(0, 0, pdf.w, 10, style="F")
+
+    pdf.set_y(34)
+    pdf.set_font(FAMILY, "B", 9)
+    pdf.set_text_color(*MUTED)
+    pdf.cell(0, 5, f"{t('app', lang)} · {t('dossier', lang)}".upper())
+    pdf.ln(9)
+    pdf.set_text_color(*INK)
+    pdf.set_font(FAMILY, "B", 22)
+    pdf.multi_cell(
+        0,
+        10,
+        clip(scenario.title, COVER_TITLE_CHARS),
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.ln(3)
+    pdf.set_draw_color(*color)
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
+    pdf.ln(6)
+
+    when = workshop.created or ctx.pdf.creation_date
+    rows = [
+        (t("territory", lang), clip(workshop.territory, 200)),
+        (t("workshop", lang), clip(workshop.title, 200)),
+        (t("date", lang), fmt_date(when, lang)),
+        (t("chosen_model", lang), ctx.lookup.model_title(scenario.model, lang)),
+    ]
+    rank_text = sections.rank_sentence(ranking, scenario.id, lang)
+    if rank_text:
+        rows.append((t("rank", lang), rank_text))
+    pdf.key_values(rows, key_width=50)
+    if workshop.illustrative:
+        pdf.note(t("illustrative", lang))
+
+    pdf.ln(6)
+    pdf.set_font(FAMILY, "B", 12)
+    pdf.set_text_color(*ACCENT)
+    pdf.cell(0, 7, t("summary", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*INK)
+    pdf.set_font(FAMILY, "", 10.5)
+    with pdf.local_context(fill_color=PALE):
+        pdf.multi_cell(
+            0,
+            5.6,
+            sections.summary_text(ctx, scenario, ranking),
+            align="L",
+            fill=True,
+            padding=4,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )

@@ -1,0 +1,137 @@
+"""What the exports need to know about a workshop, looked up once per document.
+
+Resolves the workshop's ids to cards (a custom card proposed in the room wins over the
+deck), and calls the pure engines. Nothing here draws; nothing here raises on a workshop
+that is incomplete or refers to unknown cards: the documents say so instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selfdata.cards import DataSourceCard, Decks, GovernanceModelCard, NeedCard
+from selfdata.governance import GovernanceAnswerError, ModelFit, use_case_fit
+from selfdata.workshop import Scenario, UseCase, Workshop
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Cards of one workshop by id: its sources and needs, custom or from the deck."""
+
+    workshop: Workshop
+    decks: Decks
+
+    def source(self, source_id: str) -> DataSourceCard | None:
+        for s in self.workshop.sources:
+            if s.id == source_id and s.card is not None:
+                return s.card
+        return self.decks.source(source_id)
+
+    def need(self, need_id: str) -> NeedCard | None:
+        for n in self.workshop.needs:
+            if n.id == need_id and n.card is not None:
+                return n.card
+        return self.decks.need(need_id)
+
+    def model(self, model_id: str | None) -> GovernanceModelCard | None:
+        return self.decks.model(model_id) if model_id else None
+
+    def use_case(self, use_case_id: str) -> UseCase | None:
+        return next((u for u in self.workshop.use_cases if u.id == use_case_id), None)
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.workshop.scenarios if s.id == scenario_id), None)
+
+    def source_title(self, source_id: str, lang: str) -> str:
+        card = self.source(source_id)
+        return card.title.get(lang) if card is not None else source_id
+
+    def need_title(self, need_id: str, lang: str) -> str:
+        card = self.need(need_id)
+        return card.title.get(lang) if card is not None else need_id
+
+    def model_title(self, model_id: str | None, lang: str) -> str:
+        card = self.model(model_id)
+        if card is not None:
+            return card.title.get(lang)
+        return model_id or "—"
+
+    def votes_per_need(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for v in self.workshop.votes:
+            totals[v.need] = totals.get(v.need, 0) + v.dots
+        return totals
+
+
+def fits(use_case: UseCase, decks: Decks) -> tuple[ModelFit, ...] | None:
+    """The five models' fit to the use case's answers; ``None`` when nothing usable was
+    answered (no answers, or answers naming questions the deck no longer has)."""
+    if not use_case.governance_answers:
+        return None
+    try:
+        return use_case_fit(use_case, decks)
+    except GovernanceAnswerError:
+        return None
+
+
+# -- value network ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    kind: str
+    x: float
+    y: float
+    """Layout coordinates, any scale: the drawing fits them to its frame."""
+
+
+@dataclass(frozen=True)
+class Edge:
+    number: int
+    source: str
+    target: str
+    type: str
+    label: str
+
+
+@dataclass(frozen=True)
+class NetworkFacts:
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    balance: tuple[tuple[str, str, str], ...]
+    """(actor label, what it gives, what it receives), in words."""
+    diagnostics: tuple[str, ...]
+
+
+def network_facts(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts:
+    """The scenario's network as the documents draw it (engine: :mod:`selfdata.network`)."""
+    return _fallback_network(lookup, scenario, lang)
+
+
+def _fallback_network(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts:
+    import math
+
+    model = lookup.model(scenario.model)
+    if model is None:
+        return NetworkFacts((), (), (), ())
+    edits = scenario.network_edits
+    actors = [a for a in model.network.actors if a.id not in edits.remove_actors]
+    actors += edits.add_actors
+    ids = {a.id for a in actors}
+    flows = [f for f in model.network.flows if f.id not in edits.remove_flows]
+    flows += edits.add_flows
+    flows = [f for f in flows if f.source in ids and f.target in ids]
+    cards = lookup.decks.index("actors")
+    nodes = []
+    for i, a in enumerate(actors):
+        card = cards.get(a.actor)
+        label = a.label.get(lang) if a.label else (card.title.get(lang) if card else a.actor)
+        kind = getattr(card, "kind", "operator")
+        angle = 2 * math.pi * i / max(len(actors), 1)
+        nodes.append(Node(a.id, label, kind, math.cos(angle), math.sin(angle)))
+    edges = tuple(
+        Edge(i + 1, f.source, f.target, f.type, f.label.get(lang)) for i, f in enumerate(flows)
+    )
+    return NetworkFacts(tuple(nodes), edges, (), ())

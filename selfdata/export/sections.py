@@ -1,0 +1,391 @@
+"""The sections shared by the scenario dossier and the workshop report.
+
+Each section takes a :class:`Context` (the PDF being written, the workshop's cards and the
+language) and writes itself; an incomplete workshop gets a sentence saying what is
+missing, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selfdata.cards import GovernanceModelCard
+from selfdata.export import network_drawing
+from selfdata.export.deck import join_items
+from selfdata.export.facts import Lookup, fits
+from selfdata.export.labels import t, vocab
+from selfdata.export.pdf_base import ExportPDF, clip, fmt_float, fmt_int
+from selfdata.workshop import Scenario
+
+CELL_CHARS = 160
+"""Longest text printed in a table cell (the full text is printed elsewhere)."""
+
+
+@dataclass
+class Context:
+    pdf: ExportPDF
+    lookup: Lookup
+    lang: str
+
+
+@dataclass(frozen=True)
+class CriterionStat:
+    criterion: str
+    title: str
+    weight: float
+    cost: bool
+    mean: float | None
+    spread: float | None
+    raters: int
+
+
+@dataclass(frozen=True)
+class RankingFacts:
+    """The ranking of a workshop's scenarios, as the documents print it."""
+
+    order: tuple[str, ...] = ()
+    """Ranked scenario ids, best first (only scenarios with ratings)."""
+    scores: dict[str, float] = field(default_factory=dict)
+    topsis: dict[str, float] = field(default_factory=dict)
+    stability: dict[str, float] = field(default_factory=dict)
+    """Scenario id -> share (0..1) of weight variations that keep its rank."""
+    consensus: dict[str, float] = field(default_factory=dict)
+    """Scenario id -> agreement between raters (0..1)."""
+    criteria: dict[str, tuple[CriterionStat, ...]] = field(default_factory=dict)
+    """Scenario id -> per-criterion ratings."""
+    method: str = ""
+    notes: tuple[str, ...] = ()
+    """Sentences about the ranking as a whole (sensitivity)."""
+
+    def rank(self, scenario_id: str) -> int | None:
+        return self.order.index(scenario_id) + 1 if scenario_id in self.order else None
+
+
+def ranking_facts(ctx: Context) -> RankingFacts:
+    from selfdata.export.ranking_facts import compute
+
+    return compute(ctx.lookup, ctx.lang)
+
+
+# -- summary ------------------------------------------------------------------------------
+
+
+def rank_sentence(ranking: RankingFacts, scenario_id: str, lang: str) -> str:
+    rank = ranking.rank(scenario_id)
+    if rank is None:
+        return ""
+    text = t("rank_line", lang, rank=rank, total=len(ranking.order))
+    stability = ranking.stability.get(scenario_id)
+    if stability is not None:
+        text += " · " + t("stability", lang).lower() + f" {round(stability * 100)} %"
+        if lang == "en":
+            text = text.replace(" %", "%")
+    return text
+
+
+def summary_text(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> str:
+    lang, lookup = ctx.lang, ctx.lookup
+    workshop = lookup.workshop
+    use_case = lookup.use_case(scenario.use_case)
+    title = clip(scenario.title, 200)
+    model = lookup.model_title(scenario.model, lang)
+    if use_case is not None:
+        need = clip(lookup.need_title(use_case.need, lang), 120)
+        holders = sorted(
+            {
+                card.holder.get(lang)
+                for sid in use_case.sources
+                if (card := lookup.source(sid)) is not None
+            }
+        )
+        n_sources = len(use_case.sources)
+    else:
+        need, holders, n_sources = "—", [], 0
+    holders_text = clip(", ".join(holders), 200) if holders else "—"
+    residents = fmt_int(scenario.scope.residents, lang)
+    months = scenario.scope.duration_months
+    territory = clip(workshop.territory, 120)
+    if lang == "en":
+        text = (
+            f"“{title}” is a {months}-month field experiment with {residents} residents of "
+            f"{territory}, answering the need “{need}” with {n_sources} data source(s) "
+            f"held by {holders_text}. Chosen governance: {model}."
+        )
+    else:
+        text = (
+            f"« {title} » est une expérimentation de {months} mois avec {residents} "
+            f"habitants de {territory}, qui répond au besoin « {need} » avec {n_sources} "
+            f"source(s) de données détenue(s) par : {holders_text}. Gouvernance retenue : "
+            f"{model}."
+        )
+    rank = rank_sentence(ranking, scenario.id, lang)
+    text += " " + (rank + "." if rank else t("no_ratings", lang))
+    return text
+
+
+# -- use case -----------------------------------------------------------------------------
+
+
+def source_rows(ctx: Context, source_ids: list[str]) -> list[list[str]]:
+    lang = ctx.lang
+    rows = []
+    for sid in source_ids:
+        card = ctx.lookup.source(sid)
+        if card is None:
+            rows.append([sid, t("unknown_card", lang), "—", "—", "—"])
+            continue
+        rows.append(
+            [
+                clip(card.title.get(lang), CELL_CHARS),
+                clip(card.holder.get(lang), CELL_CHARS),
+                vocab("access", card.access, lang),
+                vocab("sensitivity", card.sensitivity, lang),
+                t("yes" if card.portability else "no", lang),
+            ]
+        )
+    return rows
+
+
+def source_table(ctx: Context, source_ids: list[str]) -> None:
+    lang = ctx.lang
+    ctx.pdf.data_table(
+        [
+            t("source", lang),
+            t("holder", lang),
+            t("access", lang),
+            t("sensitivity", lang),
+            t("portability", lang),
+        ],
+        source_rows(ctx, source_ids),
+        widths=(32, 30, 12, 14, 16),
+    )
+
+
+def use_case_section(ctx: Context, scenario: Scenario) -> None:
+    pdf, lang, lookup = ctx.pdf, ctx.lang, ctx.lookup
+    pdf.heading(t("use_case", lang), 1)
+    use_case = lookup.use_case(scenario.use_case)
+    if use_case is None:
+        pdf.note(t("no_use_case", lang))
+        return
+    pdf.heading(use_case.title, 2)
+    pdf.paragraph(use_case.description)
+    need = lookup.need(use_case.need)
+    rows = [(t("need", lang), lookup.need_title(use_case.need, lang))]
+    if need is not None:
+        rows += [
+            (t("persona", lang), need.persona.get(lang)),
+            (t("description", lang), need.description.get(lang)),
+            (t("usage_family", lang), vocab("usage_family", need.usage_family, lang)),
+        ]
+    scope = scenario.scope
+    scope_text = (
+        f"{fmt_int(scope.residents, lang)} {t('residents', lang)} · "
+        f"{scope.duration_months} {t('months', lang)}"
+    )
+    rows.append((t("scope", lang), scope_text))
+    if scope.partners:
+        rows.append((t("partners", lang), ", ".join(scope.partners)))
+    pdf.key_values(rows)
+    pdf.heading(t("data_sources", lang), 3)
+    source_table(ctx, use_case.sources)
+
+
+# -- governance ---------------------------------------------------------------------------
+
+
+def governance_section(ctx: Context, scenario: Scenario) -> None:
+    pdf, lang, lookup = ctx.pdf, ctx.lang, ctx.lookup
+    pdf.heading(t("governance", lang), 1)
+    model = lookup.model(scenario.model)
+    rows = [(t("chosen_model", lang), lookup.model_title(scenario.model, lang))]
+    use_case = lookup.use_case(scenario.use_case)
+    if use_case is not None and use_case.governance_choice != scenario.model:
+        rows.append(
+            (
+                t("group_choice", lang),
+                lookup.model_title(use_case.governance_choice, lang)
+                if use_case.governance_choice
+                else t("no_choice", lang),
+            )
+        )
+    if model is not None:
+        rows += model_rows(model, lang)
+    pdf.key_values(rows)
+    if use_case is None:
+        return
+    pdf.heading(t("fits_title", lang), 3)
+    model_fits = fits(use_case, lookup.decks)
+    if model_fits is None:
+        pdf.note(t("no_answers", lang))
+        return
+    table_rows = []
+    for f in model_fits:
+        marker = " ✓" if f.model == scenario.model else ""
+        reasons = [f"+ {r.text.get(lang)}" for r in f.reasons_for] + [
+            f"− {r.text.get(lang)}" for r in f.reasons_against
+        ]
+        table_rows.append([f.title.get(lang) + marker, f"{f.fit} / 100", "\n".join(reasons) or "—"])
+    pdf.data_table(
+        [t("model", lang), t("fit", lang), t("reasons", lang)],
+        table_rows,
+        widths=(26, 12, 62),
+        align=("LEFT", "CENTER", "LEFT"),
+    )
+    answers = answer_lines(ctx, use_case.governance_answers)
+    if answers:
+        pdf.heading(t("answers", lang), 3)
+        pdf.bullets(answers, size=9)
+
+
+def model_rows(model: GovernanceModelCard, lang: str) -> list[tuple[str, str]]:
+    return [
+        (t("principle", lang), model.summary.get(lang)),
+        (t("where_data_lives", lang), model.where_data_lives.get(lang)),
+        (t("who_decides", lang), model.who_decides.get(lang)),
+        (t("consent", lang), model.consent.get(lang)),
+        (t("city_role", lang), model.city_role.get(lang)),
+        (t("maturity", lang), vocab("maturity", model.maturity, lang)),
+        (t("cost", lang), model.cost.get(lang)),
+    ]
+
+
+def answer_lines(ctx: Context, answers: dict[str, str]) -> list[str]:
+    questions = {q.id: q for q in ctx.lookup.decks.governance_questions}
+    lines = []
+    for qid, oid in answers.items():
+        q = questions.get(qid)
+        if q is None:
+            continue
+        option = next((o for o in q.options if o.id == oid), None)
+        if option is None:
+            continue
+        lines.append(f"{q.title.get(ctx.lang)} → {option.label.get(ctx.lang)}")
+    return lines
+
+
+# -- value network ------------------------------------------------------------------------
+
+
+def network_section(ctx: Context, scenario: Scenario) -> None:
+    pdf, lang = ctx.pdf, ctx.lang
+    pdf.ensure_space(network_drawing.FIGURE_H + 45)
+    pdf.heading(t("network", lang), 1)
+    pdf.paragraph(t("network_intro", lang), size=9)
+    network_drawing.network_block(ctx.pdf, ctx.lookup, scenario, lang)
+
+
+# -- ratings ------------------------------------------------------------------------------
+
+
+def rating_section(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> None:
+    pdf, lang = ctx.pdf, ctx.lang
+    pdf.heading(t("ratings", lang), 1)
+    stats = ranking.criteria.get(scenario.id, ())
+    if ranking.rank(scenario.id) is None or not any(s.raters for s in stats):
+        pdf.note(t("no_ratings", lang))
+        return
+    pdf.paragraph(rank_sentence(ranking, scenario.id, lang), style="B")
+    stability = ranking.stability.get(scenario.id)
+    if stability is not None:
+        pdf.paragraph(t("stability_line", lang, pct=round(stability * 100)), size=9)
+    rows = []
+    for s in stats:
+        title = s.title + (" " + t("cost_criterion", lang) if s.cost else "")
+        rows.append(
+            [
+                clip(title, CELL_CHARS),
+                fmt_float(s.weight, lang, 1),
+                fmt_float(s.mean, lang, 1) if s.mean is not None else "—",
+                fmt_float(s.spread, lang, 1) if s.spread is not None else "—",
+                str(s.raters),
+            ]
+        )
+    pdf.data_table(
+        [
+            t("criterion", lang),
+            t("weight", lang),
+            t("mean", lang),
+            t("spread", lang),
+            t("raters", lang),
+        ],
+        rows,
+        widths=(50, 12, 12, 12, 14),
+        align=("LEFT", "CENTER", "CENTER", "CENTER", "CENTER"),
+    )
+
+
+# -- risks and next steps -----------------------------------------------------------------
+
+
+def risks_section(ctx: Context, scenario: Scenario) -> None:
+    pdf, lang, lookup = ctx.pdf, ctx.lang, ctx.lookup
+    pdf.heading(t("risks", lang), 1)
+    use_case = lookup.use_case(scenario.use_case)
+    risks: list[str] = []
+    holders: list[str] = []
+    for sid in use_case.sources if use_case is not None else []:
+        card = lookup.source(sid)
+        if card is None:
+            continue
+        name = clip(card.title.get(lang), 120)
+        holder = clip(card.holder.get(lang), 120)
+        if holder not in holders:
+            holders.append(holder)
+        if not card.reusable:
+            risks.append(
+                f"{name} : {t('not_reusable', lang)}"
+                if lang != "en"
+                else f"{name}: {t('not_reusable', lang)}"
+            )
+        if card.sensitivity == "special":
+            risks.append(t("special_data", lang, source=name))
+        if not card.portability:
+            risks.append(t("no_portability", lang, source=name, holder=holder))
+        if card.ease == 1:
+            risks.append(
+                t("hard_access", lang, source=name, access=vocab("access", card.access, lang))
+            )
+        if card.legal_notes is not None:
+            sep = " : " if lang != "en" else ": "
+            risks.append(f"{name}{sep}{card.legal_notes.get(lang)}")
+    model = lookup.model(scenario.model)
+    mediation: str | None = None
+    if model is not None:
+        risks += [t("weakness_of_model", lang, text=w.get(lang)) for w in model.weaknesses]
+        mediation = mediation_text(ctx, model)
+    pdf.heading(t("risks_only", lang), 3)
+    if risks:
+        pdf.bullets(risks, size=9.5)
+    else:
+        pdf.note(t("nothing_to_flag", lang))
+    if mediation:
+        pdf.heading(t("mediation", lang), 3)
+        pdf.paragraph(mediation, size=9.5)
+    pdf.heading(t("next_steps", lang), 3)
+    steps = []
+    if holders:
+        steps.append(t("step_partners", lang, holders=join_items(holders, lang).rstrip(".")))
+    steps.append(t("step_clause", lang))
+    steps.append(
+        t(
+            "step_pilot",
+            lang,
+            months=scenario.scope.duration_months,
+            residents=fmt_int(scenario.scope.residents, lang),
+        )
+    )
+    pdf.bullets(steps, size=9.5)
+
+
+def mediation_text(ctx: Context, model: GovernanceModelCard) -> str:
+    """What the chosen model asks of mediation, in the trait card's words."""
+    level = model.traits.get("mediation")
+    trait = next((tr for tr in ctx.lookup.decks.governance_traits if tr.id == "mediation"), None)
+    if level is None or trait is None:
+        return ""
+    words = (trait.high if level >= 0.5 else trait.low).get(ctx.lang)
+    words = words[:1].upper() + words[1:]
+    if level < 0.5:
+        return f"{t('mediation_need', ctx.lang)} {words}."
+    return f"{words}."
