@@ -14,7 +14,7 @@ from fpdf.enums import XPos, YPos
 
 from selfdata.cards import Decks
 from selfdata.export import sections
-from selfdata.export.facts import Lookup
+from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
 from selfdata.export.labels import t
 from selfdata.export.pdf_base import (
     ACCENT,
@@ -65,7 +65,7 @@ def scenario_dossier(
     )
     pdf.set_keywords(["Self Data", workshop.territory, scenario.model])
     ctx = sections.Context(pdf=pdf, lookup=lookup, lang=lang)
-    ranking = sections.ranking_facts(ctx)
+    ranking = ranking_facts(lookup, lang)
     cover(ctx, scenario, ranking)
     pdf.add_page()
     pdf.heading(clip(scenario.title, 400) if len(scenario.title) > 400 else scenario.title, 1)
@@ -79,7 +79,7 @@ def scenario_dossier(
     return bytes(pdf.output())
 
 
-def cover(ctx: sections.Context, scenario: Scenario, ranking: sections.RankingFacts) -> None:
+def cover(ctx: sections.Context, scenario: Scenario, ranking: RankingFacts) -> None:
     pdf, lang, workshop = ctx.pdf, ctx.lang, ctx.lookup.workshop
     pdf.add_page()
     color = MODEL_COLORS.get(scenario.model, ACCENT)

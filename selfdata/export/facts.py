@@ -7,10 +7,11 @@ that is incomplete or refers to unknown cards: the documents say so instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selfdata.cards import DataSourceCard, Decks, GovernanceModelCard, NeedCard
 from selfdata.governance import GovernanceAnswerError, ModelFit, use_case_fit
+from selfdata.ranking import Ranking, RankingError, aggregate_ratings, rank_scenarios
 from selfdata.workshop import Scenario, UseCase, Workshop
 
 
@@ -135,3 +136,87 @@ def _fallback_network(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkF
         Edge(i + 1, f.source, f.target, f.type, f.label.get(lang)) for i, f in enumerate(flows)
     )
     return NetworkFacts(tuple(nodes), edges, (), ())
+
+
+# -- ranking ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriterionStat:
+    criterion: str
+    title: str
+    weight: float
+    cost: bool
+    median: float | None
+    spread: float | None
+    raters: int
+
+
+@dataclass(frozen=True)
+class RankingFacts:
+    """The ranking of a workshop's scenarios, as the documents print it."""
+
+    order: tuple[str, ...] = ()
+    """Ranked scenario ids, best first (only scenarios with ratings)."""
+    scores: dict[str, float] = field(default_factory=dict)
+    """Weighted-sum scores, 0..1."""
+    topsis_rank: dict[str, int] = field(default_factory=dict)
+    stability: dict[str, float] = field(default_factory=dict)
+    """Scenario id -> share (0..1) of weight variations that keep its rank."""
+    consensus: dict[str, float | None] = field(default_factory=dict)
+    """Scenario id -> agreement between raters (0..1), ``None`` below two raters."""
+    criteria: dict[str, tuple[CriterionStat, ...]] = field(default_factory=dict)
+    """Scenario id -> per-criterion ratings."""
+    ranking: Ranking | None = None
+    """The engine's full result (sensitivity, weight swap, participants' agreement)."""
+
+    def rank(self, scenario_id: str) -> int | None:
+        return self.order.index(scenario_id) + 1 if scenario_id in self.order else None
+
+
+def ranking_facts(lookup: Lookup, lang: str, *, draws: int = 1000) -> RankingFacts:
+    """Rank the scenarios that have ratings (weighted sum, with TOPSIS beside it).
+
+    Scenarios nobody rated are left out rather than counted as neutral: a dossier says
+    "not ranked" instead of a rank the room never gave.
+    """
+    workshop = lookup.workshop
+    rated = {r.scenario for r in workshop.ratings}
+    scenarios = [s for s in workshop.scenarios if s.id in rated]
+    if not scenarios:
+        return RankingFacts()
+    subset = workshop.model_copy(update={"scenarios": scenarios})
+    try:
+        ranking = rank_scenarios(subset, lookup.decks, "weighted-sum", draws=draws)
+        topsis = rank_scenarios(subset, lookup.decks, "topsis", draws=1)
+    except RankingError:
+        return RankingFacts()
+    table = aggregate_ratings(subset, ranking.criteria)
+    stats: dict[str, tuple[CriterionStat, ...]] = {}
+    for sid, row in zip(table.scenarios, table.cells, strict=True):
+        stats[sid] = tuple(
+            CriterionStat(
+                criterion=c.id,
+                title=c.title.get(lang),
+                weight=c.weight,
+                cost=c.direction == "cost",
+                median=cell.median,
+                spread=cell.spread,
+                raters=cell.count,
+            )
+            for c, cell in zip(ranking.criteria, row, strict=True)
+        )
+    probabilities = ranking.sensitivity.rank_probabilities
+    return RankingFacts(
+        order=tuple(s.scenario for s in ranking.scenarios),
+        scores={s.scenario: s.score for s in ranking.scenarios},
+        topsis_rank={s.scenario: s.rank for s in topsis.scenarios},
+        stability={
+            s.scenario: probabilities[s.scenario][s.rank - 1]
+            for s in ranking.scenarios
+            if s.scenario in probabilities
+        },
+        consensus={s.scenario: s.consensus for s in ranking.scenarios},
+        criteria=stats,
+        ranking=ranking,
+    )

@@ -7,12 +7,12 @@ missing, never an exception.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selfdata.cards import GovernanceModelCard
 from selfdata.export import network_drawing
 from selfdata.export.deck import join_items
-from selfdata.export.facts import Lookup, fits
+from selfdata.export.facts import CriterionStat, Lookup, RankingFacts, fits
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import ExportPDF, clip, fmt_float, fmt_int
 from selfdata.workshop import Scenario
@@ -28,45 +28,6 @@ class Context:
     lang: str
 
 
-@dataclass(frozen=True)
-class CriterionStat:
-    criterion: str
-    title: str
-    weight: float
-    cost: bool
-    mean: float | None
-    spread: float | None
-    raters: int
-
-
-@dataclass(frozen=True)
-class RankingFacts:
-    """The ranking of a workshop's scenarios, as the documents print it."""
-
-    order: tuple[str, ...] = ()
-    """Ranked scenario ids, best first (only scenarios with ratings)."""
-    scores: dict[str, float] = field(default_factory=dict)
-    topsis: dict[str, float] = field(default_factory=dict)
-    stability: dict[str, float] = field(default_factory=dict)
-    """Scenario id -> share (0..1) of weight variations that keep its rank."""
-    consensus: dict[str, float] = field(default_factory=dict)
-    """Scenario id -> agreement between raters (0..1)."""
-    criteria: dict[str, tuple[CriterionStat, ...]] = field(default_factory=dict)
-    """Scenario id -> per-criterion ratings."""
-    method: str = ""
-    notes: tuple[str, ...] = ()
-    """Sentences about the ranking as a whole (sensitivity)."""
-
-    def rank(self, scenario_id: str) -> int | None:
-        return self.order.index(scenario_id) + 1 if scenario_id in self.order else None
-
-
-def ranking_facts(ctx: Context) -> RankingFacts:
-    from selfdata.export.ranking_facts import compute
-
-    return compute(ctx.lookup, ctx.lang)
-
-
 # -- summary ------------------------------------------------------------------------------
 
 
@@ -77,9 +38,7 @@ def rank_sentence(ranking: RankingFacts, scenario_id: str, lang: str) -> str:
     text = t("rank_line", lang, rank=rank, total=len(ranking.order))
     stability = ranking.stability.get(scenario_id)
     if stability is not None:
-        text += " · " + t("stability", lang).lower() + f" {round(stability * 100)} %"
-        if lang == "en":
-            text = text.replace(" %", "%")
+        text += " · " + t("stability", lang).lower() + " " + pct(stability, lang)
     return text
 
 
@@ -282,13 +241,44 @@ def rating_section(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> N
     pdf, lang = ctx.pdf, ctx.lang
     pdf.heading(t("ratings", lang), 1)
     stats = ranking.criteria.get(scenario.id, ())
-    if ranking.rank(scenario.id) is None or not any(s.raters for s in stats):
+    rank = ranking.rank(scenario.id)
+    if rank is None or not any(s.raters for s in stats):
         pdf.note(t("no_ratings", lang))
         return
     pdf.paragraph(rank_sentence(ranking, scenario.id, lang), style="B")
+    rows = [
+        (t("weighted_sum", lang), fmt_float(ranking.scores.get(scenario.id, 0.0), lang, 2)),
+        (
+            t("topsis", lang),
+            t(
+                "rank_line",
+                lang,
+                rank=ranking.topsis_rank.get(scenario.id, 0),
+                total=len(ranking.order),
+            ),
+        ),
+    ]
+    agreement = ranking.consensus.get(scenario.id)
+    rows.append((t("consensus", lang), pct(agreement, lang) if agreement is not None else "—"))
     stability = ranking.stability.get(scenario.id)
     if stability is not None:
-        pdf.paragraph(t("stability_line", lang, pct=round(stability * 100)), size=9)
+        rows.append((t("stability", lang), t("stability_line", lang, pct=round(stability * 100))))
+    pdf.key_values(rows, key_width=40)
+    pdf.data_table(
+        [
+            t("criterion", lang),
+            t("weight", lang),
+            t("median", lang),
+            t("spread", lang),
+            t("raters", lang),
+        ],
+        criterion_rows(stats, lang),
+        widths=(50, 12, 12, 12, 14),
+        align=("LEFT", "CENTER", "CENTER", "CENTER", "CENTER"),
+    )
+
+
+def criterion_rows(stats: tuple[CriterionStat, ...], lang: str) -> list[list[str]]:
     rows = []
     for s in stats:
         title = s.title + (" " + t("cost_criterion", lang) if s.cost else "")
@@ -296,23 +286,16 @@ def rating_section(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> N
             [
                 clip(title, CELL_CHARS),
                 fmt_float(s.weight, lang, 1),
-                fmt_float(s.mean, lang, 1) if s.mean is not None else "—",
+                fmt_float(s.median, lang, 1) if s.median is not None else "—",
                 fmt_float(s.spread, lang, 1) if s.spread is not None else "—",
                 str(s.raters),
             ]
         )
-    pdf.data_table(
-        [
-            t("criterion", lang),
-            t("weight", lang),
-            t("mean", lang),
-            t("spread", lang),
-            t("raters", lang),
-        ],
-        rows,
-        widths=(50, 12, 12, 12, 14),
-        align=("LEFT", "CENTER", "CENTER", "CENTER", "CENTER"),
-    )
+    return rows
+
+
+def pct(value: float, lang: str) -> str:
+    return f"{round(value * 100)}%" if lang == "en" else f"{round(value * 100)}\u00a0%"
 
 
 # -- risks and next steps -----------------------------------------------------------------
