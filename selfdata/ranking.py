@@ -355,7 +355,8 @@ def score(
     if method == "topsis":
         return topsis_scores(matrix, weights, directions)
     scores: FloatArray = weighted_sum_batch(matrix, np.asarray(weights, dtype=float), directions)
-    return scores[0]
+    first: FloatArray = scores[0]
+    return first
 
 
 BatchScorer = Callable[[FloatArray, FloatArray, Sequence[str]], FloatArray]
