@@ -7,7 +7,6 @@ from selfdata.cards import Decks
 from selfdata.governance import (
     GovernanceAnswerError,
     answer_weights,
-    governance_deck_problems,
     governance_fit,
     use_case_fit,
 )
@@ -193,21 +192,3 @@ def test_a_use_case_is_scored_from_its_recorded_answers(decks: Decks) -> None:
     )
     assert use_case_fit(use_case, decks)[0].model == "trusted_third_party"
 
-
-def test_the_shipped_governance_decks_are_consistent(decks: Decks) -> None:
-    assert governance_deck_problems(decks) == []
-
-
-def test_deck_problems_name_a_model_missing_a_trait(decks: Decks) -> None:
-    model = decks.governance_models[0]
-    broken_traits = dict(model.traits)
-    broken_traits.pop("maturity")
-    broken = decks.model_copy(
-        update={
-            "governance_models": [model.model_copy(update={"traits": broken_traits})]
-            + decks.governance_models[1:]
-        }
-    )
-    assert governance_deck_problems(broken) == [
-        f"governance_models: {model.id}: no level for trait(s) maturity"
-    ]
