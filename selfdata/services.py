@@ -23,10 +23,21 @@ Permissions, in short (details in ``docs/store.md``):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+import os
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Literal
 
+from pydantic import ValidationError
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from selfdata import access, credentials, transfer
+from selfdata import operations as ops
+from selfdata.access import WorkshopRow, check_text, commit, item_row
+from selfdata.cards import DataSourceCard, I18nText, NeedCard
 from selfdata.errors import (
     Conflict,
     Expired,
@@ -37,7 +48,46 @@ from selfdata.errors import (
     NotFound,
     SelfDataError,
 )
+from selfdata.facilitation import (
+    MAX_ITEMS,
+    MAX_TIMER_SECONDS,
+    ScenarioDraft,
+    choose_governance,
+    create_scenario,
+    create_use_case,
+    delete_scenario,
+    delete_use_case,
+    hide_contribution,
+    select_source,
+    set_governance_answer,
+    set_locked,
+    set_network_edits,
+    set_revealed,
+    set_step,
+    set_vote_settings,
+    set_weights,
+    start_timer,
+    stop_timer,
+    undo,
+    update_scenario,
+    update_use_case,
+)
+from selfdata.readmodels import (
+    audit_log,
+    export_workshop,
+    inventory,
+    needs_board,
+    participants,
+    room_state,
+    scenario_ratings,
+    scenarios,
+    use_cases,
+    version,
+    whoami,
+    workshop_snapshot,
+)
 from selfdata.store import Store
+from selfdata.store import schema as t
 from selfdata.views import (
     AuditEntry,
     Created,
@@ -54,23 +104,26 @@ from selfdata.views import (
     SourceItem,
     UseCasesView,
 )
-from selfdata.workshop import NetworkEdits, Workshop
+from selfdata.workshop import MAX_TEXT, MAX_TITLE, Workshop
 
 __all__ = [
-    "AuditEntry",
+    # errors
     "Conflict",
-    "Created",
     "Expired",
     "Forbidden",
     "InvalidInput",
-    "InventoryView",
-    "Joined",
     "LimitExceeded",
     "Locked",
+    "NotFound",
+    "SelfDataError",
+    # values and read models
+    "AuditEntry",
+    "Created",
+    "InventoryView",
+    "Joined",
     "NeedDraft",
     "NeedItem",
     "NeedsBoard",
-    "NotFound",
     "ParticipantInfo",
     "ParticipantList",
     "Role",
@@ -78,10 +131,60 @@ __all__ = [
     "ScenarioDraft",
     "ScenarioRatings",
     "ScenariosView",
-    "SelfDataError",
     "SourceDraft",
     "SourceItem",
     "UseCasesView",
+    # workshops
+    "check_secret",
+    "create_workshop",
+    "delete_workshop",
+    "example_names",
+    "export_workshop",
+    "import_workshop",
+    "import_workshop_data",
+    "purge_expired",
+    "workshop_snapshot",
+    # reads
+    "audit_log",
+    "inventory",
+    "needs_board",
+    "participants",
+    "room_state",
+    "scenario_ratings",
+    "scenarios",
+    "use_cases",
+    "version",
+    "whoami",
+    # participants
+    "join",
+    "propose_need",
+    "propose_source",
+    "rate",
+    "vote",
+    "withdraw_proposal",
+    "withdraw_vote",
+    # facilitator
+    "add_need",
+    "add_source",
+    "choose_governance",
+    "create_scenario",
+    "create_use_case",
+    "delete_scenario",
+    "delete_use_case",
+    "hide_contribution",
+    "select_source",
+    "set_governance_answer",
+    "set_locked",
+    "set_network_edits",
+    "set_revealed",
+    "set_step",
+    "set_vote_settings",
+    "set_weights",
+    "start_timer",
+    "stop_timer",
+    "undo",
+    "update_scenario",
+    "update_use_case",
 ]
 
 ContributionKind = Literal["source", "need"]
@@ -91,9 +194,9 @@ MAX_PSEUDONYM = 40
 MAX_PARTICIPANTS = 300
 MAX_PROPOSALS_PER_PARTICIPANT = 20
 """Sources and needs one participant may propose in one workshop."""
-MAX_ITEMS = 500
-"""Sources, needs, use cases or scenarios per workshop."""
-MAX_TIMER_SECONDS = 4 * 3600
+MAX_DOTS_PER_CALL = 50
+RETENTION_DAYS_DEFAULT = 90
+_ = (MAX_ITEMS, MAX_TIMER_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -128,23 +231,63 @@ class NeedDraft:
     usage_family: str = "self_knowledge"
 
 
-@dataclass(frozen=True)
-class ScenarioDraft:
-    title: str
-    use_case: str
-    model: str
-    residents: int = 0
-    duration_months: int = 0
-    partners: Sequence[str] = ()
-    description: str = ""
-    network_edits: NetworkEdits = field(default_factory=NetworkEdits)
+def _now_iso() -> str:
+    return datetime.fromtimestamp(access.clock(), UTC).isoformat().replace("+00:00", "Z")
 
 
-def _todo() -> Any:
-    raise NotImplementedError
+def _retention_seconds() -> float | None:
+    raw = os.environ.get("SELFDATA_RETENTION_DAYS", "").strip()
+    try:
+        days = float(raw) if raw else RETENTION_DAYS_DEFAULT
+    except ValueError:
+        days = RETENTION_DAYS_DEFAULT
+    return None if days <= 0 else days * 86400
 
 
 # === workshops ==============================================================================
+
+
+def example_names() -> list[str]:
+    """Example workshops shipped in ``scenarios/`` (file stems)."""
+    from selfdata.loading import SCENARIOS_DIR
+
+    return sorted(p.stem for p in SCENARIOS_DIR.glob("*.yaml"))
+
+
+def _invalid_file(problems: Sequence[str]) -> InvalidInput:
+    return InvalidInput(
+        "import.invalid",
+        "Ce fichier d’atelier ne peut pas être importé ; rien n’a été enregistré :",
+        "This workshop file cannot be imported; nothing was saved:",
+        problems=list(problems)[:50],
+    )
+
+
+def _store_new(store: Store, workshop: Workshop, action: str) -> Created:
+    problems = transfer.import_problems(workshop, access.decks())
+    if problems:
+        raise _invalid_file(problems)
+    secret = credentials.new_secret()
+    now = access.clock()
+    retention = _retention_seconds()
+
+    def tx(conn: Connection) -> Created:
+        code = credentials.new_code()
+        while conn.execute(select(t.workshops.c.id).where(t.workshops.c.code == code)).first():
+            code = credentials.new_code()
+        transfer.write_workshop(
+            conn,
+            workshop,
+            code=code,
+            secret_hash=credentials.digest(secret),
+            created_at=now,
+            expires_at=None if retention is None else now + retention,
+        )
+        w = access.workshop_row(conn, code)
+        commit(conn, w, actor="facilitator", action=action, detail={"title": workshop.title})
+        return Created(code=code, secret=secret)
+
+    return store.write(tx)
 
 
 def create_workshop(
@@ -157,9 +300,46 @@ def create_workshop(
     language: str = "fr",
 ) -> Created:
     """Open a new workshop: blank (``title``, ``territory`` and ``theme`` required) or a copy
-    of ``scenarios/<example>.yaml`` (the given title/territory/theme override the example's).
-    Returns the join code (share it) and the facilitator secret (keep it)."""
-    return _todo()  # type: ignore[no-any-return]
+    of ``scenarios/<example>.yaml`` with its content (the given title/territory/theme
+    override the example's). Returns the join code (share it) and the facilitator secret
+    (keep it)."""
+    fields: dict[str, Any] = {"language": language, "created": _now_iso()}
+    for name, value in (("title", title), ("territory", territory)):
+        if value is not None:
+            fields[name] = check_text(value, name, limit=MAX_TITLE, required=True)
+    if theme is not None:
+        fields["theme"] = theme
+    if example is not None:
+        if example not in example_names():
+            raise InvalidInput(
+                "example.unknown",
+                f"Exemple inconnu : {str(example)[:64]!r}.",
+                f"Unknown example: {str(example)[:64]!r}.",
+            )
+        from selfdata.loading import SCENARIOS_DIR, load_workshop
+
+        data = load_workshop(SCENARIOS_DIR / f"{example}.yaml").dump()
+        data.update(fields)
+    else:
+        missing = [n for n in ("title", "territory", "theme") if n not in fields]
+        if missing:
+            raise InvalidInput(
+                "workshop.missing",
+                "Pour un atelier vierge, indiquez le titre, le territoire et le thème.",
+                "For a blank workshop, give a title, a territory and a theme.",
+                problems=missing,
+            )
+        data = fields
+    try:
+        workshop = Workshop.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(
+            "workshop.invalid",
+            "Atelier invalide :",
+            "Invalid workshop:",
+            problems=[f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()],
+        ) from None
+    return _store_new(store, workshop, "create_workshop")
 
 
 def import_workshop(store: Store, workshop: Workshop) -> Created:
@@ -168,83 +348,337 @@ def import_workshop(store: Store, workshop: Workshop) -> Created:
     All or nothing: references are checked first (votes and ratings name existing
     participants, use cases name existing needs and sources…); any problem raises
     :class:`InvalidInput` listing every problem, and nothing is written. Participants come
-    without tokens (tokens are never exported)."""
-    return _todo()  # type: ignore[no-any-return]
+    without tokens (tokens are never exported): they join again under a new pseudonym."""
+    if not isinstance(workshop, Workshop):
+        raise _invalid_file(["expected a workshop"])
+    return _store_new(store, workshop, "import_workshop")
 
 
 def import_workshop_data(store: Store, data: object, file: str = "<workshop>") -> Created:
     """Like :func:`import_workshop` for raw parsed YAML/JSON (an upload): a malformed file is
     refused with :class:`InvalidInput` whose ``problems`` name the place and the fault."""
-    return _todo()  # type: ignore[no-any-return]
+    try:
+        workshop = Workshop.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for e in exc.errors()[:50]:
+            where = ".".join(str(part) for part in e["loc"])
+            problems.append(f"{file}: {where}: {e['msg']}" if where else f"{file}: {e['msg']}")
+        raise _invalid_file(problems) from None
+    return import_workshop(store, workshop)
 
 
-def export_workshop(store: Store, code: str, secret: str) -> Workshop:
-    """The whole workshop as a file model (facilitator only). ``import`` then ``export`` gives
-    back the same file."""
-    return _todo()  # type: ignore[no-any-return]
+def check_secret(store: Store, code: str, secret: str) -> None:
+    """Raise :class:`Forbidden` unless ``secret`` is this workshop's facilitator secret
+    (constant-time comparison). Lets the UI check a secret before showing the console."""
+
+    def fn(conn: Connection) -> None:
+        access.require_facilitator(access.workshop_row(conn, code), secret)
+
+    store.read(fn)
 
 
-def workshop_snapshot(store: Store, code: str) -> Workshop:
-    """The whole workshop as a :class:`Workshop`, read with the code only, for the engines
-    (matching, governance, network, ranking) and the projector. Hidden contributions are
-    included with ``hidden=True``: filter them before display."""
-    return _todo()  # type: ignore[no-any-return]
+def _erase(conn: Connection, workshop_id: int) -> None:
+    cases = select(t.use_cases.c.id).where(t.use_cases.c.workshop_id == workshop_id)
+    conn.execute(delete(t.use_case_sources).where(t.use_case_sources.c.use_case_id.in_(cases)))
+    for table in (
+        t.ratings,
+        t.votes,
+        t.criteria,
+        t.scenarios,
+        t.use_cases,
+        t.sources,
+        t.needs,
+        t.participants,
+        t.audit_log,
+    ):
+        conn.execute(delete(table).where(table.c.workshop_id == workshop_id))
+    conn.execute(delete(t.workshops).where(t.workshops.c.id == workshop_id))
 
 
 def delete_workshop(store: Store, code: str, secret: str) -> None:
     """Erase the workshop and every row that belongs to it, audit log included (data
     retention). The code stops working at once."""
-    _todo()
+
+    def tx(conn: Connection) -> None:
+        w = access.workshop_row(conn, code, for_update=True)
+        access.require_facilitator(w, secret)
+        _erase(conn, w.id)
+
+    store.write(tx)
 
 
 def purge_expired(store: Store, now: float | None = None) -> int:
     """Erase every workshop past its retention date; returns how many were erased."""
-    return _todo()  # type: ignore[no-any-return]
+    moment = access.clock() if now is None else now
 
+    def tx(conn: Connection) -> int:
+        ids = [
+            int(i)
+            for (i,) in conn.execute(
+                select(t.workshops.c.id).where(
+                    t.workshops.c.expires_at.is_not(None), t.workshops.c.expires_at <= moment
+                )
+            )
+        ]
+        for workshop_id in ids:
+            _erase(conn, workshop_id)
+        return len(ids)
 
-def check_secret(store: Store, code: str, secret: str) -> None:
-    """Raise :class:`Forbidden` unless ``secret`` is this workshop's facilitator secret
-    (constant-time comparison). Lets the UI validate a secret before showing the console."""
-    _todo()
-
-
-# === cheap reads ============================================================================
-
-
-def version(store: Store, code: str) -> int:
-    """The workshop's version counter: one indexed select. Screens poll it every second and
-    re-read only when it moved."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def room_state(store: Store, code: str) -> RoomState:
-    """Header data of every screen (code only: the projector uses it)."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def whoami(store: Store, code: str, token: str) -> ParticipantInfo:
-    """The participant holding ``token`` in this workshop, or :class:`NotFound` with a clear
-    message (wrong code, unknown token, or token of another workshop)."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def participants(store: Store, code: str) -> ParticipantList:
-    """Pseudonyms in joining order, with the live count."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def audit_log(store: Store, code: str, secret: str, *, limit: int = 100) -> tuple[AuditEntry, ...]:
-    """The latest audit entries (facilitator only), newest first."""
-    return _todo()  # type: ignore[no-any-return]
+    return store.write(tx)
 
 
 # === participants ===========================================================================
 
 
+def _participant_write(
+    store: Store,
+    code: str,
+    token: str,
+    action: str,
+    fn: Any,
+    *,
+    needs_open: bool = True,
+) -> Any:
+    def tx(conn: Connection) -> Any:
+        w = access.workshop_row(conn, code, for_update=True)
+        p = access.participant_row(conn, w, token)
+        if needs_open:
+            access.require_open(w)
+        result, detail = fn(conn, w, p)
+        commit(conn, w, actor=p.slug, action=action, detail=detail)
+        return result
+
+    return store.write(tx)
+
+
 def join(store: Store, code: str, pseudonym: str) -> Joined:
     """Join with a pseudonym (1–40 characters, unique in the workshop regardless of case).
-    Returns the participant id and the token to keep in the URL."""
-    return _todo()  # type: ignore[no-any-return]
+    Returns the participant id and the token to keep in the URL. Joining stays open while
+    input is locked."""
+    name = check_text(pseudonym, "pseudonym", limit=MAX_PSEUDONYM, required=True)
+    name = re.sub(r"\s+", " ", name)
+    token = credentials.new_token()
+
+    def tx(conn: Connection) -> Joined:
+        w = access.workshop_row(conn, code, for_update=True)
+        count = conn.execute(
+            select(func.count())
+            .select_from(t.participants)
+            .where(t.participants.c.workshop_id == w.id)
+        ).scalar_one()
+        if count >= MAX_PARTICIPANTS:
+            raise LimitExceeded(
+                "participants.full",
+                f"Cet atelier est complet ({MAX_PARTICIPANTS} participants).",
+                f"This workshop is full ({MAX_PARTICIPANTS} participants).",
+            )
+        taken = conn.execute(
+            select(t.participants.c.id).where(
+                t.participants.c.workshop_id == w.id,
+                t.participants.c.pseudonym_key == name.casefold(),
+            )
+        ).first()
+        if taken:
+            raise Conflict(
+                "pseudonym.taken",
+                f"Le pseudonyme « {name} » est déjà pris dans cet atelier : "
+                "choisissez-en un autre.",
+                f"The pseudonym '{name}' is already taken in this workshop: choose another one.",
+            )
+        slug = access.unique_slug(conn, t.participants, w.id, f"p-{secrets.token_hex(3)}")
+        conn.execute(
+            insert(t.participants).values(
+                workshop_id=w.id,
+                slug=slug,
+                pseudonym=name,
+                pseudonym_key=name.casefold(),
+                joined=_now_iso(),
+                token_hash=credentials.digest(token),
+                position=access.next_position(conn, t.participants, w.id),
+            )
+        )
+        commit(conn, w, actor=slug, action="join", detail={"pseudonym": name})
+        return Joined(participant_id=slug, token=token, pseudonym=name)
+
+    return store.write(tx)
+
+
+def _draft_problem(exc: ValidationError) -> InvalidInput:
+    return InvalidInput(
+        "card.invalid",
+        "Cette proposition est incomplète ou invalide :",
+        "This proposal is incomplete or invalid:",
+        problems=[f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()],
+    )
+
+
+def _check_vocabulary(themes: Sequence[str], categories: Sequence[str]) -> None:
+    decks = access.decks()
+    if decks is None:
+        return
+    bad = [x for x in themes if x not in {c.id for c in decks.themes}]
+    bad += [x for x in categories if x not in {c.id for c in decks.data_categories}]
+    if bad:
+        raise InvalidInput(
+            "card.vocabulary",
+            f"Thème ou catégorie inconnus : {', '.join(str(b)[:64] for b in bad)}.",
+            f"Unknown theme or category: {', '.join(str(b)[:64] for b in bad)}.",
+        )
+
+
+def _source_card(slug: str, draft: SourceDraft, theme: str) -> DataSourceCard:
+    title = check_text(draft.title, "title", limit=MAX_TITLE, required=True)
+    holder = check_text(draft.holder, "holder", limit=MAX_TITLE, required=True)
+    description = check_text(draft.description, "description", limit=MAX_TEXT) or title
+    themes = list(draft.themes) or [theme]
+    _check_vocabulary(themes, list(draft.categories))
+    try:
+        return DataSourceCard(
+            id=slug,
+            title=I18nText.same(title),
+            description=I18nText.same(description),
+            holder=I18nText.same(holder),
+            holder_kind=draft.holder_kind,
+            themes=themes,
+            categories=list(draft.categories),
+            refresh=draft.refresh,
+            access=draft.access,
+            ease=draft.ease,
+            sensitivity=draft.sensitivity,
+            portability=draft.portability,
+            reusable=draft.reusable,
+        )
+    except ValidationError as exc:
+        raise _draft_problem(exc) from None
+
+
+def _need_card(slug: str, draft: NeedDraft, theme: str) -> NeedCard:
+    title = check_text(draft.title, "title", limit=MAX_TITLE, required=True)
+    description = check_text(draft.description, "description", limit=MAX_TEXT) or title
+    persona = check_text(draft.persona, "persona", limit=MAX_TEXT) or "—"
+    themes = list(draft.themes) or [theme]
+    _check_vocabulary(themes, list(draft.categories))
+    try:
+        return NeedCard(
+            id=slug,
+            title=I18nText.same(title),
+            description=I18nText.same(description),
+            persona=I18nText.same(persona),
+            themes=themes,
+            usage_family=draft.usage_family,
+            categories=list(draft.categories),
+        )
+    except ValidationError as exc:
+        raise _draft_problem(exc) from None
+
+
+def _add_item(
+    conn: Connection,
+    w: WorkshopRow,
+    kind: ContributionKind,
+    proposer: int | None,
+    card_id: str | None,
+    draft: SourceDraft | NeedDraft | None,
+) -> str:
+    table = t.sources if kind == "source" else t.needs
+    count = conn.execute(
+        select(func.count()).select_from(table).where(table.c.workshop_id == w.id)
+    ).scalar_one()
+    if count >= MAX_ITEMS:
+        raise LimitExceeded(
+            "items.too_many",
+            f"Cet atelier compte déjà {MAX_ITEMS} éléments de ce type : c’est le maximum.",
+            f"This workshop already has {MAX_ITEMS} items of this kind: that is the maximum.",
+        )
+    if (card_id is None) == (draft is None):
+        raise InvalidInput(
+            "proposal.invalid",
+            "Proposez soit une carte du jeu, soit une carte personnalisée.",
+            "Propose either a deck card or a custom card.",
+        )
+    values: dict[str, Any] = {"card": None}
+    if card_id is not None:
+        decks = access.decks()
+        card = None
+        if decks is not None:
+            card = decks.source(card_id) if kind == "source" else decks.need(card_id)
+        if decks is None or card is None:
+            raise InvalidInput(
+                "card.unknown",
+                f"Carte inconnue : {str(card_id)[:64]!r}.",
+                f"Unknown card: {str(card_id)[:64]!r}.",
+            )
+        taken = conn.execute(
+            select(table.c.id).where(table.c.workshop_id == w.id, table.c.slug == card_id)
+        ).first()
+        if taken:
+            raise Conflict(
+                "card.already_there",
+                "Cette carte est déjà sur la table.",
+                "This card is already on the table.",
+            )
+        slug = card_id
+    else:
+        title = getattr(draft, "title", "")
+        check_text(title, "title", limit=MAX_TITLE, required=True)
+        slug = access.unique_slug(conn, table, w.id, access.slugify(title))
+        if kind == "source" and isinstance(draft, SourceDraft):
+            built: DataSourceCard | NeedCard = _source_card(slug, draft, w.theme)
+        elif kind == "need" and isinstance(draft, NeedDraft):
+            built = _need_card(slug, draft, w.theme)
+        else:
+            raise InvalidInput(
+                "proposal.invalid",
+                "Type de carte inattendu pour cette proposition.",
+                "Unexpected kind of card for this proposal.",
+            )
+        values["card"] = access.dumps(built.model_dump(mode="json"))
+    if kind == "source":
+        values["selected"] = True
+    conn.execute(
+        insert(table).values(
+            workshop_id=w.id,
+            slug=slug,
+            proposed_by=proposer,
+            hidden=False,
+            position=access.next_position(conn, table, w.id),
+            **values,
+        )
+    )
+    return slug
+
+
+def _propose(
+    store: Store,
+    code: str,
+    token: str,
+    kind: ContributionKind,
+    card_id: str | None,
+    draft: SourceDraft | NeedDraft | None,
+) -> str:
+    def fn(conn: Connection, w: WorkshopRow, p: access.ParticipantRow) -> tuple[str, Any]:
+        mine = sum(
+            conn.execute(
+                select(func.count())
+                .select_from(table)
+                .where(table.c.workshop_id == w.id, table.c.proposed_by == p.id)
+            ).scalar_one()
+            for table in (t.sources, t.needs)
+        )
+        if mine >= MAX_PROPOSALS_PER_PARTICIPANT:
+            raise LimitExceeded(
+                "proposals.too_many",
+                f"Vous avez déjà fait {MAX_PROPOSALS_PER_PARTICIPANT} propositions : "
+                "c’est le maximum par personne.",
+                f"You already made {MAX_PROPOSALS_PER_PARTICIPANT} proposals: that is the "
+                "maximum per person.",
+            )
+        slug = _add_item(conn, w, kind, p.id, card_id, draft)
+        return slug, {"kind": kind, "id": slug}
+
+    result: str = _participant_write(store, code, token, f"propose_{kind}", fn)
+    return result
 
 
 def propose_source(
@@ -257,8 +691,8 @@ def propose_source(
 ) -> str:
     """Put a data source on the inventory: a deck card (``card_id``) or a custom card
     (``draft``). Returns the source id. Refused while locked or past the per-participant
-    limit."""
-    return _todo()  # type: ignore[no-any-return]
+    limit of proposals."""
+    return _propose(store, code, token, "source", card_id, draft)
 
 
 def propose_need(
@@ -271,76 +705,25 @@ def propose_need(
 ) -> str:
     """Put a need on the board: a deck card (``card_id``) or a custom card (``draft``).
     Returns the need id."""
-    return _todo()  # type: ignore[no-any-return]
+    return _propose(store, code, token, "need", card_id, draft)
 
 
-def withdraw_proposal(
-    store: Store, code: str, token: str, kind: ContributionKind, item_id: str
-) -> None:
-    """Withdraw one's own source or need. Refused (:class:`Conflict`) once another participant
-    voted on it or a use case uses it: ask the facilitator to hide it instead."""
-    _todo()
+def _facilitator_add(
+    store: Store,
+    code: str,
+    secret: str,
+    kind: ContributionKind,
+    card_id: str | None,
+    draft: SourceDraft | NeedDraft | None,
+) -> str:
+    from selfdata.facilitation import facilitate
 
+    def fn(conn: Connection, w: WorkshopRow) -> Any:
+        slug = _add_item(conn, w, kind, None, card_id, draft)
+        return slug, {"kind": kind, "id": slug}, ops.op("remove_item", kind=kind, slug=slug)
 
-def vote(store: Store, code: str, token: str, need_id: str, delta: int = 1) -> int:
-    """Add (``delta > 0``) or withdraw (``delta < 0``) dots on a need. Returns the viewer's
-    dots on that need afterwards. Refused with :class:`LimitExceeded` beyond the budget or the
-    per-need cap (or withdrawing dots one has not placed), :class:`Locked` while locked."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def rate(
-    store: Store, code: str, token: str, scenario_id: str, criterion: str, value: int | None
-) -> None:
-    """Rate a scenario on a criterion from 1 to 5; ``None`` removes the rating."""
-    _todo()
-
-
-# === facilitator ============================================================================
-
-
-def set_step(store: Store, code: str, secret: str, step: str) -> None:
-    """Move the room to ``step`` (one of ``STEP_IDS``)."""
-    _todo()
-
-
-def set_locked(store: Store, code: str, secret: str, locked: bool) -> None:
-    """Lock or unlock participants' input (unlocking also clears a finished timer)."""
-    _todo()
-
-
-def start_timer(store: Store, code: str, secret: str, seconds: float) -> float:
-    """Start a countdown; input counts as locked once it ends. Returns the end (epoch s)."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def stop_timer(store: Store, code: str, secret: str) -> None:
-    """Cancel the countdown (input is no longer locked by it)."""
-    _todo()
-
-
-def set_revealed(store: Store, code: str, secret: str, step: str, revealed: bool) -> None:
-    """Reveal (or hide again) the results of ``step`` to participants and the projector."""
-    _todo()
-
-
-def set_vote_settings(store: Store, code: str, secret: str, *, budget: int, cap: int) -> None:
-    """Dots per participant (1–50) and per need (1–50). Dots already placed stay."""
-    _todo()
-
-
-def set_weights(store: Store, code: str, secret: str, weights: Mapping[str, float]) -> None:
-    """Replace the criteria in use and their weights (0–10), in the given order. An empty
-    mapping means the deck's defaults."""
-    _todo()
-
-
-def hide_contribution(
-    store: Store, code: str, secret: str, kind: ContributionKind, item_id: str, hidden: bool = True
-) -> None:
-    """Moderation: hide (or show again) a source or a need. Dots on a hidden need stay
-    counted in their owner's budget until withdrawn; no new dot may be added."""
-    _todo()
+    result: str = facilitate(store, code, secret, f"add_{kind}", fn)
+    return result
 
 
 def add_source(
@@ -352,7 +735,7 @@ def add_source(
     draft: SourceDraft | None = None,
 ) -> str:
     """Facilitator adds a source (deck card or custom). Returns its id."""
-    return _todo()  # type: ignore[no-any-return]
+    return _facilitator_add(store, code, secret, "source", card_id, draft)
 
 
 def add_need(
@@ -364,124 +747,185 @@ def add_need(
     draft: NeedDraft | None = None,
 ) -> str:
     """Facilitator adds a need (deck card or custom). Returns its id."""
-    return _todo()  # type: ignore[no-any-return]
+    return _facilitator_add(store, code, secret, "need", card_id, draft)
 
 
-def select_source(store: Store, code: str, secret: str, source_id: str, selected: bool) -> None:
-    """Keep (or set aside) a source in the territory's selection."""
-    _todo()
-
-
-def create_use_case(
-    store: Store,
-    code: str,
-    secret: str,
-    *,
-    title: str,
-    need: str,
-    sources: Sequence[str],
-    description: str = "",
-) -> str:
-    """A named use case: one need of the board and at least one source of the inventory.
-    Returns its id."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def update_use_case(
-    store: Store,
-    code: str,
-    secret: str,
-    use_case_id: str,
-    *,
-    title: str | None = None,
-    need: str | None = None,
-    sources: Sequence[str] | None = None,
-    description: str | None = None,
+def withdraw_proposal(
+    store: Store, code: str, token: str, kind: ContributionKind, item_id: str
 ) -> None:
-    """Change what is given; ``None`` keeps the current value."""
-    _todo()
+    """Withdraw one's own source or need (with one's own dots on it). Refused
+    (:class:`Conflict`) once another participant voted on it or a use case uses it: ask the
+    facilitator to hide it instead."""
+    if kind not in ("source", "need"):
+        raise InvalidInput("kind.invalid", "Type d’élément inconnu.", "Unknown kind of item.")
+    table = t.sources if kind == "source" else t.needs
+
+    def fn(conn: Connection, w: WorkshopRow, p: access.ParticipantRow) -> tuple[None, Any]:
+        row = item_row(conn, table, w, item_id, kind)
+        if row.proposed_by != p.id:
+            raise Forbidden(
+                "proposal.not_yours",
+                "Vous ne pouvez retirer que vos propres propositions.",
+                "You can only withdraw your own proposals.",
+            )
+        if ops.item_in_use(conn, kind, row.id):
+            raise ops.in_use_error(kind)
+        if kind == "need":
+            others = conn.execute(
+                select(t.votes.c.dots)
+                .where(t.votes.c.need_id == row.id, t.votes.c.participant_id != p.id)
+                .limit(1)
+            ).first()
+            if others is not None:
+                raise Conflict(
+                    "need.has_votes",
+                    "D’autres participants ont déjà voté pour ce besoin : il reste sur la table.",
+                    "Other participants already voted for this need: it stays on the table.",
+                )
+            conn.execute(delete(t.votes).where(t.votes.c.need_id == row.id))
+        conn.execute(delete(table).where(table.c.id == row.id))
+        return None, {"kind": kind, "id": item_id}
+
+    _participant_write(store, code, token, "withdraw_proposal", fn)
 
 
-def delete_use_case(store: Store, code: str, secret: str, use_case_id: str) -> None:
-    """Delete a use case; refused (:class:`Conflict`) while a scenario uses it."""
-    _todo()
+def vote(store: Store, code: str, token: str, need_id: str, delta: int = 1) -> int:
+    """Add (``delta > 0``) or withdraw (``delta < 0``) dots on a need. Returns the
+    participant's dots on that need afterwards. Refused with :class:`LimitExceeded` beyond
+    the budget or the per-need cap (or when withdrawing dots one has not placed),
+    :class:`Locked` while input is locked."""
+    if (
+        isinstance(delta, bool)
+        or not isinstance(delta, int)
+        or delta == 0
+        or abs(delta) > MAX_DOTS_PER_CALL
+    ):
+        raise InvalidInput(
+            "vote.invalid",
+            "Nombre de gommettes invalide.",
+            "Invalid number of dots.",
+        )
+
+    def fn(conn: Connection, w: WorkshopRow, p: access.ParticipantRow) -> tuple[int, Any]:
+        need = item_row(conn, t.needs, w, need_id, "need")
+        key = (t.votes.c.participant_id == p.id, t.votes.c.need_id == need.id)
+        current = conn.execute(select(t.votes.c.dots).where(*key)).scalar() or 0
+        new = current + delta
+        if delta > 0:
+            if need.hidden:
+                raise Forbidden(
+                    "need.hidden",
+                    "Ce besoin a été masqué par l’animateur : on ne peut plus voter pour lui.",
+                    "The facilitator hid this need: it can no longer receive dots.",
+                )
+            spent = conn.execute(
+                select(func.coalesce(func.sum(t.votes.c.dots), 0)).where(
+                    t.votes.c.participant_id == p.id
+                )
+            ).scalar_one()
+            if spent + delta > w.vote_budget:
+                raise LimitExceeded(
+                    "vote.budget",
+                    f"Vous avez déjà placé {spent} gommettes sur {w.vote_budget} : "
+                    "retirez-en une pour voter ailleurs.",
+                    f"You already placed {spent} of your {w.vote_budget} dots: "
+                    "withdraw one to vote elsewhere.",
+                )
+            if new > w.vote_cap:
+                raise LimitExceeded(
+                    "vote.cap",
+                    f"Au plus {w.vote_cap} gommettes par besoin.",
+                    f"At most {w.vote_cap} dots per need.",
+                )
+        elif new < 0:
+            raise LimitExceeded(
+                "vote.nothing_to_withdraw",
+                f"Vous n’avez que {current} gommette(s) sur ce besoin.",
+                f"You only have {current} dot(s) on this need.",
+            )
+        if current == 0:
+            conn.execute(
+                insert(t.votes).values(
+                    workshop_id=w.id,
+                    participant_id=p.id,
+                    need_id=need.id,
+                    dots=new,
+                    position=access.next_position(conn, t.votes, w.id),
+                )
+            )
+        elif new == 0:
+            conn.execute(delete(t.votes).where(*key))
+        else:
+            conn.execute(update(t.votes).where(*key).values(dots=new))
+        return new, {"need": need_id, "delta": delta}
+
+    result: int = _participant_write(store, code, token, "vote", fn)
+    return result
 
 
-def set_governance_answer(
-    store: Store, code: str, secret: str, use_case_id: str, question: str, option: str | None
+def withdraw_vote(store: Store, code: str, token: str, need_id: str) -> None:
+    """Take back all of one's dots from a need (:class:`LimitExceeded` if there are none)."""
+
+    def fn(conn: Connection, w: WorkshopRow, p: access.ParticipantRow) -> tuple[None, Any]:
+        need = item_row(conn, t.needs, w, need_id, "need")
+        key = (t.votes.c.participant_id == p.id, t.votes.c.need_id == need.id)
+        current = conn.execute(select(t.votes.c.dots).where(*key)).scalar() or 0
+        if current == 0:
+            raise LimitExceeded(
+                "vote.nothing_to_withdraw",
+                "Vous n’avez pas de gommette sur ce besoin.",
+                "You have no dot on this need.",
+            )
+        conn.execute(delete(t.votes).where(*key))
+        return None, {"need": need_id, "delta": -current}
+
+    _participant_write(store, code, token, "withdraw_vote", fn)
+
+
+def rate(
+    store: Store, code: str, token: str, scenario_id: str, criterion: str, value: int | None
 ) -> None:
-    """Record the room's answer to a governance question for a use case (``None`` clears)."""
-    _todo()
+    """Rate a scenario on a criterion from 1 to 5; ``None`` removes the rating."""
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5
+    ):
+        raise InvalidInput(
+            "rating.invalid",
+            "Une note va de 1 à 5.",
+            "A rating goes from 1 to 5.",
+        )
 
+    def fn(conn: Connection, w: WorkshopRow, p: access.ParticipantRow) -> tuple[None, Any]:
+        scenario = item_row(conn, t.scenarios, w, scenario_id, "scenario")
+        known = ops.known_criteria(conn, w)
+        if known is not None and criterion not in known:
+            raise InvalidInput(
+                "criterion.unknown",
+                f"Critère inconnu : {str(criterion)[:64]!r}.",
+                f"Unknown criterion: {str(criterion)[:64]!r}.",
+            )
+        key = (
+            t.ratings.c.participant_id == p.id,
+            t.ratings.c.scenario_id == scenario.id,
+            t.ratings.c.criterion == criterion,
+        )
+        exists = conn.execute(select(t.ratings.c.value).where(*key)).first() is not None
+        if value is None:
+            if exists:
+                conn.execute(delete(t.ratings).where(*key))
+        elif exists:
+            conn.execute(update(t.ratings).where(*key).values(value=value))
+        else:
+            conn.execute(
+                insert(t.ratings).values(
+                    workshop_id=w.id,
+                    participant_id=p.id,
+                    scenario_id=scenario.id,
+                    criterion=criterion,
+                    value=value,
+                    position=access.next_position(conn, t.ratings, w.id),
+                )
+            )
+        return None, {"scenario": scenario_id, "criterion": criterion, "value": value}
 
-def choose_governance(
-    store: Store, code: str, secret: str, use_case_id: str, model: str | None
-) -> None:
-    """Record the governance model the group chose for a use case (``None`` clears)."""
-    _todo()
-
-
-def create_scenario(store: Store, code: str, secret: str, draft: ScenarioDraft) -> str:
-    """A candidate field experiment (use case + governance model + scope). Returns its id."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def update_scenario(
-    store: Store, code: str, secret: str, scenario_id: str, draft: ScenarioDraft
-) -> None:
-    """Replace the scenario's title, use case, model, scope, description and network edits.
-    Ratings stay."""
-    _todo()
-
-
-def delete_scenario(store: Store, code: str, secret: str, scenario_id: str) -> None:
-    """Delete a scenario and its ratings (undo brings both back)."""
-    _todo()
-
-
-def set_network_edits(
-    store: Store, code: str, secret: str, scenario_id: str, edits: NetworkEdits
-) -> None:
-    """Replace the scenario's changes to its governance model's network template."""
-    _todo()
-
-
-def undo(store: Store, code: str, secret: str) -> str:
-    """Revert the facilitator's latest not-yet-undone action; returns its action name.
-    Repeated calls walk further back. :class:`NotFound` when there is nothing to undo."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-# === read models ============================================================================
-
-
-def needs_board(
-    store: Store, code: str, token: str | None = None, *, secret: str | None = None
-) -> NeedsBoard:
-    """The needs and their dots, as the viewer may see them (participant with ``token``,
-    facilitator with ``secret``, projector with neither)."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def inventory(
-    store: Store, code: str, token: str | None = None, *, secret: str | None = None
-) -> InventoryView:
-    """The territory's data sources, as the viewer may see them."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def use_cases(store: Store, code: str) -> UseCasesView:
-    """Use cases with their governance answers and choice."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def scenarios(store: Store, code: str) -> ScenariosView:
-    """Scenarios (with their network edits) and the use cases they build on."""
-    return _todo()  # type: ignore[no-any-return]
-
-
-def scenario_ratings(
-    store: Store, code: str, token: str | None = None, *, secret: str | None = None
-) -> ScenarioRatings:
-    """Scenarios, criteria weights, the viewer's ratings, and everyone's once revealed."""
-    return _todo()  # type: ignore[no-any-return]
+    _participant_write(store, code, token, "rate", fn)

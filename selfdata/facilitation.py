@@ -1,0 +1,595 @@
+"""Facilitator actions (they all take the facilitator ``secret``), and undo.
+
+Each action is one write transaction: the workshop row is locked, the secret checked (a wrong
+secret changes nothing), the change applied, the version bumped and the audit log extended
+with the inverse operation that :func:`undo` replays.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, Table, select, update
+
+from selfdata import access
+from selfdata import operations as ops
+from selfdata.access import WorkshopRow, check_text, commit, item_row, require_facilitator
+from selfdata.cards import GOVERNANCE_MODEL_IDS, STEP_IDS
+from selfdata.errors import Conflict, InvalidInput, LimitExceeded, NotFound
+from selfdata.store import Store
+from selfdata.store import schema as t
+from selfdata.workshop import MAX_TEXT, MAX_TITLE, NetworkEdits, Scenario, Scope
+
+T = TypeVar("T")
+ContributionKind = Literal["source", "need"]
+
+MAX_TIMER_SECONDS = 4 * 3600
+MAX_ITEMS = 500
+"""Sources, needs, use cases or scenarios per workshop."""
+
+Outcome = tuple[Any, dict[str, Any], ops.Op | None]
+"""What an action returns to the caller, its audit detail, and its inverse (or None)."""
+
+
+def facilitate(
+    store: Store,
+    code: str,
+    secret: str,
+    action: str,
+    fn: Callable[[Connection, WorkshopRow], Outcome],
+) -> Any:
+    def tx(conn: Connection) -> Any:
+        w = access.workshop_row(conn, code, for_update=True)
+        require_facilitator(w, secret)
+        result, detail, undo_op = fn(conn, w)
+        commit(conn, w, actor="facilitator", action=action, detail=detail, undo=undo_op)
+        return result
+
+    return store.write(tx)
+
+
+def _set_fields(action: str, **values: Any) -> Callable[[Connection, WorkshopRow], Outcome]:
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        before = ops.workshop_fields(w, list(values))
+        ops.apply(conn, w, ops.op("workshop", **values))
+        return None, values, ops.op("workshop", **before)
+
+    return fn
+
+
+def _invalid(key: str, fr: str, en: str) -> InvalidInput:
+    return InvalidInput(key, fr, en)
+
+
+def _check_step(step: object) -> str:
+    if step not in STEP_IDS:
+        raise _invalid(
+            "step.unknown",
+            f"Étape inconnue : {str(step)[:40]!r}.",
+            f"Unknown step: {str(step)[:40]!r}.",
+        )
+    return str(step)
+
+
+# === room control ===========================================================================
+
+
+def set_step(store: Store, code: str, secret: str, step: str) -> None:
+    """Move the room to ``step`` (one of ``STEP_IDS``)."""
+    facilitate(store, code, secret, "set_step", _set_fields("set_step", step=_check_step(step)))
+
+
+def set_locked(store: Store, code: str, secret: str, locked: bool) -> None:
+    """Lock or unlock participants' input. Unlocking also clears a timer that has run out."""
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        values: dict[str, Any] = {"locked": bool(locked)}
+        if not locked and w.timer_end is not None and w.input_locked():
+            values["timer_end"] = None
+        return _set_fields("set_locked", **values)(conn, w)
+
+    facilitate(store, code, secret, "set_locked", fn)
+
+
+def start_timer(store: Store, code: str, secret: str, seconds: float) -> float:
+    """Start a countdown of ``seconds``; input counts as locked once it ends. Returns the end
+    time (epoch seconds)."""
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not math.isfinite(seconds)
+        or not 0 < seconds <= MAX_TIMER_SECONDS
+    ):
+        raise _invalid(
+            "timer.invalid",
+            f"Durée du minuteur : entre 1 seconde et {MAX_TIMER_SECONDS // 3600} heures.",
+            f"Timer length: between 1 second and {MAX_TIMER_SECONDS // 3600} hours.",
+        )
+    end = access.clock() + float(seconds)
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        _, detail, undo_op = _set_fields("start_timer", timer_end=end)(conn, w)
+        return end, {"seconds": seconds}, undo_op
+
+    result: float = facilitate(store, code, secret, "start_timer", fn)
+    return result
+
+
+def stop_timer(store: Store, code: str, secret: str) -> None:
+    """Cancel the countdown (input is no longer locked by it)."""
+    facilitate(store, code, secret, "stop_timer", _set_fields("stop_timer", timer_end=None))
+
+
+def set_revealed(store: Store, code: str, secret: str, step: str, revealed: bool) -> None:
+    """Reveal (or hide again) the results of ``step`` to participants and the projector."""
+    step = _check_step(step)
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        now = set(w.revealed) | {step} if revealed else set(w.revealed) - {step}
+        ordered = [s for s in STEP_IDS if s in now]
+        before = ops.workshop_fields(w, ["revealed"])
+        ops.apply(conn, w, ops.op("workshop", revealed=ordered))
+        return None, {"step": step, "revealed": bool(revealed)}, ops.op("workshop", **before)
+
+    facilitate(store, code, secret, "set_revealed", fn)
+
+
+def set_vote_settings(store: Store, code: str, secret: str, *, budget: int, cap: int) -> None:
+    """Dots per participant (1–50) and per need (1–50, at most the budget). Refused
+    (:class:`Conflict`) below what participants already placed."""
+    for value in (budget, cap):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 50:
+            raise _invalid(
+                "votes.settings_invalid",
+                "Budget et plafond de gommettes : des nombres entiers de 1 à 50.",
+                "Dot budget and cap: whole numbers from 1 to 50.",
+            )
+    facilitate(
+        store,
+        code,
+        secret,
+        "set_vote_settings",
+        _set_fields("set_vote_settings", vote_budget=budget, vote_cap=cap),
+    )
+
+
+def set_weights(store: Store, code: str, secret: str, weights: Mapping[str, float]) -> None:
+    """Replace the criteria in use and their weights (0–10), in the given order. An empty
+    mapping goes back to the deck's defaults. Removing a criterion that already has ratings
+    is refused: give it a weight of 0 instead."""
+    if not isinstance(weights, Mapping) or len(weights) > 50:
+        raise _invalid("criteria.invalid", "Poids invalides.", "Invalid weights.")
+    decks = access.decks()
+    known = None if decks is None else {c.id for c in decks.criteria}
+    pairs: list[list[Any]] = []
+    for criterion, weight in weights.items():
+        if known is not None and criterion not in known:
+            raise _invalid(
+                "criteria.unknown",
+                f"Critère inconnu : {str(criterion)[:64]!r}.",
+                f"Unknown criterion: {str(criterion)[:64]!r}.",
+            )
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not math.isfinite(weight)
+            or not 0 <= weight <= 10
+        ):
+            raise _invalid(
+                "criteria.weight_invalid",
+                "Un poids est un nombre entre 0 et 10.",
+                "A weight is a number between 0 and 10.",
+            )
+        pairs.append([str(criterion), float(weight)])
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        before = ops.current_criteria(conn, w)
+        ops.apply(conn, w, ops.op("criteria", weights=pairs))
+        return None, {"weights": dict(weights)}, ops.op("criteria", weights=before)
+
+    facilitate(store, code, secret, "set_weights", fn)
+
+
+# === moderation and inventory ===============================================================
+
+
+def _flag(kind: ContributionKind, field_name: str, action: str, slug: str, value: bool) -> Any:
+    if kind not in ("source", "need"):
+        raise _invalid("kind.invalid", "Type d’élément inconnu.", "Unknown kind of item.")
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        row = item_row(conn, ops._table(kind), w, slug, kind)
+        before = bool(getattr(row, field_name))
+        args = {"kind": kind, "slug": slug, "field": field_name}
+        ops.apply(conn, w, ops.op("flag", **args, value=bool(value)))
+        detail = {"kind": kind, "id": slug, field_name: bool(value)}
+        return None, detail, ops.op("flag", **args, value=before)
+
+    return fn
+
+
+def hide_contribution(
+    store: Store, code: str, secret: str, kind: ContributionKind, item_id: str, hidden: bool = True
+) -> None:
+    """Moderation: hide (or show again) a source or a need. Dots already on a hidden need
+    stay in their owner's budget until withdrawn; no new dot may be added to it."""
+    facilitate(store, code, secret, "hide", _flag(kind, "hidden", "hide", item_id, hidden))
+
+
+def select_source(store: Store, code: str, secret: str, source_id: str, selected: bool) -> None:
+    """Keep (or set aside) a source in the territory's selection."""
+    facilitate(
+        store,
+        code,
+        secret,
+        "select_source",
+        _flag("source", "selected", "select_source", source_id, selected),
+    )
+
+
+# === use cases and governance ===============================================================
+
+
+def _count(conn: Connection, table: Table, w: WorkshopRow) -> int:
+    from sqlalchemy import func
+
+    return int(
+        conn.execute(
+            select(func.count()).select_from(table).where(table.c.workshop_id == w.id)
+        ).scalar_one()
+    )
+
+
+def _too_many(what_fr: str, what_en: str) -> LimitExceeded:
+    return LimitExceeded(
+        "items.too_many",
+        f"Cet atelier compte déjà {MAX_ITEMS} {what_fr} : c’est le maximum.",
+        f"This workshop already has {MAX_ITEMS} {what_en}: that is the maximum.",
+    )
+
+
+def create_use_case(
+    store: Store,
+    code: str,
+    secret: str,
+    *,
+    title: str,
+    need: str,
+    sources: Sequence[str],
+    description: str = "",
+) -> str:
+    """A named use case: one need of the board and at least one source of the inventory.
+    Returns its id."""
+    title = check_text(title, "title", limit=MAX_TITLE, required=True)
+    description = check_text(description, "description", limit=MAX_TEXT)
+    source_list = [str(s) for s in sources]
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        if _count(conn, t.use_cases, w) >= MAX_ITEMS:
+            raise _too_many("cas d’usage", "use cases")
+        slug = access.unique_slug(conn, t.use_cases, w.id, access.slugify(title))
+        fields = {
+            "title": title,
+            "need": need,
+            "sources": source_list,
+            "description": description,
+        }
+        ops.apply(conn, w, ops.op("use_case", slug=slug, create=True, fields=fields))
+        return slug, {"id": slug, "title": title}, ops.op("delete_use_case", slug=slug)
+
+    result: str = facilitate(store, code, secret, "create_use_case", fn)
+    return result
+
+
+def _update_use_case(
+    store: Store, code: str, secret: str, action: str, slug: str, fields: dict[str, Any]
+) -> None:
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        before = ops.use_case_state(conn, w, slug)
+        old = {k: before[k] for k in fields}
+        ops.apply(conn, w, ops.op("use_case", slug=slug, fields=fields))
+        return None, {"id": slug, **fields}, ops.op("use_case", slug=slug, fields=old)
+
+    facilitate(store, code, secret, action, fn)
+
+
+def update_use_case(
+    store: Store,
+    code: str,
+    secret: str,
+    use_case_id: str,
+    *,
+    title: str | None = None,
+    need: str | None = None,
+    sources: Sequence[str] | None = None,
+    description: str | None = None,
+) -> None:
+    """Change what is given; ``None`` keeps the current value."""
+    fields: dict[str, Any] = {}
+    if title is not None:
+        fields["title"] = check_text(title, "title", limit=MAX_TITLE, required=True)
+    if description is not None:
+        fields["description"] = check_text(description, "description", limit=MAX_TEXT)
+    if need is not None:
+        fields["need"] = str(need)
+    if sources is not None:
+        fields["sources"] = [str(s) for s in sources]
+    _update_use_case(store, code, secret, "update_use_case", use_case_id, fields)
+
+
+def delete_use_case(store: Store, code: str, secret: str, use_case_id: str) -> None:
+    """Delete a use case; refused (:class:`Conflict`) while a scenario uses it."""
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        before = ops.use_case_state(conn, w, use_case_id)
+        ops.apply(conn, w, ops.op("delete_use_case", slug=use_case_id))
+        restore = ops.op("use_case", slug=use_case_id, create=True, fields=before)
+        return None, {"id": use_case_id}, restore
+
+    facilitate(store, code, secret, "delete_use_case", fn)
+
+
+def set_governance_answer(
+    store: Store, code: str, secret: str, use_case_id: str, question: str, option: str | None
+) -> None:
+    """Record the room's answer to a governance question for a use case (``None`` clears)."""
+    decks = access.decks()
+    if decks is not None:
+        card = next((q for q in decks.governance_questions if q.id == question), None)
+        if card is None:
+            raise _invalid(
+                "governance.question_unknown",
+                f"Question inconnue : {str(question)[:64]!r}.",
+                f"Unknown question: {str(question)[:64]!r}.",
+            )
+        if option is not None and option not in {o.id for o in card.options}:
+            raise _invalid(
+                "governance.option_unknown",
+                f"Réponse inconnue : {str(option)[:64]!r}.",
+                f"Unknown answer: {str(option)[:64]!r}.",
+            )
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        before = ops.use_case_state(conn, w, use_case_id)["governance_answers"]
+        answers = dict(before)
+        if option is None:
+            answers.pop(question, None)
+        else:
+            answers[question] = option
+        ops.apply(
+            conn, w, ops.op("use_case", slug=use_case_id, fields={"governance_answers": answers})
+        )
+        undo_op = ops.op("use_case", slug=use_case_id, fields={"governance_answers": before})
+        return None, {"id": use_case_id, "question": question, "option": option}, undo_op
+
+    facilitate(store, code, secret, "set_governance_answer", fn)
+
+
+def _check_model(model: object) -> str:
+    if model not in GOVERNANCE_MODEL_IDS:
+        raise _invalid(
+            "governance.model_unknown",
+            f"Modèle de gouvernance inconnu : {str(model)[:64]!r}.",
+            f"Unknown governance model: {str(model)[:64]!r}.",
+        )
+    return str(model)
+
+
+def choose_governance(
+    store: Store, code: str, secret: str, use_case_id: str, model: str | None
+) -> None:
+    """Record the governance model the group chose for a use case (``None`` clears)."""
+    choice = None if model is None else _check_model(model)
+    _update_use_case(
+        store, code, secret, "choose_governance", use_case_id, {"governance_choice": choice}
+    )
+
+
+# === scenarios ==============================================================================
+
+
+@dataclass(frozen=True)
+class ScenarioDraft:
+    """What the facilitator types for a scenario (all fields are replaced on update)."""
+
+    title: str
+    use_case: str
+    model: str
+    residents: int = 0
+    duration_months: int = 0
+    partners: Sequence[str] = ()
+    description: str = ""
+    network_edits: NetworkEdits = field(default_factory=NetworkEdits)
+
+
+def _scenario_fields(w: WorkshopRow, slug: str, draft: ScenarioDraft) -> dict[str, Any]:
+    if not isinstance(draft, ScenarioDraft):
+        raise _invalid("scenario.invalid", "Scénario invalide.", "Invalid scenario.")
+    title = check_text(draft.title, "title", limit=MAX_TITLE, required=True)
+    description = check_text(draft.description, "description", limit=MAX_TEXT)
+    partners = [check_text(p, "partners", limit=MAX_TITLE, required=True) for p in draft.partners]
+    _check_model(draft.model)
+    try:
+        scenario = Scenario(
+            id=slug,
+            title=title,
+            use_case=str(draft.use_case),
+            model=draft.model,
+            scope=Scope(
+                residents=draft.residents,
+                duration_months=draft.duration_months,
+                partners=partners,
+            ),
+            description=description,
+            network_edits=draft.network_edits,
+        )
+    except ValidationError as exc:
+        raise InvalidInput(
+            "scenario.invalid",
+            "Scénario invalide :",
+            "Invalid scenario:",
+            problems=[f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()],
+        ) from None
+    problems = ops.network_problems(w, scenario)
+    if problems:
+        raise InvalidInput(
+            "network.invalid",
+            "Le réseau de ce scénario n’est pas cohérent :",
+            "This scenario's network is not consistent:",
+            problems=problems,
+        )
+    return {
+        "title": scenario.title,
+        "use_case": scenario.use_case,
+        "model": scenario.model,
+        "residents": scenario.scope.residents,
+        "duration_months": scenario.scope.duration_months,
+        "partners": list(scenario.scope.partners),
+        "description": scenario.description,
+        "network_edits": ops.edits_json(scenario.network_edits),
+    }
+
+
+def create_scenario(store: Store, code: str, secret: str, draft: ScenarioDraft) -> str:
+    """A candidate field experiment (use case + governance model + scope). Returns its id."""
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        if _count(conn, t.scenarios, w) >= MAX_ITEMS:
+            raise _too_many("scénarios", "scenarios")
+        slug = access.unique_slug(conn, t.scenarios, w.id, access.slugify(draft.title))
+        fields = _scenario_fields(w, slug, draft)
+        ops.apply(conn, w, ops.op("scenario", slug=slug, create=True, fields=fields))
+        return slug, {"id": slug, "title": fields["title"]}, ops.op("delete_scenario", slug=slug)
+
+    result: str = facilitate(store, code, secret, "create_scenario", fn)
+    return result
+
+
+def _replace_scenario(
+    store: Store,
+    code: str,
+    secret: str,
+    action: str,
+    slug: str,
+    make: Callable[[WorkshopRow, dict[str, Any]], dict[str, Any]],
+) -> None:
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        before = ops.scenario_state(conn, w, slug)
+        fields = make(w, before)
+        old = {k: before[k] for k in fields}
+        ops.apply(conn, w, ops.op("scenario", slug=slug, fields=fields))
+        return (
+            None,
+            {"id": slug, "fields": sorted(fields)},
+            ops.op("scenario", slug=slug, fields=old),
+        )
+
+    facilitate(store, code, secret, action, fn)
+
+
+def update_scenario(
+    store: Store, code: str, secret: str, scenario_id: str, draft: ScenarioDraft
+) -> None:
+    """Replace the scenario's title, use case, model, scope, description and network edits.
+    Its ratings stay."""
+    _replace_scenario(
+        store,
+        code,
+        secret,
+        "update_scenario",
+        scenario_id,
+        lambda w, _before: _scenario_fields(w, scenario_id, draft),
+    )
+
+
+def set_network_edits(
+    store: Store, code: str, secret: str, scenario_id: str, edits: NetworkEdits
+) -> None:
+    """Replace the scenario's changes to its governance model's network template (checked
+    against the template: actors and flows must exist, ids must not clash)."""
+    if not isinstance(edits, NetworkEdits):
+        raise _invalid("network.invalid", "Réseau invalide.", "Invalid network.")
+
+    def make(w: WorkshopRow, before: dict[str, Any]) -> dict[str, Any]:
+        draft = ScenarioDraft(
+            title=before["title"],
+            use_case=before["use_case"],
+            model=before["model"],
+            residents=before["residents"],
+            duration_months=before["duration_months"],
+            partners=before["partners"],
+            description=before["description"],
+            network_edits=edits,
+        )
+        return {"network_edits": _scenario_fields(w, scenario_id, draft)["network_edits"]}
+
+    _replace_scenario(store, code, secret, "set_network_edits", scenario_id, make)
+
+
+def delete_scenario(store: Store, code: str, secret: str, scenario_id: str) -> None:
+    """Delete a scenario and its ratings (undo brings both back)."""
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        before = ops.scenario_state(conn, w, scenario_id)
+        row = item_row(conn, t.scenarios, w, scenario_id, "scenario")
+        ratings = ops.scenario_ratings_state(conn, int(row.id))
+        ops.apply(conn, w, ops.op("delete_scenario", slug=scenario_id))
+        restore = ops.op("scenario", slug=scenario_id, create=True, fields=before, ratings=ratings)
+        return None, {"id": scenario_id}, restore
+
+    facilitate(store, code, secret, "delete_scenario", fn)
+
+
+# === undo ===================================================================================
+
+
+def _last_undoable(conn: Connection, w: WorkshopRow) -> Any:
+    return conn.execute(
+        select(t.audit_log.c.id, t.audit_log.c.action, t.audit_log.c.undo)
+        .where(
+            t.audit_log.c.workshop_id == w.id,
+            t.audit_log.c.actor == "facilitator",
+            t.audit_log.c.undone.is_(False),
+            t.audit_log.c.action != "undo",
+        )
+        .order_by(t.audit_log.c.id.desc())
+        .limit(1)
+    ).first()
+
+
+def can_undo(conn: Connection, w: WorkshopRow) -> bool:
+    row = _last_undoable(conn, w)
+    return row is not None and row.undo is not None
+
+
+def undo(store: Store, code: str, secret: str) -> str:
+    """Revert the facilitator's latest not-yet-undone action; returns its action name.
+    Repeated calls walk further back. :class:`NotFound` when there is nothing to undo;
+    :class:`Conflict` when the room has moved on in a way that prevents it."""
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        row = _last_undoable(conn, w)
+        if row is None or row.undo is None:
+            raise NotFound(
+                "undo.nothing",
+                "Il n’y a rien à annuler.",
+                "There is nothing to undo.",
+            )
+        try:
+            ops.apply(conn, w, json.loads(row.undo))
+        except (NotFound, Conflict) as exc:
+            raise Conflict(
+                "undo.impossible",
+                f"Impossible d’annuler « {row.action} » : {exc.fr}",
+                f"Cannot undo '{row.action}': {exc.en}",
+            ) from None
+        conn.execute(update(t.audit_log).where(t.audit_log.c.id == row.id).values(undone=True))
+        return str(row.action), {"undone": row.action, "entry": int(row.id)}, None
+
+    result: str = facilitate(store, code, secret, "undo", fn)
+    return result

@@ -1,0 +1,391 @@
+"""Reads for each screen, built in one read transaction each (a consistent snapshot).
+
+Who is looking is decided from the credentials given: ``secret`` (checked: a wrong one is
+refused) makes the facilitator, ``token`` a participant, neither the projector.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from selfdata import access, transfer
+from selfdata.access import WorkshopRow
+from selfdata.cards import DataSourceCard, NeedCard
+from selfdata.credentials import normalise_code
+from selfdata.facilitation import can_undo
+from selfdata.store import Store
+from selfdata.store import schema as t
+from selfdata.views import (
+    AuditEntry,
+    InventoryView,
+    NeedItem,
+    NeedsBoard,
+    ParticipantInfo,
+    ParticipantList,
+    Role,
+    RoomState,
+    ScenarioRatings,
+    ScenariosView,
+    SourceItem,
+    UseCasesView,
+)
+from selfdata.workshop import Workshop
+
+
+def _viewer(
+    conn: Connection, w: WorkshopRow, token: str | None, secret: str | None
+) -> tuple[Role, int | None]:
+    if secret is not None:
+        access.require_facilitator(w, secret)
+        return "facilitator", None
+    if token is not None:
+        return "participant", access.participant_row(conn, w, token).id
+    return "projection", None
+
+
+def version(store: Store, code: str) -> int:
+    """The workshop's version counter: one indexed select. Screens poll it every second and
+    re-read only when it moved."""
+
+    def fn(conn: Connection) -> int:
+        norm = normalise_code(code) if isinstance(code, str) else None
+        row = conn.execute(
+            select(t.workshops.c.version, t.workshops.c.expires_at).where(
+                t.workshops.c.code == norm
+            )
+        ).first()
+        if row is None:
+            raise access.no_workshop()
+        if row.expires_at is not None and access.clock() >= row.expires_at:
+            access.workshop_row(conn, code)  # raises Expired with its message
+        return int(row.version)
+
+    return store.read(fn)
+
+
+def room_state(store: Store, code: str) -> RoomState:
+    """Header data of every screen (code only: the projector uses it)."""
+
+    def fn(conn: Connection) -> RoomState:
+        w = access.workshop_row(conn, code)
+        count = conn.execute(
+            select(func.count())
+            .select_from(t.participants)
+            .where(t.participants.c.workshop_id == w.id)
+        ).scalar_one()
+        now = access.clock()
+        return RoomState(
+            code=w.code,
+            title=w.title,
+            territory=w.territory,
+            theme=w.theme,
+            description=w.description,
+            language=w.language,
+            illustrative=w.illustrative,
+            step=w.step,
+            locked=w.input_locked(now),
+            locked_by_facilitator=w.locked,
+            timer_end=w.timer_end,
+            timer_remaining=None if w.timer_end is None else max(0.0, w.timer_end - now),
+            revealed=w.revealed,
+            participants=int(count),
+            vote_budget=w.vote_budget,
+            vote_cap=w.vote_cap,
+            version=w.version,
+            can_undo=can_undo(conn, w),
+        )
+
+    return store.read(fn)
+
+
+def _contributions(conn: Connection, w: WorkshopRow) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for table in (t.sources, t.needs):
+        query = (
+            select(table.c.proposed_by, func.count())
+            .where(table.c.workshop_id == w.id, table.c.proposed_by.is_not(None))
+            .group_by(table.c.proposed_by)
+        )
+        for pid, n in conn.execute(query):
+            counts[int(pid)] = counts.get(int(pid), 0) + int(n)
+    return counts
+
+
+def whoami(store: Store, code: str, token: str) -> ParticipantInfo:
+    """The participant holding ``token`` in this workshop, or :class:`NotFound` with a clear
+    message (wrong code, unknown token, or a token of another workshop)."""
+
+    def fn(conn: Connection) -> ParticipantInfo:
+        w = access.workshop_row(conn, code)
+        p = access.participant_row(conn, w, token)
+        return ParticipantInfo(
+            id=p.slug,
+            pseudonym=p.pseudonym,
+            joined=p.joined,
+            contributions=_contributions(conn, w).get(p.id, 0),
+        )
+
+    return store.read(fn)
+
+
+def participants(store: Store, code: str) -> ParticipantList:
+    """Pseudonyms in joining order, with the live count."""
+
+    def fn(conn: Connection) -> ParticipantList:
+        w = access.workshop_row(conn, code)
+        counts = _contributions(conn, w)
+        rows = conn.execute(
+            select(
+                t.participants.c.id,
+                t.participants.c.slug,
+                t.participants.c.pseudonym,
+                t.participants.c.joined,
+            )
+            .where(t.participants.c.workshop_id == w.id)
+            .order_by(t.participants.c.position)
+        ).all()
+        people = tuple(
+            ParticipantInfo(
+                id=r.slug, pseudonym=r.pseudonym, joined=r.joined, contributions=counts.get(r.id, 0)
+            )
+            for r in rows
+        )
+        return ParticipantList(count=len(people), participants=people, version=w.version)
+
+    return store.read(fn)
+
+
+def _pseudonyms(conn: Connection, w: WorkshopRow) -> dict[int, tuple[str, str]]:
+    query = select(t.participants.c.id, t.participants.c.slug, t.participants.c.pseudonym).where(
+        t.participants.c.workshop_id == w.id
+    )
+    return {int(pid): (slug, name) for pid, slug, name in conn.execute(query)}
+
+
+def needs_board(
+    store: Store, code: str, token: str | None = None, *, secret: str | None = None
+) -> NeedsBoard:
+    """The needs and their dots, as the viewer may see them (participant with ``token``,
+    facilitator with ``secret``, projector with neither). Totals are ``None`` until the
+    facilitator reveals the ``needs`` step (the facilitator always sees them)."""
+
+    def fn(conn: Connection) -> NeedsBoard:
+        w = access.workshop_row(conn, code)
+        role, me = _viewer(conn, w, token, secret)
+        decks = access.decks()
+        people = _pseudonyms(conn, w)
+        revealed = "needs" in w.revealed
+        show = role == "facilitator" or revealed
+        totals: dict[int, tuple[int, int]] = {}
+        mine: dict[int, int] = {}
+        dots_cast = 0
+        voters: set[int] = set()
+        for pid, need_id, dots in conn.execute(
+            select(t.votes.c.participant_id, t.votes.c.need_id, t.votes.c.dots).where(
+                t.votes.c.workshop_id == w.id
+            )
+        ):
+            total, count = totals.get(need_id, (0, 0))
+            totals[need_id] = (total + dots, count + 1)
+            dots_cast += dots
+            voters.add(pid)
+            if pid == me:
+                mine[need_id] = dots
+        items = []
+        for row in conn.execute(
+            select(t.needs).where(t.needs.c.workshop_id == w.id).order_by(t.needs.c.position)
+        ):
+            my_dots = mine.get(row.id, 0)
+            if row.hidden and role != "facilitator" and my_dots == 0:
+                continue
+            card = (
+                NeedCard.model_validate_json(row.card)
+                if row.card
+                else (decks.need(row.slug) if decks else None)
+            )
+            proposer = people.get(row.proposed_by) if row.proposed_by is not None else None
+            total, count = totals.get(row.id, (0, 0))
+            items.append(
+                NeedItem(
+                    id=row.slug,
+                    card=card,
+                    custom=row.card is not None,
+                    proposed_by=proposer[0] if proposer else None,
+                    proposed_by_pseudonym=proposer[1] if proposer else None,
+                    mine=me is not None and row.proposed_by == me,
+                    hidden=bool(row.hidden),
+                    total=total if show else None,
+                    voters=count if show else None,
+                    my_dots=my_dots,
+                )
+            )
+        return NeedsBoard(
+            role=role,
+            needs=tuple(items),
+            budget=w.vote_budget,
+            cap=w.vote_cap,
+            remaining=None if me is None else w.vote_budget - sum(mine.values()),
+            revealed=revealed,
+            dots_cast=dots_cast,
+            voters=len(voters),
+            locked=w.input_locked(),
+            version=w.version,
+        )
+
+    return store.read(fn)
+
+
+def inventory(
+    store: Store, code: str, token: str | None = None, *, secret: str | None = None
+) -> InventoryView:
+    """The territory's data sources, as the viewer may see them (hidden ones only for the
+    facilitator)."""
+
+    def fn(conn: Connection) -> InventoryView:
+        w = access.workshop_row(conn, code)
+        role, me = _viewer(conn, w, token, secret)
+        decks = access.decks()
+        people = _pseudonyms(conn, w)
+        items = []
+        for row in conn.execute(
+            select(t.sources).where(t.sources.c.workshop_id == w.id).order_by(t.sources.c.position)
+        ):
+            if row.hidden and role != "facilitator":
+                continue
+            card = (
+                DataSourceCard.model_validate_json(row.card)
+                if row.card
+                else (decks.source(row.slug) if decks else None)
+            )
+            proposer = people.get(row.proposed_by) if row.proposed_by is not None else None
+            items.append(
+                SourceItem(
+                    id=row.slug,
+                    card=card,
+                    custom=row.card is not None,
+                    selected=bool(row.selected),
+                    proposed_by=proposer[0] if proposer else None,
+                    proposed_by_pseudonym=proposer[1] if proposer else None,
+                    mine=me is not None and row.proposed_by == me,
+                    hidden=bool(row.hidden),
+                )
+            )
+        return InventoryView(
+            role=role,
+            sources=tuple(items),
+            selected=sum(1 for s in items if s.selected and not s.hidden),
+            locked=w.input_locked(),
+            version=w.version,
+        )
+
+    return store.read(fn)
+
+
+def use_cases(store: Store, code: str) -> UseCasesView:
+    """Use cases with their governance answers and choice."""
+
+    def fn(conn: Connection) -> UseCasesView:
+        w = access.workshop_row(conn, code)
+        return UseCasesView(use_cases=tuple(transfer.read_use_cases(conn, w.id)), version=w.version)
+
+    return store.read(fn)
+
+
+def scenarios(store: Store, code: str) -> ScenariosView:
+    """Scenarios (with their network edits) and the use cases they build on."""
+
+    def fn(conn: Connection) -> ScenariosView:
+        w = access.workshop_row(conn, code)
+        return ScenariosView(
+            scenarios=tuple(transfer.read_scenarios(conn, w.id)),
+            use_cases=tuple(transfer.read_use_cases(conn, w.id)),
+            version=w.version,
+        )
+
+    return store.read(fn)
+
+
+def scenario_ratings(
+    store: Store, code: str, token: str | None = None, *, secret: str | None = None
+) -> ScenarioRatings:
+    """Scenarios, criteria weights, the viewer's own ratings, and everyone's once the
+    ``scenarios`` step is revealed (always for the facilitator)."""
+
+    def fn(conn: Connection) -> ScenarioRatings:
+        w = access.workshop_row(conn, code)
+        role, me = _viewer(conn, w, token, secret)
+        revealed = "scenarios" in w.revealed
+        ratings = transfer.read_ratings(conn, w.id)
+        my_slug = None
+        if me is not None:
+            my_slug = conn.execute(
+                select(t.participants.c.slug).where(t.participants.c.id == me)
+            ).scalar_one()
+        return ScenarioRatings(
+            role=role,
+            scenarios=tuple(transfer.read_scenarios(conn, w.id)),
+            criteria=tuple(transfer.read_criteria(conn, w.id)),
+            ratings=tuple(ratings) if role == "facilitator" or revealed else None,
+            mine={(r.scenario, r.criterion): r.value for r in ratings if r.participant == my_slug},
+            raters=len({r.participant for r in ratings}),
+            revealed=revealed,
+            locked=w.input_locked(),
+            version=w.version,
+        )
+
+    return store.read(fn)
+
+
+def workshop_snapshot(store: Store, code: str) -> Workshop:
+    """The whole workshop as a :class:`Workshop`, read with the code only, for the engines
+    (matching, governance, network, ranking) and the projector. Hidden contributions are
+    included with ``hidden=True``: filter them before display."""
+
+    def fn(conn: Connection) -> Workshop:
+        return transfer.read_workshop(conn, access.workshop_row(conn, code).id)
+
+    return store.read(fn)
+
+
+def export_workshop(store: Store, code: str, secret: str) -> Workshop:
+    """The whole workshop as a file model (facilitator only). ``import`` then ``export`` gives
+    back the same file (participants' tokens are never exported)."""
+
+    def fn(conn: Connection) -> Workshop:
+        w = access.workshop_row(conn, code)
+        access.require_facilitator(w, secret)
+        return transfer.read_workshop(conn, w.id)
+
+    return store.read(fn)
+
+
+def audit_log(store: Store, code: str, secret: str, *, limit: int = 100) -> tuple[AuditEntry, ...]:
+    """The latest audit entries (facilitator only), newest first."""
+
+    def fn(conn: Connection) -> tuple[AuditEntry, ...]:
+        w = access.workshop_row(conn, code)
+        access.require_facilitator(w, secret)
+        rows = conn.execute(
+            select(t.audit_log)
+            .where(t.audit_log.c.workshop_id == w.id)
+            .order_by(t.audit_log.c.id.desc())
+            .limit(max(1, min(int(limit), 10_000)))
+        )
+        out = []
+        for r in rows:
+            detail: Any = json.loads(r.detail)
+            out.append(
+                AuditEntry(
+                    at=float(r.at),
+                    actor=r.actor,
+                    action=r.action,
+                    detail=detail,
+                    undone=bool(r.undone),
+                )
+            )
+        return tuple(out)
+
+    return store.read(fn)

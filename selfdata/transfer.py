@@ -1,0 +1,413 @@
+"""A whole workshop between the file model (:class:`Workshop`) and the database rows.
+
+``write_workshop`` stores a validated workshop inside the caller's transaction;
+``read_workshop`` rebuilds it. Together they are lossless: every field of the file, and the
+order of every list, comes back as it went in. ``import_problems`` lists everything that
+would stop a file from being stored, so an import is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select
+
+from selfdata.access import dumps
+from selfdata.cards import DataSourceCard, Decks, NeedCard
+from selfdata.store import schema as t
+from selfdata.workshop import (
+    CriterionWeight,
+    NetworkEdits,
+    Participant,
+    Rating,
+    Scenario,
+    Scope,
+    Settings,
+    UseCase,
+    Vote,
+    Workshop,
+    WorkshopNeed,
+    WorkshopSource,
+)
+
+MAX_DOTS = 50
+"""Most dots one participant may have on one need (the highest possible cap)."""
+LIST_LIMITS = {
+    "participants": 300,
+    "sources": 500,
+    "needs": 500,
+    "use_cases": 500,
+    "scenarios": 500,
+    "criteria": 50,
+    "votes": 50_000,
+    "ratings": 200_000,
+}
+
+
+def import_problems(workshop: Workshop, decks: Decks | None) -> list[str]:
+    """Why ``workshop`` cannot be stored (empty list: it can)."""
+    from selfdata.references import workshop_problems
+
+    problems: list[str] = []
+    for field, limit in LIST_LIMITS.items():
+        count = len(getattr(workshop, field))
+        if count > limit:
+            problems.append(f"{field}: {count} items, more than the limit of {limit}")
+    text = json.dumps(workshop.dump(), ensure_ascii=False)
+    if "\\u0000" in text:
+        problems.append("the file contains a NUL character, which no text may hold")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        problems.append("the file contains characters that are not valid Unicode text")
+    seen: dict[str, int] = {}
+    for i, person in enumerate(workshop.participants):
+        key = person.pseudonym.casefold()
+        if key in seen:
+            problems.append(
+                f"participants[{i}].pseudonym: pseudonym '{person.pseudonym}' is already "
+                f"used by participants[{seen[key]}]"
+            )
+        else:
+            seen[key] = i
+    for i, vote in enumerate(workshop.votes):
+        if vote.dots > MAX_DOTS:
+            problems.append(f"votes[{i}].dots: at most {MAX_DOTS} dots on one need")
+    seen_votes: dict[tuple[str, str], int] = {}
+    for i, vote in enumerate(workshop.votes):
+        pair = (vote.participant, vote.need)
+        if pair in seen_votes:
+            problems.append(
+                f"votes[{i}]: participant '{vote.participant}' already votes for "
+                f"'{vote.need}' in votes[{seen_votes[pair]}]"
+            )
+        else:
+            seen_votes[pair] = i
+    for i, case in enumerate(workshop.use_cases):
+        if len(set(case.sources)) != len(case.sources):
+            problems.append(f"use_cases[{i}].sources: a data source is listed twice")
+    deck_arg: Any = decks if decks is not None else {}
+    problems += [f"{f.where}: {f.message}" for f in workshop_problems(workshop, deck_arg)]
+    return problems
+
+
+def _card_json(card: DataSourceCard | NeedCard | None) -> str | None:
+    return None if card is None else dumps(card.model_dump(mode="json"))
+
+
+def write_workshop(
+    conn: Connection,
+    workshop: Workshop,
+    *,
+    code: str,
+    secret_hash: str,
+    created_at: float,
+    expires_at: float | None,
+) -> int:
+    """Insert ``workshop`` (already checked by :func:`import_problems`); returns its row id."""
+    w = workshop
+    created = w.model_dump(mode="json")["created"]
+    workshop_id = int(
+        conn.execute(
+            insert(t.workshops).values(
+                code=code,
+                secret_hash=secret_hash,
+                title=w.title,
+                territory=w.territory,
+                theme=w.theme,
+                illustrative=w.illustrative,
+                description=w.description,
+                language=w.language,
+                created=created,
+                created_at=created_at,
+                expires_at=expires_at,
+                step=w.step,
+                vote_budget=w.settings.vote_budget,
+                vote_cap=w.settings.vote_cap,
+                locked=w.settings.locked,
+                revealed=dumps(list(w.settings.revealed)),
+                timer_end=None,
+                version=0,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+    )
+
+    def bulk(table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(insert(table), list(rows))
+
+    def ids(table: Table) -> dict[str, int]:
+        query = select(table.c.slug, table.c.id).where(table.c.workshop_id == workshop_id)
+        return {slug: int(row_id) for slug, row_id in conn.execute(query)}
+
+    bulk(
+        t.participants,
+        [
+            {
+                "workshop_id": workshop_id,
+                "slug": p.id,
+                "pseudonym": p.pseudonym,
+                "pseudonym_key": p.pseudonym.casefold(),
+                "joined": p.model_dump(mode="json")["joined"],
+                "token_hash": None,
+                "position": i,
+            }
+            for i, p in enumerate(w.participants, start=1)
+        ],
+    )
+    people = ids(t.participants)
+    bulk(
+        t.sources,
+        [
+            {
+                "workshop_id": workshop_id,
+                "slug": s.id,
+                "card": _card_json(s.card),
+                "selected": s.selected,
+                "proposed_by": None if s.proposed_by is None else people[s.proposed_by],
+                "hidden": s.hidden,
+                "position": i,
+            }
+            for i, s in enumerate(w.sources, start=1)
+        ],
+    )
+    bulk(
+        t.needs,
+        [
+            {
+                "workshop_id": workshop_id,
+                "slug": n.id,
+                "card": _card_json(n.card),
+                "proposed_by": None if n.proposed_by is None else people[n.proposed_by],
+                "hidden": n.hidden,
+                "position": i,
+            }
+            for i, n in enumerate(w.needs, start=1)
+        ],
+    )
+    source_ids, need_ids = ids(t.sources), ids(t.needs)
+    bulk(
+        t.votes,
+        [
+            {
+                "workshop_id": workshop_id,
+                "participant_id": people[v.participant],
+                "need_id": need_ids[v.need],
+                "dots": v.dots,
+                "position": i,
+            }
+            for i, v in enumerate(w.votes, start=1)
+        ],
+    )
+    bulk(
+        t.use_cases,
+        [
+            {
+                "workshop_id": workshop_id,
+                "slug": u.id,
+                "title": u.title,
+                "need_id": need_ids[u.need],
+                "description": u.description,
+                "governance_answers": dumps(u.governance_answers),
+                "governance_choice": u.governance_choice,
+                "position": i,
+            }
+            for i, u in enumerate(w.use_cases, start=1)
+        ],
+    )
+    case_ids = ids(t.use_cases)
+    bulk(
+        t.use_case_sources,
+        [
+            {"use_case_id": case_ids[u.id], "source_id": source_ids[s], "position": j}
+            for u in w.use_cases
+            for j, s in enumerate(u.sources, start=1)
+        ],
+    )
+    bulk(
+        t.scenarios,
+        [
+            {
+                "workshop_id": workshop_id,
+                "slug": s.id,
+                "title": s.title,
+                "use_case_id": case_ids[s.use_case],
+                "model": s.model,
+                "residents": s.scope.residents,
+                "duration_months": s.scope.duration_months,
+                "partners": dumps(list(s.scope.partners)),
+                "description": s.description,
+                "network_edits": dumps(s.network_edits.model_dump(mode="json")),
+                "position": i,
+            }
+            for i, s in enumerate(w.scenarios, start=1)
+        ],
+    )
+    scenario_ids = ids(t.scenarios)
+    bulk(
+        t.criteria,
+        [
+            {
+                "workshop_id": workshop_id,
+                "criterion": c.criterion,
+                "weight": c.weight,
+                "position": i,
+            }
+            for i, c in enumerate(w.criteria, start=1)
+        ],
+    )
+    bulk(
+        t.ratings,
+        [
+            {
+                "workshop_id": workshop_id,
+                "participant_id": people[r.participant],
+                "scenario_id": scenario_ids[r.scenario],
+                "criterion": r.criterion,
+                "value": r.value,
+                "position": i,
+            }
+            for i, r in enumerate(w.ratings, start=1)
+        ],
+    )
+    return workshop_id
+
+
+def _slugs(conn: Connection, table: Table, workshop_id: int) -> dict[int, str]:
+    query = select(table.c.id, table.c.slug).where(table.c.workshop_id == workshop_id)
+    return {int(row_id): slug for row_id, slug in conn.execute(query)}
+
+
+def _ordered(conn: Connection, table: Table, workshop_id: int) -> list[Any]:
+    query = select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.position)
+    return list(conn.execute(query))
+
+
+def read_use_cases(conn: Connection, workshop_id: int) -> list[UseCase]:
+    sources = _slugs(conn, t.sources, workshop_id)
+    needs = _slugs(conn, t.needs, workshop_id)
+    case_sources: dict[int, list[str]] = {}
+    query = (
+        select(t.use_case_sources.c.use_case_id, t.use_case_sources.c.source_id)
+        .join(t.use_cases, t.use_cases.c.id == t.use_case_sources.c.use_case_id)
+        .where(t.use_cases.c.workshop_id == workshop_id)
+        .order_by(t.use_case_sources.c.use_case_id, t.use_case_sources.c.position)
+    )
+    for case_id, source_id in conn.execute(query):
+        case_sources.setdefault(int(case_id), []).append(sources[int(source_id)])
+    return [
+        UseCase(
+            id=u.slug,
+            title=u.title,
+            need=needs[u.need_id],
+            sources=case_sources.get(int(u.id), []),
+            description=u.description,
+            governance_answers=json.loads(u.governance_answers),
+            governance_choice=u.governance_choice,
+        )
+        for u in _ordered(conn, t.use_cases, workshop_id)
+    ]
+
+
+def read_scenarios(conn: Connection, workshop_id: int) -> list[Scenario]:
+    cases = _slugs(conn, t.use_cases, workshop_id)
+    return [
+        Scenario(
+            id=s.slug,
+            title=s.title,
+            use_case=cases[s.use_case_id],
+            model=s.model,
+            scope=Scope(
+                residents=s.residents,
+                duration_months=s.duration_months,
+                partners=json.loads(s.partners),
+            ),
+            description=s.description,
+            network_edits=NetworkEdits.model_validate_json(s.network_edits),
+        )
+        for s in _ordered(conn, t.scenarios, workshop_id)
+    ]
+
+
+def read_criteria(conn: Connection, workshop_id: int) -> list[CriterionWeight]:
+    return [
+        CriterionWeight(criterion=c.criterion, weight=c.weight)
+        for c in _ordered(conn, t.criteria, workshop_id)
+    ]
+
+
+def read_ratings(conn: Connection, workshop_id: int) -> list[Rating]:
+    people = _slugs(conn, t.participants, workshop_id)
+    scenario_slugs = _slugs(conn, t.scenarios, workshop_id)
+    return [
+        Rating(
+            participant=people[r.participant_id],
+            scenario=scenario_slugs[r.scenario_id],
+            criterion=r.criterion,
+            value=r.value,
+        )
+        for r in _ordered(conn, t.ratings, workshop_id)
+    ]
+
+
+def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
+    """The stored workshop as a file model."""
+    row = conn.execute(select(t.workshops).where(t.workshops.c.id == workshop_id)).one()
+    people = _slugs(conn, t.participants, workshop_id)
+    needs = _slugs(conn, t.needs, workshop_id)
+
+    def by(person: int | None) -> str | None:
+        return None if person is None else people[int(person)]
+
+    return Workshop.model_validate(
+        {
+            "schema": "selfdata-workshop/1",
+            "title": row.title,
+            "territory": row.territory,
+            "theme": row.theme,
+            "illustrative": bool(row.illustrative),
+            "description": row.description,
+            "language": row.language,
+            "created": row.created,
+            "step": row.step,
+            "settings": Settings(
+                vote_budget=row.vote_budget,
+                vote_cap=row.vote_cap,
+                locked=bool(row.locked),
+                revealed=json.loads(row.revealed),
+            ),
+            "participants": [
+                Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
+                for p in _ordered(conn, t.participants, workshop_id)
+            ],
+            "sources": [
+                WorkshopSource(
+                    id=s.slug,
+                    card=None if s.card is None else DataSourceCard.model_validate_json(s.card),
+                    selected=bool(s.selected),
+                    proposed_by=by(s.proposed_by),
+                    hidden=bool(s.hidden),
+                )
+                for s in _ordered(conn, t.sources, workshop_id)
+            ],
+            "needs": [
+                WorkshopNeed(
+                    id=n.slug,
+                    card=None if n.card is None else NeedCard.model_validate_json(n.card),
+                    proposed_by=by(n.proposed_by),
+                    hidden=bool(n.hidden),
+                )
+                for n in _ordered(conn, t.needs, workshop_id)
+            ],
+            "votes": [
+                Vote(participant=people[v.participant_id], need=needs[v.need_id], dots=v.dots)
+                for v in _ordered(conn, t.votes, workshop_id)
+            ],
+            "use_cases": read_use_cases(conn, workshop_id),
+            "scenarios": read_scenarios(conn, workshop_id),
+            "criteria": read_criteria(conn, workshop_id),
+            "ratings": read_ratings(conn, workshop_id),
+        }
+    )
