@@ -7,5 +7,14 @@ need no browser and embed DejaVu Sans (see :mod:`selfdata.export.fonts`).
 from __future__ import annotations
 
 from selfdata.export.deck import card_deck
+from selfdata.export.dossier import ScenarioNotFoundError, scenario_dossier
+from selfdata.export.fonts import FontNotFoundError
+from selfdata.export.report import workshop_report
 
-__all__ = ["card_deck"]
+__all__ = [
+    "FontNotFoundError",
+    "ScenarioNotFoundError",
+    "card_deck",
+    "scenario_dossier",
+    "workshop_report",
+]

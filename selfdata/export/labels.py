@@ -147,6 +147,26 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cost_criterion": ("(coût : moins c’est mieux)", "(cost: lower is better)"),
     "ranking": ("Classement des scénarios", "Scenario ranking"),
     "sensitivity_title": ("Sensibilité aux poids", "Sensitivity to the weights"),
+    "winner_stability": (
+        "« {title} » reste premier dans {pct} % des {draws} tirages où chaque poids varie "
+        "au hasard (d’environ {spread} %).",
+        "“{title}” stays first in {pct}% of {draws} draws where every weight varies at "
+        "random (by about {spread}%).",
+    ),
+    "weight_swap": (
+        "Plus petit changement qui inverserait les deux premiers : passer le poids de "
+        "« {criterion} » de {old} à {new} ; « {second} » passerait alors devant.",
+        "Smallest change that would swap the top two: moving the weight of “{criterion}” "
+        "from {old} to {new}; “{second}” would then come first.",
+    ),
+    "no_weight_swap": (
+        "Aucun changement d’un seul poids ne fait passer le deuxième devant le premier.",
+        "No change of a single weight puts the runner-up ahead of the winner.",
+    ),
+    "criteria_weights": ("Critères et poids", "Criteria and weights"),
+    "share": ("Part", "Share"),
+    "not_rated": ("non évalué", "not rated"),
+    "dots_col": ("Gommettes", "Dots"),
     # next steps
     "risks": ("Risques et prochaines étapes", "Risks and next steps"),
     "mediation": ("Médiation numérique", "Digital mediation"),
