@@ -8,11 +8,14 @@ that is incomplete or refers to unknown cards: the documents say so instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from selfdata.cards import DataSourceCard, Decks, GovernanceModelCard, NeedCard
 from selfdata.governance import GovernanceAnswerError, ModelFit, use_case_fit
-from selfdata.ranking import Ranking, RankingError, aggregate_ratings, rank_scenarios
 from selfdata.workshop import Scenario, UseCase, Workshop
+
+if TYPE_CHECKING:
+    from selfdata.ranking import Ranking
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,10 @@ def ranking_facts(lookup: Lookup, lang: str, *, draws: int = 1000) -> RankingFac
     Scenarios nobody rated are left out rather than counted as neutral: a dossier says
     "not ranked" instead of a rank the room never gave.
     """
+    # Imported here: numpy, scipy and pymcdm take a while to load, and the card deck
+    # needs none of them.
+    from selfdata.ranking import RankingError, aggregate_ratings, rank_scenarios
+
     workshop = lookup.workshop
     rated = {r.scenario for r in workshop.ratings}
     scenarios = [s for s in workshop.scenarios if s.id in rated]

@@ -272,15 +272,24 @@ class ExportPDF(FPDF):
         self.ln(1)
 
     def key_values(self, rows: Sequence[tuple[str, str]], *, key_width: float = 45) -> None:
+        value_width = self.epw - key_width
         for key, value in rows:
+            value = value or "—"
+            self.set_font(FAMILY, "B", 9.5)
+            key_h = self.text_height(key_width, 5, key)
+            self.set_font(FAMILY, "", 9.5)
+            value_h = self.text_height(value_width, 5, value)
+            if max(key_h, value_h) < self.h - self.t_margin - self.b_margin:
+                self.ensure_space(max(key_h, value_h))
+            page, y = self.page, self.get_y()
             self.set_x(self.l_margin)
             self.set_font(FAMILY, "B", 9.5)
-            y = self.get_y()
-            self.multi_cell(key_width, 5, key, new_x=XPos.RIGHT, new_y=YPos.TOP)
-            key_bottom = y + self.text_height(key_width, 5, key)
+            self.multi_cell(key_width, 5, key, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
             self.set_font(FAMILY, "", 9.5)
-            self.multi_cell(self.epw - key_width, 5, value or "—", align="L", new_x=XPos.LMARGIN)
-            self.set_y(max(self.get_y(), key_bottom) + 0.8)
+            self.multi_cell(value_width, 5, value, align="L", new_x=XPos.LMARGIN)
+            if self.page == page:
+                self.set_y(max(self.get_y(), y + key_h))
+            self.set_y(self.get_y() + 0.8)
         self.ln(1)
 
     def data_table(

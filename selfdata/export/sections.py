@@ -188,7 +188,7 @@ def governance_section(ctx: Context, scenario: Scenario) -> None:
     pdf.data_table(
         [t("model", lang), t("fit", lang), t("reasons", lang)],
         table_rows,
-        widths=(26, 12, 62),
+        widths=(26, 14, 60),
         align=("LEFT", "CENTER", "LEFT"),
     )
     answers = answer_lines(ctx, use_case.governance_answers)
