@@ -39,9 +39,6 @@ from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
-from pymcdm import normalizations
-from pymcdm.methods import TOPSIS
-from scipy.stats import kendalltau
 
 from selfdata.cards import Decks, I18nText
 from selfdata.workshop import Workshop
@@ -334,6 +331,10 @@ def topsis_scores(
     pymcdm's default, kept to check published examples that use it. Identical alternatives
     (nothing to separate) get 0.5.
     """
+    # pymcdm pulls in matplotlib: imported here so that importing this module stays cheap.
+    from pymcdm import normalizations
+    from pymcdm.methods import TOPSIS
+
     m = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     w = w / w.sum()
@@ -473,6 +474,8 @@ def consensus(table: RatingTable) -> tuple[float | None, ...]:
 
 
 def _tau(a: FloatArray, b: FloatArray) -> float | None:
+    from scipy.stats import kendalltau  # slow to import; only needed here
+
     if a.size < 2 or np.ptp(a) == 0 or np.ptp(b) == 0:
         return None
     tau = float(kendalltau(a, b).statistic)
