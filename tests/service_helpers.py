@@ -1,0 +1,59 @@
+"""Tiny factories for tests that drive the services against a real store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from selfdata import services
+from selfdata.store import Store
+from selfdata.store import schema as t
+
+
+@dataclass(frozen=True)
+class Room:
+    store: Store
+    code: str
+    secret: str
+
+    def join(self, pseudonym: str) -> str:
+        """A new participant's token."""
+        return services.join(self.store, self.code, pseudonym).token
+
+    def need(self, title: str = "Réduire ma facture d’eau", token: str | None = None) -> str:
+        draft = services.NeedDraft(title=title)
+        if token is None:
+            return services.add_need(self.store, self.code, self.secret, draft=draft)
+        return services.propose_need(self.store, self.code, token, draft=draft)
+
+    def source(self, title: str = "Relevés du compteur d’eau", token: str | None = None) -> str:
+        draft = services.SourceDraft(title=title, holder="Régie de l’eau")
+        if token is None:
+            return services.add_source(self.store, self.code, self.secret, draft=draft)
+        return services.propose_source(self.store, self.code, token, draft=draft)
+
+    def version(self) -> int:
+        return services.version(self.store, self.code)
+
+
+def open_room(store: Store, **settings: int) -> Room:
+    created = services.create_workshop(
+        store, title="Atelier eau", territory="Testville", theme="water"
+    )
+    room = Room(store, created.code, created.secret)
+    if settings:
+        services.set_vote_settings(
+            store,
+            room.code,
+            room.secret,
+            budget=settings.get("budget", 5),
+            cap=settings.get("cap", 3),
+        )
+    return room
+
+
+def count_workshops(store: Store) -> int:
+    return store.read(
+        lambda c: int(c.execute(select(func.count()).select_from(t.workshops)).scalar_one())
+    )
