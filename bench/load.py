@@ -1,0 +1,796 @@
+"""Load harness: N participant tablets and one projector on the real server's websocket.
+
+Each participant is its own Streamlit session (bench.protocol.StreamlitSession) playing a
+script: join, vote, rate, and poll like an idle tablet. The projector polls its
+``run_every`` fragment as the browser's timer does. Afterwards the harness reads the store
+and compares the votes there with the votes the clients saw acknowledged.
+
+    python -m bench.load --participants 40 --duration 30 --json
+    python -m bench.load --compare          # 1 participant, then N, on fresh servers
+    python -m bench.load --server-url http://127.0.0.1:8501 --server-url …  # running servers
+
+Reported: p50/p95/max rerun latency of participant interactions, errors, server RSS and
+CPU, lost and duplicated votes, and the time from a vote's acknowledgement to the first
+projector render that shows it. Every loop is bounded in count and in time; all traffic
+stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import textwrap
+import time
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from bench.protocol import ProtocolError, StreamlitServer, StreamlitSession
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_ACTIONS = 2_000  # per client, whatever the duration
+PROJECTOR_GRACE_S = 3.0  # the projector keeps polling after the participants stop
+
+
+# -- scenarios ------------------------------------------------------------------------
+class Scenario:
+    """What an app needs the harness to know: how to serve it, join it, read it."""
+
+    name = "abstract"
+
+    def prepare(self, workdir: Path) -> None:
+        """Write/locate the app and create what the participants join (DB in workdir)."""
+
+    def server(self, options: dict[str, str], workdir: Path) -> StreamlitServer:
+        raise NotImplementedError
+
+    def participant_entry(self, index: int) -> tuple[str, str]:
+        """(query string, page url path) a participant's tablet opens."""
+        raise NotImplementedError
+
+    def projector_entry(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    async def join(self, session: StreamlitSession, index: int) -> None:
+        """Whatever a participant does after the page first loads (default: nothing)."""
+
+    def vote_keys(self, session: StreamlitSession) -> list[str]:
+        """Keys of the vote buttons on this participant's page."""
+        return [k for k, kind in session.widget_keys() if k.startswith("vote_")]
+
+    def rate_keys(self, session: StreamlitSession) -> list[tuple[str, list[Any]]]:
+        """(key, possible values) of the rating widgets on this participant's page."""
+        out: list[tuple[str, list[Any]]] = []
+        for key, kind in session.widget_keys():
+            if key.startswith("rate_") and kind in ("radio", "selectbox"):
+                out.append((key, list(session.find_widget(key)[1].options)))
+        return out
+
+    def vote_target(self, key: str) -> str:
+        """The item a vote button votes for."""
+        return key.removeprefix("vote_")
+
+    def projector_total(self, session: StreamlitSession) -> int | None:
+        """Total votes the projector shows now (None if it shows none)."""
+        for text in session.texts():
+            if text.startswith("total="):
+                return int(text.removeprefix("total="))
+        return None
+
+    def stored_votes(self) -> Counter[tuple[int, str]]:
+        """(participant index, item) -> votes in the store, read after the run."""
+        raise NotImplementedError
+
+
+TINY_APP = textwrap.dedent(
+    '''
+    """A stand-in for the workshop app: participants vote and rate, a projector polls."""
+    import os
+    import sqlite3
+
+    import streamlit as st
+
+    NEEDS = ["bills", "mobility", "waste", "health", "housing"]
+    SCENARIOS = ["s1", "s2", "s3"]
+
+
+    @st.cache_resource
+    def connect():
+        db = sqlite3.connect(
+            os.environ["SELFDATA_DB"], timeout=30, isolation_level=None,
+            check_same_thread=False,
+        )
+        db.execute("pragma journal_mode=wal")
+        return db
+
+
+    def write(sql, args):
+        # One short transaction per write on its own connection, like the store.
+        db = sqlite3.connect(os.environ["SELFDATA_DB"], timeout=30, isolation_level=None)
+        try:
+            db.execute("begin immediate")
+            db.execute(sql, args)
+            db.execute("update version set v = v + 1")
+            db.execute("commit")
+        finally:
+            db.close()
+
+
+    def read(sql, args=()):
+        db = sqlite3.connect(os.environ["SELFDATA_DB"], timeout=30)
+        try:
+            return db.execute(sql, args).fetchall()
+        finally:
+            db.close()
+
+
+    params = st.query_params
+    if params.get("view") == "projector":
+        @st.fragment(run_every=float(os.environ.get("PROJECTOR_EVERY", "1.0")))
+        def board():
+            v = read("select v from version")[0][0]
+            if st.session_state.get("seen") != v:
+                st.session_state.seen = v
+                st.session_state.rows = read(
+                    "select need, count(*) from votes group by need order by need"
+                )
+            rows = st.session_state.rows
+            st.markdown(f"total={sum(n for _, n in rows)}")
+            for need, n in rows:
+                st.markdown(f"{need}: {n}")
+        st.title("Projection")
+        board()
+    else:
+        token = params.get("token", "")
+        st.title(f"Participant {token}")
+        for need in NEEDS:
+            if st.button(f"Vote {need}", key=f"vote_{need}"):
+                write("insert into votes(token, need) values (?, ?)", (token, need))
+        for sc in SCENARIOS:
+            mark = st.radio(f"Rate {sc}", ["1", "2", "3", "4", "5"], key=f"rate_{sc}",
+                            horizontal=True)
+            if st.session_state.get(f"saved_{sc}") != mark:
+                write("insert or replace into ratings(token, scenario, mark) values (?, ?, ?)",
+                      (token, sc, int(mark)))
+                st.session_state[f"saved_{sc}"] = mark
+
+        @st.fragment(run_every=float(os.environ.get("PARTICIPANT_EVERY", "3.0")))
+        def mine():
+            n = read("select count(*) from votes where token = ?", (token,))[0][0]
+            st.caption(f"my votes: {n}")
+        mine()
+    '''
+)
+
+
+class TinyScenario(Scenario):
+    """A one-file app written to a temp dir: vote buttons and ratings into SQLite."""
+
+    name = "tiny"
+
+    def __init__(self) -> None:
+        self.db = Path()
+        self.app = Path()
+
+    def prepare(self, workdir: Path) -> None:
+        self.app = workdir / "tiny_app.py"
+        self.app.write_text(TINY_APP, encoding="utf-8")
+        # Served from workdir: give it the project's Streamlit config (and its tuning).
+        (workdir / ".streamlit").mkdir()
+        config = ROOT / ".streamlit" / "config.toml"
+        if config.exists():
+            (workdir / ".streamlit" / "config.toml").write_bytes(config.read_bytes())
+        self.db = workdir / "tiny.db"
+        with contextlib.closing(sqlite3.connect(self.db)) as db:
+            db.execute("pragma journal_mode=wal")
+            db.executescript(
+                """
+                create table votes(id integer primary key, token text, need text);
+                create table ratings(token text, scenario text, mark int,
+                                     primary key (token, scenario));
+                create table version(v int);
+                insert into version values (0);
+                """
+            )
+            db.commit()
+
+    def server(self, options: dict[str, str], workdir: Path) -> StreamlitServer:
+        return StreamlitServer(
+            self.app,
+            cwd=workdir,
+            env={"SELFDATA_DB": str(self.db)},
+            options=options,
+            log_path=workdir / "server.log",
+        )
+
+    def participant_entry(self, index: int) -> tuple[str, str]:
+        return f"token=p{index}", ""
+
+    def projector_entry(self) -> tuple[str, str]:
+        return "view=projector", ""
+
+    def stored_votes(self) -> Counter[tuple[int, str]]:
+        with contextlib.closing(sqlite3.connect(self.db)) as db:
+            rows = db.execute("select token, need, count(*) from votes group by token, need")
+            return Counter({(int(t[1:]), need): n for t, need, n in rows})
+
+
+SCENARIOS: dict[str, Callable[[], Scenario]] = {"tiny": TinyScenario}
+
+
+def _register_workshop() -> None:
+    """The real app's scenario lives in bench/workshop_load.py once the app exists."""
+    with contextlib.suppress(ImportError):
+        from bench.workshop_load import WorkshopScenario
+
+        SCENARIOS["workshop"] = WorkshopScenario
+
+
+_register_workshop()
+
+
+# -- records --------------------------------------------------------------------------
+@dataclass
+class Sample:
+    client: int
+    kind: str  # join, vote, rate, poll, reload
+    sent: float
+    latency_s: float
+    ok: bool
+
+
+@dataclass
+class Recorder:
+    samples: list[Sample] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    acked: Counter[tuple[int, str]] = field(default_factory=Counter)
+    uncertain: Counter[tuple[int, str]] = field(default_factory=Counter)
+    vote_acks: list[float] = field(default_factory=list)  # ack times
+    renders: list[tuple[float, float, int]] = field(default_factory=list)  # sent, done, total
+    rss: list[int] = field(default_factory=list)
+    initial_total: int = 0  # votes in the store before the run
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[rank]
+
+
+async def _timed(
+    rec: Recorder, client: int, kind: str, call: Callable[[], Any]
+) -> tuple[bool, float]:
+    sent = time.perf_counter()
+    try:
+        result = await call()
+    except (ProtocolError, TimeoutError, OSError) as exc:
+        rec.errors.append(f"client {client} {kind}: {type(exc).__name__}: {exc}")
+        rec.samples.append(Sample(client, kind, sent, time.perf_counter() - sent, False))
+        return False, time.perf_counter()
+    ok = bool(result.ok)
+    if not ok:
+        rec.errors.append(f"client {client} {kind}: {'; '.join(result.exceptions)[:300]}")
+    rec.samples.append(Sample(client, kind, sent, result.latency_s, ok))
+    return ok, sent + result.latency_s
+
+
+async def _sleep_until(t: float) -> None:
+    delay = t - time.perf_counter()
+    if delay > 0:
+        await asyncio.sleep(delay)
+
+
+async def participant(
+    scenario: Scenario,
+    url: str,
+    index: int,
+    rec: Recorder,
+    end: float,
+    think_s: float,
+    rng: random.Random,
+    join_at: float,
+) -> None:
+    await _sleep_until(join_at)
+    query, page = scenario.participant_entry(index)
+    try:
+        session = await StreamlitSession(url, query_string=query, page_name=page).connect()
+    except (OSError, TimeoutError, ProtocolError) as exc:
+        rec.errors.append(f"client {index} connect: {exc}")
+        return
+    try:
+        ok, _ = await _timed(rec, index, "join", session.rerun)
+        if not ok:
+            return
+        await scenario.join(session, index)
+        last_poll = time.perf_counter()
+        next_action = last_poll + rng.uniform(0, 2 * think_s)
+        for _ in range(MAX_ACTIONS):
+            now = time.perf_counter()
+            if now >= end:
+                break
+            interval = min(session.auto_reruns.values(), default=0.0)
+            next_poll = last_poll + interval if interval else float("inf")
+            if next_poll < next_action:
+                await _sleep_until(min(next_poll, end))
+                if time.perf_counter() >= end:
+                    break
+                frag = next(iter(session.auto_reruns))
+                await _timed(rec, index, "poll", lambda f=frag: session.rerun_fragment(f))
+                last_poll = time.perf_counter()
+                continue
+            await _sleep_until(min(next_action, end))
+            if time.perf_counter() >= end:
+                break
+            await _act(scenario, session, index, rec, rng)
+            last_poll = time.perf_counter()  # a full rerun restarts the fragment timer
+            next_action = time.perf_counter() + (rng.uniform(0, 2 * think_s) if think_s else 0)
+    finally:
+        await session.close()
+
+
+async def _act(
+    scenario: Scenario, session: StreamlitSession, index: int, rec: Recorder, rng: random.Random
+) -> None:
+    roll = rng.random()
+    votes = scenario.vote_keys(session)
+    rates = scenario.rate_keys(session)
+    if roll < 0.5 and votes:
+        key = rng.choice(votes)
+        target = (index, scenario.vote_target(key))
+        ok, done = await _timed(rec, index, "vote", lambda: session.click(key))
+        if ok:
+            rec.acked[target] += 1
+            rec.vote_acks.append(done)
+        else:
+            rec.uncertain[target] += 1
+    elif roll < 0.8 and rates:
+        key, values = rng.choice(rates)
+        value = rng.choice(values)
+        await _timed(rec, index, "rate", lambda: session.set_value(key, value))
+    else:
+        await _timed(rec, index, "reload", session.rerun)
+
+
+async def projector(
+    scenario: Scenario,
+    url: str,
+    rec: Recorder,
+    window: dict[str, float],
+    every_s: float | None,
+    ready: asyncio.Event,
+) -> None:
+    query, page = scenario.projector_entry()
+    client = -1
+    try:
+        session = await StreamlitSession(url, query_string=query, page_name=page).connect()
+    except (OSError, TimeoutError, ProtocolError) as exc:
+        rec.errors.append(f"projector connect: {exc}")
+        ready.set()
+        return
+    try:
+        ok, _ = await _timed(rec, client, "projector", session.rerun)
+        ready.set()
+        if not ok:
+            return
+        if not session.auto_reruns:
+            rec.errors.append("projector: the page has no timed fragment to poll")
+            return
+        frag, interval = next(iter(session.auto_reruns.items()))
+        interval = every_s or interval
+        next_poll = time.perf_counter() + interval
+        for _ in range(MAX_ACTIONS):
+            if next_poll >= window["end"]:
+                break
+            await _sleep_until(next_poll)
+            sent = time.perf_counter()
+            ok, done = await _timed(rec, client, "projector", lambda: session.rerun_fragment(frag))
+            next_poll = sent + interval  # the browser timer does not wait for the run
+            if ok:
+                total = scenario.projector_total(session)
+                if total is not None:
+                    rec.renders.append((sent, done, total))
+            if time.perf_counter() > next_poll:
+                next_poll = time.perf_counter()
+    finally:
+        ready.set()
+        await session.close()
+
+
+async def _sample_rss(pids: list[int], rec: Recorder, stop: asyncio.Event) -> None:
+    procs = [psutil.Process(p) for p in pids]
+    for _ in range(100_000):
+        with contextlib.suppress(psutil.Error):
+            rec.rss.append(sum(p.memory_info().rss for p in procs))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 0.25)
+        if stop.is_set():
+            return
+
+
+def _visibility(rec: Recorder) -> tuple[list[float], int, int]:
+    """Seconds from each vote's ack to the first projector render that shows it.
+
+    A render whose request left after the ack read the store after the vote's commit,
+    so it must show at least as many votes as were acknowledged before it left; if not,
+    the render is stale. Returns (delays, votes never shown, stale renders).
+    """
+    acks = sorted(rec.vote_acks)
+    renders = sorted(rec.renders)
+    delays: list[float] = []
+    unseen = 0
+    j = 0
+    for ack in acks:
+        while j < len(renders) and renders[j][0] <= ack:
+            j += 1
+        if j == len(renders):
+            unseen += 1
+        else:
+            delays.append(renders[j][1] - ack)
+    stale = sum(
+        1 for sent, _done, total in renders if total < rec.initial_total + bisect_left(acks, sent)
+    )
+    return delays, unseen, stale
+
+
+@dataclass
+class LoadReport:
+    scenario: str
+    participants: int
+    duration_s: float
+    options: dict[str, str]
+    interactions: int
+    reruns: int
+    reruns_per_s: float
+    p50_s: float
+    p95_s: float
+    max_s: float
+    action_p95_s: float
+    poll_p95_s: float
+    errors: int
+    error_samples: list[str]
+    votes_acked: int
+    votes_stored: int
+    votes_lost: int
+    votes_duplicated: int
+    votes_uncertain: int
+    visible_p50_s: float
+    visible_p95_s: float
+    visible_max_s: float
+    votes_unseen: int
+    stale_renders: int
+    rss_start_mb: float
+    rss_max_mb: float
+    rss_end_mb: float
+    server_cpu_s: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+async def _drive(
+    scenario: Scenario,
+    urls: list[str],
+    participants: int,
+    duration_s: float,
+    think_s: float,
+    pids: list[int],
+    seed: int,
+    projector_every: float | None,
+) -> tuple[Recorder, float]:
+    rec = Recorder(initial_total=sum(scenario.stored_votes().values()))
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(_sample_rss(pids, rec, stop)) if pids else None
+    start = time.perf_counter()
+    # The projector opens first (as in the room) and warms the server up.
+    window = {"end": float("inf")}
+    ready = asyncio.Event()
+    proj = asyncio.create_task(projector(scenario, urls[0], rec, window, projector_every, ready))
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(ready.wait(), 60)
+    start = time.perf_counter()
+    end = start + duration_s
+    window["end"] = end + PROJECTOR_GRACE_S
+    spread = min(5.0, duration_s / 4)
+    tasks = [
+        asyncio.create_task(
+            participant(
+                scenario,
+                urls[i % len(urls)],
+                i,
+                rec,
+                end,
+                think_s,
+                random.Random(seed * 1000 + i),
+                start + spread * i / max(1, participants),
+            )
+        )
+        for i in range(participants)
+    ]
+    hard_limit = duration_s + PROJECTOR_GRACE_S + 60
+    done, pending = await asyncio.wait([*tasks, proj], timeout=hard_limit)
+    for task in pending:
+        task.cancel()
+        rec.errors.append("a client was still running at the hard time limit")
+    for task in done:
+        if task.exception() is not None:
+            rec.errors.append(f"client crashed: {task.exception()!r}")
+    stop.set()
+    if sampler is not None:
+        await sampler
+    return rec, time.perf_counter() - start
+
+
+def run_load(
+    scenario_name: str = "tiny",
+    *,
+    participants: int = 40,
+    duration_s: float = 30.0,
+    think_s: float = 2.0,
+    options: dict[str, str] | None = None,
+    server_urls: Sequence[str] = (),
+    seed: int = 1,
+    projector_every: float | None = None,
+) -> LoadReport:
+    """One load run on a fresh server (or on running servers), reported."""
+    options = dict(options or {})
+    scenario = SCENARIOS[scenario_name]()
+    with tempfile.TemporaryDirectory(prefix="selfdata-load-") as tmp:
+        workdir = Path(tmp)
+        scenario.prepare(workdir)
+        servers: list[StreamlitServer] = []
+        try:
+            if server_urls:
+                urls = list(server_urls)
+            else:
+                servers.append(scenario.server(options, workdir).start())
+                urls = [s.url for s in servers]
+            pids = [s.proc.pid for s in servers if s.proc is not None]
+            cpu0 = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids)
+            rec, elapsed = asyncio.run(
+                _drive(
+                    scenario,
+                    urls,
+                    participants,
+                    duration_s,
+                    think_s,
+                    pids,
+                    seed,
+                    projector_every,
+                )
+            )
+            cpu = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids) - cpu0
+            stored = scenario.stored_votes()
+        finally:
+            for server in servers:
+                server.stop()
+    return _report(scenario_name, participants, duration_s, options, rec, elapsed, cpu, stored)
+
+
+def _report(
+    name: str,
+    participants: int,
+    duration_s: float,
+    options: dict[str, str],
+    rec: Recorder,
+    elapsed: float,
+    cpu: float,
+    stored: Counter[tuple[int, str]],
+) -> LoadReport:
+    mine = [s for s in rec.samples if s.client >= 0]
+    acts = [s for s in mine if s.kind in ("vote", "rate", "reload")]
+    lat = [s.latency_s for s in mine if s.ok]  # every participant rerun, polls included
+    act_lat = [s.latency_s for s in acts if s.ok]
+    polls = [s.latency_s for s in mine if s.kind == "poll" and s.ok]
+    lost = dup = 0
+    for key in set(rec.acked) | set(stored):
+        have, want = stored.get(key, 0), rec.acked.get(key, 0)
+        extra = have - want
+        maybe = rec.uncertain.get(key, 0)
+        if extra < 0:
+            lost += -extra
+        elif extra > maybe:
+            dup += extra - maybe
+    delays, unseen, stale = _visibility(rec)
+    mb = 1024 * 1024
+    return LoadReport(
+        scenario=name,
+        participants=participants,
+        duration_s=duration_s,
+        options=options,
+        interactions=len(acts),
+        reruns=len(lat),
+        reruns_per_s=round(sum(1 for s in rec.samples if s.ok) / elapsed, 2),
+        p50_s=statistics.median(lat) if lat else float("nan"),
+        p95_s=_percentile(lat, 0.95),
+        max_s=max(lat, default=float("nan")),
+        action_p95_s=_percentile(act_lat, 0.95),
+        poll_p95_s=_percentile(polls, 0.95),
+        errors=len(rec.errors),
+        error_samples=rec.errors[:5],
+        votes_acked=sum(rec.acked.values()),
+        votes_stored=sum(stored.values()),
+        votes_lost=lost,
+        votes_duplicated=dup,
+        votes_uncertain=sum(rec.uncertain.values()),
+        visible_p50_s=statistics.median(delays) if delays else float("nan"),
+        visible_p95_s=_percentile(delays, 0.95),
+        visible_max_s=max(delays, default=float("nan")),
+        votes_unseen=unseen,
+        stale_renders=stale,
+        rss_start_mb=round(rec.rss[0] / mb, 1) if rec.rss else float("nan"),
+        rss_max_mb=round(max(rec.rss) / mb, 1) if rec.rss else float("nan"),
+        rss_end_mb=round(rec.rss[-1] / mb, 1) if rec.rss else float("nan"),
+        server_cpu_s=round(cpu, 2),
+    )
+
+
+def compare(
+    scenario_name: str,
+    participants: int,
+    duration_s: float,
+    *,
+    options: dict[str, str] | None = None,
+    think_s: float = 2.0,
+    seed: int = 1,
+) -> dict[str, Any]:
+    """1 participant, then N, each on a fresh server, in this one run; and their ratio."""
+    # One tablet makes few reruns: it plays twice as long to give its p95 enough samples.
+    one = run_load(
+        scenario_name,
+        participants=1,
+        duration_s=2 * duration_s,
+        think_s=think_s,
+        options=options,
+        seed=seed,
+    )
+    many = run_load(
+        scenario_name,
+        participants=participants,
+        duration_s=duration_s,
+        think_s=think_s,
+        options=options,
+        seed=seed,
+    )
+    return {"one": one.as_dict(), "many": many.as_dict(), "p95_ratio": many.p95_s / one.p95_s}
+
+
+# -- make bench -----------------------------------------------------------------------
+def run() -> list[dict[str, Any]]:
+    """Rows for BENCHMARKS.md: the room target, then what runner.postScriptGC costs."""
+    scenario = os.environ.get("BENCH_LOAD_SCENARIO") or (
+        "workshop" if "workshop" in SCENARIOS else "tiny"
+    )
+    duration = float(os.environ.get("BENCH_LOAD_DURATION", "30"))
+    rows: list[dict[str, Any]] = []
+    cmp = compare(scenario, 40, duration)
+    one, many = cmp["one"], cmp["many"]
+    rows.append(_row(f"{scenario}: 1 participant + projector", one))
+    rows.append(
+        _row(
+            f"{scenario}: 40 participants + projector",
+            many,
+            ratio=cmp["p95_ratio"],
+            target="p95 ≤ 3× single",
+        )
+    )
+    for gc in ("true", "false"):
+        rep = run_load(
+            scenario,
+            participants=20,
+            duration_s=min(duration, 15.0),
+            think_s=0.0,
+            options={"runner.postScriptGC": gc},
+        ).as_dict()
+        rows.append(_row(f"{scenario}: 20 clients flat out, postScriptGC={gc}", rep))
+    return rows
+
+
+def _row(
+    name: str, rep: dict[str, Any], *, ratio: float | None = None, target: str | None = None
+) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "name": name,
+        "median_s": rep["p50_s"],
+        "p95_s": rep["p95_s"],
+        "max_s": rep["max_s"],
+        "runs": rep["interactions"],
+        "reruns_per_s": rep["reruns_per_s"],
+        "errors": rep["errors"],
+        "votes lost/dup": f"{rep['votes_lost']}/{rep['votes_duplicated']}",
+        "vote→projector p95_s": rep["visible_p95_s"],
+        "rss_max_mb": rep["rss_max_mb"],
+    }
+    if ratio is not None:
+        row["ratio"] = ratio
+    if target is not None:
+        row["target"] = target
+    return row
+
+
+# -- command line ---------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
+    parser.add_argument("--scenario", choices=sorted(SCENARIOS), default=None)
+    parser.add_argument("--participants", type=int, default=40)
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of activity")
+    parser.add_argument(
+        "--think", type=float, default=2.0, help="mean seconds between actions (0: flat out)"
+    )
+    parser.add_argument("--server-url", action="append", default=[], help="use running server(s)")
+    parser.add_argument(
+        "--option", action="append", default=[], metavar="KEY=VALUE", help="streamlit option"
+    )
+    parser.add_argument("--compare", action="store_true", help="1 participant, then N")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--projector-every", type=float, default=None)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    scenario = args.scenario or ("workshop" if "workshop" in SCENARIOS else "tiny")
+    options = dict(o.split("=", 1) for o in args.option)
+    result: dict[str, Any]
+    if args.compare:
+        result = compare(
+            scenario,
+            args.participants,
+            args.duration,
+            options=options,
+            think_s=args.think,
+            seed=args.seed,
+        )
+        failed = any(result[k]["errors"] for k in ("one", "many"))
+    else:
+        rep = run_load(
+            scenario,
+            participants=args.participants,
+            duration_s=args.duration,
+            think_s=args.think,
+            options=options,
+            server_urls=args.server_url,
+            seed=args.seed,
+            projector_every=args.projector_every,
+        )
+        result = rep.as_dict()
+        failed = rep.errors > 0 or rep.votes_lost > 0 or rep.votes_duplicated > 0
+    if args.json:
+        print(json.dumps(result, indent=2, default=str))
+    else:
+        reports = [result["one"], result["many"]] if args.compare else [result]
+        for rep_d in reports:
+            print(_describe(rep_d))
+        if args.compare:
+            print(f"p95 ratio {args.participants} ÷ 1: {result['p95_ratio']:.2f}")
+    return 1 if failed else 0
+
+
+def _describe(r: dict[str, Any]) -> str:
+    return (
+        f"{r['scenario']} {r['participants']} participants {r['options'] or ''}: "
+        f"{r['interactions']} interactions, {r['reruns_per_s']} reruns/s, "
+        f"p50 {r['p50_s'] * 1000:.0f} ms, p95 {r['p95_s'] * 1000:.0f} ms, "
+        f"max {r['max_s'] * 1000:.0f} ms, poll p95 {r['poll_p95_s'] * 1000:.0f} ms; "
+        f"errors {r['errors']}; votes {r['votes_acked']} acked / {r['votes_stored']} stored, "
+        f"lost {r['votes_lost']}, duplicated {r['votes_duplicated']}; vote→projector "
+        f"p50 {r['visible_p50_s']:.2f} s p95 {r['visible_p95_s']:.2f} s "
+        f"max {r['visible_max_s']:.2f} s, unseen {r['votes_unseen']}, "
+        f"stale {r['stale_renders']}; RSS {r['rss_start_mb']}→{r['rss_max_mb']} MB; "
+        f"server CPU {r['server_cpu_s']} s"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
