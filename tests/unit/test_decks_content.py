@@ -1,0 +1,492 @@
+"""Content of the shipped card decks and example workshops.
+
+These tests read the files a facilitator will actually project: they check counts, the
+fixed vocabularies, cross-references, both languages, citations, the legal flags that
+must never be wrong (civil registry, electoral roll, health data) and that each example
+workshop is complete and consistent enough to demo every step.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from selfdata.cards import (
+    GOVERNANCE_MODEL_IDS,
+    STEP_IDS,
+    CityCard,
+    CriterionCard,
+    DataSourceCard,
+    GovernanceModelCard,
+    GovernanceQuestion,
+    I18nText,
+    NeedCard,
+)
+from selfdata.loading import CARDS_DIR, SCENARIOS_DIR, load_decks, load_workshop, parse_deck
+from selfdata.loading import read_document as _read
+from selfdata.workshop import Workshop
+
+THEMES = [
+    "energy", "water", "mobility", "waste", "social", "housing", "health", "education",
+    "leisure", "administration", "environment", "finance",
+]  # fmt: skip
+CATEGORIES = [
+    "energy_consumption", "energy_load_curve", "gas_consumption", "water_consumption",
+    "utility_contract", "transport_validations", "bike_share_trips", "car_sharing",
+    "parking_sessions", "trip_traces", "vehicle", "waste_lifts", "recycling_visits",
+    "household_composition", "income", "social_benefits", "social_aid_file", "housing_record",
+    "health", "school_bookings", "library_loans", "leisure_bookings", "local_taxes", "identity",
+    "payments", "public_space_sensors", "contact_details",
+]  # fmt: skip
+ACTORS = [
+    "resident", "data_holder", "city", "personal_cloud_operator", "trusted_third_party",
+    "data_cooperative", "data_trust", "trust_board", "service_provider", "researchers",
+    "social_worker", "digital_mediator", "regulator",
+]  # fmt: skip
+
+MY_DECKS = ["themes", "data_categories", "data_sources", "needs", "actors", "cities", "steps"]
+EXAMPLES = ["la_rochelle", "grand_lyon", "nantes"]
+
+SAME_TITLE_IN_BOTH_LANGUAGES = {"toronto_sidewalk"}
+"""Cards whose title is a proper name, spelled the same in French and English."""
+
+
+@functools.cache
+def deck(kind: str) -> tuple[Any, ...]:
+    """A deck's cards, parsed on their own (cards are frozen, so one parse serves all)."""
+    got, cards = parse_deck(_read(CARDS_DIR / f"{kind}.yaml"), f"{kind}.yaml")
+    assert got == kind
+    return tuple(cards)
+
+
+def ids(kind: str) -> set[str]:
+    return {c.id for c in deck(kind)}
+
+
+def texts(model: BaseModel, path: str = "") -> list[tuple[str, I18nText]]:
+    """Every bilingual text inside a card, with where it sits."""
+    found: list[tuple[str, I18nText]] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            where = f"{path}{name}" + (f"[{i}]" if isinstance(value, list) else "")
+            if isinstance(item, I18nText):
+                found.append((where, item))
+            elif isinstance(item, BaseModel):
+                found += texts(item, where + ".")
+    return found
+
+
+@functools.cache
+def example(name: str) -> Workshop:
+    """An example workshop, loaded once (tests only read it)."""
+    return load_workshop(SCENARIOS_DIR / f"{name}.yaml")
+
+
+# ---------------------------------------------------------------------------- decks
+
+
+@pytest.mark.parametrize("kind", MY_DECKS)
+def test_deck_file_parses_into_cards_of_its_kind(kind: str) -> None:
+    assert deck(kind)
+
+
+@pytest.mark.parametrize(
+    ("kind", "at_least", "at_most"),
+    [
+        ("themes", 12, 12),
+        ("data_categories", 27, 27),
+        ("data_sources", 40, 200),
+        ("needs", 25, 200),
+        ("actors", 13, 13),
+        ("cities", 8, 100),
+        ("steps", 7, 7),
+    ],
+)
+def test_deck_has_the_expected_number_of_cards(kind: str, at_least: int, at_most: int) -> None:
+    assert at_least <= len(deck(kind)) <= at_most
+
+
+@pytest.mark.parametrize(
+    ("kind", "vocabulary"),
+    [
+        ("themes", THEMES),
+        ("data_categories", CATEGORIES),
+        ("actors", ACTORS),
+        ("steps", list(STEP_IDS)),
+    ],
+)
+def test_fixed_vocabulary_decks_hold_exactly_the_agreed_ids_in_order(
+    kind: str, vocabulary: list[str]
+) -> None:
+    assert [c.id for c in deck(kind)] == vocabulary
+
+
+@pytest.mark.parametrize("kind", MY_DECKS)
+def test_ids_are_unique_within_a_deck(kind: str) -> None:
+    duplicated = [i for i, n in Counter(c.id for c in deck(kind)).items() if n > 1]
+    assert duplicated == []
+
+
+@pytest.mark.parametrize("kind", MY_DECKS)
+def test_every_card_cites_at_least_one_source(kind: str) -> None:
+    uncited = [c.id for c in deck(kind) if not [s for s in c.sources if s.strip()]]
+    assert uncited == []
+
+
+@pytest.mark.parametrize("kind", MY_DECKS)
+def test_titles_differ_between_french_and_english_except_proper_names(kind: str) -> None:
+    same = [
+        c.id
+        for c in deck(kind)
+        if c.title.fr == c.title.en and c.id not in SAME_TITLE_IN_BOTH_LANGUAGES
+    ]
+    assert same == []
+
+
+@pytest.mark.parametrize("kind", MY_DECKS)
+def test_french_texts_use_typographic_apostrophes(kind: str) -> None:
+    straight = [
+        f"{card.id}.{where}" for card in deck(kind) for where, t in texts(card) if "'" in t.fr
+    ]
+    assert straight == []
+
+
+def test_theme_colours_are_distinct() -> None:
+    colours = [t.color.upper() for t in deck("themes")]
+    assert len(set(colours)) == len(colours)
+
+
+def _references() -> list[tuple[str, str, str, set[str]]]:
+    """(card, field, referenced id, ids that exist) for every reference in my decks."""
+    themes, categories = ids("themes"), ids("data_categories")
+    refs: list[tuple[str, str, str, set[str]]] = []
+    for card in deck("data_sources") + deck("needs"):
+        assert isinstance(card, DataSourceCard | NeedCard)
+        refs += [(card.id, "themes", t, themes) for t in card.themes]
+        refs += [(card.id, "categories", c, categories) for c in card.categories]
+    for city in deck("cities"):
+        assert isinstance(city, CityCard)
+        refs += [(city.id, "models", m, set(GOVERNANCE_MODEL_IDS)) for m in city.models]
+    return refs
+
+
+def test_every_theme_category_and_model_reference_points_to_an_existing_card() -> None:
+    dangling = [(c, f, r) for c, f, r, known in _references() if r not in known]
+    assert dangling == []
+
+
+def test_every_theme_has_at_least_one_data_source_and_one_need() -> None:
+    covered_by_sources = {t for s in deck("data_sources") for t in s.themes}
+    covered_by_needs = {t for n in deck("needs") for t in n.themes}
+    assert set(THEMES) - covered_by_sources == set()
+    assert set(THEMES) - covered_by_needs == set()
+
+
+def test_every_need_shares_a_data_category_with_some_source() -> None:
+    source_categories = {c for s in deck("data_sources") for c in s.categories}
+    unmatched = [n.id for n in deck("needs") if not set(n.categories) & source_categories]
+    assert unmatched == []
+
+
+@pytest.mark.parametrize("source_id", ["civil_registry", "electoral_roll"])
+def test_legally_bound_registers_are_marked_not_reusable_and_say_why(source_id: str) -> None:
+    card = next(s for s in deck("data_sources") if s.id == source_id)
+    assert card.reusable is False
+    assert card.portability is False
+    assert card.legal_notes is not None
+
+
+def test_only_the_legally_bound_registers_are_not_reusable() -> None:
+    assert {s.id for s in deck("data_sources") if not s.reusable} == {
+        "civil_registry",
+        "electoral_roll",
+    }
+
+
+def test_sources_holding_health_data_are_special_category() -> None:
+    wrong = [
+        s.id
+        for s in deck("data_sources")
+        if "health" in s.categories and s.sensitivity != "special"
+    ]
+    assert wrong == []
+
+
+def test_state_agency_sources_are_not_portable() -> None:
+    """Their processing rests on a legal obligation or a public task: GDPR art. 20 is out."""
+    wrong = [
+        s.id for s in deck("data_sources") if s.holder_kind == "state_agency" and s.portability
+    ]
+    assert wrong == []
+
+
+def test_every_source_that_is_not_portable_explains_why() -> None:
+    silent = [s.id for s in deck("data_sources") if not s.portability and s.legal_notes is None]
+    assert silent == []
+
+
+@pytest.mark.parametrize(
+    "source_id",
+    [
+        "electricity_load_curve", "electricity_peak_power", "electricity_daily_kwh",
+        "gas_consumption", "energy_supplier_invoices", "water_daily_consumption",
+        "water_customer_record", "transport_validations", "bike_share_trips",
+        "car_sharing_bookings", "carpooling_trips", "parking_sessions", "trip_traces_app",
+        "bin_lifts", "recycling_centre_visits", "caf_payment_certificate", "family_quotient",
+        "ccas_aid_file", "housing_benefit_file", "energy_cheque", "school_canteen_bookings",
+        "after_school_bookings", "library_loans", "sports_leisure_bookings", "local_taxes",
+        "civil_registry", "electoral_roll",
+    ],
+)  # fmt: skip
+def test_the_inventory_seeds_of_the_kit_are_in_the_deck(source_id: str) -> None:
+    assert source_id in ids("data_sources")
+
+
+def test_needs_cover_the_kit_use_cases() -> None:
+    for need in [
+        "lower_energy_bill", "greener_energy_use", "lower_water_bill", "trip_carbon_footprint",
+        "benefit_file_ready", "detect_unclaimed_benefits", "reduce_household_waste",
+        "contribute_to_planning", "household_budget", "moving_house",
+    ]:  # fmt: skip
+        assert need in ids("needs"), need
+
+
+def test_toronto_is_the_example_to_avoid() -> None:
+    verdicts = {c.id: c.verdict for c in deck("cities")}
+    assert verdicts["toronto_sidewalk"] == "avoid"
+    assert Counter(verdicts.values())["inspire"] >= 5
+
+
+def test_every_step_guide_asks_three_to_five_questions_and_warns_of_pitfalls() -> None:
+    for step in deck("steps"):
+        assert 3 <= len(step.questions) <= 5, step.id
+        assert 2 <= len(step.pitfalls) <= 4, step.id
+
+
+def test_actor_kinds_distinguish_mediators_from_intermediaries() -> None:
+    kinds = {a.id: a.kind for a in deck("actors")}
+    assert kinds["digital_mediator"] == kinds["social_worker"] == "mediator"
+    assert kinds["trusted_third_party"] == "intermediary"
+
+
+def test_all_decks_load_together_with_the_governance_and_criteria_decks() -> None:
+    decks = load_decks()
+    assert len(decks.governance_models) == 5
+    assert {m.id for m in decks.governance_models} == set(GOVERNANCE_MODEL_IDS)
+    assert len(decks.criteria) >= 8
+    assert len(decks.cities) >= 8
+    assert len(decks.steps) == 7
+    actors = {a.id for a in decks.actors}
+    template_actors = [(m.id, a.actor) for m in decks.governance_models for a in m.network.actors]
+    assert [(m, a) for m, a in template_actors if a not in actors] == []
+
+
+# ---------------------------------------------------------------------------- examples
+
+
+def _known(workshop: Workshop) -> dict[str, set[str]]:
+    models: tuple[GovernanceModelCard, ...] = deck("governance_models")
+    return {
+        "sources": {s.id for s in workshop.sources},
+        "needs": {n.id for n in workshop.needs},
+        "use_cases": {u.id for u in workshop.use_cases},
+        "scenarios": {s.id for s in workshop.scenarios},
+        "participants": {p.id for p in workshop.participants},
+        "criteria": {c.criterion for c in workshop.criteria} or ids("criteria"),
+        "models": {m.id for m in models},
+    }
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_workshop_loads(name: str) -> None:
+    assert example(name).title
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_sources_and_needs_are_deck_cards_or_complete_custom_cards(name: str) -> None:
+    w = example(name)
+    deck_sources, deck_needs = ids("data_sources"), ids("needs")
+    for s in w.sources:
+        assert (s.card is not None and s.card.id == s.id) or s.id in deck_sources, s.id
+    for n in w.needs:
+        assert (n.card is not None and n.card.id == n.id) or n.id in deck_needs, n.id
+    assert len({s.id for s in w.sources}) == len(w.sources)
+    assert len({n.id for n in w.needs}) == len(w.needs)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_custom_cards_use_the_shared_vocabularies(name: str) -> None:
+    w = example(name)
+    custom: list[DataSourceCard | NeedCard] = [s.card for s in w.sources if s.card]
+    custom += [n.card for n in w.needs if n.card]
+    for card in custom:
+        assert set(card.themes) <= set(THEMES), card.id
+        assert set(card.categories) <= set(CATEGORIES), card.id
+
+
+def test_examples_include_a_custom_source_and_a_custom_need_proposed_in_the_room() -> None:
+    workshops = [example(n) for n in EXAMPLES]
+    assert any(s.card and s.proposed_by for w in workshops for s in w.sources)
+    assert any(n.card and n.proposed_by for w in workshops for n in w.needs)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_is_rich_enough_to_demo_every_step(name: str) -> None:
+    w = example(name)
+    assert sum(1 for s in w.sources if s.selected) >= 8
+    assert len(w.needs) >= 6
+    assert len(w.use_cases) >= 4
+    assert len(w.scenarios) >= 3
+    assert len(w.participants) >= 8
+    assert w.votes
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_references_resolve(name: str) -> None:
+    w = example(name)
+    known = _known(w)
+    dangling: list[str] = []
+    for u in w.use_cases:
+        dangling += [f"{u.id}.need={u.need}"] if u.need not in known["needs"] else []
+        dangling += [f"{u.id}.sources={s}" for s in u.sources if s not in known["sources"]]
+        if u.governance_choice is not None and u.governance_choice not in known["models"]:
+            dangling.append(f"{u.id}.governance_choice={u.governance_choice}")
+    for s in w.scenarios:
+        dangling += (
+            [f"{s.id}.use_case={s.use_case}"] if s.use_case not in known["use_cases"] else []
+        )
+        dangling += [f"{s.id}.model={s.model}"] if s.model not in known["models"] else []
+    for r in w.ratings:
+        for field, value in [
+            ("participants", r.participant),
+            ("scenarios", r.scenario),
+            ("criteria", r.criterion),
+        ]:
+            if value not in known[field]:
+                dangling.append(f"rating {field}={value}")
+    for v in w.votes:
+        dangling += (
+            [f"vote participant={v.participant}"]
+            if v.participant not in known["participants"]
+            else []
+        )
+        dangling += [f"vote need={v.need}"] if v.need not in known["needs"] else []
+    assert dangling == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_governance_answers_name_existing_questions_and_options(name: str) -> None:
+    questions: dict[str, GovernanceQuestion] = {q.id: q for q in deck("governance_questions")}
+    w = example(name)
+    assert any(u.governance_answers for u in w.use_cases)
+    assert any(u.governance_choice for u in w.use_cases)
+    for u in w.use_cases:
+        for question, option in u.governance_answers.items():
+            assert question in questions, f"{u.id}: {question}"
+            assert option in {o.id for o in questions[question].options}, f"{u.id}: {option}"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_network_edits_fit_the_model_template(name: str) -> None:
+    models: dict[str, GovernanceModelCard] = {m.id: m for m in deck("governance_models")}
+    actor_cards = ids("actors")
+    edited = 0
+    for s in example(name).scenarios:
+        template = models[s.model].network
+        edits = s.network_edits
+        nodes = {a.id for a in template.actors} | {a.id for a in edits.add_actors}
+        nodes -= set(edits.remove_actors)
+        assert set(edits.remove_actors) <= {a.id for a in template.actors}, s.id
+        assert set(edits.remove_flows) <= {f.id for f in template.flows}, s.id
+        assert {a.actor for a in edits.add_actors} <= actor_cards, s.id
+        for flow in edits.add_flows:
+            assert {flow.source, flow.target} <= nodes, f"{s.id}: {flow.id}"
+        edited += bool(edits.add_actors or edits.add_flows)
+    if name in {"la_rochelle", "grand_lyon"}:
+        assert edited >= 1
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_votes_stay_within_budget_and_cap(name: str) -> None:
+    w = example(name)
+    spent = Counter[str]()
+    for v in w.votes:
+        assert v.dots <= w.settings.vote_cap, v
+        spent[v.participant] += v.dots
+    assert max(spent.values()) <= w.settings.vote_budget
+    per_pair = Counter((v.participant, v.need) for v in w.votes)
+    assert max(per_pair.values()) == 1
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_participant_rates_every_scenario_on_every_criterion_once(name: str) -> None:
+    w = example(name)
+    criteria = _known(w)["criteria"]
+    assert len(criteria) == 10
+    expected = {(p.id, s.id, c) for p in w.participants for s in w.scenarios for c in criteria}
+    given = [(r.participant, r.scenario, r.criterion) for r in w.ratings]
+    assert len(given) == len(set(given))
+    assert set(given) == expected
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_ratings_have_a_clear_winner_that_is_not_unanimous(name: str) -> None:
+    w = example(name)
+    cards: tuple[CriterionCard, ...] = deck("criteria")
+    direction = {c.id: c.direction for c in cards}
+    weight = {c.criterion: c.weight for c in w.criteria}
+    score: dict[str, dict[str, float]] = {}
+    for r in w.ratings:
+        value = r.value if direction[r.criterion] == "benefit" else 6 - r.value
+        by_scenario = score.setdefault(r.participant, {})
+        by_scenario[r.scenario] = by_scenario.get(r.scenario, 0.0) + weight[r.criterion] * value
+    group = Counter[str]()
+    for by_scenario in score.values():
+        group.update(by_scenario)
+    (winner, best), (_, second) = group.most_common(2)
+    firsts = Counter(max(s, key=lambda k: s[k]) for s in score.values())
+    assert best > second * 1.03
+    assert firsts[winner] > len(score) / 2
+    assert firsts[winner] < len(score)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_ratings_are_not_all_equal(name: str) -> None:
+    assert len({r.value for r in example(name).ratings}) >= 4
+
+
+def test_la_rochelle_example_is_at_the_scenarios_step_with_results_revealed() -> None:
+    w = example("la_rochelle")
+    assert w.step == "scenarios"
+    assert {"needs", "scenarios"} <= set(w.settings.revealed)
+    assert w.theme == "mobility"
+
+
+@pytest.mark.parametrize(
+    ("name", "theme", "illustrative"),
+    [
+        ("la_rochelle", "mobility", False),
+        ("grand_lyon", "social", False),
+        ("nantes", "environment", True),
+    ],
+)
+def test_example_theme_and_illustrative_flag(name: str, theme: str, illustrative: bool) -> None:
+    w = example(name)
+    assert w.theme == theme
+    assert w.illustrative is illustrative
+
+
+def test_nantes_example_says_it_is_a_training_example_without_public_account() -> None:
+    description = example("nantes").description
+    assert "pas de compte rendu public" in description
+    assert "Exemple de formation" in description
+
+
+def test_examples_stop_at_different_steps() -> None:
+    assert len({example(n).step for n in EXAMPLES}) == len(EXAMPLES)
