@@ -7,11 +7,12 @@ with the inverse operation that :func:`undo` replays.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, Table, select, update
@@ -34,6 +35,24 @@ MAX_ITEMS = 500
 
 Outcome = tuple[Any, dict[str, Any], ops.Op | None]
 """What an action returns to the caller, its audit detail, and its inverse (or None)."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def facilitator_only(
+    action: Callable[Concatenate[Store, str, str, P], R],
+) -> Callable[Concatenate[Store, str, str, P], R]:
+    """Check the secret before anything else, so that someone without it learns nothing
+    from validation messages (the write transaction checks it again)."""
+
+    @functools.wraps(action)
+    def checked(store: Store, code: str, secret: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        store.read(lambda conn: require_facilitator(access.workshop_row(conn, code), secret))
+        return action(store, code, secret, *args, **kwargs)
+
+    return checked
 
 
 def facilitate(
@@ -79,11 +98,13 @@ def _check_step(step: object) -> str:
 # === room control ===========================================================================
 
 
+@facilitator_only
 def set_step(store: Store, code: str, secret: str, step: str) -> None:
     """Move the room to ``step`` (one of ``STEP_IDS``)."""
     facilitate(store, code, secret, "set_step", _set_fields("set_step", step=_check_step(step)))
 
 
+@facilitator_only
 def set_locked(store: Store, code: str, secret: str, locked: bool) -> None:
     """Lock or unlock participants' input. Unlocking also clears a timer that has run out."""
 
@@ -96,6 +117,7 @@ def set_locked(store: Store, code: str, secret: str, locked: bool) -> None:
     facilitate(store, code, secret, "set_locked", fn)
 
 
+@facilitator_only
 def start_timer(store: Store, code: str, secret: str, seconds: float) -> float:
     """Start a countdown of ``seconds``; input counts as locked once it ends. Returns the end
     time (epoch seconds)."""
@@ -120,11 +142,13 @@ def start_timer(store: Store, code: str, secret: str, seconds: float) -> float:
     return result
 
 
+@facilitator_only
 def stop_timer(store: Store, code: str, secret: str) -> None:
     """Cancel the countdown (input is no longer locked by it)."""
     facilitate(store, code, secret, "stop_timer", _set_fields("stop_timer", timer_end=None))
 
 
+@facilitator_only
 def set_revealed(store: Store, code: str, secret: str, step: str, revealed: bool) -> None:
     """Reveal (or hide again) the results of ``step`` to participants and the projector."""
     step = _check_step(step)
@@ -139,6 +163,7 @@ def set_revealed(store: Store, code: str, secret: str, step: str, revealed: bool
     facilitate(store, code, secret, "set_revealed", fn)
 
 
+@facilitator_only
 def set_vote_settings(store: Store, code: str, secret: str, *, budget: int, cap: int) -> None:
     """Dots per participant (1–50) and per need (1–50, at most the budget). Refused
     (:class:`Conflict`) below what participants already placed."""
@@ -158,6 +183,7 @@ def set_vote_settings(store: Store, code: str, secret: str, *, budget: int, cap:
     )
 
 
+@facilitator_only
 def set_weights(store: Store, code: str, secret: str, weights: Mapping[str, float]) -> None:
     """Replace the criteria in use and their weights (0–10), in the given order. An empty
     mapping goes back to the deck's defaults. Removing a criterion that already has ratings
@@ -213,6 +239,7 @@ def _flag(kind: ContributionKind, field_name: str, action: str, slug: str, value
     return fn
 
 
+@facilitator_only
 def hide_contribution(
     store: Store, code: str, secret: str, kind: ContributionKind, item_id: str, hidden: bool = True
 ) -> None:
@@ -221,6 +248,7 @@ def hide_contribution(
     facilitate(store, code, secret, "hide", _flag(kind, "hidden", "hide", item_id, hidden))
 
 
+@facilitator_only
 def select_source(store: Store, code: str, secret: str, source_id: str, selected: bool) -> None:
     """Keep (or set aside) a source in the territory's selection."""
     facilitate(
@@ -253,6 +281,7 @@ def _too_many(what_fr: str, what_en: str) -> LimitExceeded:
     )
 
 
+@facilitator_only
 def create_use_case(
     store: Store,
     code: str,
@@ -298,6 +327,7 @@ def _update_use_case(
     facilitate(store, code, secret, action, fn)
 
 
+@facilitator_only
 def update_use_case(
     store: Store,
     code: str,
@@ -322,6 +352,7 @@ def update_use_case(
     _update_use_case(store, code, secret, "update_use_case", use_case_id, fields)
 
 
+@facilitator_only
 def delete_use_case(store: Store, code: str, secret: str, use_case_id: str) -> None:
     """Delete a use case; refused (:class:`Conflict`) while a scenario uses it."""
 
@@ -334,6 +365,7 @@ def delete_use_case(store: Store, code: str, secret: str, use_case_id: str) -> N
     facilitate(store, code, secret, "delete_use_case", fn)
 
 
+@facilitator_only
 def set_governance_answer(
     store: Store, code: str, secret: str, use_case_id: str, question: str, option: str | None
 ) -> None:
@@ -380,6 +412,7 @@ def _check_model(model: object) -> str:
     return str(model)
 
 
+@facilitator_only
 def choose_governance(
     store: Store, code: str, secret: str, use_case_id: str, model: str | None
 ) -> None:
@@ -455,6 +488,7 @@ def _scenario_fields(w: WorkshopRow, slug: str, draft: ScenarioDraft) -> dict[st
     }
 
 
+@facilitator_only
 def create_scenario(store: Store, code: str, secret: str, draft: ScenarioDraft) -> str:
     """A candidate field experiment (use case + governance model + scope). Returns its id."""
 
@@ -492,6 +526,7 @@ def _replace_scenario(
     facilitate(store, code, secret, action, fn)
 
 
+@facilitator_only
 def update_scenario(
     store: Store, code: str, secret: str, scenario_id: str, draft: ScenarioDraft
 ) -> None:
@@ -507,6 +542,7 @@ def update_scenario(
     )
 
 
+@facilitator_only
 def set_network_edits(
     store: Store, code: str, secret: str, scenario_id: str, edits: NetworkEdits
 ) -> None:
@@ -531,6 +567,7 @@ def set_network_edits(
     _replace_scenario(store, code, secret, "set_network_edits", scenario_id, make)
 
 
+@facilitator_only
 def delete_scenario(store: Store, code: str, secret: str, scenario_id: str) -> None:
     """Delete a scenario and its ratings (undo brings both back)."""
 
@@ -567,6 +604,7 @@ def can_undo(conn: Connection, w: WorkshopRow) -> bool:
     return row is not None and row.undo is not None
 
 
+@facilitator_only
 def undo(store: Store, code: str, secret: str) -> str:
     """Revert the facilitator's latest not-yet-undone action; returns its action name.
     Repeated calls walk further back. :class:`NotFound` when there is nothing to undo;

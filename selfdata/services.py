@@ -57,6 +57,7 @@ from selfdata.facilitation import (
     create_use_case,
     delete_scenario,
     delete_use_case,
+    facilitator_only,
     hide_contribution,
     select_source,
     set_governance_answer,
@@ -726,6 +727,7 @@ def _facilitator_add(
     return result
 
 
+@facilitator_only
 def add_source(
     store: Store,
     code: str,
@@ -738,6 +740,7 @@ def add_source(
     return _facilitator_add(store, code, secret, "source", card_id, draft)
 
 
+@facilitator_only
 def add_need(
     store: Store,
     code: str,

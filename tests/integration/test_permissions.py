@@ -1,0 +1,197 @@
+"""Permission table: every facilitator action, tried without the right secret, is refused
+clearly and changes nothing; a participant cannot touch another participant's work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from selfdata import services
+from selfdata.store import Store
+from selfdata.workshop import NetworkEdits
+from tests.service_helpers import Room, open_room
+
+
+@dataclass(frozen=True)
+class Scene:
+    room: Room
+    other: Room
+    alice: str
+    bob: str
+    need: str
+    source: str
+    use_case: str
+    scenario: str
+
+
+@pytest.fixture
+def scene(store: Store) -> Scene:
+    room, other = open_room(store), open_room(store)
+    alice, bob = room.join("Alice"), room.join("Bob")
+    need, source = room.need(token=alice), room.source(token=alice)
+    case = services.create_use_case(
+        store, room.code, room.secret, title="Cas", need=need, sources=[source]
+    )
+    scenario = services.create_scenario(
+        store,
+        room.code,
+        room.secret,
+        services.ScenarioDraft(title="Pilote", use_case=case, model="personal_cloud"),
+    )
+    return Scene(room, other, alice, bob, need, source, case, scenario)
+
+
+FacilitatorAction = Callable[[Store, str, str, Scene], object]
+
+FACILITATOR_ACTIONS: dict[str, FacilitatorAction] = {
+    "set_step": lambda st, c, s, x: services.set_step(st, c, s, "needs"),
+    "set_locked": lambda st, c, s, x: services.set_locked(st, c, s, True),
+    "start_timer": lambda st, c, s, x: services.start_timer(st, c, s, 60),
+    "stop_timer": lambda st, c, s, x: services.stop_timer(st, c, s),
+    "set_revealed": lambda st, c, s, x: services.set_revealed(st, c, s, "needs", True),
+    "set_vote_settings": lambda st, c, s, x: services.set_vote_settings(st, c, s, budget=9, cap=9),
+    "set_weights": lambda st, c, s, x: services.set_weights(st, c, s, {"cost": 2.0}),
+    "hide_contribution": lambda st, c, s, x: services.hide_contribution(st, c, s, "need", x.need),
+    "add_source": lambda st, c, s, x: services.add_source(
+        st, c, s, draft=services.SourceDraft(title="T", holder="H")
+    ),
+    "add_need": lambda st, c, s, x: services.add_need(
+        st, c, s, draft=services.NeedDraft(title="T")
+    ),
+    "select_source": lambda st, c, s, x: services.select_source(st, c, s, x.source, False),
+    "create_use_case": lambda st, c, s, x: services.create_use_case(
+        st, c, s, title="T", need=x.need, sources=[x.source]
+    ),
+    "update_use_case": lambda st, c, s, x: services.update_use_case(
+        st, c, s, x.use_case, title="T"
+    ),
+    "delete_use_case": lambda st, c, s, x: services.delete_use_case(st, c, s, x.use_case),
+    "set_governance_answer": lambda st, c, s, x: services.set_governance_answer(
+        st, c, s, x.use_case, "q", None
+    ),
+    "choose_governance": lambda st, c, s, x: services.choose_governance(
+        st, c, s, x.use_case, "data_cooperative"
+    ),
+    "create_scenario": lambda st, c, s, x: services.create_scenario(
+        st, c, s, services.ScenarioDraft(title="T", use_case=x.use_case, model="personal_cloud")
+    ),
+    "update_scenario": lambda st, c, s, x: services.update_scenario(
+        st,
+        c,
+        s,
+        x.scenario,
+        services.ScenarioDraft(title="T", use_case=x.use_case, model="personal_cloud"),
+    ),
+    "delete_scenario": lambda st, c, s, x: services.delete_scenario(st, c, s, x.scenario),
+    "set_network_edits": lambda st, c, s, x: services.set_network_edits(
+        st, c, s, x.scenario, NetworkEdits()
+    ),
+    "undo": lambda st, c, s, x: services.undo(st, c, s),
+    "export_workshop": lambda st, c, s, x: services.export_workshop(st, c, s),
+    "audit_log": lambda st, c, s, x: services.audit_log(st, c, s),
+    "delete_workshop": lambda st, c, s, x: services.delete_workshop(st, c, s),
+    "check_secret": lambda st, c, s, x: services.check_secret(st, c, s),
+    "needs_board as facilitator": lambda st, c, s, x: services.needs_board(st, c, secret=s),
+}
+
+WRONG_SECRETS: dict[str, Callable[[Scene], str]] = {
+    "a participant's token": lambda x: x.alice,
+    "a wrong secret": lambda x: x.room.secret[:-1] + ("A" if x.room.secret[-1] != "A" else "B"),
+    "another workshop's secret": lambda x: x.other.secret,
+    "an empty secret": lambda x: "",
+    "the join code": lambda x: x.room.code,
+}
+
+
+@pytest.mark.parametrize("who", WRONG_SECRETS, ids=list(WRONG_SECRETS))
+@pytest.mark.parametrize("action", FACILITATOR_ACTIONS, ids=list(FACILITATOR_ACTIONS))
+def test_a_facilitator_action_without_the_secret_is_refused_and_changes_nothing(
+    store: Store, scene: Scene, action: str, who: str
+):
+    room = scene.room
+    before = services.workshop_snapshot(store, room.code).dump()
+    version = room.version()
+    with pytest.raises(services.Forbidden) as err:
+        FACILITATOR_ACTIONS[action](store, room.code, WRONG_SECRETS[who](scene), scene)
+    assert err.value.key == "facilitator.forbidden"
+    assert "animateur" in err.value.message("fr") and "facilitator" in err.value.message("en")
+    assert room.version() == version
+    assert services.workshop_snapshot(store, room.code).dump() == before
+
+
+@pytest.mark.parametrize("action", FACILITATOR_ACTIONS, ids=list(FACILITATOR_ACTIONS))
+def test_the_real_secret_passes_the_permission_check_of_every_facilitator_action(
+    store: Store, scene: Scene, action: str
+):
+    services.set_step(store, scene.room.code, scene.room.secret, "needs")  # something to undo
+    try:
+        FACILITATOR_ACTIONS[action](store, scene.room.code, scene.room.secret, scene)
+    except services.Forbidden:
+        pytest.fail(f"{action} refused the facilitator's own secret")
+    except services.SelfDataError:
+        pass  # refused for another reason (e.g. the use case has a scenario): not a permission
+
+
+ParticipantAction = Callable[[Store, str, str, Scene], object]
+
+ON_SOMEONE_ELSES_WORK: dict[str, ParticipantAction] = {
+    "withdraw another's need": lambda st, c, tok, x: services.withdraw_proposal(
+        st, c, tok, "need", x.need
+    ),
+    "withdraw another's source": lambda st, c, tok, x: services.withdraw_proposal(
+        st, c, tok, "source", x.source
+    ),
+}
+
+
+@pytest.mark.parametrize("action", ON_SOMEONE_ELSES_WORK, ids=list(ON_SOMEONE_ELSES_WORK))
+def test_a_participant_cannot_touch_another_participants_contribution(
+    store: Store, scene: Scene, action: str
+):
+    version = scene.room.version()
+    with pytest.raises(services.Forbidden):
+        ON_SOMEONE_ELSES_WORK[action](store, scene.room.code, scene.bob, scene)
+    assert scene.room.version() == version
+
+
+def test_a_participant_can_only_withdraw_their_own_dots(store: Store, scene: Scene):
+    room = scene.room
+    services.vote(store, room.code, scene.alice, scene.need, 2)
+    with pytest.raises(services.LimitExceeded):
+        services.vote(store, room.code, scene.bob, scene.need, -1)
+    assert services.needs_board(store, room.code, scene.alice).needs[0].my_dots == 2
+
+
+PARTICIPANT_ACTIONS: dict[str, ParticipantAction] = {
+    "vote": lambda st, c, tok, x: services.vote(st, c, tok, x.need),
+    "rate": lambda st, c, tok, x: services.rate(st, c, tok, x.scenario, "cost", 3),
+    "propose_need": lambda st, c, tok, x: services.propose_need(
+        st, c, tok, draft=services.NeedDraft(title="T")
+    ),
+    "withdraw_proposal": lambda st, c, tok, x: services.withdraw_proposal(
+        st, c, tok, "need", x.need
+    ),
+    "whoami": lambda st, c, tok, x: services.whoami(st, c, tok),
+}
+
+WRONG_TOKENS: dict[str, Callable[[Scene], str]] = {
+    "the facilitator secret": lambda x: x.room.secret,
+    "a token of another workshop": lambda x: x.other.join("Eve"),
+    "a made-up token": lambda x: "x" * 32,
+    "an empty token": lambda x: "",
+}
+
+
+@pytest.mark.parametrize("who", WRONG_TOKENS, ids=list(WRONG_TOKENS))
+@pytest.mark.parametrize("action", PARTICIPANT_ACTIONS, ids=list(PARTICIPANT_ACTIONS))
+def test_a_participant_action_with_a_wrong_token_is_refused_clearly(
+    store: Store, scene: Scene, action: str, who: str
+):
+    token = WRONG_TOKENS[who](scene)
+    version = scene.room.version()
+    with pytest.raises(services.NotFound) as err:
+        PARTICIPANT_ACTIONS[action](store, scene.room.code, token, scene)
+    assert err.value.key == "participant.unknown"
+    assert scene.room.version() == version
