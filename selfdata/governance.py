@@ -17,6 +17,7 @@ Models with the same fit keep the deck's order.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -105,7 +106,7 @@ def governance_fit(
             ModelFit(
                 model=model.id,
                 title=model.title,
-                fit=round(score),
+                fit=math.floor(score + 0.5),  # 72.5 -> 73, as people round
                 score=score,
                 reasons_for=tuple(pros[:top]),
                 reasons_against=tuple(cons[:top]),
@@ -120,4 +121,3 @@ def use_case_fit(
 ) -> tuple[ModelFit, ...]:
     """The governance fit of a workshop use case, from its recorded answers."""
     return governance_fit(use_case.governance_answers, decks, top=top)
-
