@@ -32,7 +32,7 @@ def catalog() -> dict[str, dict[str, str]]:
 
 
 def normalise_lang(lang: object) -> str:
-    return lang if lang in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+    return lang if isinstance(lang, str) and lang in LANGS else DEFAULT_LANG
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
