@@ -31,6 +31,7 @@ from selfdata.workshop import Scenario, Workshop
 
 COVER_TITLE_CHARS = 160
 """The cover shows at most this many characters of the title; the body prints it whole."""
+HEADING_CHARS = 300
 
 
 class ScenarioNotFoundError(KeyError):
@@ -68,9 +69,10 @@ def scenario_dossier(
     ranking = ranking_facts(lookup, lang)
     cover(ctx, scenario, ranking)
     pdf.add_page()
-    pdf.heading(clip(scenario.title, 400) if len(scenario.title) > 400 else scenario.title, 1)
-    if len(scenario.title) > COVER_TITLE_CHARS or scenario.description.strip():
-        pdf.paragraph(scenario.description)
+    pdf.heading(clip(scenario.title, HEADING_CHARS), 1)
+    if len(scenario.title) > HEADING_CHARS:
+        pdf.paragraph(scenario.title)
+    pdf.paragraph(scenario.description)
     sections.use_case_section(ctx, scenario)
     sections.governance_section(ctx, scenario)
     sections.network_section(ctx, scenario)

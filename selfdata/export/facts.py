@@ -110,35 +110,55 @@ class NetworkFacts:
 
 
 def network_facts(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts:
-    """The scenario's network as the documents draw it (engine: :mod:`selfdata.network`)."""
-    return _fallback_network(lookup, scenario, lang)
+    """The scenario's network as the documents draw it, from :mod:`selfdata.network`:
+    the same graph, the same layout and the same diagnostics as on screen."""
+    import networkx as nx
 
+    from selfdata.export.labels import t, vocab
+    from selfdata.network import NetworkError, diagnose, layout, scenario_network
 
-def _fallback_network(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts:
-    import math
-
-    model = lookup.model(scenario.model)
-    if model is None:
-        return NetworkFacts((), (), (), ())
-    edits = scenario.network_edits
-    actors = [a for a in model.network.actors if a.id not in edits.remove_actors]
-    actors += edits.add_actors
-    ids = {a.id for a in actors}
-    flows = [f for f in model.network.flows if f.id not in edits.remove_flows]
-    flows += edits.add_flows
-    flows = [f for f in flows if f.source in ids and f.target in ids]
-    cards = lookup.decks.index("actors")
-    nodes = []
-    for i, a in enumerate(actors):
-        card = cards.get(a.actor)
-        label = a.label.get(lang) if a.label else (card.title.get(lang) if card else a.actor)
-        kind = getattr(card, "kind", "operator")
-        angle = 2 * math.pi * i / max(len(actors), 1)
-        nodes.append(Node(a.id, label, kind, math.cos(angle), math.sin(angle)))
-    edges = tuple(
-        Edge(i + 1, f.source, f.target, f.type, f.label.get(lang)) for i, f in enumerate(flows)
+    try:
+        graph: nx.MultiDiGraph = scenario_network(scenario, lookup.decks)
+    except NetworkError as exc:
+        return NetworkFacts((), (), (), (t("network_error", lang, error=str(exc)),))
+    positions = layout(graph)
+    labels = {node: graph.nodes[node]["label"].get(lang) for node in graph.nodes}
+    nodes = tuple(
+        Node(
+            id=node,
+            label=labels[node],
+            kind=graph.nodes[node].get("kind") or "",
+            x=positions[node][0],
+            y=positions[node][1],
+        )
+        for node in graph.nodes
     )
-    return NetworkFacts(tuple(nodes), edges, (), ())
+    edges = tuple(
+        Edge(i + 1, source, target, data["type"], data["label"].get(lang))
+        for i, (source, target, data) in enumerate(graph.edges(data=True))
+    )
+    diagnostics = diagnose(graph)
+
+    def words(counts: dict[str, int]) -> str:
+        parts = [
+            f"{vocab('flow', flow, lang)} ×{n}" if n > 1 else vocab("flow", flow, lang)
+            for flow, n in counts.items()
+            if n
+        ]
+        return ", ".join(parts) or "—"
+
+    balance = tuple(
+        (
+            labels.get(b.actor, b.actor)
+            + (" ⚠" if b.takes_without_giving or b.gives_without_getting else ""),
+            words(b.gives),
+            words(b.gets),
+        )
+        for b in diagnostics.balances
+    )
+    return NetworkFacts(
+        nodes, edges, balance, tuple(f.text.get(lang) for f in diagnostics.findings)
+    )
 
 
 # -- ranking ------------------------------------------------------------------------------

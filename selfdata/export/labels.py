@@ -116,6 +116,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Aucun déséquilibre détecté dans ce réseau.",
         "No imbalance detected in this network.",
     ),
+    "network_error": (
+        "Le réseau de ce scénario ne peut pas être construit ({error}).",
+        "This scenario’s network cannot be built ({error}).",
+    ),
     "empty_network": ("Le réseau de ce scénario est vide.", "This scenario’s network is empty."),
     "legend": ("Légende", "Legend"),
     # ranking

@@ -62,7 +62,7 @@ NODE_W, NODE_H = 34.0, 12.0
 def _fit(
     nodes: Sequence[Node], x: float, y: float, w: float, h: float
 ) -> dict[str, tuple[float, float]]:
-    """Node centres in mm, the layout scaled into the frame (aspect kept)."""
+    """Node centres in mm: the layout stretched to fill the frame."""
     if not nodes:
         return {}
     xs = [n.x for n in nodes]
@@ -71,14 +71,13 @@ def _fit(
     span_y = max(ys) - min(ys)
     inner_w = w - NODE_W - 4
     inner_h = h - NODE_H - 4
+    # Each axis is scaled on its own, as plotly does on screen.
     scale_x = inner_w / span_x if span_x > 1e-9 else 0.0
     scale_y = inner_h / span_y if span_y > 1e-9 else 0.0
-    scales = [s for s in (scale_x, scale_y) if s > 0]
-    scale = min(scales) if scales else 0.0
     cx, cy = x + w / 2, y + h / 2
     mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     # Screen layouts put y up (plotly); the page puts y down.
-    return {n.id: (cx + (n.x - mx) * scale, cy - (n.y - my) * scale) for n in nodes}
+    return {n.id: (cx + (n.x - mx) * scale_x, cy - (n.y - my) * scale_y) for n in nodes}
 
 
 def _border_point(cx: float, cy: float, dx: float, dy: float, ellipse: bool) -> tuple[float, float]:
@@ -176,8 +175,11 @@ def draw_network(
         else:
             pdf.rect(left, top, NODE_W, NODE_H, style="DF", round_corners=True, corner_radius=2.5)
         pdf.set_text_color(*INK)
-        pdf.set_font(FAMILY, "B", 6.5)
         text = clip(node.label, 48)
+        for size in (6.5, 6.0, 5.5, 5.0):  # the longest word should fit on one line
+            pdf.set_font(FAMILY, "B", size)
+            if max(pdf.get_string_width(word) for word in text.split() or [""]) <= NODE_W - 4:
+                break
         height = pdf.text_height(NODE_W - 3, 2.9, text)
         lines = max(1, round(height / 2.9))
         if lines > 3:

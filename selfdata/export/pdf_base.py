@@ -86,14 +86,16 @@ def clip(text: str, limit: int) -> str:
 
 
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+_KEEP_FORMAT = frozenset({"\u00ad"})  # soft hyphen: fpdf2 breaks long words there
 
 
 def printable(text: str, cmap: Any) -> str:
     """``text`` with only characters the font can draw.
 
-    Line breaks and tabs become a newline or a space; other control and format characters
-    (zero-width joiners, bidi overrides, variation selectors) are dropped; anything else
-    missing from the font's ``cmap`` becomes "�".
+    Tabs and other line controls become a space and line breaks stay; invisible control
+    and format characters (bidi overrides, zero-width joiners, variation selectors) are
+    dropped, whatever the font says, so that no hidden character changes what the reader
+    sees; anything else missing from the font's ``cmap`` becomes "�".
     """
     out: list[str] = []
     for ch in text:
@@ -101,10 +103,12 @@ def printable(text: str, cmap: Any) -> str:
             out.append(ch)
         elif ch in "\t\r\v\f":
             out.append(" ")
+        elif ch not in _KEEP_FORMAT and (
+            unicodedata.category(ch) in _DROP_CATEGORIES or 0xFE00 <= ord(ch) <= 0xFE0F
+        ):
+            continue
         elif ord(ch) in cmap:
             out.append(ch)
-        elif unicodedata.category(ch) in _DROP_CATEGORIES or 0xFE00 <= ord(ch) <= 0xFE0F:
-            continue
         else:
             out.append(REPLACEMENT)
     return "".join(out)

@@ -46,7 +46,7 @@ def summary_text(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> str
     lang, lookup = ctx.lang, ctx.lookup
     workshop = lookup.workshop
     use_case = lookup.use_case(scenario.use_case)
-    title = clip(scenario.title, 200)
+    title = clip(scenario.title, 120)
     model = lookup.model_title(scenario.model, lang)
     if use_case is not None:
         need = clip(lookup.need_title(use_case.need, lang), 120)

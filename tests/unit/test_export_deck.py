@@ -1,0 +1,74 @@
+"""The printable card deck: four A6 cards per A4 sheet, every card of the three decks."""
+
+from __future__ import annotations
+
+import io
+import math
+from functools import cache
+
+import pytest
+from pypdf import PdfReader
+
+from selfdata.cards import Decks, I18nText
+from selfdata.export import card_deck
+from selfdata.export.deck import CARD_H, CARD_W, deck_faces
+from selfdata.loading import default_decks
+
+
+@cache
+def decks() -> Decks:
+    return default_decks()
+
+
+@cache
+def deck(lang: str) -> PdfReader:
+    return PdfReader(io.BytesIO(card_deck(decks(), lang)))
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_a6_cards_tile_an_a4_sheet() -> None:
+    assert (CARD_W * 2, CARD_H * 2) == (210, 297)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_deck_has_a_cover_then_four_cards_per_a4_sheet(lang: str) -> None:
+    reader = deck(lang)
+    cards = len(decks().data_sources) + len(decks().needs) + len(decks().governance_models)
+    assert len(reader.pages) == 1 + math.ceil(cards / 4)
+    for page in reader.pages:
+        width_mm = float(page.mediabox.width) * 25.4 / 72
+        height_mm = float(page.mediabox.height) * 25.4 / 72
+        assert (round(width_mm), round(height_mm)) == (210, 297)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_card_title_is_printed(lang: str) -> None:
+    text = squash(" ".join(p.extract_text() for p in deck(lang).pages))
+    for card in [*decks().data_sources, *decks().needs, *decks().governance_models]:
+        assert squash(card.title.get(lang)) in text, card.id
+
+
+def test_each_sheet_holds_the_cards_in_deck_order() -> None:
+    faces = deck_faces(decks(), "fr")
+    second_sheet = squash(deck("fr").pages[2].extract_text())
+    for face in faces[4:8]:
+        assert squash(face.title) in second_sheet
+
+
+def test_a_card_with_far_too_much_text_stays_on_its_sheet() -> None:
+    source = decks().data_sources[0]
+    wordy = source.model_copy(
+        update={
+            "description": I18nText.same("Très long texte. " * 400),
+            "title": I18nText.same("Titre " * 60),
+        }
+    )
+    small = decks().model_copy(
+        update={"data_sources": [wordy], "needs": [], "governance_models": []}
+    )
+    reader = PdfReader(io.BytesIO(card_deck(small, "fr")))
+    assert len(reader.pages) == 2
+    assert "…" in reader.pages[1].extract_text()
