@@ -18,7 +18,8 @@ Diagnostics, each defined so a facilitator can check it by hand:
 * **data leaves the resident's control** when personal data reaches an actor the resident
   gave no direct consent to (a mandate through a board or a city is not direct).
 * **single points of control**: articulation points of the network (actors whose removal
-  cuts it in two), the resident excluded; and betweenness centrality of every actor.
+  cuts it in two), the resident excluded; and betweenness centrality of every actor
+  (exact up to 100 actors, estimated from 100 seeded pivots beyond).
 * **intermediaries**: on the shortest chain of ``service`` flows from a service provider
   to the resident, the actors in between (``None`` without a service provider reaching
   the resident).
@@ -40,6 +41,7 @@ RESIDENT = "resident"
 VALUE_FLOWS = frozenset({"service", "money", "insight"})
 """What an actor can give back in exchange."""
 FLOW_TYPES = ("personal_data", "consent", "service", "money", "insight", "oversight")
+EXACT_BETWEENNESS = 100
 
 
 class NetworkError(ValueError):
@@ -320,7 +322,7 @@ def diagnose(graph: nx.MultiDiGraph) -> NetworkDiagnostics:
             )
         )
 
-    betweenness = nx.betweenness_centrality(simple) if len(simple) > 2 else {}
+    betweenness = _betweenness(simple)
     return NetworkDiagnostics(
         balances=actor_balances,
         unconsented=tuple(k for _, _, k in unconsented),
@@ -332,6 +334,19 @@ def diagnose(graph: nx.MultiDiGraph) -> NetworkDiagnostics:
         isolated=tuple(isolated),
         findings=tuple(findings),
     )
+
+
+def _betweenness(simple: nx.Graph) -> dict[str, float]:
+    """Normalised betweenness: exact up to ``EXACT_BETWEENNESS`` actors (any real workshop),
+    estimated from that many pivots, with a fixed seed, above (same graph, same values).
+    """
+    if len(simple) <= 2:
+        return {}
+    if len(simple) <= EXACT_BETWEENNESS:
+        values: dict[str, float] = nx.betweenness_centrality(simple)
+    else:
+        values = nx.betweenness_centrality(simple, k=EXACT_BETWEENNESS, seed=0)
+    return values
 
 
 # --- layout ---------------------------------------------------------------------------

@@ -213,3 +213,21 @@ def test_the_layout_is_deterministic_with_the_resident_first(decks: Decks, model
     assert positions["resident"] == (0.0, 0.0)
     assert all(x > 0 for node, (x, _) in positions.items() if node != "resident")
     assert len(set(positions.values())) == len(positions)  # no two actors overlap
+
+
+def test_the_most_central_actor_of_a_platform_is_the_platform(decks: Decks) -> None:
+    card = decks.model("trusted_third_party")
+    assert card is not None
+    betweenness = diagnose(model_network(card, decks)).betweenness
+    assert max(betweenness, key=betweenness.__getitem__) == "trusted_third_party"
+
+
+def test_diagnostics_of_a_large_network_are_reproducible(decks: Decks) -> None:
+    card = decks.model("personal_cloud")
+    assert card is not None
+    extra = [actor(f"p{i}", "service_provider") for i in range(150)]
+    flows = [flow(f"s{i}", f"p{i}", "personal_cloud_operator", "service") for i in range(150)]
+    graph = build_network(card.network, NetworkEdits(add_actors=extra, add_flows=flows), decks)
+    first, second = diagnose(graph), diagnose(graph)
+    assert first == second
+    assert max(first.betweenness, key=first.betweenness.__getitem__) == "personal_cloud_operator"
