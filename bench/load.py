@@ -460,6 +460,7 @@ class LoadReport:
     p95_s: float
     max_s: float
     action_p95_s: float
+    join_p95_s: float
     poll_p95_s: float
     errors: int
     error_samples: list[str]
@@ -477,6 +478,9 @@ class LoadReport:
     rss_max_mb: float
     rss_end_mb: float
     server_cpu_s: float
+    by_kind: dict[str, list[float]] = field(default_factory=dict)  # n, p50, p95, max
+    harness_cpu_s: float = 0.0
+    other_cpu_s: float = 0.0  # CPU used by other processes on the machine during the run
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -561,6 +565,7 @@ def run_load(
                 urls = [s.url for s in servers]
             pids = [s.proc.pid for s in servers if s.proc is not None]
             cpu0 = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids)
+            busy0, own0 = _busy_cpu(), sum(psutil.Process().cpu_times()[:2])
             rec, elapsed = asyncio.run(
                 _drive(
                     scenario,
@@ -574,11 +579,22 @@ def run_load(
                 )
             )
             cpu = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids) - cpu0
+            own = sum(psutil.Process().cpu_times()[:2]) - own0
+            foreign = max(0.0, _busy_cpu() - busy0 - cpu - own)
             stored = scenario.stored_votes()
         finally:
             for server in servers:
                 server.stop()
-    return _report(scenario_name, participants, duration_s, options, rec, elapsed, cpu, stored)
+    report = _report(scenario_name, participants, duration_s, options, rec, elapsed, cpu, stored)
+    report.harness_cpu_s = round(own, 2)
+    report.other_cpu_s = round(foreign, 2)
+    return report
+
+
+def _busy_cpu() -> float:
+    """CPU seconds all processes of the machine have used (to see who else was busy)."""
+    t = psutil.cpu_times()
+    return float(t.user + t.system + getattr(t, "nice", 0.0) + getattr(t, "irq", 0.0))
 
 
 def _report(
@@ -593,7 +609,10 @@ def _report(
 ) -> LoadReport:
     mine = [s for s in rec.samples if s.client >= 0]
     acts = [s for s in mine if s.kind in ("vote", "rate", "reload")]
-    lat = [s.latency_s for s in mine if s.ok]  # every participant rerun, polls included
+    # Every participant rerun after the page load: actions and polls. A join (the
+    # session's first run) is a page load, reported on its own.
+    lat = [s.latency_s for s in mine if s.ok and s.kind != "join"]
+    joins = [s.latency_s for s in mine if s.ok and s.kind == "join"]
     act_lat = [s.latency_s for s in acts if s.ok]
     polls = [s.latency_s for s in mine if s.kind == "poll" and s.ok]
     lost = dup = 0
@@ -606,6 +625,10 @@ def _report(
         elif extra > maybe:
             dup += extra - maybe
     delays, unseen, stale = _visibility(rec)
+    by_kind: dict[str, list[float]] = {}
+    for kind in sorted({s.kind for s in rec.samples}):
+        ks = [s.latency_s for s in rec.samples if s.kind == kind and s.ok]
+        by_kind[kind] = [len(ks), _percentile(ks, 0.5), _percentile(ks, 0.95), max(ks, default=0)]
     mb = 1024 * 1024
     return LoadReport(
         scenario=name,
@@ -619,6 +642,7 @@ def _report(
         p95_s=_percentile(lat, 0.95),
         max_s=max(lat, default=float("nan")),
         action_p95_s=_percentile(act_lat, 0.95),
+        join_p95_s=_percentile(joins, 0.95),
         poll_p95_s=_percentile(polls, 0.95),
         errors=len(rec.errors),
         error_samples=rec.errors[:5],
@@ -636,6 +660,7 @@ def _report(
         rss_max_mb=round(max(rec.rss) / mb, 1) if rec.rss else float("nan"),
         rss_end_mb=round(rec.rss[-1] / mb, 1) if rec.rss else float("nan"),
         server_cpu_s=round(cpu, 2),
+        by_kind=by_kind,
     )
 
 
@@ -708,12 +733,13 @@ def _row(
         "median_s": rep["p50_s"],
         "p95_s": rep["p95_s"],
         "max_s": rep["max_s"],
-        "runs": rep["interactions"],
+        "runs": rep["reruns"],
         "reruns_per_s": rep["reruns_per_s"],
         "errors": rep["errors"],
         "votes lost/dup": f"{rep['votes_lost']}/{rep['votes_duplicated']}",
         "vote→projector p95_s": rep["visible_p95_s"],
         "rss_max_mb": rep["rss_max_mb"],
+        "server/other cpu_s": f"{rep['server_cpu_s']:.0f}/{rep['other_cpu_s']:.0f}",
     }
     if ratio is not None:
         row["ratio"] = ratio
@@ -788,7 +814,12 @@ def _describe(r: dict[str, Any]) -> str:
         f"p50 {r['visible_p50_s']:.2f} s p95 {r['visible_p95_s']:.2f} s "
         f"max {r['visible_max_s']:.2f} s, unseen {r['votes_unseen']}, "
         f"stale {r['stale_renders']}; RSS {r['rss_start_mb']}→{r['rss_max_mb']} MB; "
-        f"server CPU {r['server_cpu_s']} s"
+        f"CPU s: server {r['server_cpu_s']}, harness {r['harness_cpu_s']}, "
+        f"other processes {r['other_cpu_s']}\n  by kind (n, p50, p95, max ms): "
+        + ", ".join(
+            f"{k} {v[0]:.0f}/{v[1] * 1000:.0f}/{v[2] * 1000:.0f}/{v[3] * 1000:.0f}"
+            for k, v in r["by_kind"].items()
+        )
     )
 
 

@@ -170,3 +170,46 @@ def test_a_script_exception_is_reported_as_a_failed_run(tmp_path: Path) -> None:
 
     with StreamlitServer(tmp_path / "boom.py", cwd=tmp_path) as server:
         asyncio.run(scenario(server.url))
+
+
+MULTIPAGE = textwrap.dedent(
+    """
+    import streamlit as st
+
+
+    def home():
+        st.markdown("page=home")
+
+
+    def needs():
+        st.markdown("page=needs")
+        st.markdown(f"code={st.query_params.get('code', '')}")
+        st.button("Vote", key="vote_n1")
+
+
+    st.navigation([st.Page(home, title="Home", default=True), st.Page(needs, title="Needs")]).run()
+    """
+)
+
+
+@pytest.mark.parametrize(("page", "shown"), [("", "page=home"), ("needs", "page=needs")])
+def test_a_page_opens_by_its_url_path_with_its_query_string(
+    tmp_path: Path, page: str, shown: str
+) -> None:
+    (tmp_path / "multi.py").write_text(MULTIPAGE, encoding="utf-8")
+
+    async def scenario(url: str) -> None:
+        async with StreamlitSession(url, query_string="code=ABC234", page_name=page) as s:
+            assert (await s.rerun()).ok
+            assert shown in s.texts()
+            assert set(s.session_pages) == {"", "needs"}  # the default page is ""
+            if page == "needs":
+                assert "code=ABC234" in s.texts()
+                assert s.has_widget("vote_n1")
+            # Navigating elsewhere goes by url path too.
+            other, other_shown = ("", "page=home") if page else ("needs", "page=needs")
+            await s.rerun(page=other)
+            assert other_shown in s.texts()
+
+    with StreamlitServer(tmp_path / "multi.py", cwd=tmp_path) as server:
+        asyncio.run(scenario(server.url))
