@@ -191,4 +191,3 @@ def test_a_use_case_is_scored_from_its_recorded_answers(decks: Decks) -> None:
         governance_answers={"sensitivity": "high", "mediation": "social_workers"},
     )
     assert use_case_fit(use_case, decks)[0].model == "trusted_third_party"
-
