@@ -341,12 +341,13 @@ def read_criteria(conn: Connection, workshop_id: int) -> list[CriterionWeight]:
 def read_ratings(conn: Connection, workshop_id: int) -> list[Rating]:
     people = _slugs(conn, t.participants, workshop_id)
     scenario_slugs = _slugs(conn, t.scenarios, workshop_id)
+    # Rows were validated on the way in: skip re-validation (thousands of ratings per read).
     return [
-        Rating(
+        Rating.model_construct(
             participant=people[r.participant_id],
             scenario=scenario_slugs[r.scenario_id],
             criterion=r.criterion,
-            value=r.value,
+            value=int(r.value),
         )
         for r in _ordered(conn, t.ratings, workshop_id)
     ]

@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import NullPool
 
 from selfdata.store.schema import create_schema
 
@@ -77,9 +76,10 @@ class Store:
             self.engine = create_engine(
                 self.url,
                 connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-                # A fresh connection per use is cheap on SQLite and never leaks a connection
-                # (nor an open transaction) across threads or forked processes.
-                poolclass=NullPool,
+                # Pooled: opening a connection (and its PRAGMAs) costs more than the cheap
+                # version poll itself. Enough connections for a room of tablets.
+                pool_size=8,
+                max_overflow=64,
             )
             _sqlite_events(self.engine)
         else:

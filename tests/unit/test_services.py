@@ -622,3 +622,14 @@ def test_the_schema_can_be_created_again_without_harm(store: Store):
     version = again.read(lambda c: c.execute(text("SELECT version FROM schema_version")).scalar())
     assert version == t.SCHEMA_VERSION
     again.dispose()
+
+
+def test_the_large_demo_workshop_has_the_promised_size_and_round_trips(store: Store):
+    from selfdata.demo import SIZES, demo_workshop
+
+    demo = demo_workshop(access.decks(), seed=7)  # type: ignore[arg-type]
+    assert {k: len(getattr(demo, k)) for k in SIZES} == SIZES
+    assert len(demo.ratings) == 40 * 20 * len(demo.criteria)
+    assert demo_workshop(access.decks(), seed=7) == demo  # type: ignore[arg-type]
+    created = services.import_workshop(store, demo)
+    assert services.export_workshop(store, created.code, created.secret).dump() == demo.dump()
