@@ -1,7 +1,35 @@
-"""Network page (work in progress: replaced by the full page as soon as selfdata.ui.context lands)."""
+"""Value network: who gives what to whom in a scenario, what looks wrong, and (for the
+facilitator) the edits that fix it; the same use case under another governance model."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-st.title("network")
+from selfdata import services
+from selfdata.ui import live_updates, page_context
+from selfdata.ui.network_view import comparison, edit_panel, load, pick_scenario, show_network
+
+ctx = page_context("network")
+live_updates(ctx, follow_step=ctx.is_participant)
+st.title(ctx.t("network.title"))
+
+if ctx.code is None:
+    st.stop()
+scenarios = services.scenarios(ctx.store, ctx.code).scenarios
+large = ctx.role == "projection" or (
+    ctx.is_facilitator and st.toggle(ctx.t("network.projection_mode"), key="network_large")
+)
+if not large:
+    st.markdown(ctx.t("network.intro"))
+if not scenarios:
+    st.info(ctx.t("network.no_scenario"))
+    st.stop()
+
+scenario = pick_scenario(ctx, scenarios, "network_scenario")
+view = load(ctx, scenario, large)
+if view is not None:
+    show_network(ctx, view, large=large, key="network_main")
+    if ctx.is_facilitator and not large:
+        edit_panel(ctx, view)
+    st.divider()
+    comparison(ctx, view, large=large)

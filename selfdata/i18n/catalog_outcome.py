@@ -122,6 +122,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Grand réseau ({n} acteurs) : survolez un acteur pour lire son nom.",
         "en": "Large network ({n} actors): hover over an actor to read its name.",
     },
+    "network.projection_mode": {
+        "fr": "Mode projection (grands caractères, sans formulaires)",
+        "en": "Projection mode (large type, no forms)",
+    },
+    "network.current": {"fr": "Ce scénario", "en": "This scenario"},
     # --- scenarios page -----------------------------------------------------------------
     "scenarios.title": {"fr": "Scénarios", "en": "Scenarios"},
     "scenarios.intro": {
@@ -262,6 +267,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scenarios.not_rated_yet": {
         "fr": "Vous n’avez encore rien noté : votre classement apparaîtra ici.",
         "en": "You have not rated anything yet: your ranking will show here.",
+    },
+    "scenarios.projection_mode": {
+        "fr": "Mode projection (grands caractères, résultats seulement une fois révélés)",
+        "en": "Projection mode (large type, results only once revealed)",
+    },
+    "scenarios.pick": {"fr": "Scénario à noter", "en": "Scenario to rate"},
+    "scenarios.done": {"fr": "noté", "en": "rated"},
+    "scenarios.manage": {"fr": "Gérer les scénarios", "en": "Manage the scenarios"},
+    "scenarios.revealed": {
+        "fr": "Le classement est visible par toute la salle.",
+        "en": "The ranking is visible to the whole room.",
+    },
+    "scenarios.not_revealed": {
+        "fr": "Le classement n’est visible que par vous tant qu’il n’est pas révélé.",
+        "en": "Only you see the ranking until you reveal it.",
     },
     # --- export page --------------------------------------------------------------------
     "export.title": {"fr": "Exports", "en": "Exports"},

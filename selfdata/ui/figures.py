@@ -334,7 +334,7 @@ def network_figure(
         kind = graph.nodes[node].get("kind")
         kinds.setdefault(kind if kind in KIND_STYLES else "other", []).append(node)
     for kind in [k for k in KIND_STYLES if k in kinds]:
-        style = KIND_STYLES[kind]
+        kind_style = KIND_STYLES[kind]
         members = kinds[kind]
         hover = []
         for node in members:
@@ -357,9 +357,9 @@ def network_figure(
                 textposition="bottom center",
                 textfont={"size": scale.font, "color": INK},
                 marker={
-                    "symbol": style.symbol,
+                    "symbol": kind_style.symbol,
                     "size": scale.node,
-                    "color": style.color,
+                    "color": kind_style.color,
                     "line": {"color": INK, "width": 1.5},
                 },
                 hovertext=hover,

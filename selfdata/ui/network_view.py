@@ -1,0 +1,268 @@
+"""The value network screen's parts: the figure with its diagnostics beside it, the
+gives/gets table, the facilitator's edit forms and the side-by-side comparison.
+
+Used by ``pages/network.py`` and by the projection page (``show_network`` with
+``large=True``). Every write goes through :mod:`selfdata.services` from a widget callback,
+so the run that follows already shows the new network on this screen; other screens see it
+on their next poll (the version moved).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from selfdata import services, value_network
+from selfdata.cards import GOVERNANCE_MODEL_IDS, NetworkTemplate
+from selfdata.errors import SelfDataError
+from selfdata.network import FLOW_TYPES
+from selfdata.ui import figures
+from selfdata.ui.context import PageContext, flash
+from selfdata.ui.outcome_data import NetworkView, comparison_view, network_view
+from selfdata.ui.widgets import safe
+from selfdata.workshop import NetworkEdits, Scenario
+
+PREFIX = "network_"
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+
+def model_title(ctx: PageContext, model_id: str) -> str:
+    model = ctx.decks.model(model_id)
+    return model.title.get(ctx.lang) if model is not None else model_id
+
+
+def pick_scenario(ctx: PageContext, scenarios: Sequence[Scenario], key: str) -> Scenario:
+    """A scenario chooser (titles shown as typed); remembers the choice in this tab."""
+    ids = [s.id for s in scenarios]
+    by_id = {s.id: s for s in scenarios}
+    if st.session_state.get(key) not in by_id:
+        st.session_state.pop(key, None)
+    chosen = st.selectbox(
+        ctx.t("network.scenario"),
+        ids,
+        format_func=lambda sid: by_id[sid].title,
+        key=key,
+    )
+    return by_id[chosen or ids[0]]
+
+
+def load(ctx: PageContext, scenario: Scenario, large: bool) -> NetworkView | None:
+    assert ctx.code is not None and ctx.room is not None
+    view = network_view(ctx.store, ctx.code, ctx.room.version, scenario.id, ctx.lang, large)
+    if isinstance(view, str):
+        st.error(ctx.t("network.broken", problem=view))
+        return None
+    return view
+
+
+def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) -> None:
+    """The figure, the diagnostics beside it in plain words, the balance table below."""
+    st.caption(safe(ctx.t("network.model_of", model=model_title(ctx, view.scenario.model))))
+    left, right = st.columns([2, 1] if not large else [3, 1], gap="medium")
+    with left:
+        st.plotly_chart(view.figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
+        if view.graph.number_of_nodes() > figures.LABELS_UP_TO:
+            st.caption(ctx.t("network.large", n=view.graph.number_of_nodes()))
+    with right:
+        show_findings(ctx, [f.text.get(ctx.lang) for f in view.diagnostics.findings])
+    st.subheader(ctx.t("network.balance"))
+    table = pd.DataFrame(
+        [[r.name, r.kind, r.gives, r.gets, r.flag] for r in view.balance],
+        columns=[ctx.t(f"network.col.{c}") for c in ("actor", "kind", "gives", "gets", "flag")],
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_balance")
+
+
+def show_findings(ctx: PageContext, texts: Sequence[str]) -> None:
+    st.subheader(ctx.t("network.diagnostics"))
+    if not texts:
+        st.success(ctx.t("network.all_clear"))
+    for text in texts:
+        st.warning(safe(text), icon="⚠️")
+
+
+# --- facilitator edits -----------------------------------------------------------------
+
+
+def _template(ctx: PageContext, scenario: Scenario) -> NetworkTemplate | None:
+    model = ctx.decks.model(scenario.model)
+    return model.network if model is not None else None
+
+
+def _save(ctx: PageContext, scenario: Scenario, edits: NetworkEdits) -> None:
+    assert ctx.code is not None and ctx.secret is not None
+    try:
+        services.set_network_edits(ctx.store, ctx.code, ctx.secret, scenario.id, edits)
+    except SelfDataError as err:
+        flash(err.message(ctx.lang))
+        return
+    flash(ctx.t("network.saved"), "success")
+
+
+def _apply(ctx: PageContext, scenario: Scenario, change: str) -> None:
+    """Widget callback: read this form's fields and save the scenario's new edits."""
+    template = _template(ctx, scenario)
+    if template is None:
+        return
+    state = st.session_state
+    edits = scenario.network_edits
+    try:
+        if change == "add_actor":
+            edits = value_network.add_actor(
+                template, edits, state[f"{PREFIX}actor_card"], state.get(f"{PREFIX}actor_label")
+            )
+        elif change == "remove_actor":
+            edits = value_network.remove_actor(template, edits, state[f"{PREFIX}actor_out"])
+        elif change == "add_flow":
+            source, target = state[f"{PREFIX}flow_from"], state[f"{PREFIX}flow_to"]
+            if source == target:
+                flash(ctx.t("network.same_ends"))
+                return
+            edits = value_network.add_flow(
+                template,
+                edits,
+                source,
+                target,
+                state[f"{PREFIX}flow_type"],
+                state.get(f"{PREFIX}flow_label"),
+            )
+        elif change == "remove_flow":
+            edits = value_network.remove_flow(template, edits, state[f"{PREFIX}flow_out"])
+        elif change == "reset":
+            edits = NetworkEdits()
+    except (value_network.EditError, ValueError, KeyError) as exc:
+        flash(ctx.t("network.broken", problem=str(exc)[:300]))
+        return
+    _save(ctx, scenario, edits)
+
+
+def edit_panel(ctx: PageContext, view: NetworkView) -> None:
+    """Four small forms (add/remove an actor, add/remove a flow) and a reset button."""
+    scenario, graph = view.scenario, view.graph
+    nodes = list(graph.nodes)
+
+    def node_name(node: str) -> str:
+        label = graph.nodes[node].get("label")
+        return label.get(ctx.lang) if label is not None else node
+
+    with st.expander(ctx.t("network.edit"), expanded=False):
+        st.caption(ctx.t("network.edit.help"))
+        add, remove = st.columns(2)
+        with add, st.form(f"{PREFIX}add_actor_form", clear_on_submit=True, border=True):
+            st.markdown(f"**{safe(ctx.t('network.add_actor'))}**")
+            cards = {c.id: c for c in ctx.decks.actors}
+            st.selectbox(
+                ctx.t("network.actor_card"),
+                list(cards),
+                format_func=lambda cid: cards[cid].title.get(ctx.lang),
+                key=f"{PREFIX}actor_card",
+            )
+            st.text_input(ctx.t("network.actor_label"), key=f"{PREFIX}actor_label", max_chars=200)
+            st.form_submit_button(
+                ctx.t("network.submit_add"),
+                on_click=_apply,
+                args=(ctx, scenario, "add_actor"),
+            )
+        with remove, st.form(f"{PREFIX}remove_actor_form", border=True):
+            st.markdown(f"**{safe(ctx.t('network.remove_actor'))}**")
+            st.selectbox(
+                ctx.t("network.col.actor"), nodes, format_func=node_name, key=f"{PREFIX}actor_out"
+            )
+            st.form_submit_button(
+                ctx.t("network.submit_remove"),
+                on_click=_apply,
+                args=(ctx, scenario, "remove_actor"),
+                disabled=not nodes,
+            )
+        add, remove = st.columns(2)
+        with add, st.form(f"{PREFIX}add_flow_form", clear_on_submit=True, border=True):
+            st.markdown(f"**{safe(ctx.t('network.add_flow'))}**")
+            st.selectbox(
+                ctx.t("network.flow_from"), nodes, format_func=node_name, key=f"{PREFIX}flow_from"
+            )
+            st.selectbox(
+                ctx.t("network.flow_to"), nodes, format_func=node_name, key=f"{PREFIX}flow_to"
+            )
+            st.selectbox(
+                ctx.t("network.flow_type"),
+                list(FLOW_TYPES),
+                format_func=lambda f: figures.flow_name(f, ctx.lang),
+                key=f"{PREFIX}flow_type",
+            )
+            st.text_input(ctx.t("network.flow_label"), key=f"{PREFIX}flow_label", max_chars=200)
+            st.form_submit_button(
+                ctx.t("network.submit_add"),
+                on_click=_apply,
+                args=(ctx, scenario, "add_flow"),
+                disabled=len(nodes) < 2,
+            )
+        with remove, st.form(f"{PREFIX}remove_flow_form", border=True):
+            st.markdown(f"**{safe(ctx.t('network.remove_flow'))}**")
+            flows = {f.id: f.text for f in view.flows}
+            st.selectbox(
+                ctx.t("network.remove_flow"),
+                list(flows),
+                format_func=lambda fid: flows[fid],
+                key=f"{PREFIX}flow_out",
+                label_visibility="collapsed",
+            )
+            st.form_submit_button(
+                ctx.t("network.submit_remove"),
+                on_click=_apply,
+                args=(ctx, scenario, "remove_flow"),
+                disabled=not flows,
+            )
+        st.button(
+            ctx.t("network.reset"),
+            key=f"{PREFIX}reset",
+            on_click=_apply,
+            args=(ctx, scenario, "reset"),
+            disabled=scenario.network_edits == NetworkEdits(),
+        )
+
+
+# --- comparison ------------------------------------------------------------------------
+
+
+def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
+    """This scenario's network beside the same use case under another governance model."""
+    assert ctx.code is not None and ctx.room is not None
+    scenario = view.scenario
+    st.subheader(ctx.t("network.compare"))
+    st.caption(ctx.t("network.compare.help"))
+    others = [m for m in GOVERNANCE_MODEL_IDS if m != scenario.model and ctx.decks.model(m)]
+    if not others:
+        return
+    other = st.selectbox(
+        ctx.t("network.compare_with"),
+        others,
+        format_func=lambda m: model_title(ctx, m),
+        key=f"{PREFIX}compare_model",
+    )
+    result = comparison_view(
+        ctx.store, ctx.code, ctx.room.version, scenario.id, other or others[0], ctx.lang, large
+    )
+    left, right = st.columns(2, gap="medium")
+    with left:
+        st.markdown(f"**{safe(model_title(ctx, scenario.model))}** · {ctx.t('network.current')}")
+        st.plotly_chart(
+            view.figure, width="stretch", key=f"{PREFIX}compare_left", config=CHART_CONFIG
+        )
+        for finding in view.diagnostics.findings:
+            st.caption("⚠️ " + safe(finding.text.get(ctx.lang)))
+    with right:
+        if isinstance(result, str):
+            st.error(ctx.t("network.broken", problem=result))
+            return
+        figure, source, findings = result
+        where = (
+            ctx.t("network.from_scenario", title=source)
+            if source is not None
+            else ctx.t("network.from_template")
+        )
+        st.markdown(f"**{safe(model_title(ctx, other or others[0]))}** · {safe(where)}")
+        st.plotly_chart(figure, width="stretch", key=f"{PREFIX}compare_right", config=CHART_CONFIG)
+        for text in findings:
+            st.caption("⚠️ " + safe(text))

@@ -1,0 +1,130 @@
+"""Cached builders for the value network, scenarios and export screens.
+
+Each is keyed by the workshop's ``code`` and ``version`` (bumped on every write), so a
+rerun with nothing new costs a cache lookup, and any write — a new rating, a network edit —
+gives fresh figures on every screen. The store argument (``_store``) is not part of the
+key. ``st.cache_data`` returns a copy, so callers may not mutate shared state by accident.
+Only what the workshop holds goes in: who may see a result is decided by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import plotly.graph_objects as go
+import streamlit as st
+
+from selfdata import services
+from selfdata.cards import Decks
+from selfdata.loading import default_decks
+from selfdata.network import NetworkDiagnostics, NetworkError, diagnose, scenario_network
+from selfdata.ranking import Method, Ranking, RankingError, rank_scenarios
+from selfdata.ranking_summary import OwnRankRow, own_ranking
+from selfdata.store import Store
+from selfdata.ui import figures
+from selfdata.value_network import FlowChoice, compare_network, flow_choices
+from selfdata.workshop import Scenario
+
+CACHE_ENTRIES = 64
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    scenario: Scenario
+    graph: nx.MultiDiGraph
+    diagnostics: NetworkDiagnostics
+    figure: go.Figure
+    balance: list[figures.BalanceRow]
+    flows: list[FlowChoice]
+
+
+def _decks() -> Decks:
+    return default_decks()
+
+
+def _scenario(store: Store, code: str, scenario_id: str) -> Scenario | None:
+    view = services.scenarios(store, code)
+    return next((s for s in view.scenarios if s.id == scenario_id), None)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def network_view(
+    _store: Store, code: str, version: int, scenario_id: str, lang: str, large: bool
+) -> NetworkView | str:
+    """The scenario's network, diagnostics, figure and tables; a plain-words problem
+    (``str``) when the scenario is gone or its network cannot be built."""
+    scenario = _scenario(_store, code, scenario_id)
+    if scenario is None:
+        return "?"
+    try:
+        graph = scenario_network(scenario, _decks())
+    except NetworkError as exc:
+        return str(exc)
+    diagnostics = diagnose(graph)
+    return NetworkView(
+        scenario=scenario,
+        graph=graph,
+        diagnostics=diagnostics,
+        figure=figures.network_figure(graph, lang, diagnostics=diagnostics, large=large),
+        balance=figures.balance_rows(graph, diagnostics, lang),
+        flows=flow_choices(graph, lang),
+    )
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def comparison_view(
+    _store: Store, code: str, version: int, scenario_id: str, model: str, lang: str, large: bool
+) -> tuple[go.Figure, str | None, list[str]] | str:
+    """(figure, title of the scenario it comes from or None for the template, finding
+    texts), or a problem in words."""
+    workshop = services.workshop_snapshot(_store, code)
+    scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
+    if scenario is None:
+        return "?"
+    try:
+        comparison = compare_network(scenario, model, workshop, _decks())
+    except NetworkError as exc:
+        return str(exc)
+    diagnostics = diagnose(comparison.graph)
+    figure = figures.network_figure(comparison.graph, lang, diagnostics=diagnostics, large=large)
+    source = comparison.scenario.title if comparison.scenario is not None else None
+    return figure, source, [f.text.get(lang) for f in diagnostics.findings]
+
+
+@dataclass(frozen=True)
+class RankingView:
+    ranking: Ranking
+    bars: go.Figure
+    consensus: go.Figure
+    heatmap: go.Figure
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def ranking_view(
+    _store: Store, code: str, version: int, method: Method, lang: str, large: bool
+) -> RankingView | str:
+    """The group's ranking and its three figures, or why there is none yet (in words)."""
+    workshop = services.workshop_snapshot(_store, code)
+    try:
+        ranking = rank_scenarios(workshop, _decks(), method)
+    except RankingError as exc:
+        return str(exc)
+    return RankingView(
+        ranking=ranking,
+        bars=figures.ranking_figure(ranking, lang, large=large),
+        consensus=figures.consensus_figure(ranking, lang, large=large),
+        heatmap=figures.rank_probability_figure(ranking, lang, large=large),
+    )
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def own_ranking_rows(
+    _store: Store, code: str, version: int, method: Method, participant: str
+) -> list[OwnRankRow]:
+    workshop = services.workshop_snapshot(_store, code)
+    try:
+        ranking = rank_scenarios(workshop, _decks(), method, draws=1)
+    except RankingError:
+        return []
+    return own_ranking(workshop, _decks(), participant, ranking)
