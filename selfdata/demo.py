@@ -67,16 +67,16 @@ def demo_workshop(decks: Decks, *, seed: int = 2019) -> Workshop:
         )
         sources.append(WorkshopSource(id=slug, card=card, proposed_by=rng.choice(people)))
 
-    needs: list[WorkshopNeed] = [WorkshopNeed(id=card.id) for card in decks.needs[: SIZES["needs"]]]
+    needs: list[WorkshopNeed] = [WorkshopNeed(id=n.id) for n in decks.needs[: SIZES["needs"]]]
     for i in range(SIZES["needs"] - len(needs)):
-        base = decks.needs[i % len(decks.needs)]
+        base_need = decks.needs[i % len(decks.needs)]
         slug = f"custom-need-{i + 1:02d}"
-        need_card = base.model_copy(
+        need_card = base_need.model_copy(
             update={
                 "id": slug,
                 "title": I18nText(
-                    fr=f"{base.title.fr} (proposé en atelier {i + 1})",
-                    en=f"{base.title.en} (proposed in the room {i + 1})",
+                    fr=f"{base_need.title.fr} (proposé en atelier {i + 1})",
+                    en=f"{base_need.title.en} (proposed in the room {i + 1})",
                 ),
                 "sources": [],
             }
