@@ -20,3 +20,325 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "timer.over": {"fr": "Temps écoulé", "en": "Time is up"},
 }
+MESSAGES.update(
+    {
+        # home
+        "home.intro": {
+            "fr": "Une boîte à outils d’atelier pour préparer une expérimentation **Self Data** "
+            "territoriale : rendre aux habitants les données personnelles que la collectivité et "
+            "ses opérateurs détiennent sur eux. L’animateur projette, les participants "
+            "contribuent depuis leur tablette (méthode du *Kit Self Data Territorial*, "
+            "Fing, 2019).",
+            "en": "A workshop toolkit to prepare a territorial **Self Data** experiment: giving "
+            "residents back the personal data the city and its operators hold about them. The "
+            "facilitator projects, participants contribute from their tablets (the method of "
+            "the Fing's *Kit Self Data Territorial*, 2019).",
+        },
+        "home.facilitator_ready": {
+            "fr": "Votre atelier est ouvert. Gardez le lien d’animation pour vous : il donne "
+            "les commandes de l’atelier.",
+            "en": "Your workshop is open. Keep the facilitator link to yourself: it gives "
+            "control of the workshop.",
+        },
+        "home.facilitator_link": {
+            "fr": "**Lien d’animation** (à garder, ne pas projeter) :",
+            "en": "**Facilitator link** (keep it, do not project it):",
+        },
+        "home.join_code": {
+            "fr": "**Code pour rejoindre : {code}** — lien à partager :",
+            "en": "**Join code: {code}** — link to share:",
+        },
+        "home.projection_link": {
+            "fr": "**Lien de projection** (lecture seule, sans secret) :",
+            "en": "**Projection link** (read-only, no secret in it):",
+        },
+        "home.joined_as": {
+            "fr": "Vous participez à « {title} » sous le nom {name}.",
+            "en": "You take part in “{title}” as {name}.",
+        },
+        "home.keep_link": {
+            "fr": "L’adresse de cette page est votre identité : si la tablette se met en veille, "
+            "rouvrez-la et vous retrouverez vos contributions.",
+            "en": "This page's address is your identity: if the tablet goes to sleep, open it "
+            "again and your contributions are still there.",
+        },
+        "home.join_header": {"fr": "Rejoindre un atelier", "en": "Join a workshop"},
+        "home.joining": {"fr": "Atelier : {title}", "en": "Workshop: {title}"},
+        "home.code": {"fr": "Code de l’atelier", "en": "Workshop code"},
+        "home.pseudonym": {"fr": "Votre pseudonyme", "en": "Your pseudonym"},
+        "home.pseudonym_help": {
+            "fr": "Un pseudonyme vous est proposé ; vous pouvez le changer. Pas de compte, "
+            "pas de nom réel nécessaire.",
+            "en": "A pseudonym is offered; you may change it. No account, no real name needed.",
+        },
+        "home.join": {"fr": "Rejoindre", "en": "Join"},
+        "home.demo_header": {"fr": "Démonstration", "en": "Demo"},
+        "home.demo_text": {
+            "fr": "Ouvrez un atelier d’exemple prêt à l’emploi ({example}) et prenez les "
+            "commandes.",
+            "en": "Open a ready-made example workshop ({example}) and take the controls.",
+        },
+        "home.demo_button": {
+            "fr": "Ouvrir l’atelier de démonstration",
+            "en": "Open the demo workshop",
+        },
+        "home.create_header": {"fr": "Créer un atelier", "en": "Create a workshop"},
+        "home.example": {"fr": "Point de départ", "en": "Start from"},
+        "home.blank": {"fr": "Atelier vierge", "en": "Blank workshop"},
+        "home.title": {"fr": "Titre", "en": "Title"},
+        "home.territory": {"fr": "Territoire", "en": "Territory"},
+        "home.theme": {"fr": "Thème principal", "en": "Main theme"},
+        "home.create": {"fr": "Créer l’atelier", "en": "Create the workshop"},
+        "home.cards_header": {"fr": "Les cartes", "en": "The cards"},
+        "cards.filter": {"fr": "Filtrer les cartes", "en": "Filter the cards"},
+        "cards.count": {"fr": "{n} carte(s)", "en": "{n} card(s)"},
+        "cards.details": {"fr": "Détails", "en": "Details"},
+        "deck.data_sources": {"fr": "Sources de données", "en": "Data sources"},
+        "deck.needs": {"fr": "Besoins", "en": "Needs"},
+        "deck.governance_models": {"fr": "Modèles de gouvernance", "en": "Governance models"},
+        "deck.cities": {"fr": "Territoires inspirants", "en": "Territories to learn from"},
+        "deck.actors": {"fr": "Acteurs", "en": "Actors"},
+        "deck.criteria": {"fr": "Critères", "en": "Criteria"},
+        "deck.steps": {"fr": "Étapes", "en": "Steps"},
+        # card facts
+        "inventory.card_facts": {
+            "fr": "Détenteur : {holder} · Accès : {access} · Sensibilité : {sensitivity}",
+            "en": "Holder: {holder} · Access: {access} · Sensitivity: {sensitivity}",
+        },
+        "access.paper": {"fr": "papier", "en": "paper"},
+        "access.portal": {"fr": "espace client", "en": "customer portal"},
+        "access.api": {"fr": "API", "en": "API"},
+        "access.open_data": {"fr": "données ouvertes", "en": "open data"},
+        "access.not_available": {"fr": "pas accessible", "en": "not available"},
+        "sensitivity.low": {"fr": "faible", "en": "low"},
+        "sensitivity.medium": {"fr": "moyenne", "en": "medium"},
+        "sensitivity.high": {"fr": "élevée", "en": "high"},
+        "sensitivity.special": {"fr": "catégorie particulière", "en": "special category"},
+    }
+)
+MESSAGES.update(
+    {
+        # live counts
+        "counts.participants": {"fr": "Participants", "en": "Participants"},
+        "counts.sources": {"fr": "Sources retenues", "en": "Sources selected"},
+        "counts.dots": {"fr": "Gommettes posées", "en": "Dots placed"},
+        "counts.voters": {"fr": "Votants", "en": "Voters"},
+        "counts.use_cases": {"fr": "Cas d’usage", "en": "Use cases"},
+        "counts.chosen": {"fr": "Modèles choisis", "en": "Models chosen"},
+        # projection
+        "projection.scan": {
+            "fr": "Scannez pour rejoindre l’atelier",
+            "en": "Scan to join the workshop",
+        },
+        "projection.code": {"fr": "Code de l’atelier", "en": "Workshop code"},
+        "projection.step": {"fr": "Étape : {step}", "en": "Step: {step}"},
+        "projection.locked": {"fr": "Saisie verrouillée", "en": "Input locked"},
+        "projection.not_revealed": {
+            "fr": "Les résultats s’afficheront quand l’animateur les dévoilera.",
+            "en": "Results will show once the facilitator reveals them.",
+        },
+        "projection.see_step": {
+            "fr": "Les résultats de cette étape sont sur sa page.",
+            "en": "This step's results are on its own page.",
+        },
+        # console
+        "console.open_projection": {
+            "fr": "Ouvrir la vue de projection (sans secret)",
+            "en": "Open the projection view (no secret)",
+        },
+        "console.join_link": {"fr": "Lien pour rejoindre : {url}", "en": "Join link: {url}"},
+        "console.step": {"fr": "Étape en cours", "en": "Current step"},
+        "console.status_locked": {"fr": "🔒 Saisie verrouillée", "en": "🔒 Input locked"},
+        "console.status_open": {"fr": "🟢 Saisie ouverte", "en": "🟢 Input open"},
+        "console.status_revealed": {"fr": "👁 Résultats dévoilés", "en": "👁 Results revealed"},
+        "console.status_hidden": {"fr": "🙈 Résultats cachés", "en": "🙈 Results hidden"},
+        "console.lock": {"fr": "Verrouiller la saisie", "en": "Lock input"},
+        "console.unlock": {"fr": "Déverrouiller la saisie", "en": "Unlock input"},
+        "console.reveal": {"fr": "Dévoiler les résultats", "en": "Reveal results"},
+        "console.hide": {"fr": "Cacher les résultats", "en": "Hide results"},
+        "console.undo": {"fr": "Annuler ma dernière action", "en": "Undo my last action"},
+        "console.timer": {"fr": "Minuteur", "en": "Timer"},
+        "console.minutes": {"fr": "Durée (minutes)", "en": "Duration (minutes)"},
+        "console.start_timer": {"fr": "Lancer", "en": "Start"},
+        "console.stop_timer": {"fr": "Arrêter", "en": "Stop"},
+        "console.timer_running": {
+            "fr": "Compte à rebours en cours : la saisie se verrouille à {end}.",
+            "en": "Countdown running: input locks at {end}.",
+        },
+        "console.timer_over": {
+            "fr": "Temps écoulé à {end} : la saisie est verrouillée.",
+            "en": "Time ran out at {end}: input is locked.",
+        },
+        "console.participants": {"fr": "Participants ({n})", "en": "Participants ({n})"},
+        "console.pseudonym": {"fr": "Pseudonyme", "en": "Pseudonym"},
+        "console.contributions": {"fr": "Propositions", "en": "Proposals"},
+        "console.moderation": {"fr": "Modération", "en": "Moderation"},
+        "console.nothing_to_moderate": {
+            "fr": "Aucune proposition des participants pour l’instant.",
+            "en": "No proposals from participants yet.",
+        },
+        "console.kind_need": {"fr": "Besoin proposé par {name}", "en": "Need proposed by {name}"},
+        "console.kind_source": {
+            "fr": "Source proposée par {name}",
+            "en": "Source proposed by {name}",
+        },
+        "console.hide_item": {"fr": "Masquer", "en": "Hide"},
+        "console.show": {"fr": "Réafficher", "en": "Show again"},
+        "console.settings": {"fr": "Réglages du vote", "en": "Vote settings"},
+        "console.budget": {
+            "fr": "Gommettes par participant",
+            "en": "Dots per participant",
+        },
+        "console.cap": {"fr": "Gommettes au plus par besoin", "en": "Dots at most per need"},
+        "console.apply": {"fr": "Appliquer", "en": "Apply"},
+        "console.guide": {
+            "fr": "Guide d’animation — {step} ({minutes} min)",
+            "en": "Facilitation guide — {step} ({minutes} min)",
+        },
+        "console.questions": {"fr": "Questions à poser", "en": "Questions to ask"},
+        "console.pitfalls": {"fr": "Pièges à éviter", "en": "Pitfalls to avoid"},
+        # inventory
+        "inventory.lead": {
+            "fr": "Quelles données personnelles la collectivité et ses opérateurs "
+            "détiennent-ils sur les habitants ?",
+            "en": "Which personal data do the city and its operators hold about residents?",
+        },
+        "inventory.on_table": {"fr": "Sur la table ({n})", "en": "On the table ({n})"},
+        "inventory.deck": {"fr": "Parcourir le jeu de cartes", "en": "Browse the deck"},
+        "inventory.propose_header": {"fr": "Proposer une source", "en": "Propose a source"},
+        "inventory.proposed_by": {"fr": "Proposée par {name}", "en": "Proposed by {name}"},
+        "inventory.selected": {"fr": "✅ Retenue", "en": "✅ Selected"},
+        "inventory.set_aside": {"fr": "⏸ Mise de côté", "en": "⏸ Set aside"},
+        "inventory.select": {"fr": "Retenir", "en": "Select"},
+        "inventory.unselect": {"fr": "Mettre de côté", "en": "Set aside"},
+        "inventory.withdraw": {"fr": "Retirer ma proposition", "en": "Withdraw my proposal"},
+        "inventory.theme": {"fr": "Thème", "en": "Theme"},
+        "inventory.holder_kind": {"fr": "Type de détenteur", "en": "Kind of holder"},
+        "inventory.sensitivity": {"fr": "Sensibilité", "en": "Sensitivity"},
+        "inventory.access": {"fr": "Accès", "en": "Access"},
+        "inventory.refine": {
+            "fr": "Seules les {n} premières cartes sont affichées : affinez les filtres.",
+            "en": "Only the first {n} cards are shown: refine the filters.",
+        },
+        "inventory.already": {"fr": "Déjà sur la table", "en": "Already on the table"},
+        "inventory.add": {"fr": "Mettre sur la table", "en": "Put on the table"},
+        "inventory.new_title": {"fr": "Nom de la source", "en": "Name of the source"},
+        "inventory.new_holder": {"fr": "Qui la détient ?", "en": "Who holds it?"},
+        "inventory.footer": {
+            "fr": "Les sources retenues alimentent la matrice des cas d’usage.",
+            "en": "The selected sources feed the use-case matrix.",
+        },
+        "holder.city": {"fr": "collectivité", "en": "city"},
+        "holder.public_utility": {"fr": "régie publique", "en": "public utility"},
+        "holder.delegated_operator": {"fr": "délégataire", "en": "delegated operator"},
+        "holder.private_operator": {"fr": "opérateur privé", "en": "private operator"},
+        "holder.state_agency": {"fr": "organisme d’État", "en": "state agency"},
+        # needs
+        "needs.lead": {
+            "fr": "Chaque participant dispose de {budget} gommettes, {cap} au plus par besoin.",
+            "en": "Each participant has {budget} dots, at most {cap} per need.",
+        },
+        "needs.remaining": {"fr": "Gommettes restantes", "en": "Dots left"},
+        "needs.locked": {
+            "fr": "La saisie est verrouillée par l’animateur.",
+            "en": "The facilitator locked input.",
+        },
+        "needs.hidden": {"fr": "Masqué par l’animateur", "en": "Hidden by the facilitator"},
+        "needs.total": {
+            "fr": "{n} gommette(s) de {voters} participant(s)",
+            "en": "{n} dot(s) from {voters} participant(s)",
+        },
+        "needs.mine": {"fr": "Mes gommettes : {n}", "en": "My dots: {n}"},
+        "needs.add_dot": {"fr": "➕ Une gommette", "en": "➕ One dot"},
+        "needs.remove_dot": {"fr": "➖ Retirer", "en": "➖ Take back"},
+        "needs.dots_axis": {"fr": "Gommettes", "en": "Dots"},
+        "needs.propose_header": {"fr": "Proposer un besoin", "en": "Propose a need"},
+        "needs.from_deck": {"fr": "Depuis le jeu de cartes", "en": "From the deck"},
+        "needs.add_card": {
+            "fr": "Mettre cette carte sur la table",
+            "en": "Put this card on the table",
+        },
+        "needs.title": {"fr": "Le besoin, en une phrase", "en": "The need, in one sentence"},
+        "needs.persona": {"fr": "Pour qui ? (persona)", "en": "For whom? (persona)"},
+        "needs.description": {"fr": "Description", "en": "Description"},
+        "needs.propose": {"fr": "Proposer", "en": "Propose"},
+        # use cases
+        "use_cases.lead": {
+            "fr": "Quelles sources serviraient chaque besoin ? Plus la case est claire, plus la "
+            "suggestion est forte ; survolez-la pour les raisons.",
+            "en": "Which sources would serve each need? The lighter the cell, the stronger the "
+            "suggestion; hover it for the reasons.",
+        },
+        "use_cases.score": {"fr": "Score : {score}/100", "en": "Score: {score}/100"},
+        "use_cases.score_axis": {"fr": "Score", "en": "Score"},
+        "use_cases.unrelated": {
+            "fr": "Aucune catégorie ni aucun thème en commun",
+            "en": "No data category or theme in common",
+        },
+        "use_cases.not_usable": {
+            "fr": "Pas utilisable aujourd’hui en l’état",
+            "en": "Not usable as it stands today",
+        },
+        "use_cases.uncovered": {
+            "fr": "Aucune source retenue ne sert le besoin « {need} ».",
+            "en": "No selected source serves the need “{need}”.",
+        },
+        "use_cases.unused": {
+            "fr": "Sources qui ne servent aucun besoin : {sources}",
+            "en": "Sources that serve no need: {sources}",
+        },
+        "use_cases.empty": {
+            "fr": "Il faut au moins un besoin et une source retenue pour la matrice.",
+            "en": "The matrix needs at least one need and one selected source.",
+        },
+        "use_cases.list": {"fr": "Cas d’usage ({n})", "en": "Use cases ({n})"},
+        "use_cases.need": {"fr": "Besoin : {need}", "en": "Need: {need}"},
+        "use_cases.sources": {"fr": "Sources : {sources}", "en": "Sources: {sources}"},
+        "use_cases.delete": {"fr": "Supprimer", "en": "Delete"},
+        "use_cases.create_header": {"fr": "Nommer un cas d’usage", "en": "Name a use case"},
+        "use_cases.pick_need": {"fr": "Besoin (ligne)", "en": "Need (row)"},
+        "use_cases.pick_sources": {"fr": "Sources (colonnes)", "en": "Sources (columns)"},
+        "use_cases.suggested": {
+            "fr": "Suggestions : {sources}",
+            "en": "Suggestions: {sources}",
+        },
+        "use_cases.title": {"fr": "Nom du cas d’usage", "en": "Name of the use case"},
+        "use_cases.create": {"fr": "Créer le cas d’usage", "en": "Create the use case"},
+        # governance
+        "governance.lead": {
+            "fr": "Pour chaque cas d’usage, répondez aux questions : l’adéquation des cinq "
+            "modèles se calcule avec ses raisons.",
+            "en": "For each use case, answer the questions: the fit of the five models is "
+            "computed, with its reasons.",
+        },
+        "governance.no_use_case": {
+            "fr": "Pas encore de cas d’usage : créez-en un à l’étape précédente.",
+            "en": "No use case yet: create one at the previous step.",
+        },
+        "governance.pick_use_case": {"fr": "Cas d’usage", "en": "Use case"},
+        "governance.questions": {"fr": "Questionnaire", "en": "Questionnaire"},
+        "governance.facilitator_records": {
+            "fr": "L’animateur enregistre les réponses dont le groupe convient.",
+            "en": "The facilitator records the answers the group agrees on.",
+        },
+        "governance.no_answer": {"fr": "Pas de réponse", "en": "No answer"},
+        "governance.fit_header": {"fr": "Adéquation des modèles", "en": "Fit of the models"},
+        "governance.fit_axis": {"fr": "Adéquation (0–100)", "en": "Fit (0–100)"},
+        "governance.fit_line": {"fr": "{model} — {fit}/100", "en": "{model} — {fit}/100"},
+        "governance.tried": {
+            "fr": "Territoires qui l’ont essayé",
+            "en": "Territories that tried it",
+        },
+        "governance.choice": {"fr": "Le choix du groupe", "en": "The group's choice"},
+        "governance.chosen": {"fr": "Modèle retenu : {model}", "en": "Chosen model: {model}"},
+        "governance.not_chosen": {
+            "fr": "Pas encore de modèle retenu.",
+            "en": "No model chosen yet.",
+        },
+        "governance.pick_model": {"fr": "Modèle", "en": "Model"},
+        "governance.confirm": {"fr": "Confirmer le choix", "en": "Confirm the choice"},
+        "verdict.inspire": {"fr": "à suivre", "en": "to follow"},
+        "verdict.caution": {"fr": "à suivre avec prudence", "en": "follow with care"},
+        "verdict.avoid": {"fr": "à éviter", "en": "to avoid"},
+    }
+)

@@ -1,11 +1,36 @@
-"""Reusable widgets. Each takes a ``key_prefix`` (the page's) so keys never clash."""
+"""Reusable widgets. Each takes a ``key_prefix`` (the page's) so keys never clash.
+
+Every text that a user typed, or that comes from a card, goes through :func:`safe` (or
+``st.text``) so it is shown literally: no Markdown, no HTML.
+"""
 
 from __future__ import annotations
 
-import streamlit as st
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+import segno
+import streamlit as st
+from pydantic import BaseModel
+
+from selfdata.cards import Card, DataSourceCard, I18nText, NeedCard
 from selfdata.i18n import t
 from selfdata.textsafe import format_seconds, md_escape
+
+if TYPE_CHECKING:
+    from selfdata.ui.context import PageContext
+
+MAIN_TEXT = ("description", "summary", "purpose", "what", "help")
+DECK_KINDS_SHOWN = (
+    "data_sources",
+    "needs",
+    "governance_models",
+    "cities",
+    "actors",
+    "criteria",
+    "steps",
+)
 
 
 def safe(text: object) -> str:
@@ -19,3 +44,104 @@ def countdown(remaining: float, lang: str) -> None:
         st.markdown(f"### ⏱ {format_seconds(remaining)}")
     else:
         st.markdown(f"### ⏱ {safe(t('timer.over', lang))}")
+
+
+def action_button(
+    ctx: PageContext,
+    label: str,
+    key: str,
+    fn: Callable[..., Any],
+    *args: Any,
+    disabled: bool = False,
+    primary: bool = False,
+    help: str | None = None,
+    **kwargs: Any,
+) -> None:
+    """A button that calls a service when pressed (before the page redraws, so the new state
+    shows at once); a refusal appears as an error message at the top of the page."""
+    st.button(
+        label,
+        key=key,
+        on_click=ctx.act,
+        args=(fn, *args),
+        kwargs=kwargs,
+        disabled=disabled,
+        type="primary" if primary else "secondary",
+        help=help,
+        width="stretch",
+    )
+
+
+def qr_png(url: str, scale: int = 10) -> bytes:
+    """The QR code of ``url`` as PNG bytes (drawn locally by segno: nothing is fetched)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
+
+
+def _value_text(value: object, lang: str) -> str | None:
+    if value in (None, [], {}) or isinstance(value, BaseModel) and not isinstance(value, I18nText):
+        return None
+    if isinstance(value, I18nText):
+        return value.get(lang)
+    if isinstance(value, list):
+        return ", ".join(v.get(lang) if isinstance(v, I18nText) else str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def card_box(card: Card, lang: str, *, details: bool = True, caption: str | None = None) -> None:
+    """A card as text in a bordered box: title, main text, and its fields in an expander."""
+    st.markdown(f"**{safe(card.title.get(lang))}**")
+    if caption:
+        st.caption(safe(caption))
+    main = next((getattr(card, f) for f in MAIN_TEXT if getattr(card, f, None)), None)
+    if isinstance(main, I18nText):
+        st.markdown(safe(main.get(lang)))
+    if isinstance(card, NeedCard):
+        st.caption("👤 " + safe(card.persona.get(lang)))
+    if isinstance(card, DataSourceCard):
+        st.caption(
+            safe(
+                t(
+                    "inventory.card_facts",
+                    lang,
+                    holder=card.holder.get(lang),
+                    access=t(f"access.{card.access}", lang),
+                    sensitivity=t(f"sensitivity.{card.sensitivity}", lang),
+                )
+            )
+        )
+    if details:
+        with st.expander(t("cards.details", lang)):
+            for name, value in card.__dict__.items():
+                if name in ("title", "id", *MAIN_TEXT):
+                    continue
+                shown = _value_text(value, lang)
+                if shown:
+                    st.markdown(f"`{name}` — {safe(shown)}")
+
+
+def deck_browser(ctx: PageContext, key_prefix: str) -> None:
+    """Browse the card decks in tabs, with a words filter; cards shown as text."""
+    query = st.text_input(ctx.t("cards.filter"), key=f"{key_prefix}_deck_filter")
+    words = query.strip().casefold()
+    tabs = st.tabs([ctx.t(f"deck.{kind}") for kind in DECK_KINDS_SHOWN])
+    for kind, tab in zip(DECK_KINDS_SHOWN, tabs, strict=True):
+        with tab:
+            cards: list[Card] = list(getattr(ctx.decks, kind))
+            shown = [c for c in cards if not words or words in _card_words(c, ctx.lang)]
+            st.caption(ctx.t("cards.count", n=len(shown)))
+            for card in shown:
+                with st.container(border=True):
+                    card_box(card, ctx.lang)
+
+
+def _card_words(card: Card, lang: str) -> str:
+    parts = [card.id]
+    for value in card.__dict__.values():
+        shown = _value_text(value, lang)
+        if shown:
+            parts.append(shown)
+    return " ".join(parts).casefold()

@@ -1,0 +1,103 @@
+"""Sections shared by the projection and the step pages: live counts, results, and the
+cached figures (by workshop version, so 40 tablets redraw from one computation)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from selfdata import services
+from selfdata.governance import ModelFit, use_case_fit
+from selfdata.loading import default_decks
+from selfdata.matching import workshop_coverage, workshop_needs, workshop_sources
+from selfdata.ui.context import get_store
+from selfdata.ui.room_figures import Heatmap, match_heatmap, vote_bars
+from selfdata.ui.widgets import safe
+from selfdata.views import NeedsBoard
+
+if TYPE_CHECKING:
+    from selfdata.ui.context import PageContext
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def vote_figure(totals: tuple[tuple[str, int], ...], lang: str) -> go.Figure:
+    return vote_bars(totals, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def heatmap(code: str, version: int, lang: str) -> tuple[Heatmap, tuple[str, ...], tuple[str, ...]]:
+    """The needs × sources heatmap and the coverage warnings (uncovered needs, unused
+    sources), computed once per workshop version and language."""
+    workshop = services.workshop_snapshot(get_store(), code)
+    decks = default_decks()
+    needs, sources = workshop_needs(workshop, decks), workshop_sources(workshop, decks)
+    coverage = workshop_coverage(workshop, decks)
+    return (
+        match_heatmap(needs, sources, decks, lang),
+        coverage.uncovered_needs,
+        coverage.unused_sources,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def governance_fits(code: str, version: int, use_case_id: str) -> tuple[ModelFit, ...]:
+    """The five models' fit for a use case's recorded answers (per workshop version)."""
+    use_case = next(
+        u for u in services.use_cases(get_store(), code).use_cases if u.id == use_case_id
+    )
+    return use_case_fit(use_case, default_decks())
+
+
+def need_totals(board: NeedsBoard, lang: str) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        (n.card.title.get(lang) if n.card else n.id, n.total)
+        for n in board.needs
+        if n.total is not None and not n.hidden
+    )
+
+
+def step_counts(ctx: PageContext) -> list[tuple[str, int | str]]:
+    """The live counts shown on the projector for the current step."""
+    assert ctx.room is not None and ctx.code is not None
+    room = ctx.room
+    counts: list[tuple[str, int | str]] = [(ctx.t("counts.participants"), room.participants)]
+    if room.step == "inventory":
+        counts.append((ctx.t("counts.sources"), services.inventory(ctx.store, ctx.code).selected))
+    elif room.step == "needs":
+        board = services.needs_board(ctx.store, ctx.code)
+        counts += [(ctx.t("counts.dots"), board.dots_cast), (ctx.t("counts.voters"), board.voters)]
+    elif room.step in ("use_cases", "governance"):
+        cases = services.use_cases(ctx.store, ctx.code).use_cases
+        counts.append((ctx.t("counts.use_cases"), len(cases)))
+        if room.step == "governance":
+            chosen = sum(1 for u in cases if u.governance_choice)
+            counts.append((ctx.t("counts.chosen"), f"{chosen}/{len(cases)}"))
+    return counts
+
+
+def projected_results(ctx: PageContext) -> None:
+    """The current step's results for the wall (only called once revealed)."""
+    assert ctx.room is not None and ctx.code is not None
+    step, lang = ctx.room.step, ctx.lang
+    if step == "inventory":
+        view = services.inventory(ctx.store, ctx.code)
+        for item in view.sources:
+            if item.selected and item.card is not None:
+                st.markdown("- " + safe(item.card.title.get(lang)))
+    elif step == "needs":
+        board = services.needs_board(ctx.store, ctx.code)
+        totals = need_totals(board, lang)
+        if totals:
+            st.plotly_chart(vote_figure(totals, lang), width="stretch", key="projection_votes")
+    elif step in ("use_cases", "governance"):
+        titles = {m.id: m.title.get(lang) for m in ctx.decks.governance_models}
+        for u in services.use_cases(ctx.store, ctx.code).use_cases:
+            choice = titles.get(u.governance_choice or "", "—")
+            line = f"**{safe(u.title)}**"
+            if step == "governance":
+                line += " — " + safe(choice)
+            st.markdown(line)
+    else:
+        st.markdown(safe(ctx.t("projection.see_step")))
