@@ -1,7 +1,102 @@
-"""Export page (work in progress: replaced by the full page as soon as selfdata.ui.context lands)."""
+"""Export: the scenario dossiers, the workshop report, the printable card deck and the whole
+workshop as a portable file, in the interface language. Files are built on click."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-st.title("export")
+from selfdata import services
+from selfdata.ui import export_files as files
+from selfdata.ui import live_updates, page_context
+
+ctx = page_context("export")
+live_updates(ctx, follow_step=ctx.is_participant)
+st.title(ctx.t("export.title"))
+if ctx.code is None or ctx.room is None:
+    st.stop()
+code, room = ctx.code, ctx.room
+st.markdown(ctx.t("export.intro", lang=ctx.t(f"export.lang.{ctx.lang}")))
+names = files.file_names(room.title, ctx.lang)
+
+
+def offer(kind: str, data: Callable[[], bytes], file_name: str, mime: str = files.PDF) -> None:
+    st.download_button(
+        ctx.t("export.download"),
+        data=data,
+        file_name=file_name,
+        mime=mime,
+        key=f"export_{kind}_download",
+        on_click="ignore",
+        icon=":material/download:",
+        type="primary",
+    )
+
+
+def section(kind: str) -> None:
+    st.subheader(ctx.t(f"export.{kind}"))
+    st.caption(ctx.t(f"export.{kind}.help"))
+
+
+def allow_report() -> None:
+    ctx.act(
+        services.set_revealed,
+        ctx.store,
+        code,
+        ctx.secret,
+        "export",
+        bool(st.session_state.get("export_reveal")),
+    )
+
+
+if ctx.secret is not None:
+    secret = ctx.secret
+    with st.container(border=True):
+        section("dossier")
+        scenarios = {s.id: s for s in services.scenarios(ctx.store, code).scenarios}
+        if scenarios:
+            chosen = st.selectbox(
+                ctx.t("network.scenario"),
+                list(scenarios),
+                format_func=lambda sid: scenarios[sid].title,
+                key="export_scenario",
+            )
+            sid = chosen or next(iter(scenarios))
+            offer(
+                "dossier",
+                files.dossier(ctx.store, code, secret, ctx.decks, sid, ctx.lang),
+                files.dossier_name(room.title, sid, ctx.lang),
+            )
+        else:
+            st.info(ctx.t("export.no_scenario"))
+    with st.container(border=True):
+        section("report")
+        names_shown = st.checkbox(ctx.t("export.pseudonyms"), key="export_pseudonyms")
+        report = files.report(
+            ctx.store, code, secret, ctx.decks, ctx.lang, show_pseudonyms=names_shown
+        )
+        offer("report", report, names["report"])
+        st.toggle(
+            ctx.t("export.reveal"),
+            value=files.participant_may_download_report(room.revealed),
+            key="export_reveal",
+            on_change=allow_report,
+            disabled="scenarios" in room.revealed,
+        )
+    with st.container(border=True):
+        section("deck")
+        offer("deck", files.deck(ctx.decks, ctx.lang), names["deck"])
+    with st.container(border=True):
+        section("workshop")
+        offer(
+            "workshop", files.workshop_file(ctx.store, code, secret), names["workshop"], files.YAML
+        )
+elif ctx.is_participant and files.participant_may_download_report(room.revealed):
+    with st.container(border=True):
+        section("report")
+        offer("report", files.report(ctx.store, code, None, ctx.decks, ctx.lang), names["report"])
+elif ctx.is_participant:
+    st.info(ctx.t("export.participant"))
+else:
+    st.info(ctx.t("export.projection"))

@@ -1,7 +1,53 @@
-"""Scenarios page (work in progress: replaced by the full page as soon as selfdata.ui.context lands)."""
+"""Scenarios: candidate field experiments, rated by everyone on weighted criteria, ranked
+once the facilitator reveals the results."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-st.title("scenarios")
+from selfdata import services
+from selfdata.ui import live_updates, page_context
+from selfdata.ui.scenario_view import (
+    manage_panel,
+    own_ranking_panel,
+    pick_method,
+    rating_panel,
+    results,
+    reveal_control,
+    weights_panel,
+)
+
+ctx = page_context("scenarios")
+live_updates(ctx, follow_step=ctx.is_participant)
+st.title(ctx.t("scenarios.title"))
+if ctx.code is None:
+    st.stop()
+
+view = services.scenarios(ctx.store, ctx.code)
+ratings = services.scenario_ratings(ctx.store, ctx.code, ctx.token, secret=ctx.secret)
+large = ctx.role == "projection" or (
+    ctx.is_facilitator and st.toggle(ctx.t("scenarios.projection_mode"), key="scenarios_large")
+)
+if not large:
+    st.markdown(ctx.t("scenarios.intro"))
+
+if ctx.is_facilitator and not large:
+    manage_panel(ctx, view)
+    weights_panel(ctx, ratings)
+if not view.scenarios:
+    st.info(ctx.t("scenarios.none"))
+    st.stop()
+if ctx.is_participant:
+    rating_panel(ctx, view, ratings)
+st.caption(ctx.t("scenarios.raters", n=ratings.raters))
+
+st.header(ctx.t("scenarios.results"))
+if ctx.is_facilitator and not large:
+    reveal_control(ctx, ratings.revealed)
+if ratings.revealed or (ctx.is_facilitator and not large):
+    method = pick_method(ctx)
+    results(ctx, method, large=large)
+    if ctx.is_participant and ctx.me is not None:
+        own_ranking_panel(ctx, method)
+else:
+    st.info(ctx.t("scenarios.hidden"))

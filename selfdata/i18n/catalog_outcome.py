@@ -157,6 +157,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Partners (one per line)",
     },
     "scenarios.field.description": {"fr": "Description", "en": "Description"},
+    "scenarios.chosen": {
+        "fr": "le modèle choisi pour ce cas d’usage",
+        "en": "the model chosen for this use case",
+    },
     "scenarios.create": {"fr": "Créer le scénario", "en": "Create the scenario"},
     "scenarios.save": {"fr": "Enregistrer", "en": "Save"},
     "scenarios.delete": {"fr": "Supprimer ce scénario", "en": "Delete this scenario"},

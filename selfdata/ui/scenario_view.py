@@ -1,0 +1,399 @@
+"""The scenarios screen's parts: defining scenarios (facilitator), rating them on a tablet
+(participants, a tap-friendly 1–5 per criterion), the weights and the reveal (facilitator),
+and the results: ranked bars, consensus, rank probabilities, the winner's stability, the
+weight change that would swap the top two, and a participant's own ranking.
+
+Writes go through :mod:`selfdata.services` in widget callbacks; a refusal shows as a
+message on the next render (``ctx.act``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import pandas as pd
+import streamlit as st
+
+from selfdata import services
+from selfdata.cards import GOVERNANCE_MODEL_IDS
+from selfdata.errors import SelfDataError
+from selfdata.ranking import METHODS, Method
+from selfdata.ranking_summary import stability_sentence, swap_sentence
+from selfdata.ui.context import PageContext, flash
+from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
+from selfdata.ui.widgets import safe
+from selfdata.views import ScenarioRatings, ScenariosView
+from selfdata.workshop import Scenario, UseCase
+
+PREFIX = "scenarios_"
+CHART_CONFIG = {"displaylogo": False, "staticPlot": False}
+TOUCH_CSS = """
+<style>
+[data-testid="stButtonGroup"] button { min-height: 48px; min-width: 52px; font-size: 1.1rem; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    id: str
+    title: str
+    description: str
+    cost: bool
+    weight: float
+
+
+def criteria(ctx: PageContext, ratings: ScenarioRatings) -> list[CriterionRow]:
+    """Criteria in use (the workshop's, else the deck's defaults), in order."""
+    cards = {c.id: c for c in ctx.decks.criteria}
+    chosen = [(w.criterion, w.weight) for w in ratings.criteria] or [
+        (c.id, c.default_weight) for c in ctx.decks.criteria
+    ]
+    return [
+        CriterionRow(
+            cid,
+            cards[cid].title.get(ctx.lang),
+            cards[cid].description.get(ctx.lang),
+            cards[cid].direction == "cost",
+            weight,
+        )
+        for cid, weight in chosen
+        if cid in cards
+    ]
+
+
+def model_title(ctx: PageContext, model_id: str) -> str:
+    model = ctx.decks.model(model_id)
+    return model.title.get(ctx.lang) if model is not None else model_id
+
+
+def summary(ctx: PageContext, scenario: Scenario, use_cases: dict[str, UseCase]) -> None:
+    """Title, use case, scope and partners of a scenario (all user text as text)."""
+    st.markdown(f"#### {safe(scenario.title)}")
+    use_case = use_cases.get(scenario.use_case)
+    if use_case is not None:
+        st.markdown(f"*{safe(use_case.title)}*")
+    st.caption(
+        ctx.t(
+            "scenarios.scope",
+            residents=f"{scenario.scope.residents:,}".replace(",", "\u202f"),
+            months=scenario.scope.duration_months,
+            model=safe(model_title(ctx, scenario.model)),
+        )
+    )
+    if scenario.scope.partners:
+        st.caption(safe(ctx.t("scenarios.partners", names=", ".join(scenario.scope.partners))))
+    if scenario.description:
+        st.markdown(safe(scenario.description))
+
+
+# --- participants: rating --------------------------------------------------------------
+
+
+def _rate(ctx: PageContext, scenario_id: str, criterion: str) -> None:
+    assert ctx.code is not None and ctx.token is not None
+    value = st.session_state.get(f"{PREFIX}rate_{scenario_id}_{criterion}")
+    ctx.act(services.rate, ctx.store, ctx.code, ctx.token, scenario_id, criterion, value)
+
+
+def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings) -> None:
+    """One scenario at a time, each criterion a row of five large buttons."""
+    st.html(TOUCH_CSS)
+    rows = [c for c in criteria(ctx, ratings) if c.weight > 0]
+    scenarios = list(view.scenarios)
+    use_cases = {u.id: u for u in view.use_cases}
+    done = {s.id: sum((s.id, c.id) in ratings.mine for c in rows) for s in scenarios}
+    total = len(rows) * len(scenarios)
+    st.progress(
+        sum(done.values()) / total if total else 0.0,
+        text=ctx.t("scenarios.rated", done=sum(done.values()), total=total),
+    )
+    if ratings.locked:
+        st.info(ctx.t("scenarios.locked"))
+    by_id = {s.id: s for s in scenarios}
+    key = f"{PREFIX}pick"
+    if st.session_state.get(key) not in by_id:
+        st.session_state.pop(key, None)
+    chosen = st.selectbox(
+        ctx.t("scenarios.pick"),
+        list(by_id),
+        format_func=lambda sid: (
+            f"{'✓ ' if done[sid] == len(rows) else ''}{by_id[sid].title} ({done[sid]}/{len(rows)})"
+        ),
+        key=key,
+    )
+    scenario = by_id[chosen or scenarios[0].id]
+    with st.container(border=True):
+        summary(ctx, scenario, use_cases)
+        st.caption(ctx.t("scenarios.rate.help"))
+        for row in rows:
+            label = row.title + (f" — {ctx.t('scenarios.cost')}" if row.cost else "")
+            st.segmented_control(
+                safe(label),
+                [1, 2, 3, 4, 5],
+                default=ratings.mine.get((scenario.id, row.id)),
+                key=f"{PREFIX}rate_{scenario.id}_{row.id}",
+                help=row.description,
+                on_change=_rate,
+                args=(ctx, scenario.id, row.id),
+                disabled=ratings.locked,
+                width="stretch",
+            )
+
+
+# --- facilitator: scenarios, weights, reveal -------------------------------------------
+
+
+def _draft(slot: str, use_cases: dict[str, UseCase]) -> services.ScenarioDraft:
+    state = st.session_state
+    use_case = str(state.get(f"{PREFIX}{slot}_use_case") or "")
+    model = str(state.get(f"{PREFIX}{slot}_model") or "")
+    if not model:
+        chosen = use_cases.get(use_case)
+        model = (chosen.governance_choice if chosen else None) or GOVERNANCE_MODEL_IDS[0]
+    partners = str(state.get(f"{PREFIX}{slot}_partners") or "").splitlines()
+    return services.ScenarioDraft(
+        title=str(state.get(f"{PREFIX}{slot}_title") or ""),
+        use_case=use_case,
+        model=model,
+        residents=int(state.get(f"{PREFIX}{slot}_residents") or 0),
+        duration_months=int(state.get(f"{PREFIX}{slot}_duration") or 0),
+        partners=[p.strip() for p in partners if p.strip()],
+        description=str(state.get(f"{PREFIX}{slot}_description") or ""),
+    )
+
+
+def _create(ctx: PageContext, use_cases: dict[str, UseCase]) -> None:
+    assert ctx.code is not None and ctx.secret is not None
+    draft = _draft("new", use_cases)
+    if ctx.act(services.create_scenario, ctx.store, ctx.code, ctx.secret, draft):
+        flash(ctx.t("scenarios.created"), "success")
+
+
+def _update(ctx: PageContext, scenario: Scenario, use_cases: dict[str, UseCase]) -> None:
+    assert ctx.code is not None and ctx.secret is not None
+    draft = _draft(scenario.id, use_cases)
+    # the form does not touch the network: keep the scenario's edits
+    draft = services.ScenarioDraft(**{**draft.__dict__, "network_edits": scenario.network_edits})
+    ctx.act(services.update_scenario, ctx.store, ctx.code, ctx.secret, scenario.id, draft)
+
+
+def _delete(ctx: PageContext, scenario_id: str) -> None:
+    assert ctx.code is not None and ctx.secret is not None
+    ctx.act(services.delete_scenario, ctx.store, ctx.code, ctx.secret, scenario_id)
+
+
+def scenario_form(
+    ctx: PageContext, use_cases: dict[str, UseCase], scenario: Scenario | None = None
+) -> None:
+    """Create (``scenario`` is None) or edit a scenario: use case + model + scope."""
+    slot = "new" if scenario is None else scenario.id
+    ids = list(use_cases)
+    models = ["", *GOVERNANCE_MODEL_IDS]
+    with st.form(f"{PREFIX}{slot}_form", clear_on_submit=scenario is None, border=False):
+        st.text_input(
+            ctx.t("scenarios.field.title"),
+            value=scenario.title if scenario else "",
+            max_chars=200,
+            key=f"{PREFIX}{slot}_title",
+        )
+        st.selectbox(
+            ctx.t("scenarios.field.use_case"),
+            ids,
+            index=ids.index(scenario.use_case) if scenario and scenario.use_case in ids else 0,
+            format_func=lambda uid: use_cases[uid].title,
+            key=f"{PREFIX}{slot}_use_case",
+        )
+        st.selectbox(
+            ctx.t("scenarios.field.model"),
+            models,
+            index=models.index(scenario.model) if scenario and scenario.model in models else 0,
+            format_func=lambda m: model_title(ctx, m) if m else "— " + ctx.t("scenarios.chosen"),
+            key=f"{PREFIX}{slot}_model",
+        )
+        left, right = st.columns(2)
+        left.number_input(
+            ctx.t("scenarios.field.residents"),
+            min_value=0,
+            max_value=10_000_000,
+            value=scenario.scope.residents if scenario else 100,
+            step=50,
+            key=f"{PREFIX}{slot}_residents",
+        )
+        right.number_input(
+            ctx.t("scenarios.field.duration"),
+            min_value=0,
+            max_value=120,
+            value=scenario.scope.duration_months if scenario else 6,
+            key=f"{PREFIX}{slot}_duration",
+        )
+        st.text_area(
+            ctx.t("scenarios.field.partners"),
+            value="\n".join(scenario.scope.partners) if scenario else "",
+            key=f"{PREFIX}{slot}_partners",
+        )
+        st.text_area(
+            ctx.t("scenarios.field.description"),
+            value=scenario.description if scenario else "",
+            max_chars=2000,
+            key=f"{PREFIX}{slot}_description",
+        )
+        if scenario is None:
+            st.form_submit_button(
+                ctx.t("scenarios.create"), type="primary", on_click=_create, args=(ctx, use_cases)
+            )
+        else:
+            st.form_submit_button(
+                ctx.t("scenarios.save"), on_click=_update, args=(ctx, scenario, use_cases)
+            )
+
+
+def manage_panel(ctx: PageContext, view: ScenariosView) -> None:
+    use_cases = {u.id: u for u in view.use_cases}
+    with st.expander(ctx.t("scenarios.define"), expanded=not view.scenarios):
+        if not use_cases:
+            st.info(ctx.t("scenarios.no_use_case"))
+        else:
+            scenario_form(ctx, use_cases)
+    for scenario in view.scenarios:
+        with st.expander(ctx.t("scenarios.edit", title=scenario.title)):
+            summary(ctx, scenario, use_cases)
+            if use_cases:
+                scenario_form(ctx, use_cases, scenario)
+            st.button(
+                ctx.t("scenarios.delete"),
+                key=f"{PREFIX}{scenario.id}_delete",
+                on_click=_delete,
+                args=(ctx, scenario.id),
+            )
+
+
+def _save_weights(ctx: PageContext, ids: Sequence[str]) -> None:
+    assert ctx.code is not None and ctx.secret is not None
+    weights = {cid: float(st.session_state.get(f"{PREFIX}weight_{cid}") or 0.0) for cid in ids}
+    try:
+        services.set_weights(ctx.store, ctx.code, ctx.secret, weights)
+    except SelfDataError as err:
+        flash(err.message(ctx.lang))
+        return
+    flash(ctx.t("scenarios.weights.saved"), "success")
+
+
+def _default_weights(ctx: PageContext) -> None:
+    assert ctx.code is not None and ctx.secret is not None
+    for c in ctx.decks.criteria:
+        st.session_state.pop(f"{PREFIX}weight_{c.id}", None)
+    ctx.act(services.set_weights, ctx.store, ctx.code, ctx.secret, {})
+
+
+def weights_panel(ctx: PageContext, ratings: ScenarioRatings) -> None:
+    """Every criterion of the deck with its weight (0 leaves it out of the ranking)."""
+    in_use = {c.id: c for c in criteria(ctx, ratings)}
+    cards = {c.id: c for c in ctx.decks.criteria}
+    order = [*in_use, *(cid for cid in cards if cid not in in_use)]
+    with st.expander(ctx.t("scenarios.weights")):
+        st.caption(ctx.t("scenarios.weights.help"))
+        with st.form(f"{PREFIX}weights_form", border=False):
+            columns = st.columns(2)
+            for i, cid in enumerate(order):
+                card = cards[cid]
+                label = card.title.get(ctx.lang) + (
+                    f" ({ctx.t('scenarios.cost')})" if card.direction == "cost" else ""
+                )
+                columns[i % 2].number_input(
+                    safe(label),
+                    min_value=0.0,
+                    max_value=10.0,
+                    step=0.5,
+                    value=float(in_use[cid].weight) if cid in in_use else 0.0,
+                    key=f"{PREFIX}weight_{cid}",
+                )
+            st.form_submit_button(
+                ctx.t("scenarios.weights.save"),
+                type="primary",
+                on_click=_save_weights,
+                args=(ctx, order),
+            )
+        st.button(
+            ctx.t("scenarios.weights.defaults"),
+            key=f"{PREFIX}weights_defaults",
+            on_click=_default_weights,
+            args=(ctx,),
+        )
+
+
+def _reveal(ctx: PageContext, revealed: bool) -> None:
+    assert ctx.code is not None and ctx.secret is not None
+    ctx.act(services.set_revealed, ctx.store, ctx.code, ctx.secret, "scenarios", revealed)
+
+
+def reveal_control(ctx: PageContext, revealed: bool) -> None:
+    st.caption(ctx.t("scenarios.revealed" if revealed else "scenarios.not_revealed"))
+    st.button(
+        ctx.t("scenarios.hide" if revealed else "scenarios.reveal"),
+        key=f"{PREFIX}reveal",
+        type="secondary" if revealed else "primary",
+        on_click=_reveal,
+        args=(ctx, not revealed),
+    )
+
+
+# --- results ---------------------------------------------------------------------------
+
+
+def pick_method(ctx: PageContext) -> Method:
+    chosen = st.segmented_control(
+        ctx.t("scenarios.method"),
+        list(METHODS),
+        default=METHODS[0],
+        format_func=lambda m: ctx.t(f"scenarios.method.{m}"),
+        key=f"{PREFIX}method",
+        required=True,
+    )
+    return cast(Method, chosen or METHODS[0])
+
+
+def results(ctx: PageContext, method: Method, *, large: bool) -> None:
+    """The group's ranking: bars and consensus, the two sentences, the heatmap."""
+    assert ctx.code is not None and ctx.room is not None
+    view = ranking_view(ctx.store, ctx.code, ctx.room.version, method, ctx.lang, large)
+    if isinstance(view, str):
+        st.info(ctx.t("scenarios.cannot_rank", problem=view))
+        return
+    ranking = view.ranking
+    st.markdown(f"**{safe(stability_sentence(ranking, ctx.lang))}**")
+    swap = swap_sentence(ranking, ctx.lang)
+    if swap:
+        st.markdown(safe(swap))
+    bars, agreement = st.columns([3, 2] if not large else [1, 1], gap="medium")
+    bars.plotly_chart(view.bars, width="stretch", key=f"{PREFIX}bars", config=CHART_CONFIG)
+    agreement.plotly_chart(
+        view.consensus, width="stretch", key=f"{PREFIX}consensus", config=CHART_CONFIG
+    )
+    agreement.caption(ctx.t("scenarios.consensus.help"))
+    missing = sum(len(s.missing) for s in ranking.scenarios)
+    if missing:
+        st.caption(ctx.t("scenarios.missing", n=missing))
+    if len(ranking.scenarios) > 1:
+        st.plotly_chart(view.heatmap, width="stretch", key=f"{PREFIX}heatmap", config=CHART_CONFIG)
+
+
+def own_ranking_panel(ctx: PageContext, method: Method) -> None:
+    """The participant's ranking next to the group's (this tablet only)."""
+    assert ctx.code is not None and ctx.room is not None and ctx.me is not None
+    st.subheader(ctx.t("scenarios.yours"))
+    st.caption(ctx.t("scenarios.yours.help"))
+    rows = own_ranking_rows(ctx.store, ctx.code, ctx.room.version, method, ctx.me.id)
+    if not rows:
+        st.info(ctx.t("scenarios.not_rated_yet"))
+        return
+    table = pd.DataFrame(
+        [[r.group_rank, r.title, r.own_rank] for r in rows],
+        columns=[
+            ctx.t("scenarios.col.group"),
+            ctx.t("scenarios.col.scenario"),
+            ctx.t("scenarios.col.you"),
+        ],
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key=f"{PREFIX}own")
