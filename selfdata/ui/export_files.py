@@ -78,7 +78,7 @@ def workshop_file(store: Store, code: str, secret: str) -> Callable[[], bytes]:
 def file_names(title: str, lang: str) -> dict[str, str]:
     """File names of the report, the deck and the workshop file for a workshop titled
     ``title`` (the export package's naming rules; dossiers: :func:`dossier_name`)."""
-    named = Workshop.model_construct(title=title)
+    named = _named(title)
     return {
         "report": report_filename(named, lang),
         "deck": deck_filename(lang),
@@ -87,4 +87,9 @@ def file_names(title: str, lang: str) -> dict[str, str]:
 
 
 def dossier_name(title: str, scenario_id: str, lang: str) -> str:
-    return dossier_filename(Workshop.model_construct(title=title), scenario_id, lang)
+    return dossier_filename(_named(title), scenario_id, lang)
+
+
+def _named(title: str) -> Workshop:
+    """A stand-in workshop for the naming functions, which only read the title."""
+    return Workshop(title=title, territory=title, theme="x")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 import pandas as pd
 import streamlit as st
@@ -351,7 +350,7 @@ def pick_method(ctx: PageContext) -> Method:
         key=f"{PREFIX}method",
         required=True,
     )
-    return cast(Method, chosen or METHODS[0])
+    return chosen or METHODS[0]
 
 
 def results(ctx: PageContext, method: Method, *, large: bool) -> None:
