@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import json
 import os
 import random
@@ -36,11 +37,28 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 
 from bench.protocol import ProtocolError, StreamlitServer, StreamlitSession
 
 ROOT = Path(__file__).resolve().parent.parent
+NOTES = """\
+Targets (DESIGN.md §4): 40 participants + 1 projector on this machine with zero errors,
+zero lost or duplicated votes, p95 rerun latency within 3× the single-participant p95
+(`ratio`, the two measured one after the other in this run on fresh servers), and a vote on
+the projector within 2 s (`vote→projector p95_s`). Latency is the server's rerun latency
+over loopback, from `rerun_script` to `script_finished`, over every participant rerun after
+the page load; `runs` counts them. `server/other cpu_s`: CPU seconds the server, and every
+other process of the machine, used during the run — a busy neighbour inflates the times.
+Method and caveats: `docs/load.md`.
+
+Tuning log:
+- `runner.postScriptGC = false` in `.streamlit/config.toml`: Streamlit's full
+  `gc.collect()` after every rerun serialised the room under the GIL. The last two rows
+  re-measure it each time (flat out, 20 clients). First measured on the tiny app:
+  20 clients flat out 19.9 → 116 reruns/s; 40 tablets p95 3.04 s → 96 ms (ratio 20.5 →
+  2.35), vote→projector p95 3.1 s → 1.0 s; RSS max +0.5 to +4 MB.
+"""
 MAX_ACTIONS = 2_000  # per client, whatever the duration
 PROJECTOR_GRACE_S = 3.0  # the projector keeps polling after the participants stop
 
@@ -330,7 +348,7 @@ async def participant(
                 if time.perf_counter() >= end:
                     break
                 frag = next(iter(session.auto_reruns))
-                await _timed(rec, index, "poll", lambda f=frag: session.rerun_fragment(f))
+                await _timed(rec, index, "poll", functools.partial(session.rerun_fragment, frag))
                 last_poll = time.perf_counter()
                 continue
             await _sleep_until(min(next_action, end))
