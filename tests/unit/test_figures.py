@@ -1,0 +1,269 @@
+"""The figures of the value network and scenarios screens, read trace by trace."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import networkx as nx
+import pytest
+from engine_factories import shipped_decks
+
+from selfdata.cards import Decks, I18nText
+from selfdata.loading import SCENARIOS_DIR, load_workshop
+from selfdata.network import build_network, diagnose, scenario_network
+from selfdata.ranking import Ranking, rank_scenarios
+from selfdata.ui import figures
+from selfdata.workshop import Workshop
+
+EXAMPLES = ("la_rochelle", "grand_lyon", "nantes")
+
+
+@pytest.fixture(scope="module")
+def decks() -> Decks:
+    return shipped_decks()
+
+
+def example(name: str) -> Workshop:
+    return load_workshop(SCENARIOS_DIR / f"{name}.yaml")
+
+
+def example_networks() -> list[tuple[str, str]]:
+    return [(name, s.id) for name in EXAMPLES for s in example(name).scenarios]
+
+
+def network_of(name: str, scenario_id: str, decks: Decks) -> nx.MultiDiGraph:
+    scenario = next(s for s in example(name).scenarios if s.id == scenario_id)
+    return scenario_network(scenario, decks)
+
+
+def points(fig: Any, role: str, attr: str = "x") -> list[Any]:
+    return [p for tr in figures.traces_with(fig, role) for p in (getattr(tr, attr) or ())]
+
+
+# --- value network -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("workshop", "scenario"), example_networks())
+def test_every_actor_is_one_marker_and_every_flow_one_arrow(
+    workshop: str, scenario: str, decks: Decks
+) -> None:
+    graph = network_of(workshop, scenario, decks)
+    fig = figures.network_figure(graph, "fr", diagnostics=diagnose(graph))
+    actors = [a for tr in figures.traces_with(fig, "actor") for a in tr.customdata]
+    assert sorted(actors) == sorted(graph.nodes)
+    assert len(points(fig, "flow-hover")) == graph.number_of_edges()
+    assert sum(tr.meta["flows"] for tr in figures.traces_with(fig, "flow")) == (
+        graph.number_of_edges()
+    )
+    heads = [s for tr in figures.traces_with(fig, "arrow") for s in tr.marker.size if s > 0]
+    assert len(heads) == graph.number_of_edges()
+
+
+@pytest.mark.parametrize(
+    ("flow_type", "dash"),
+    [
+        ("personal_data", "solid"),
+        ("service", "solid"),
+        ("money", "solid"),
+        ("consent", "dash"),
+        ("insight", "dash"),
+        ("oversight", "dash"),
+    ],
+)
+def test_tangible_flows_are_solid_and_intangible_ones_dashed(flow_type: str, dash: str) -> None:
+    graph = nx.MultiDiGraph()
+    for node in ("a", "b"):
+        graph.add_node(node, actor=node, label=I18nText.same(node), kind="city")
+    graph.add_edge("a", "b", key="f", type=flow_type, label=I18nText.same("x"))
+    (line,) = figures.traces_with(figures.network_figure(graph), "flow")
+    assert line.line.dash == dash
+    assert line.meta["type"] == flow_type
+    tangible = "matériel" if dash == "solid" else "immatériel"
+    assert line.name.endswith(f"({tangible})")
+
+
+def test_the_legend_names_the_flow_types_and_actor_kinds_present_in_both_languages(
+    decks: Decks,
+) -> None:
+    graph = network_of("la_rochelle", "sc_mobility_budget", decks)
+    diagnostics = diagnose(graph)
+    assert figures.legend_names(figures.network_figure(graph, "en", diagnostics=diagnostics)) == [
+        "Personal data (tangible)",
+        "Consent, mandate (intangible)",
+        "Service (tangible)",
+        "Oversight (intangible)",
+        "Resident",
+        "Data holder",
+        "City",
+        "Service provider",
+        "Regulator",
+        "To look at",
+    ]
+    french = figures.legend_names(figures.network_figure(graph, "fr", diagnostics=diagnostics))
+    assert french[0] == "Données personnelles (matériel)"
+    assert "Habitant" in french
+
+
+def test_colours_come_from_the_okabe_ito_palette_and_kinds_differ_by_shape() -> None:
+    palette = set(figures.OKABE_ITO.values())
+    assert {s.color for s in figures.FLOW_STYLES.values()} <= palette
+    assert len({s.color for s in figures.FLOW_STYLES.values()}) == len(figures.FLOW_STYLES)
+    named_kinds = {k: s for k, s in figures.KIND_STYLES.items() if k != "other"}
+    assert {s.color for s in named_kinds.values()} <= palette
+    shapes = [s.symbol for s in figures.KIND_STYLES.values()]
+    assert len(set(shapes)) == len(shapes)
+
+
+def test_a_single_point_of_control_gets_a_ring(decks: Decks) -> None:
+    graph = network_of("la_rochelle", "sc_mobility_budget", decks)
+    diagnostics = diagnose(graph)
+    assert diagnostics.single_points == ("data_holder",)
+    (ring,) = figures.traces_with(figures.network_figure(graph, diagnostics=diagnostics), "flagged")
+    assert list(ring.customdata) == ["data_holder"]
+
+
+def test_a_network_with_nothing_to_flag_has_no_ring(decks: Decks) -> None:
+    graph = network_of("la_rochelle", "sc_coach_co2", decks)
+    fig = figures.network_figure(graph, diagnostics=diagnose(graph))
+    assert figures.traces_with(fig, "flagged") == []
+    assert "À examiner" not in figures.legend_names(fig)
+
+
+def test_each_arrow_points_at_its_target(decks: Decks) -> None:
+    graph = network_of("nantes", next(iter(example("nantes").scenarios)).id, decks)
+    positions = {n: (float(i), float(i % 3)) for i, n in enumerate(graph.nodes)}
+    fig = figures.network_figure(graph, positions=positions)
+    for line in figures.traces_with(fig, "flow"):
+        xs, ys = list(line.x), list(line.y)
+        edges = [(u, v) for u, v, t in graph.edges(data="type") if t == line.meta["type"]]
+        for i, (u, v) in enumerate(edges):
+            start = (xs[3 * i], ys[3 * i])
+            end = (xs[3 * i + 1], ys[3 * i + 1])
+
+            def dist(p: tuple[float, float], node: str) -> float:
+                return float((p[0] - positions[node][0]) ** 2 + (p[1] - positions[node][1]) ** 2)
+
+            assert dist(end, v) < dist(start, v)
+            assert dist(start, u) < dist(end, u)
+
+
+def test_flows_between_the_same_two_actors_do_not_overlap() -> None:
+    graph = nx.MultiDiGraph()
+    for node in ("a", "b"):
+        graph.add_node(node, actor=node, label=I18nText.same(node), kind="city")
+    for key, (u, v, kind) in enumerate(
+        [("a", "b", "personal_data"), ("b", "a", "service"), ("a", "b", "consent")]
+    ):
+        graph.add_edge(u, v, key=str(key), type=kind, label=I18nText.same("x"))
+    fig = figures.network_figure(graph)
+    middles = list(zip(points(fig, "flow-hover"), points(fig, "flow-hover", "y"), strict=True))
+    assert len(set(middles)) == 3
+
+
+def test_user_text_in_labels_is_shown_as_typed_not_as_markup() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", actor="city", label=I18nText.same("<b>Mairie</b> & co"), kind="city")
+    graph.add_node("b", actor="resident", label=I18nText.same("Habitant"), kind="resident")
+    graph.add_edge("a", "b", key="f", type="service", label=I18nText.same("<script>x</script>"))
+    fig = figures.network_figure(graph)
+    labels = points(fig, "actor", "text")
+    assert "&lt;b&gt;Mairie&lt;/b&gt; &amp; co" in labels
+    hover = " ".join(points(fig, "flow-hover", "hovertext"))
+    assert "<script>" not in hover and "&lt;script&gt;" in hover
+
+
+def test_projection_mode_uses_larger_type_and_markers(decks: Decks) -> None:
+    graph = network_of("la_rochelle", "sc_coach_co2", decks)
+    small, large = figures.network_figure(graph), figures.network_figure(graph, large=True)
+    assert large.layout.font.size >= 20 > small.layout.font.size
+    assert figures.traces_with(large, "actor")[0].marker.size > (
+        figures.traces_with(small, "actor")[0].marker.size
+    )
+
+
+def test_a_300_actor_network_keeps_names_for_hovering(decks: Decks) -> None:
+    from bench.engines import synthetic_network
+
+    template = synthetic_network(300, random.Random(2))
+    graph = build_network(template, None, decks)
+    fig = figures.network_figure(graph, diagnostics=diagnose(graph))
+    assert len(points(fig, "actor")) == 300
+    assert len(points(fig, "flow-hover")) == len(template.flows)
+    assert all(tr.mode == "markers" for tr in figures.traces_with(fig, "actor"))
+
+
+def test_an_empty_network_says_so() -> None:
+    fig = figures.network_figure(nx.MultiDiGraph(), "en")
+    assert [a.text for a in fig.layout.annotations] == ["Empty network"]
+
+
+def test_the_balance_table_names_an_actor_that_takes_without_giving(decks: Decks) -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("r", actor="resident", label=I18nText.same("Habitant"), kind="resident")
+    graph.add_node("x", actor="data_holder", label=I18nText.same("Courtier"), kind="data_holder")
+    graph.add_edge("r", "x", key="f1", type="personal_data", label=I18nText.same("d"))
+    graph.add_edge("r", "x", key="f2", type="personal_data", label=I18nText.same("d"))
+    rows = {r.actor: r for r in figures.balance_rows(graph, diagnose(graph), "en")}
+    assert rows["x"].gets == "Personal data ×2"
+    assert rows["x"].gives == "nothing"
+    assert rows["x"].flag == "takes data, gives nothing back"
+    assert rows["r"].flag == "gives without getting anything back"
+
+
+# --- ranking -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=EXAMPLES)
+def ranking(request: pytest.FixtureRequest, decks: Decks) -> Ranking:
+    return rank_scenarios(example(request.param), decks, draws=500)
+
+
+def test_the_bars_list_scenarios_best_first_with_the_winner_highlighted(ranking: Ranking) -> None:
+    (bars,) = figures.traces_with(figures.ranking_figure(ranking, "en"), "score")
+    assert list(bars.customdata) == [s.scenario for s in ranking.scenarios]
+    assert list(bars.x) == sorted(bars.x, reverse=True)
+    shown = [y.replace("<br>", " ") for y in bars.y]
+    assert shown == [f"{s.rank}. {s.title}" for s in ranking.scenarios]
+    assert bars.marker.color[0] == figures.OKABE_ITO["orange"]
+    assert set(bars.marker.color[1:]) <= {figures.OKABE_ITO["blue"]}
+
+
+def test_the_ranking_title_names_the_method(decks: Decks) -> None:
+    topsis = rank_scenarios(example("la_rochelle"), decks, "topsis", draws=100)
+    assert "TOPSIS" in figures.ranking_figure(topsis, "fr").layout.title.text
+    summed = rank_scenarios(example("la_rochelle"), decks, draws=100)
+    assert "Weighted sum" in figures.ranking_figure(summed, "en").layout.title.text
+
+
+def test_the_heatmap_rows_are_probabilities_and_the_first_cell_is_the_stability(
+    ranking: Ranking,
+) -> None:
+    (heat,) = figures.traces_with(
+        figures.rank_probability_figure(ranking, "en"), "rank-probability"
+    )
+    z = [list(row) for row in heat.z]
+    assert len(z) == len(ranking.scenarios) == len(heat.x)
+    for row in z:
+        assert sum(row) == pytest.approx(1.0)
+    assert z[0][0] == pytest.approx(ranking.sensitivity.winner_stability)
+    assert heat.x[0] == "#1"
+    assert heat.colorscale[0][1] != heat.colorscale[-1][1]
+
+
+def test_consensus_bars_follow_the_ranking_and_mark_unknown_consensus(ranking: Ranking) -> None:
+    (bars,) = figures.traces_with(figures.consensus_figure(ranking, "fr"), "consensus")
+    assert list(bars.customdata) == [s.scenario for s in ranking.scenarios]
+    for scenario, text in zip(ranking.scenarios, bars.text, strict=True):
+        expected = "—" if scenario.consensus is None else f"{scenario.consensus:.2f}"
+        assert text == expected
+
+
+def test_repeated_titles_stay_separate_bars(decks: Decks) -> None:
+    workshop = example("la_rochelle")
+    same = workshop.model_copy(
+        update={"scenarios": [s.model_copy(update={"title": "Même"}) for s in workshop.scenarios]}
+    )
+    ranking = rank_scenarios(same, decks, draws=50)
+    (bars,) = figures.traces_with(figures.ranking_figure(ranking), "score")
+    assert len(set(bars.y)) == len(ranking.scenarios)
