@@ -164,6 +164,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
                 ctx.t("network.submit_add"),
                 on_click=_apply,
                 args=(ctx, scenario, "add_actor"),
+                key=f"{PREFIX}add_actor_submit",
             )
         with remove, st.form(f"{PREFIX}remove_actor_form", border=True):
             st.markdown(f"**{safe(ctx.t('network.remove_actor'))}**")
@@ -174,6 +175,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
                 ctx.t("network.submit_remove"),
                 on_click=_apply,
                 args=(ctx, scenario, "remove_actor"),
+                key=f"{PREFIX}remove_actor_submit",
                 disabled=not nodes,
             )
         add, remove = st.columns(2)
@@ -196,6 +198,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
                 ctx.t("network.submit_add"),
                 on_click=_apply,
                 args=(ctx, scenario, "add_flow"),
+                key=f"{PREFIX}add_flow_submit",
                 disabled=len(nodes) < 2,
             )
         with remove, st.form(f"{PREFIX}remove_flow_form", border=True):
@@ -212,6 +215,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
                 ctx.t("network.submit_remove"),
                 on_click=_apply,
                 args=(ctx, scenario, "remove_flow"),
+                key=f"{PREFIX}remove_flow_submit",
                 disabled=not flows,
             )
         st.button(

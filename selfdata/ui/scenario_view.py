@@ -240,11 +240,18 @@ def scenario_form(
         )
         if scenario is None:
             st.form_submit_button(
-                ctx.t("scenarios.create"), type="primary", on_click=_create, args=(ctx, use_cases)
+                ctx.t("scenarios.create"),
+                type="primary",
+                on_click=_create,
+                args=(ctx, use_cases),
+                key=f"{PREFIX}new_submit",
             )
         else:
             st.form_submit_button(
-                ctx.t("scenarios.save"), on_click=_update, args=(ctx, scenario, use_cases)
+                ctx.t("scenarios.save"),
+                on_click=_update,
+                args=(ctx, scenario, use_cases),
+                key=f"{PREFIX}{slot}_submit",
             )
 
 
@@ -313,6 +320,7 @@ def weights_panel(ctx: PageContext, ratings: ScenarioRatings) -> None:
                 type="primary",
                 on_click=_save_weights,
                 args=(ctx, order),
+                key=f"{PREFIX}weights_submit",
             )
         st.button(
             ctx.t("scenarios.weights.defaults"),
