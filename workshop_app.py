@@ -29,8 +29,13 @@ _ICONS = {
 
 def main() -> None:
     lang = current_lang()
-    st.set_page_config(page_title=t("app.title", lang), page_icon="🗂️", layout="wide")
     who = viewer()
+    st.set_page_config(
+        page_title=t("app.title", lang),
+        page_icon="🗂️",
+        layout="wide",
+        initial_sidebar_state="collapsed" if who.role == "projection" else "auto",
+    )
     allowed = set(visible_pages(who.role))
     default = "projection" if who.role == "projection" else "home"
     pages = [

@@ -37,7 +37,7 @@ for need in board.needs:
         if need.total is not None:
             st.markdown(safe(ctx.t("needs.total", n=need.total, voters=need.voters or 0)))
         if ctx.is_participant:
-            st.markdown(safe(ctx.t("needs.mine", n=need.my_dots)))
+            st.markdown(safe(ctx.t("needs.mine", n=need.my_dots, left=board.remaining)))
             b1, b2 = st.columns(2)
             with b1:
                 action_button(

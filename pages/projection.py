@@ -15,11 +15,12 @@ assert ctx.room is not None and ctx.code is not None
 room = ctx.room
 join = links.join_url(ctx.base_url, ctx.code, ctx.lang)
 
-main, side = st.columns([3, 1], gap="large")
+main, side = st.columns([2, 1], gap="large")
 with side:
     st.image(qr_png(join), caption=ctx.t("projection.scan"), width="stretch")
     st.markdown(f"## {safe(ctx.t('projection.code'))}")
-    st.markdown(f"# `{room.code}`")
+    # The code comes from a fixed alphabet (letters and digits), never from a user.
+    st.markdown(f"<div class='sd-bigcode'>{room.code}</div>", unsafe_allow_html=True)
     st.caption(safe(join))
 with main:
     st.markdown(f"# {safe(room.title)}")

@@ -54,11 +54,13 @@ def vote_bars(totals: Sequence[tuple[str, int]], lang: str) -> go.Figure:
             marker_color=BLUE,
             text=values,
             textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=t("needs.dots_axis", lang), rangemode="tozero")
+    top = max(values, default=0)
+    fig.update_xaxes(title_text=t("needs.dots_axis", lang), range=[0, top * 1.15 + 1])
     return _layout(fig, max(240, 44 * len(ranked) + 80))
 
 
@@ -140,6 +142,7 @@ def fit_bars(fits: Sequence[ModelFit], lang: str, chosen: str | None = None) -> 
             marker_color=colours,
             text=values,
             textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: %{x}/100<extra></extra>",
         )
     )

@@ -39,8 +39,14 @@ _PROJECTION_CSS = """
 .stApp h1 { font-size: 3.4rem !important; }
 .stApp h2 { font-size: 2.6rem !important; }
 .stApp h3 { font-size: 2.1rem !important; }
-[data-testid="stMetricValue"] { font-size: 4rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.6rem !important; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * {
+  font-size: 4.5rem !important; font-weight: 700; line-height: 1.1;
+}
+.stApp [data-testid="stMetricLabel"], .stApp [data-testid="stMetricLabel"] * {
+  font-size: 1.6rem !important;
+}
+.sd-bigcode { font-family: ui-monospace, monospace; font-size: 4.2rem; font-weight: 800;
+  letter-spacing: .12em; white-space: nowrap; color: #000000; line-height: 1.1; }
 .stApp [data-testid="stCaptionContainer"] { font-size: 1.3rem; color: #222222; }
 .stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th { font-size: 1.5rem; }
 </style>

@@ -1,0 +1,109 @@
+"""Every room page, as the facilitator and as a participant, on every example workshop: it
+runs, shows its title, the workshop, the role and the counts a user expects."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfdata import services
+from selfdata.i18n import t
+from selfdata.store import Store
+from tests.app.conftest import PageRunner
+from tests.app.room_helpers import EXAMPLES, keys, open_room, texts
+
+STEP_PAGES = ("inventory", "needs", "use_cases", "governance")
+TITLES = {
+    "home": "app.title",
+    "console": "page.console",
+    **{p: f"step.{p}" for p in STEP_PAGES},
+}
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+@pytest.mark.parametrize("page", [*STEP_PAGES, "home"])
+@pytest.mark.parametrize("role", ["facilitator", "participant"])
+def test_a_page_shows_its_title_the_workshop_and_the_role(
+    app_store: Store, run_page: PageRunner, example: str, page: str, role: str
+) -> None:
+    room = open_room(app_store, example)
+    who = {"secret": room.secret} if role == "facilitator" else {"token": room.token}
+    at = run_page(page, code=room.code, **who)
+    assert not at.exception
+    assert at.title[0].value == t(TITLES[page])
+    shown = texts(at)
+    state = services.room_state(app_store, room.code)
+    assert state.title in shown
+    assert t("chrome.participants", n=state.participants) in shown
+    badge = t(f"role.{role}")
+    assert any(badge in m.value for m in at.sidebar.markdown)
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_the_console_shows_the_participants_and_the_guide_of_the_current_step(
+    app_store: Store, run_page: PageRunner, example: str
+) -> None:
+    room = open_room(app_store, example)
+    at = run_page("console", code=room.code, secret=room.secret)
+    assert not at.exception
+    state = services.room_state(app_store, room.code)
+    assert at.title[0].value == t("page.console")
+    assert t("console.participants", n=state.participants) in [s.value for s in at.subheader]
+    table = at.dataframe[0].value
+    assert "Testeur" in list(table.iloc[:, 0])
+    assert at.radio(key="console_step").value == state.step
+    guide = next(s for s in app_store_decks().steps if s.id == state.step)
+    assert any(guide.title.fr in s.value for s in at.subheader)
+
+
+def app_store_decks():  # type: ignore[no-untyped-def]
+    from selfdata.loading import default_decks
+
+    return default_decks()
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_the_projection_shows_code_qr_and_live_count_and_never_the_secret(
+    app_store: Store, run_page: PageRunner, example: str
+) -> None:
+    room = open_room(app_store, example)
+    at = run_page("projection", code=room.code, view="projection")
+    assert not at.exception
+    shown = texts(at)
+    state = services.room_state(app_store, room.code)
+    assert room.code in shown
+    assert "http://atelier.example:8501/?code=" + room.code in shown
+    assert at.get("image"), "the QR code image is on the page"
+    assert at.metric[0].value == str(state.participants)
+    assert room.secret not in shown
+    assert room.secret not in str(at.query_params)
+    assert not {k for k in keys(at) if k.startswith("console_")}
+
+
+def test_the_projection_shows_vote_results_once_revealed(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    services.set_step(app_store, room.code, room.secret, "needs")
+    services.set_revealed(app_store, room.code, room.secret, "needs", False)
+    hidden = run_page("projection", code=room.code, view="projection")
+    assert t("projection.not_revealed") in texts(hidden)
+    assert not hidden.get("plotly_chart")
+    services.set_revealed(app_store, room.code, room.secret, "needs", True)
+    shown = run_page("projection", code=room.code, view="projection")
+    board = services.needs_board(app_store, room.code)
+    assert [m.value for m in shown.metric][1] == str(board.dots_cast)
+    assert shown.get("plotly_chart")
+
+
+def test_english_is_one_parameter_away(room, run_page: PageRunner) -> None:  # type: ignore[no-untyped-def]
+    at = run_page("needs", code=room.code, token=room.token, lang="en")
+    assert at.title[0].value == "Residents’ needs"
+    assert at.radio(key="chrome_lang").value == "en"
+
+
+def test_the_language_switch_puts_english_in_the_address(room, run_page: PageRunner) -> None:  # type: ignore[no-untyped-def]
+    at = run_page("inventory", code=room.code, token=room.token)
+    assert at.title[0].value == t("step.inventory", "fr")
+    at.radio(key="chrome_lang").set_value("en").run()
+    assert at.query_params.get("lang") == "en"
+    assert at.title[0].value == t("step.inventory", "en")

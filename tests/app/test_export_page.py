@@ -1,0 +1,107 @@
+"""The export page, driven through AppTest, and the files its buttons hand out."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from outcome_pages import Room, open_room, page, texts
+from pypdf import PdfReader
+
+from selfdata import services
+from selfdata.documents import parse_text
+from selfdata.loading import default_decks
+from selfdata.ui import export_files
+
+FACILITATOR_FILES = [
+    "export_dossier_download",
+    "export_report_download",
+    "export_deck_download",
+    "export_workshop_download",
+]
+
+
+@pytest.fixture
+def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Room:
+    return open_room(tmp_path, monkeypatch, "la_rochelle")
+
+
+def buttons(at: object) -> list[str]:
+    return [b.key for b in at.get("download_button")]  # type: ignore[attr-defined]
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_facilitator_gets_the_four_files(room: Room) -> None:
+    at = page(room, "export", "facilitator")
+    assert not at.exception
+    assert buttons(at) == FACILITATOR_FILES
+
+
+@pytest.mark.parametrize(
+    ("revealed", "report_offered"),
+    [((), False), (("export",), True), (("scenarios",), True), (("needs",), False)],
+)
+def test_a_participant_gets_the_report_once_the_export_or_the_ranking_is_revealed(
+    room: Room, revealed: tuple[str, ...], report_offered: bool
+) -> None:
+    for step in services.room_state(room.store, room.code).revealed:
+        services.set_revealed(room.store, room.code, room.secret, step, False)
+    for step in revealed:
+        services.set_revealed(room.store, room.code, room.secret, step, True)
+    at = page(room, "export", "participant")
+    assert buttons(at) == (["export_report_download"] if report_offered else [])
+    if not report_offered:
+        assert "une fois que l’animation a révélé" in texts(at)
+
+
+def test_the_facilitator_toggle_lets_participants_download_the_report(room: Room) -> None:
+    services.set_revealed(room.store, room.code, room.secret, "scenarios", False)
+    at = page(room, "export", "facilitator")
+    at.toggle(key="export_reveal").set_value(True).run()
+    assert "export" in services.room_state(room.store, room.code).revealed
+    assert buttons(page(room, "export", "participant")) == ["export_report_download"]
+
+
+def test_the_workshop_file_imports_back_as_the_same_workshop(room: Room) -> None:
+    data = export_files.workshop_file(room.store, room.code, room.secret)()
+    again = services.import_workshop_data(room.store, parse_text(data.decode(), "w.yaml"))
+    before = services.export_workshop(room.store, room.code, room.secret)
+    after = services.export_workshop(room.store, again.code, again.secret)
+    assert after.scenarios == before.scenarios and after.ratings == before.ratings
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"), [("fr", "DOSSIER DE SCÉNARIO"), ("en", "SCENARIO DOSSIER")]
+)
+def test_a_dossier_is_a_pdf_in_the_interface_language(room: Room, lang: str, word: str) -> None:
+    scenario = services.scenarios(room.store, room.code).scenarios[0]
+    data = export_files.dossier(
+        room.store, room.code, room.secret, default_decks(), scenario.id, lang
+    )()
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    assert scenario.title.split()[0] in text
+    assert word in text
+
+
+def test_the_participant_report_never_names_pseudonyms(room: Room) -> None:
+    decks = default_decks()
+    theirs = pdf_text(export_files.report(room.store, room.code, None, decks, "fr")())
+    named = pdf_text(
+        export_files.report(room.store, room.code, room.secret, decks, "fr", show_pseudonyms=True)()
+    )
+    assert "Camille" in named
+    assert "Camille" not in theirs
+
+
+def test_file_names_follow_the_export_naming_rules() -> None:
+    names = export_files.file_names("Atelier mobilité à La Rochelle", "en")
+    assert names == {
+        "report": "atelier-mobilite-a-la-rochelle-report-en.pdf",
+        "deck": "selfdata-cards-en.pdf",
+        "workshop": "atelier-mobilite-a-la-rochelle.selfdata.yaml",
+    }
