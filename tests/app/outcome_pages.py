@@ -35,6 +35,7 @@ class Room:
 def open_room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example: str) -> Room:
     db = tmp_path / "app.db"
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("SELFDATA_DEMO", raising=False)
     monkeypatch.setenv("SELFDATA_DB", str(db))
     store = Store(sqlite_url(db))
     created = services.create_workshop(store, example=example)

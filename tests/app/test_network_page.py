@@ -146,3 +146,15 @@ def test_projection_mode_drops_the_forms_and_enlarges_the_figure(room: Room) -> 
     at.toggle(key="network_large").set_value(True).run()
     assert figures(at)[0]["layout"]["font"]["size"] > small
     assert "network_actor_card" not in {w.key for w in at.selectbox}
+
+
+def test_the_projector_shows_the_network_step_in_large_type(room: Room) -> None:
+    services.set_step(room.store, room.code, room.secret, "network")
+    services.set_revealed(room.store, room.code, room.secret, "network", True)
+    at = page(room, "projection", "projection")
+    assert not at.exception
+    main = figures(at)[0]
+    nodes, edges = engine_network(room, "sc_coach_co2")
+    assert set(actor_ids(main)) == nodes and flow_count(main) == edges
+    assert main["layout"]["font"]["size"] >= 20
+    assert "network_actor_card" not in {w.key for w in at.selectbox}

@@ -137,3 +137,13 @@ def test_projection_mode_shows_results_only_once_revealed(room: Room) -> None:
     at.run()
     bars = figures(at)[0]
     assert bars["layout"]["font"]["size"] >= 20
+
+
+def test_the_projector_shows_the_revealed_ranking_in_large_type(room: Room) -> None:
+    at = page(room, "projection", "projection")
+    assert not at.exception
+    bars = traces(figures(at)[0], "score")[0]
+    workshop = services.workshop_snapshot(room.store, room.code)
+    ranking = rank_scenarios(workshop, default_decks())
+    assert bars["customdata"] == [s.scenario for s in ranking.scenarios]
+    assert figures(at)[0]["layout"]["font"]["size"] >= 20

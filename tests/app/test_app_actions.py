@@ -1,0 +1,222 @@
+"""Widget actions reach the store: what one tablet does shows in another screen's read model."""
+
+from __future__ import annotations
+
+from selfdata import services
+from selfdata.store import Store
+from tests.app.conftest import PageRunner
+from tests.app.room_helpers import Room, open_room, texts
+
+
+def _needs_room(app_store: Store) -> Room:
+    room = open_room(app_store, "la_rochelle")
+    services.set_step(app_store, room.code, room.secret, "needs")
+    return room
+
+
+def test_a_dot_clicked_on_one_tablet_shows_on_the_facilitators_screen(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = _needs_room(app_store)
+    need = services.needs_board(app_store, room.code).needs[0]
+    before = services.needs_board(app_store, room.code, secret=room.secret).needs[0].total or 0
+    tablet = run_page("needs", code=room.code, token=room.token)
+    assert "5 / 5" in [m.value for m in tablet.metric]
+    tablet.button(key=f"needs_vote_{need.id}").click().run()
+    assert "4 / 5" in [m.value for m in tablet.metric]
+    mine = services.needs_board(app_store, room.code, room.token).needs[0]
+    assert mine.my_dots == 1
+    facilitator = run_page("needs", code=room.code, secret=room.secret)
+    title = need.card.title.fr if need.card else need.id
+    assert f"{before + 1} gommette(s)" in texts(facilitator)
+    assert services.needs_board(app_store, room.code, secret=room.secret).needs[0].total == (
+        before + 1
+    )
+    assert title in texts(facilitator)
+
+
+def test_a_dot_beyond_the_cap_is_refused_with_a_message_and_changes_nothing(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = _needs_room(app_store)
+    need = services.needs_board(app_store, room.code).needs[0].id
+    tablet = run_page("needs", code=room.code, token=room.token)
+    for _ in range(4):
+        tablet.button(key=f"needs_vote_{need}").click().run()
+    assert services.needs_board(app_store, room.code, room.token).needs[0].my_dots == 3
+    assert any("Au plus 3 gommettes" in e.value for e in tablet.error)
+
+
+def test_a_locked_room_disables_the_dot_buttons(app_store: Store, run_page: PageRunner) -> None:
+    room = _needs_room(app_store)
+    services.set_locked(app_store, room.code, room.secret, True)
+    tablet = run_page("needs", code=room.code, token=room.token)
+    need = services.needs_board(app_store, room.code).needs[0].id
+    assert tablet.button(key=f"needs_vote_{need}").disabled
+
+
+def test_a_participant_proposes_a_need_that_everyone_then_sees(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = _needs_room(app_store)
+    tablet = run_page("needs", code=room.code, token=room.token)
+    tablet.text_input(key="needs_new_title").input("Savoir quand passe le bus")
+    tablet.button(key="FormSubmitter:needs_propose_form-Proposer").click().run()
+    titles = [n.card.title.fr for n in services.needs_board(app_store, room.code).needs if n.card]
+    assert "Savoir quand passe le bus" in titles
+    other = run_page("needs", code=room.code, token=room.join("Autre"))
+    assert "Savoir quand passe le bus" in texts(other)
+
+
+def test_joining_from_home_puts_the_token_in_the_address_and_restores_the_identity(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "nantes")
+    home = run_page("home", code=room.code)
+    offered = home.text_input(key="home_pseudonym").value
+    assert offered, "a friendly pseudonym is offered"
+    home.text_input(key="home_pseudonym").input("Renard rêveur")
+    home.button(key="FormSubmitter:home_join_form-Rejoindre").click().run()
+    token = home.query_params.get("token")
+    assert token and home.query_params.get("code") == room.code
+    names = [p.pseudonym for p in services.participants(app_store, room.code).participants]
+    assert "Renard rêveur" in names
+    # The tablet slept: the same address opens the same identity.
+    again = run_page("needs", code=room.code, token=token)
+    assert "Vous êtes Renard rêveur" in texts(again)
+
+
+def test_creating_a_workshop_from_an_example_gives_a_facilitator_link_and_a_join_code(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    home = run_page("home")
+    home.selectbox(key="home_example").set_value("grand_lyon")
+    home.button(key="FormSubmitter:home_create_form-Créer l’atelier").click().run()
+    code, secret = home.query_params.get("code"), home.query_params.get("secret")
+    assert code and secret
+    services.check_secret(app_store, code, secret)
+    links = [c.value for c in home.code]
+    assert f"http://atelier.example:8501/console?code={code}&secret={secret}" in links
+    assert f"http://atelier.example:8501/?code={code}" in links
+    assert f"http://atelier.example:8501/?code={code}&view=projection" in links
+    from selfdata.loading import SCENARIOS_DIR, load_workshop
+
+    example = load_workshop(SCENARIOS_DIR / "grand_lyon.yaml")
+    assert services.room_state(app_store, code).title == example.title
+
+
+def test_a_blank_workshop_needs_a_title_and_a_territory(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    home = run_page("home")
+    home.button(key="FormSubmitter:home_create_form-Créer l’atelier").click().run()
+    assert "secret" not in home.query_params
+    assert home.error, "the refusal is shown"
+    home.text_input(key="home_title").input("Atelier eau")
+    home.text_input(key="home_territory").input("Niort")
+    home.button(key="FormSubmitter:home_create_form-Créer l’atelier").click().run()
+    code = home.query_params.get("code")
+    assert code and services.room_state(app_store, code).title == "Atelier eau"
+
+
+def test_the_console_drives_step_lock_reveal_timer_and_undo(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    console = run_page("console", code=room.code, secret=room.secret)
+    console.radio(key="console_step").set_value("needs").run()
+    assert services.room_state(app_store, room.code).step == "needs"
+    console.button(key="console_lock").click().run()
+    assert services.room_state(app_store, room.code).locked
+    console.button(key="console_undo").click().run()
+    assert not services.room_state(app_store, room.code).locked
+    revealed = "needs" in services.room_state(app_store, room.code).revealed
+    console.button(key="console_reveal").click().run()
+    assert ("needs" in services.room_state(app_store, room.code).revealed) is not revealed
+    console.number_input(key="console_timer_minutes").set_value(2.0)
+    console.button(key="console_timer_start").click().run()
+    state = services.room_state(app_store, room.code)
+    assert state.timer_remaining is not None and 100 < state.timer_remaining <= 120
+    assert "la saisie se verrouille" in texts(console)
+    console.button(key="console_timer_stop").click().run()
+    assert services.room_state(app_store, room.code).timer_end is None
+
+
+def test_the_console_hides_a_participants_contribution(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    need = services.propose_need(
+        app_store, room.code, room.token, draft=services.NeedDraft(title="Hors sujet")
+    )
+    console = run_page("console", code=room.code, secret=room.secret)
+    console.button(key=f"console_hide_need_{need}").click().run()
+    everyone = services.needs_board(app_store, room.code, secret=room.secret).needs
+    assert next(n for n in everyone if n.id == need).hidden
+    assert "Hors sujet" not in texts(run_page("needs", code=room.code, token=room.join("Zoé")))
+
+
+def test_the_inventory_filters_the_deck_and_a_participant_puts_a_card_on_the_table(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "nantes")
+    tablet = run_page("inventory", code=room.code, token=room.token)
+    tablet.multiselect(key="inventory_f_sens").set_value(["special"]).run()
+    shown = texts(tablet)
+    assert "catégorie particulière" in shown
+    on_table = {s.id for s in services.inventory(app_store, room.code).sources}
+    add = [b for b in tablet.button if b.key and b.key.startswith("inventory_add_")]
+    candidates = [b for b in add if b.key.removeprefix("inventory_add_") not in on_table]
+    assert candidates
+    card = candidates[0].key.removeprefix("inventory_add_")
+    candidates[0].click().run()
+    assert card in {s.id for s in services.inventory(app_store, room.code).sources}
+
+
+def test_the_facilitator_sets_a_source_aside(app_store: Store, run_page: PageRunner) -> None:
+    room = open_room(app_store, "la_rochelle")
+    first = services.inventory(app_store, room.code).sources[0]
+    page = run_page("inventory", code=room.code, secret=room.secret)
+    page.button(key=f"inventory_select_{first.id}").click().run()
+    after = services.inventory(app_store, room.code).sources[0]
+    assert after.selected is not first.selected
+
+
+def test_the_use_case_matrix_shows_scores_with_reasons_and_names_a_use_case(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    import json
+
+    room = open_room(app_store, "la_rochelle")
+    page = run_page("use_cases", code=room.code, secret=room.secret)
+    chart = page.get("plotly_chart")[0]
+    spec = json.loads(chart.proto.spec)
+    heat = spec["data"][0]
+    assert heat["type"] == "heatmap" and heat["colorscale"]
+    hover = heat["text"]
+    assert any("Score" in cell and "facilité" in cell for row in hover for cell in row)
+    before = len(services.use_cases(app_store, room.code).use_cases)
+    page.text_input(key="use_cases_title").input("Mon trajet le moins cher")
+    page.button(key="FormSubmitter:use_cases_create_form-Créer le cas d’usage").click().run()
+    cases = services.use_cases(app_store, room.code).use_cases
+    assert len(cases) == before + 1
+    assert cases[-1].title == "Mon trajet le moins cher" and cases[-1].sources
+
+
+def test_governance_answers_and_choice_are_recorded_by_the_facilitator(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "grand_lyon")
+    case = services.use_cases(app_store, room.code).use_cases[0]
+    page = run_page("governance", code=room.code, secret=room.secret)
+    assert len(page.get("plotly_chart")) == 1
+    key = f"governance_q_{case.id}_holders"
+    page.radio(key=key).set_value("one").run()
+    after = services.use_cases(app_store, room.code).use_cases[0]
+    assert after.governance_answers.get("holders") == "one"
+    page.selectbox(key="governance_model").set_value("data_cooperative")
+    page.button(key="FormSubmitter:governance_choice_form-Confirmer le choix").click().run()
+    assert services.use_cases(app_store, room.code).use_cases[0].governance_choice == (
+        "data_cooperative"
+    )
+    assert "Modèle retenu : Coopérative de données" in texts(page)
