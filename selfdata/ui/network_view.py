@@ -270,3 +270,17 @@ def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
         st.plotly_chart(figure, width="stretch", key=f"{PREFIX}compare_right", config=CHART_CONFIG)
         for text in findings:
             st.caption("⚠️ " + safe(text))
+
+
+def project_network(ctx: PageContext) -> None:
+    """The projector's view of the network step: a scenario's network in large type, with
+    what to look at beside it (no forms)."""
+    assert ctx.code is not None
+    scenarios = services.scenarios(ctx.store, ctx.code).scenarios
+    if not scenarios:
+        st.markdown(f"### {safe(ctx.t('network.no_scenario'))}")
+        return
+    scenario = pick_scenario(ctx, scenarios, "projection_network_scenario")
+    view = load(ctx, scenario, True)
+    if view is not None:
+        show_network(ctx, view, large=True, key="projection_network")

@@ -99,5 +99,13 @@ def projected_results(ctx: PageContext) -> None:
             if step == "governance":
                 line += " — " + safe(choice)
             st.markdown(line)
+    elif step == "network":
+        from selfdata.ui.network_view import project_network
+
+        project_network(ctx)
+    elif step == "scenarios":
+        from selfdata.ui.scenario_view import project_scenarios
+
+        project_scenarios(ctx)
     else:
         st.markdown(safe(ctx.t("projection.see_step")))

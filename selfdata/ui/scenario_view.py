@@ -349,13 +349,13 @@ def reveal_control(ctx: PageContext, revealed: bool) -> None:
 # --- results ---------------------------------------------------------------------------
 
 
-def pick_method(ctx: PageContext) -> Method:
+def pick_method(ctx: PageContext, key: str = f"{PREFIX}method") -> Method:
     chosen = st.segmented_control(
         ctx.t("scenarios.method"),
         list(METHODS),
         default=METHODS[0],
         format_func=lambda m: ctx.t(f"scenarios.method.{m}"),
-        key=f"{PREFIX}method",
+        key=key,
         required=True,
     )
     return chosen or METHODS[0]
@@ -404,3 +404,10 @@ def own_ranking_panel(ctx: PageContext, method: Method) -> None:
         ],
     )
     st.dataframe(table, hide_index=True, width="stretch", key=f"{PREFIX}own")
+
+
+def project_scenarios(ctx: PageContext) -> None:
+    """The projector's view of the scenarios step: the group's results in large type (the
+    caller shows it only once the facilitator revealed them)."""
+    method = pick_method(ctx, "projection_method")
+    results(ctx, method, large=True)
