@@ -109,13 +109,13 @@ def match_heatmap(
         go.Heatmap(
             z=[list(r) for r in matrix.scores],
             x=[plotly_text(s.title.get(lang), 28) for s in sources],
-            y=[plotly_text(n.title.get(lang), 40) for n in needs],
+            y=[plotly_text(n.title.get(lang), 32) for n in needs],
             text=hover,
             hovertemplate="%{text}<extra></extra>",
             colorscale="Cividis",
             zmin=0,
             zmax=100,
-            colorbar={"title": {"text": t("use_cases.score_axis", lang)}},
+            colorbar={"title": {"text": t("use_cases.score_axis", lang)}, "thickness": 12},
             xgap=2,
             ygap=2,
         )
