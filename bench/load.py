@@ -32,7 +32,7 @@ import textwrap
 import time
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,13 +64,20 @@ PROJECTOR_GRACE_S = 3.0  # the projector keeps polling after the participants st
 
 
 # -- scenarios ------------------------------------------------------------------------
+Timed = Callable[[str, Callable[[], Awaitable[Any]]], Awaitable[tuple[bool, float]]]
+"""timed(kind, call): run one rerun, record its latency under ``kind``; (ok, done time)."""
+
+
 class Scenario:
     """What an app needs the harness to know: how to serve it, join it, read it."""
 
     name = "abstract"
 
-    def prepare(self, workdir: Path) -> None:
+    def prepare(self, workdir: Path, participants: int) -> None:
         """Write/locate the app and create what the participants join (DB in workdir)."""
+
+    async def warm_up(self, url: str) -> None:
+        """Open once, untimed, the pages the tablets will use (the facilitator did)."""
 
     def server(self, options: dict[str, str], workdir: Path) -> StreamlitServer:
         raise NotImplementedError
@@ -85,9 +92,17 @@ class Scenario:
     async def join(self, session: StreamlitSession, index: int) -> None:
         """Whatever a participant does after the page first loads (default: nothing)."""
 
+    vote_prefix = "vote_"
+
     def vote_keys(self, session: StreamlitSession) -> list[str]:
-        """Keys of the vote buttons on this participant's page."""
-        return [k for k, kind in session.widget_keys() if k.startswith("vote_")]
+        """Keys of the vote buttons a participant may press now (not disabled)."""
+        return [
+            key
+            for key, kind in session.widget_keys()
+            if key.startswith(self.vote_prefix)
+            and kind == "button"
+            and not session.find_widget(key)[1].disabled
+        ]
 
     def rate_keys(self, session: StreamlitSession) -> list[tuple[str, list[Any]]]:
         """(key, possible values) of the rating widgets on this participant's page."""
@@ -99,7 +114,20 @@ class Scenario:
 
     def vote_target(self, key: str) -> str:
         """The item a vote button votes for."""
-        return key.removeprefix("vote_")
+        return key.removeprefix(self.vote_prefix)
+
+    async def rate(self, session: StreamlitSession, rng: random.Random, timed: Timed) -> None:
+        """Rate something (default: a rating widget on the current page, else reload)."""
+        rates = self.rate_keys(session)
+        if not rates:
+            await timed("reload", session.rerun)
+            return
+        key, values = rng.choice(rates)
+        await timed("rate", functools.partial(session.set_value, key, rng.choice(values)))
+
+    def initial_total(self) -> int:
+        """Votes the projector shows before the run."""
+        return sum(self.stored_votes().values())
 
     def projector_total(self, session: StreamlitSession) -> int | None:
         """Total votes the projector shows now (None if it shows none)."""
@@ -203,7 +231,7 @@ class TinyScenario(Scenario):
         self.db = Path()
         self.app = Path()
 
-    def prepare(self, workdir: Path) -> None:
+    def prepare(self, workdir: Path, participants: int) -> None:
         self.app = workdir / "tiny_app.py"
         self.app.write_text(TINY_APP, encoding="utf-8")
         # Served from workdir: give it the project's Streamlit config (and its tuning).
@@ -291,7 +319,7 @@ def _percentile(values: Sequence[float], q: float) -> float:
 
 
 async def _timed(
-    rec: Recorder, client: int, kind: str, call: Callable[[], Any]
+    rec: Recorder, client: int, kind: str, call: Callable[[], Awaitable[Any]]
 ) -> tuple[bool, float]:
     sent = time.perf_counter()
     try:
@@ -366,22 +394,20 @@ async def _act(
 ) -> None:
     roll = rng.random()
     votes = scenario.vote_keys(session)
-    rates = scenario.rate_keys(session)
+    timed: Timed = functools.partial(_timed, rec, index)
     if roll < 0.5 and votes:
         key = rng.choice(votes)
         target = (index, scenario.vote_target(key))
-        ok, done = await _timed(rec, index, "vote", lambda: session.click(key))
+        ok, done = await timed("vote", functools.partial(session.click, key))
         if ok:
             rec.acked[target] += 1
             rec.vote_acks.append(done)
         else:
             rec.uncertain[target] += 1
-    elif roll < 0.8 and rates:
-        key, values = rng.choice(rates)
-        value = rng.choice(values)
-        await _timed(rec, index, "rate", lambda: session.set_value(key, value))
+    elif roll < 0.8:
+        await scenario.rate(session, rng, timed)
     else:
-        await _timed(rec, index, "reload", session.rerun)
+        await timed("reload", session.rerun)
 
 
 async def projector(
@@ -514,11 +540,13 @@ async def _drive(
     seed: int,
     projector_every: float | None,
 ) -> tuple[Recorder, float]:
-    rec = Recorder(initial_total=sum(scenario.stored_votes().values()))
+    rec = Recorder(initial_total=scenario.initial_total())
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample_rss(pids, rec, stop)) if pids else None
     start = time.perf_counter()
-    # The projector opens first (as in the room) and warms the server up.
+    # The pages are warm and the projector is on before the room joins.
+    with contextlib.suppress(ProtocolError, TimeoutError, OSError):
+        await scenario.warm_up(urls[0])
     window = {"end": float("inf")}
     ready = asyncio.Event()
     proj = asyncio.create_task(projector(scenario, urls[0], rec, window, projector_every, ready))
@@ -573,7 +601,7 @@ def run_load(
     scenario = SCENARIOS[scenario_name]()
     with tempfile.TemporaryDirectory(prefix="selfdata-load-") as tmp:
         workdir = Path(tmp)
-        scenario.prepare(workdir)
+        scenario.prepare(workdir, participants)
         servers: list[StreamlitServer] = []
         try:
             if server_urls:
@@ -626,7 +654,7 @@ def _report(
     stored: Counter[tuple[int, str]],
 ) -> LoadReport:
     mine = [s for s in rec.samples if s.client >= 0]
-    acts = [s for s in mine if s.kind in ("vote", "rate", "reload")]
+    acts = [s for s in mine if s.kind in ("vote", "rate", "reload", "navigate")]
     # Every participant rerun after the page load: actions and polls. A join (the
     # session's first run) is a page load, reported on its own.
     lat = [s.latency_s for s in mine if s.ok and s.kind != "join"]

@@ -107,6 +107,7 @@ class StreamlitSession:
         self._reader: asyncio.Task[None] | None = None
         self._inbox: asyncio.Queue[ForwardMsg | None] = asyncio.Queue()
         self._lock = asyncio.Lock()
+        self._last_fragment = ""
 
     # -- connection ---------------------------------------------------------------
     async def connect(self) -> StreamlitSession:
@@ -194,9 +195,10 @@ class StreamlitSession:
             for ws in widget_states:
                 if ws.WhichOneof("value") not in ("trigger_value", "string_trigger_value"):
                     self._values[ws.id] = ws
-            # Anything left over from an earlier run belongs to that run.
+            # Anything left over (status messages after a run) belongs to no request.
             while not self._inbox.empty():
-                self._consume(self._inbox.get_nowait(), fragment_id, [], [])
+                self._consume(self._inbox.get_nowait(), self._last_fragment, [], [])
+            self._last_fragment = fragment_id
             started = time.perf_counter()
             await self._ws.send(back.SerializeToString())
             result = await asyncio.wait_for(self._read_run(fragment_id, started), self.timeout_s)
@@ -228,17 +230,24 @@ class StreamlitSession:
         kind = msg.WhichOneof("type")
         if kind == "new_session":
             if msg.new_session.page_script_hash:
-                self.page_script_hash = msg.new_session.page_script_hash
-            if fragment_id:
-                self._nodes = {p: n for p, n in self._nodes.items() if n.fragment_id != fragment_id}
+                self._follow_page(msg.new_session.page_script_hash)
+            # The run says what it is: a fragment run names its fragments; a full run
+            # (also one a fragment asked for with st.rerun(scope="app")) names none.
+            running = set(msg.metadata.run.fragment_ids)
+            if not msg.metadata.HasField("run"):
+                running = {fragment_id} if fragment_id else set()
+            if running:
+                self._nodes = {p: n for p, n in self._nodes.items() if n.fragment_id not in running}
             else:
                 self._nodes = {}
                 self.auto_reruns = {}
+        elif kind == "page_info_changed":
+            self.query_string = msg.page_info_changed.query_string
         elif kind == "navigation":
             for page in msg.navigation.app_pages:
                 self.session_pages[page.url_pathname] = page.page_script_hash
             if msg.navigation.page_script_hash:
-                self.page_script_hash = msg.navigation.page_script_hash
+                self._follow_page(msg.navigation.page_script_hash)
         elif kind == "auto_rerun":
             self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
         elif kind == "delta":
@@ -249,6 +258,13 @@ class StreamlitSession:
         elif kind == "script_finished":
             return msg.script_finished
         return None
+
+    def _follow_page(self, page_script_hash: str) -> None:
+        """The server ran this page (a link, st.switch_page): the browser's address follows."""
+        self.page_script_hash = page_script_hash
+        for name, known in self.session_pages.items():
+            if known == page_script_hash:
+                self.page_name = name
 
     def _apply_delta(self, msg: ForwardMsg, exceptions: list[str]) -> None:
         delta = msg.delta
@@ -308,6 +324,17 @@ class StreamlitSession:
                 if wid.split("-", 2)[-1] == key:
                     return kind, proto
         raise KeyError(f"no widget keyed {key!r} on the page")
+
+    def widget_keys(self) -> list[tuple[str, str]]:
+        """(user key, widget type) of every keyed widget on the page, in page order."""
+        out: list[tuple[str, str]] = []
+        for kind, proto in self.elements():
+            wid = getattr(proto, "id", "")
+            if isinstance(wid, str) and wid.startswith("$$ID-"):
+                key = wid.split("-", 2)[-1]
+                if key != "None":
+                    out.append((key, kind))
+        return out
 
     def has_widget(self, key: str) -> bool:
         try:
