@@ -7,6 +7,7 @@ import streamlit as st
 
 from selfdata import services
 from selfdata.ui import live_updates, page_context
+from selfdata.ui.outcome_data import rating_state
 from selfdata.ui.scenario_view import (
     manage_panel,
     own_ranking_panel,
@@ -24,7 +25,8 @@ if ctx.code is None:
     st.stop()
 
 view = services.scenarios(ctx.store, ctx.code)
-ratings = services.scenario_ratings(ctx.store, ctx.code, ctx.token, secret=ctx.secret)
+assert ctx.room is not None
+ratings = rating_state(ctx.store, ctx.code, ctx.room, ctx.token, ctx.secret)
 large = ctx.role == "projection" or (
     ctx.is_facilitator and st.toggle(ctx.t("scenarios.projection_mode"), key="scenarios_large")
 )

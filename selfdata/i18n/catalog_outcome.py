@@ -146,7 +146,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Create a use case first (Use cases step): a scenario builds on one.",
     },
     "scenarios.define": {"fr": "Définir un scénario", "en": "Define a scenario"},
-    "scenarios.edit": {"fr": "Modifier « {title} »", "en": "Edit '{title}'"},
     "scenarios.field.title": {"fr": "Titre", "en": "Title"},
     "scenarios.field.use_case": {"fr": "Cas d’usage", "en": "Use case"},
     "scenarios.field.model": {"fr": "Modèle de gouvernance", "en": "Governance model"},

@@ -23,12 +23,15 @@ from __future__ import annotations
 import html
 import math
 import textwrap
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import plotly.graph_objects as go
+from numpy.typing import NDArray
 
 from selfdata.cards import TANGIBLE_FLOWS, I18nText
 from selfdata.i18n import t
@@ -112,6 +115,12 @@ class Scale:
     @classmethod
     def of(cls, large: bool) -> Scale:
         return cls(22, 34, 18, 3.5, 86) if large else cls(13, 22, 12, 2.2, 60)
+
+
+def _floats(values: Iterable[float]) -> NDArray[np.float64]:
+    """Numbers as a numpy array: plotly validates (and unpickles) arrays far faster than
+    lists, which matters for a 300-actor network; ``nan`` breaks a line like ``None``."""
+    return np.fromiter(values, dtype=np.float64)
 
 
 def plain(text: str, width: int = 0) -> str:
@@ -238,8 +247,9 @@ def network_figure(
     scale = Scale.of(large)
     pos = dict(positions) if positions is not None else layout(graph)
     nodes = list(graph.nodes)
-    rows = max((sum(1 for p in pos.values() if p[0] == x) for x, _ in pos.values()), default=1)
-    columns = len({x for x, _ in pos.values()}) or 1
+    per_column = Counter(x for x, _ in pos.values())
+    rows = max(per_column.values(), default=1)
+    columns = len(per_column) or 1
     height = int(min(2400, max(380, scale.row * rows + 120)))
     width_px, height_px = 900.0, float(height - 120)
     px_per_x = width_px / max(columns - 1, 1) if columns > 1 else width_px
@@ -258,8 +268,8 @@ def network_figure(
     for flow_type in ordered_types:
         style = FLOW_STYLES.get(flow_type, FlowStyle(GREY, "dot"))
         name = flow_name(flow_type, lang) if flow_type in FLOW_TYPES else flow_type
-        lx: list[float | None] = []
-        ly: list[float | None] = []
+        lx: list[float] = []
+        ly: list[float] = []
         ax: list[float] = []
         ay: list[float] = []
         sizes: list[int] = []
@@ -268,8 +278,8 @@ def network_figure(
         hover: list[str] = []
         for u, v, key, attrs in by_type[flow_type]:
             (x0, y0), (x1, y1) = geometry[key]
-            lx += [x0, x1, None]
-            ly += [y0, y1, None]
+            lx += [x0, x1, math.nan]
+            ly += [y0, y1, math.nan]
             # arrow head: a point just before the tip gives the direction (angleref)
             ax += [x0 + (x1 - x0) * 0.9, x1]
             ay += [y0 + (y1 - y0) * 0.9, y1]
@@ -286,8 +296,8 @@ def network_figure(
         group = f"flow:{flow_type}"
         traces.append(
             go.Scatter(
-                x=lx,
-                y=ly,
+                x=_floats(lx),
+                y=_floats(ly),
                 mode="lines",
                 name=name,
                 legendgroup=group,
@@ -298,15 +308,15 @@ def network_figure(
         )
         traces.append(
             go.Scatter(
-                x=ax,
-                y=ay,
+                x=_floats(ax),
+                y=_floats(ay),
                 mode="markers",
                 legendgroup=group,
                 showlegend=False,
                 marker={
                     "symbol": "arrow",
                     "angleref": "previous",
-                    "size": sizes,
+                    "size": np.asarray(sizes, dtype=np.int64),
                     "color": style.color,
                     "line": {"width": 0},
                 },
@@ -316,8 +326,8 @@ def network_figure(
         )
         traces.append(
             go.Scatter(
-                x=mx,
-                y=my,
+                x=_floats(mx),
+                y=_floats(my),
                 mode="markers",
                 legendgroup=group,
                 showlegend=False,
@@ -348,8 +358,8 @@ def network_figure(
             )
         traces.append(
             go.Scatter(
-                x=[pos[n][0] for n in members],
-                y=[pos[n][1] for n in members],
+                x=_floats(pos[n][0] for n in members),
+                y=_floats(pos[n][1] for n in members),
                 mode="markers+text" if show_labels else "markers",
                 name=kind_name(kind, lang),
                 legendgroup=f"kind:{kind}",
@@ -506,7 +516,7 @@ def ranking_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False) -
         )
     fig = go.Figure(
         go.Bar(
-            x=[s.score for s in ranking.scenarios],
+            x=_floats(s.score for s in ranking.scenarios),
             y=names,
             orientation="h",
             marker={
@@ -542,7 +552,7 @@ def consensus_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False)
     values = [s.consensus for s in ranking.scenarios]
     fig = go.Figure(
         go.Bar(
-            x=[0.0 if v is None else v for v in values],
+            x=_floats(0.0 if v is None else v for v in values),
             y=[plain(label, 40 if not large else 30) for label in scenario_labels(ranking)],
             orientation="h",
             marker={"color": OKABE_ITO["bluish_green"], "line": {"color": INK, "width": 1}},
@@ -578,7 +588,7 @@ def rank_probability_figure(
         for r in range(1, n + 1)
     ]
     heat = go.Heatmap(
-        z=z,
+        z=np.asarray(z, dtype=np.float64).reshape(n, n),
         x=ranks,
         y=[plain(label, 40 if not large else 30) for label in scenario_labels(ranking)],
         zmin=0.0,
@@ -586,7 +596,6 @@ def rank_probability_figure(
         colorscale=SEQUENTIAL_SCALE,
         colorbar={"tickformat": ".0%", "thickness": 14},
         hovertemplate="%{y}<br>%{x}: %{z:.0%}<extra></extra>",
-        customdata=[[s.scenario] * n for s in ranking.scenarios],
         meta={"role": "rank-probability", "scenarios": [s.scenario for s in ranking.scenarios]},
     )
     if n <= 12:

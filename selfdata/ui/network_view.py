@@ -234,7 +234,8 @@ def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
     """This scenario's network beside the same use case under another governance model."""
     assert ctx.code is not None and ctx.room is not None
     scenario = view.scenario
-    st.subheader(ctx.t("network.compare"))
+    if not st.toggle(ctx.t("network.compare"), key=f"{PREFIX}compare"):
+        return
     st.caption(ctx.t("network.compare.help"))
     others = [m for m in GOVERNANCE_MODEL_IDS if m != scenario.model and ctx.decks.model(m)]
     if not others:

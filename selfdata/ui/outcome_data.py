@@ -9,7 +9,7 @@ Only what the workshop holds goes in: who may see a result is decided by the cal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 import plotly.graph_objects as go
@@ -24,6 +24,7 @@ from selfdata.ranking_summary import OwnRankRow, own_ranking
 from selfdata.store import Store
 from selfdata.ui import figures
 from selfdata.value_network import FlowChoice, compare_network, flow_choices
+from selfdata.views import RoomState, ScenarioRatings
 from selfdata.workshop import Scenario
 
 CACHE_ENTRIES = 64
@@ -116,6 +117,26 @@ def ranking_view(
         consensus=figures.consensus_figure(ranking, lang, large=large),
         heatmap=figures.rank_probability_figure(ranking, lang, large=large),
     )
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _rating_state(
+    _store: Store, code: str, version: int, token: str | None, secret: str | None
+) -> ScenarioRatings:
+    full = services.scenario_ratings(_store, code, token, secret=secret)
+    # everyone's ratings and the scenarios stay out: the screen needs neither, and a light
+    # value is cheap to copy out of the cache on every rerun
+    return replace(full, scenarios=(), ratings=None)
+
+
+def rating_state(
+    store: Store, code: str, room: RoomState, token: str | None, secret: str | None
+) -> ScenarioRatings:
+    """The viewer's ratings, the criteria in use and the raters count, cached by version;
+    the lock and the reveal come from ``room`` (read on every run: a timer that runs out
+    locks input without a new version)."""
+    light = _rating_state(store, code, room.version, token, secret)
+    return replace(light, locked=room.locked, revealed="scenarios" in room.revealed)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -256,23 +256,37 @@ def scenario_form(
 
 
 def manage_panel(ctx: PageContext, view: ScenariosView) -> None:
+    """Define a new scenario; edit or delete one chosen from the list (one form at a time,
+    so fifty scenarios cost one form, not fifty)."""
     use_cases = {u.id: u for u in view.use_cases}
     with st.expander(ctx.t("scenarios.define"), expanded=not view.scenarios):
         if not use_cases:
             st.info(ctx.t("scenarios.no_use_case"))
         else:
             scenario_form(ctx, use_cases)
-    for scenario in view.scenarios:
-        with st.expander(ctx.t("scenarios.edit", title=scenario.title)):
-            summary(ctx, scenario, use_cases)
-            if use_cases:
-                scenario_form(ctx, use_cases, scenario)
-            st.button(
-                ctx.t("scenarios.delete"),
-                key=f"{PREFIX}{scenario.id}_delete",
-                on_click=_delete,
-                args=(ctx, scenario.id),
-            )
+    if not view.scenarios:
+        return
+    with st.expander(ctx.t("scenarios.manage")):
+        by_id = {s.id: s for s in view.scenarios}
+        key = f"{PREFIX}manage_pick"
+        if st.session_state.get(key) not in by_id:
+            st.session_state.pop(key, None)
+        chosen = st.selectbox(
+            ctx.t("network.scenario"),
+            list(by_id),
+            format_func=lambda sid: by_id[sid].title,
+            key=key,
+        )
+        scenario = by_id[chosen or view.scenarios[0].id]
+        summary(ctx, scenario, use_cases)
+        if use_cases:
+            scenario_form(ctx, use_cases, scenario)
+        st.button(
+            ctx.t("scenarios.delete"),
+            key=f"{PREFIX}{scenario.id}_delete",
+            on_click=_delete,
+            args=(ctx, scenario.id),
+        )
 
 
 def _save_weights(ctx: PageContext, ids: Sequence[str]) -> None:

@@ -130,6 +130,8 @@ def test_participants_get_no_edit_forms(room: Room) -> None:
 
 def test_the_comparison_puts_the_model_template_beside_the_scenario(room: Room) -> None:
     at = page(room, "network", "facilitator", lang="en")
+    assert len(figures(at)) == 1  # the comparison waits until asked for
+    at.toggle(key="network_compare").set_value(True).run()
     at.selectbox(key="network_compare_model").set_value("civic_data_trust").run()
     left, right = figures(at)[1], figures(at)[2]
     nodes, _ = engine_network(room, "sc_coach_co2")

@@ -38,7 +38,8 @@ def network_of(name: str, scenario_id: str, decks: Decks) -> nx.MultiDiGraph:
 
 
 def points(fig: Any, role: str, attr: str = "x") -> list[Any]:
-    return [p for tr in figures.traces_with(fig, role) for p in (getattr(tr, attr) or ())]
+    found = [getattr(tr, attr) for tr in figures.traces_with(fig, role)]
+    return [p for values in found if values is not None for p in values]
 
 
 # --- value network -------------------------------------------------------------------
