@@ -107,3 +107,32 @@ def test_the_language_switch_puts_english_in_the_address(room, run_page: PageRun
     at.radio(key="chrome_lang").set_value("en").run()
     assert at.query_params.get("lang") == "en"
     assert at.title[0].value == t("step.inventory", "en")
+
+
+@pytest.mark.parametrize(
+    ("role", "offered", "withheld"),
+    [
+        ("visitor", {""}, {"console", "needs"}),
+        ("participant", {"", "inventory", "needs", "use_cases", "governance"}, {"console"}),
+        ("facilitator", {"", "console", "projection", "needs"}, set()),
+    ],
+)
+def test_the_entry_script_offers_the_pages_of_the_role(
+    app_store: Store, role: str, offered: set[str], withheld: set[str]
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.room_helpers import ROOT
+
+    room = open_room(app_store, "la_rochelle")
+    at = AppTest.from_file(str(ROOT / "workshop_app.py"), default_timeout=60)
+    at.query_params["code"] = room.code
+    if role == "participant":
+        at.query_params["token"] = room.token
+    elif role == "facilitator":
+        at.query_params["secret"] = room.secret
+    at.run()
+    assert not at.exception
+    linked = {link.proto.page for link in at.sidebar.get("page_link")}
+    assert offered <= linked
+    assert not withheld & linked
