@@ -1,7 +1,9 @@
-"""Shared fixtures. The ``store`` fixture runs on a throwaway SQLite file by default; pass
-``--db-url URL`` (or set ``SELFDATA_TEST_DATABASE_URL``) to run the same tests on another
-database such as PostgreSQL. Workshops are isolated by their code, so a shared database is
-fine as long as tests do not run in parallel against it."""
+"""Shared fixtures. The ``store`` fixture runs every test twice: on a throwaway SQLite file
+and on a fresh, empty schema of a throwaway PostgreSQL cluster started for the run
+(``tests/pg_cluster.py``; skipped loudly when PostgreSQL is missing, a failure under
+``CI=true``). ``-m "not postgres"`` runs SQLite only; ``--db-url postgresql+psycopg://…``
+(or ``SELFDATA_TEST_DATABASE_URL``) uses an existing PostgreSQL server instead of the
+throwaway one — its user must be allowed to create schemas there."""
 
 from __future__ import annotations
 
@@ -13,19 +15,26 @@ import pytest
 
 from selfdata.store import Store
 
+pytest_plugins = ["tests.pg_cluster"]
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--db-url",
         default=os.environ.get("SELFDATA_TEST_DATABASE_URL", ""),
-        help="SQLAlchemy URL for store tests (default: a temporary SQLite file per test)",
+        help="PostgreSQL server for the store tests (default: a throwaway cluster for the run)",
     )
 
 
-@pytest.fixture
+@pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    url: str = request.config.getoption("--db-url")
-    return url or f"sqlite:///{tmp_path / 'workshops.db'}"
+    """A fresh, empty database: a SQLite file, or a new schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'workshops.db'}"
+    url: str = request.getfixturevalue("pg_database_url")
+    return url
 
 
 @pytest.fixture

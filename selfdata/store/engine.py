@@ -3,8 +3,9 @@
 SQLite (the default) is opened in WAL mode with foreign keys on and a busy timeout, and the
 pysqlite driver's own transaction handling is switched off so that each write begins with
 ``BEGIN IMMEDIATE`` (the write lock is taken up front: two writers never deadlock on a lock
-upgrade, they queue). Other databases (PostgreSQL) use ordinary transactions; the services
-lock the workshop row (``SELECT … FOR UPDATE``) so writers to one workshop serialise.
+upgrade, they queue). Other databases (PostgreSQL) use ordinary READ COMMITTED write
+transactions; the services lock the workshop row (``SELECT … FOR UPDATE``) so writers to one
+workshop serialise, and reads run in REPEATABLE READ so that they see one snapshot.
 """
 
 from __future__ import annotations
@@ -105,8 +106,14 @@ class Store:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def read(self, fn: Callable[[Connection], T]) -> T:
-        with self.engine.connect() as conn, conn.begin():
-            return fn(conn)
+        with self.engine.connect() as conn:
+            if not self.is_sqlite:
+                # One snapshot for the whole read, as SQLite gives: under PostgreSQL's default
+                # READ COMMITTED each statement would see a different moment, and a screen
+                # could pair an older version counter with newer rows, or the reverse.
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                return fn(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()

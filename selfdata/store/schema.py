@@ -25,11 +25,15 @@ from sqlalchemy import (
     UniqueConstraint,
     insert,
     select,
+    text,
     update,
 )
 
 SCHEMA_VERSION = 1
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
+
+SCHEMA_LOCK_KEY = 0x5E1FDA7A
+"""PostgreSQL advisory lock held while the schema is created or migrated."""
 
 metadata = MetaData()
 
@@ -72,7 +76,8 @@ participants = Table(
     Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
     Column("slug", String(64), nullable=False),
     Column("pseudonym", String(200), nullable=False),
-    Column("pseudonym_key", String(200), nullable=False),
+    # casefold() can triple a text's length ("ﬃ" -> "ffi"): no length limit on the key
+    Column("pseudonym_key", Text, nullable=False),
     Column("joined", String(64)),
     Column("token_hash", String(64), unique=True),
     Column("position", Integer, nullable=False),
@@ -235,6 +240,10 @@ def current_version(conn: Connection) -> int:
 def create_schema(conn: Connection) -> int:
     """Create missing tables, then apply pending migrations; safe to run again and again.
     Runs inside the caller's (write) transaction. Returns the schema version."""
+    if conn.dialect.name == "postgresql":
+        # Replicas starting together on an empty database would race to create the same
+        # tables (a unique violation in the catalog); this lock makes them take turns.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
     metadata.create_all(conn, checkfirst=True)
     found = current_version(conn)
     if found == 0:

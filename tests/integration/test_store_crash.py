@@ -1,6 +1,6 @@
 """A process casting votes is killed with SIGKILL mid-stream: after reopening the database,
-every vote it had acknowledged is there, nothing is half-written, and SQLite's integrity
-check passes."""
+every vote it had acknowledged is there, nothing is half-written, and (on SQLite) the
+integrity check passes. Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from selfdata import services
 from selfdata.store import Store
@@ -24,9 +25,8 @@ from tests.service_helpers import open_room
 
 
 @pytest.mark.parametrize("run", range(3))
-def test_votes_acknowledged_before_a_sigkill_survive_it(tmp_path: Path, run: int):
-    path = tmp_path / "crash.db"
-    url = f"sqlite:///{path}"
+def test_votes_acknowledged_before_a_sigkill_survive_it(db_url: str, tmp_path: Path, run: int):
+    url = db_url
     store = Store(url)
     room = open_room(store, budget=50, cap=10)
     needs = [room.need(f"Besoin {i}") for i in range(10)]
@@ -57,10 +57,11 @@ def test_votes_acknowledged_before_a_sigkill_survive_it(tmp_path: Path, run: int
         acknowledged[ids[int(index)], need] += 1
     assert acknowledged, "the child never voted"
 
-    with sqlite3.connect(path) as raw:
-        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
-    raw.close()
+    if store.is_sqlite:  # PostgreSQL's own integrity is its business; counts are checked below
+        with sqlite3.connect(str(make_url(url).database)) as raw:
+            assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+        raw.close()
 
     reopened = Store(url)
     snapshot = services.workshop_snapshot(reopened, room.code)
