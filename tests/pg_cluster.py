@@ -10,9 +10,10 @@ deletes the directory.
 
 As a pytest plugin (``pytest_plugins`` in ``tests/conftest.py``) it provides the
 session-scoped ``pg_cluster`` fixture and a ``pg_database_url`` fixture for a fresh,
-empty schema per test (as isolated as a new database for our tables, and far cheaper). When PostgreSQL cannot be started the tests that need it are
-skipped with the reason — and a banner at the end of the run says so — except under
-``CI=true``, where they fail: CI must never silently run on SQLite alone.
+empty schema per test (as isolated as a new database for our tables, and far cheaper).
+When PostgreSQL cannot be started the tests that need it are skipped with the reason, and a
+banner at the end of the run says so, except under ``CI=true``, where they fail: CI must
+never silently run on SQLite alone.
 
 ``--db-url postgresql+psycopg://…`` (or ``SELFDATA_TEST_DATABASE_URL``) points the tests at
 an existing server instead; its user needs the right to create schemas in that database.
@@ -55,15 +56,19 @@ class Unavailable(RuntimeError):
 
 
 def find_bindir() -> Path | None:
-    """The directory holding ``initdb``, ``pg_ctl`` and ``postgres``, or ``None``."""
+    """The directory holding ``initdb``, ``pg_ctl`` and ``postgres``, or ``None``.
+    ``SELFDATA_PG_BINDIR`` chooses one (say, another PostgreSQL version)."""
+    chosen = os.environ.get("SELFDATA_PG_BINDIR", "").strip()
     on_path = shutil.which("pg_ctl")
     candidates = [Path(on_path).resolve().parent] if on_path else []
+    if chosen:
+        candidates = [Path(chosen)]
     debian = sorted(
         Path("/usr/lib/postgresql").glob("*/bin"),
         key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
         reverse=True,
     )
-    for directory in [*candidates, *debian]:
+    for directory in candidates if chosen else [*candidates, *debian]:
         if all((directory / name).exists() for name in ("initdb", "pg_ctl", "postgres")):
             return directory
     return None
@@ -308,11 +313,18 @@ def pg_database_url(pg_cluster: Cluster) -> Iterator[str]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not _SKIPPED:
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "PostgreSQL unavailable" in str(getattr(report, "longrepr", ""))
+    ]
+    if not skipped and not _SKIPPED:
         return
     terminalreporter.section("PostgreSQL tests SKIPPED", sep="!", red=True, bold=True)
     terminalreporter.write_line(
-        f"{len(_SKIPPED)} test(s) did not run on PostgreSQL: {_SKIPPED[0]}", red=True, bold=True
+        f"{max(len(skipped), len(_SKIPPED))} test(s) did not run on PostgreSQL: {_SKIPPED[0]}",
+        red=True,
+        bold=True,
     )
     terminalreporter.write_line(
         "Only SQLite was tested. Install Debian's 'postgresql' package (as root: "
