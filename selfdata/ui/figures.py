@@ -250,8 +250,8 @@ def network_figure(
     per_column = Counter(x for x, _ in pos.values())
     rows = max(per_column.values(), default=1)
     columns = len(per_column) or 1
-    height = int(min(2400, max(380, scale.row * rows + 120)))
-    width_px, height_px = 900.0, float(height - 120)
+    plot_px = int(min(2200, max(360, scale.row * rows)))
+    width_px, height_px = 900.0, float(plot_px)
     px_per_x = width_px / max(columns - 1, 1) if columns > 1 else width_px
     px_per_y = height_px / max(rows - 1, 1) if rows > 1 else height_px
     edges = [(u, v, str(k)) for u, v, k in graph.edges(keys=True)]
@@ -400,11 +400,15 @@ def network_figure(
         )
 
     fig = go.Figure(traces)
+    # the legend sits under the plot, in rows of three (two on the projector)
+    entries = sum(1 for tr in traces if tr.showlegend is not False)
+    legend_px = int(math.ceil(entries / (2 if large else 3)) * scale.font * 2.1) + 10
+    top = 50 if title else 10
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
     fig.update_layout(
-        height=height,
-        margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10},
+        height=plot_px + legend_px + top,
+        margin={"l": 10, "r": 10, "t": top, "b": legend_px},
         title={"text": plain(title, 80)} if title else None,
         font={"size": scale.font},
         plot_bgcolor="white",
@@ -412,8 +416,8 @@ def network_figure(
         showlegend=True,
         legend={
             "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.0,
+            "yanchor": "top",
+            "y": -0.01,
             "x": 0,
             "font": {"size": scale.font},
             "itemsizing": "constant",
@@ -424,7 +428,7 @@ def network_figure(
             "range": [min(xs) - 0.45, max(xs) + 0.45],
             "fixedrange": False,
         },
-        yaxis={"visible": False, "range": [min(ys) - 0.6, max(ys) + 0.6]},
+        yaxis={"visible": False, "range": [min(ys) - 0.8, max(ys) + 0.5]},
         annotations=[]
         if nodes
         else [
@@ -481,23 +485,37 @@ def balance_rows(
 # --- ranking ---------------------------------------------------------------------------
 
 
+def _short(label: str, width: int) -> str:
+    """One escaped line, clipped with an ellipsis (heatmap rows stay one line high)."""
+    text = " ".join(label.split())
+    return html.escape(text if len(text) <= width else text[: width - 1] + "…", quote=False)
+
+
 def scenario_labels(ranking: Ranking) -> list[str]:
     """``"1. Title"`` for each scenario, best first: unique even when titles repeat."""
     return [f"{s.rank}. {s.title}" for s in ranking.scenarios]
 
 
-def _bar_layout(fig: go.Figure, n: int, scale: Scale, title: str, x_title: str) -> None:
+def _bar_layout(
+    fig: go.Figure, n: int, scale: Scale, title: str, x_title: str, lines: int = 1
+) -> None:
+    row = lines * scale.font * 1.3 + 12
     fig.update_layout(
-        height=int(min(2400, max(260, 26 * n * (scale.font / 13) + 140))),
+        height=int(min(2400, max(260, n * row + 140))),
         margin={"l": 10, "r": 30, "t": 50, "b": 40},
-        title={"text": html.escape(title)},
+        title={"text": html.escape(title), "font": {"size": scale.font + 2}},
         font={"size": scale.font},
         plot_bgcolor="white",
         paper_bgcolor="white",
         showlegend=False,
         bargap=0.25,
-        xaxis={"range": [0, 1.08], "title": {"text": html.escape(x_title)}, "gridcolor": "#DDD"},
-        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={
+            "range": [0, 1.08 if scale.font < 20 else 1.25],
+            "title": {"text": html.escape(x_title), "font": {"size": scale.font}},
+            "tickfont": {"size": scale.font},
+            "gridcolor": "#DDD",
+        },
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": scale.font}},
     )
 
 
@@ -541,6 +559,7 @@ def ranking_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False) -
         scale,
         f"{t('scenarios.results', lang)} · {method}",
         t("scenarios.score", lang),
+        lines=max((name.count("<br>") + 1 for name in names), default=1),
     )
     return fig
 
@@ -553,13 +572,15 @@ def consensus_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False)
     fig = go.Figure(
         go.Bar(
             x=_floats(0.0 if v is None else v for v in values),
-            y=[plain(label, 40 if not large else 30) for label in scenario_labels(ranking)],
+            # rank numbers only: the figure sits beside the ranking, which names them
+            y=[f"{s.rank}." for s in ranking.scenarios],
             orientation="h",
             marker={"color": OKABE_ITO["bluish_green"], "line": {"color": INK, "width": 1}},
             text=["—" if v is None else f"{v:.2f}" for v in values],
             textposition="outside",
             textfont={"size": scale.font},
-            hoverinfo="skip",
+            hovertext=[plain(s.title, 48) for s in ranking.scenarios],
+            hoverinfo="text",
             customdata=[s.scenario for s in ranking.scenarios],
             meta={"role": "consensus"},
         )
@@ -590,7 +611,7 @@ def rank_probability_figure(
     heat = go.Heatmap(
         z=np.asarray(z, dtype=np.float64).reshape(n, n),
         x=ranks,
-        y=[plain(label, 40 if not large else 30) for label in scenario_labels(ranking)],
+        y=[_short(label, 34 if not large else 22) for label in scenario_labels(ranking)],
         zmin=0.0,
         zmax=1.0,
         colorscale=SEQUENTIAL_SCALE,
@@ -598,17 +619,26 @@ def rank_probability_figure(
         hovertemplate="%{y}<br>%{x}: %{z:.0%}<extra></extra>",
         meta={"role": "rank-probability", "scenarios": [s.scenario for s in ranking.scenarios]},
     )
-    if n <= 12:
-        heat.update(texttemplate="%{z:.0%}", textfont={"size": scale.font})
+    if n <= (5 if large else 12):
+        heat.update(texttemplate="%{z:.0%}", textfont={"size": int(scale.font * 0.8)})
     fig = go.Figure(heat)
     fig.update_layout(
-        height=int(min(2400, max(280, 26 * n * (scale.font / 13) + 150))),
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        title={"text": html.escape(t("scenarios.heatmap", lang))},
+        height=int(min(2400, max(300, 26 * n * (scale.font / 13) + 190))),
+        margin={"l": 10, "r": 10, "t": 50 + 2 * scale.font + 20, "b": 20},
+        title={
+            "text": html.escape(t("scenarios.heatmap", lang)),
+            "y": 0.995,
+            "yanchor": "top",
+            "font": {"size": scale.font + 2},
+        },
         font={"size": scale.font},
         paper_bgcolor="white",
-        xaxis={"title": {"text": html.escape(t("scenarios.rank", lang))}, "side": "top"},
-        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={
+            "title": {"text": html.escape(t("scenarios.rank", lang)), "font": {"size": scale.font}},
+            "side": "top",
+            "tickfont": {"size": scale.font},
+        },
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": scale.font}},
     )
     return fig
 

@@ -387,7 +387,10 @@ def results(ctx: PageContext, method: Method, *, large: bool) -> None:
     swap = swap_sentence(ranking, ctx.lang)
     if swap:
         st.markdown(safe(swap))
-    bars, agreement = st.columns([3, 2] if not large else [1, 1], gap="medium")
+    # side by side on a laptop; stacked on the wall, where each needs the full width
+    bars, agreement = (
+        st.columns([3, 2], gap="medium") if not large else (st.container(), st.container())
+    )
     bars.plotly_chart(view.bars, width="stretch", key=f"{PREFIX}bars", config=CHART_CONFIG)
     agreement.plotly_chart(
         view.consensus, width="stretch", key=f"{PREFIX}consensus", config=CHART_CONFIG
