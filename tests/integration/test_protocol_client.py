@@ -25,7 +25,9 @@ APP = textwrap.dedent(
 
     import streamlit as st
 
-    db = sqlite3.connect(os.environ["COUNTER_DB"], timeout=30, isolation_level=None)
+    db = sqlite3.connect(
+        os.environ["COUNTER_DB"], timeout=30, isolation_level=None, check_same_thread=False
+    )
     db.execute("create table if not exists clicks(id integer primary key, who text)")
     who = st.query_params.get("who", "anonymous")
     st.session_state.setdefault("runs", 0)
@@ -151,7 +153,7 @@ def test_a_timed_fragment_reruns_alone_and_sees_another_clients_click(
             await voter.rerun()
             await voter.click("inc")
             result = await projector.rerun_fragment()
-            assert result.status == FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+            assert result.ok and result.status == FINISHED_FRAGMENT_RUN_SUCCESSFULLY
             assert line(projector, "live=") == f"live={before + 1}"
             # Only the fragment ran: the rest of the page is untouched.
             assert line(projector, "runs=") == runs_before
@@ -212,4 +214,47 @@ def test_a_page_opens_by_its_url_path_with_its_query_string(
             assert other_shown in s.texts()
 
     with StreamlitServer(tmp_path / "multi.py", cwd=tmp_path) as server:
+        asyncio.run(scenario(server.url))
+
+
+APP_RERUN_FROM_FRAGMENT = textwrap.dedent(
+    """
+    import streamlit as st
+
+    st.session_state.setdefault("full_runs", 0)
+    st.session_state.full_runs += 1
+    st.markdown(f"full_runs={st.session_state.full_runs}")
+    if st.session_state.full_runs == 1:
+        st.markdown("only on the first run")
+
+
+    @st.fragment(run_every=5)
+    def watch():
+        st.markdown("watching")
+        if st.query_params.get("changed") == "yes" and not st.session_state.get("reran"):
+            st.session_state.reran = True
+            st.rerun(scope="app")
+
+
+    watch()
+    """
+)
+
+
+def test_a_fragment_that_asks_for_an_app_rerun_redraws_the_whole_page(tmp_path: Path) -> None:
+    (tmp_path / "watch.py").write_text(APP_RERUN_FROM_FRAGMENT, encoding="utf-8")
+
+    async def scenario(url: str) -> None:
+        async with StreamlitSession(url, query_string="changed=no") as s:
+            await s.rerun()
+            assert "only on the first run" in s.texts()
+            s.query_string = "changed=yes"
+            result = await s.rerun_fragment()
+            assert result.ok
+            assert "full_runs=2" in s.texts()
+            # The full run replaced the page: what it no longer draws is gone.
+            assert "only on the first run" not in s.texts()
+            assert "watching" in s.texts()
+
+    with StreamlitServer(tmp_path / "watch.py", cwd=tmp_path) as server:
         asyncio.run(scenario(server.url))
