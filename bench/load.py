@@ -595,8 +595,10 @@ def run_load(
     server_urls: Sequence[str] = (),
     seed: int = 1,
     projector_every: float | None = None,
+    replicas: int = 1,
 ) -> LoadReport:
-    """One load run on a fresh server (or on running servers), reported."""
+    """One load run on a fresh server (``replicas`` fresh servers sharing the scenario's
+    database, participants spread over them; or on running servers), reported."""
     options = dict(options or {})
     scenario = SCENARIOS[scenario_name]()
     with tempfile.TemporaryDirectory(prefix="selfdata-load-") as tmp:
@@ -607,7 +609,8 @@ def run_load(
             if server_urls:
                 urls = list(server_urls)
             else:
-                servers.append(scenario.server(options, workdir).start())
+                for _ in range(replicas):
+                    servers.append(scenario.server(options, workdir).start())
                 urls = [s.url for s in servers]
             pids = [s.proc.pid for s in servers if s.proc is not None]
             cpu0 = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids)

@@ -31,12 +31,13 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "BENCHMARKS.md"
-MODULES = ("engines", "pages", "pdfs", "load")
+MODULES = ("engines", "pages", "pdfs", "load", "scaleout")
 TITLES = {
     "engines": "Engines (matching, governance, network, ranking)",
     "pages": "Page reruns",
     "pdfs": "PDF exports",
     "load": "Load: a room of tablets on the real server",
+    "scaleout": "Scale-out: replicas on PostgreSQL",
 }
 FIRST_COLUMNS = ("name", "median_s", "p95_s", "max_s", "runs", "target_s", "ratio", "target")
 

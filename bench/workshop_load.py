@@ -34,7 +34,8 @@ class WorkshopScenario(Scenario):
     name = "workshop"
     vote_prefix = "needs_vote_"
 
-    def __init__(self) -> None:
+    def __init__(self, database_url: str | None = None) -> None:
+        self.database_url = database_url  # None: a SQLite file in the work directory
         self.db = Path()
         self.store: Store | None = None
         self.code = ""
@@ -42,7 +43,7 @@ class WorkshopScenario(Scenario):
 
     def prepare(self, workdir: Path, participants: int) -> None:
         self.db = workdir / "x.db"
-        self.store = Store(sqlite_url(self.db))
+        self.store = Store(self.database_url or sqlite_url(self.db))
         created = services.create_workshop(self.store, example=EXAMPLE)
         self.code = created.code
         services.set_step(self.store, self.code, created.secret, "needs")
@@ -59,7 +60,11 @@ class WorkshopScenario(Scenario):
         return StreamlitServer(
             root / "workshop_app.py",
             cwd=root,  # the project's .streamlit/config.toml applies
-            env={"SELFDATA_DB": str(self.db)},
+            env=(
+                {"DATABASE_URL": self.database_url}
+                if self.database_url
+                else {"SELFDATA_DB": str(self.db)}
+            ),
             options=options,
             log_path=workdir / "server.log",
         )
