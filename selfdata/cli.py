@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "export": "Export PDF dossiers and the workshop report",
     "cards": "Print the card deck as a PDF",
     "demo": "Generate a large demo workshop file",
+    "workshops": "List, back up, purge or delete the workshops in the app's database",
 }
 
 

@@ -1,0 +1,103 @@
+"""``python -m selfdata workshops list|backup|purge|delete``: the operator's view of the
+store the app uses (``DATABASE_URL``, else the SQLite file ``SELFDATA_DB``; ``--db URL``
+overrides both).
+
+- ``list``: every workshop with its code, title, participants, last change and expiry.
+- ``backup --out DIR``: every live workshop as a portable workshop file
+  ``DIR/<code>.selfdata.yaml`` (pseudonyms, contributions, votes, ratings; never tokens nor
+  secrets), the same file the facilitator downloads. Re-import one with the app's import.
+- ``purge``: erase every workshop past its retention date (``SELFDATA_RETENTION_DAYS``).
+- ``delete CODE --secret SECRET``: the facilitator erases a workshop and all its rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from sqlalchemy import Connection, func, select
+
+from selfdata import services
+from selfdata.errors import SelfDataError
+from selfdata.loading import dump_workshop
+from selfdata.store import Store
+from selfdata.store import schema as t
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", help="database URL (default: the app's)")
+    actions = parser.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="list every workshop")
+    backup = actions.add_parser("backup", help="write every workshop as a workshop file")
+    backup.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    actions.add_parser("purge", help="erase workshops past their retention date")
+    delete = actions.add_parser("delete", help="erase one workshop and all its rows")
+    delete.add_argument("code", metavar="CODE", help="the workshop's join code")
+    delete.add_argument("--secret", required=True, help="the facilitator secret")
+
+
+def _rows(conn: Connection) -> list[tuple[str, str, int, float | None, float | None]]:
+    people = (
+        select(func.count())
+        .select_from(t.participants)
+        .where(t.participants.c.workshop_id == t.workshops.c.id)
+        .scalar_subquery()
+    )
+    last = (
+        select(func.max(t.audit_log.c.at))
+        .where(t.audit_log.c.workshop_id == t.workshops.c.id)
+        .scalar_subquery()
+    )
+    query = select(
+        t.workshops.c.code, t.workshops.c.title, people, last, t.workshops.c.expires_at
+    ).order_by(t.workshops.c.id)
+    return [(r[0], r[1], int(r[2]), r[3], r[4]) for r in conn.execute(query)]
+
+
+def _date(epoch: float | None) -> str:
+    if epoch is None:
+        return "-"
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store(args.db) if args.db else Store.from_env()
+    try:
+        return _run(store, args)
+    except SelfDataError as exc:
+        print(exc.message("en"), file=sys.stderr)
+        return 1
+    finally:
+        store.dispose()
+
+
+def _run(store: Store, args: argparse.Namespace) -> int:
+    if args.action == "delete":
+        services.delete_workshop(store, args.code, args.secret)
+        print(f"deleted workshop {args.code.upper()} and all its rows")
+        return 0
+    if args.action == "purge":
+        print(f"erased {services.purge_expired(store)} expired workshop(s)")
+        return 0
+    rows = store.read(_rows)
+    if args.action == "list":
+        for code, title, people, last, expires in rows:
+            changed, ends = _date(last), _date(expires)
+            print(f"{code}\t{title}\t{people} participants\tchanged {changed}\texpires {ends}")
+        print(f"{len(rows)} workshop(s)", file=sys.stderr)
+        return 0
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for code, *_ in rows:
+        try:
+            workshop = services.workshop_snapshot(store, code)
+        except SelfDataError as exc:  # expired: due for erasure, not for backup
+            print(f"{code}: skipped ({exc.message('en')})", file=sys.stderr)
+            continue
+        (out / f"{code}.selfdata.yaml").write_text(dump_workshop(workshop), encoding="utf-8")
+        written += 1
+    print(f"wrote {written} workshop file(s) to {out}")
+    return 0
