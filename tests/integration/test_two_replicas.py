@@ -1,7 +1,8 @@
 """Two replicas, one workshop: two real Streamlit servers share one PostgreSQL database, as
 behind a load balancer. Tablets vote through server A; the projector, open on server B,
 follows the count live (its timed fragment only, never a reload) and ends on exactly the
-dots the tablets saw acknowledged — and the database holds exactly those."""
+dots the tablets saw acknowledged — and the database holds exactly those. Server B finds
+the database in a ``secrets.toml``, server A in ``DATABASE_URL``."""
 
 from __future__ import annotations
 
@@ -48,12 +49,24 @@ def room(pg_database_url: str) -> Iterator[Room]:
 
 @pytest.fixture
 def replicas(pg_database_url: str, tmp_path: Path) -> Iterator[tuple[StreamlitServer, ...]]:
-    env = {"DATABASE_URL": pg_database_url, "SELFDATA_DB": "", "SELFDATA_DEMO": ""}
+    """Server A reads the database URL from its environment, server B from a Streamlit
+    secrets file (the two ways docs/deploy.md offers)."""
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'DATABASE_URL = "{pg_database_url}"\n', encoding="utf-8")
+    fallback = str(tmp_path / "not-this.db")  # where B would go if the secret were not read
+    configs = [
+        ({"DATABASE_URL": pg_database_url}, {}),
+        ({"DATABASE_URL": "", "SELFDATA_DB": fallback}, {"secrets.files": str(secrets)}),
+    ]
     servers = [
         StreamlitServer(
-            ROOT / "workshop_app.py", cwd=ROOT, env=env, log_path=tmp_path / f"server_{name}.log"
+            ROOT / "workshop_app.py",
+            cwd=ROOT,
+            env={"SELFDATA_DB": fallback, "SELFDATA_DEMO": "", **env},
+            options=options,
+            log_path=tmp_path / f"server_{i}.log",
         )
-        for name in "ab"
+        for i, (env, options) in enumerate(configs)
     ]
     try:
         for server in servers:
