@@ -544,9 +544,10 @@ async def _drive(
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample_rss(pids, rec, stop)) if pids else None
     start = time.perf_counter()
-    # The pages are warm and the projector is on before the room joins.
-    with contextlib.suppress(ProtocolError, TimeoutError, OSError):
-        await scenario.warm_up(urls[0])
+    # The pages are warm (on every replica) and the projector is on before the room joins.
+    for url in urls:
+        with contextlib.suppress(ProtocolError, TimeoutError, OSError):
+            await scenario.warm_up(url)
     window = {"end": float("inf")}
     ready = asyncio.Event()
     proj = asyncio.create_task(projector(scenario, urls[0], rec, window, projector_every, ready))
