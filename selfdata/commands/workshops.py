@@ -1,11 +1,13 @@
-"""``python -m selfdata workshops list|backup|purge|delete``: the operator's view of the
+"""``python -m selfdata workshops list|backup|restore|purge|delete``: the operator's view of the
 store the app uses (``DATABASE_URL``, else the SQLite file ``SELFDATA_DB``; ``--db URL``
 overrides both).
 
 - ``list``: every workshop with its code, title, participants, last change and expiry.
 - ``backup --out DIR``: every live workshop as a portable workshop file
   ``DIR/<code>.selfdata.yaml`` (pseudonyms, contributions, votes, ratings; never tokens nor
-  secrets), the same file the facilitator downloads. Re-import one with the app's import.
+  secrets), the same file the facilitator downloads.
+- ``restore FILE…``: import workshop files; each gets a new join code and facilitator secret,
+  printed once (codes and secrets are not in the files).
 - ``purge``: erase every workshop past its retention date (``SELFDATA_RETENTION_DAYS``).
 - ``delete CODE --secret SECRET``: the facilitator erases a workshop and all its rows.
 """
@@ -21,7 +23,7 @@ from sqlalchemy import Connection, func, select
 
 from selfdata import services
 from selfdata.errors import SelfDataError
-from selfdata.loading import dump_workshop
+from selfdata.loading import FileFormatError, dump_workshop, load_workshop
 from selfdata.store import Store
 from selfdata.store import schema as t
 
@@ -32,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions.add_parser("list", help="list every workshop")
     backup = actions.add_parser("backup", help="write every workshop as a workshop file")
     backup.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    restore = actions.add_parser("restore", help="import workshop files (new codes)")
+    restore.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workshop files")
     actions.add_parser("purge", help="erase workshops past their retention date")
     delete = actions.add_parser("delete", help="erase one workshop and all its rows")
     delete.add_argument("code", metavar="CODE", help="the workshop's join code")
@@ -78,6 +82,8 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         services.delete_workshop(store, args.code, args.secret)
         print(f"deleted workshop {args.code.upper()} and all its rows")
         return 0
+    if args.action == "restore":
+        return _restore(store, args.files)
     if args.action == "purge":
         print(f"erased {services.purge_expired(store)} expired workshop(s)")
         return 0
@@ -101,3 +107,23 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         written += 1
     print(f"wrote {written} workshop file(s) to {out}")
     return 0
+
+
+def _restore(store: Store, files: list[Path]) -> int:
+    failed = 0
+    for path in files:
+        try:
+            created = services.import_workshop(store, load_workshop(path))
+        except FileFormatError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            failed += 1
+            continue
+        except SelfDataError as exc:
+            print(f"{path}: {exc.message('en')}", file=sys.stderr)
+            for line in exc.problems:
+                print(f"  {line}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{path}\tcode {created.code}\tfacilitator secret {created.secret}")
+    return 1 if failed else 0

@@ -45,6 +45,31 @@ def test_backup_writes_every_workshop_as_a_file_that_reads_back_whole(
         assert restored == services.workshop_snapshot(store, code)
 
 
+def test_a_backed_up_workshop_restores_whole_under_a_new_code(
+    store: Store, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    original = services.create_workshop(store, example="grand_lyon")
+    assert main(["workshops", "--db", db_url, "backup", "--out", str(tmp_path)]) == 0
+    services.delete_workshop(store, original.code, original.secret)
+    capsys.readouterr()
+    backup = tmp_path / f"{original.code}.selfdata.yaml"
+    assert main(["workshops", "--db", db_url, "restore", str(backup)]) == 0
+    _, code, secret = capsys.readouterr().out.strip().split("\t")
+    code, secret = code.removeprefix("code "), secret.removeprefix("facilitator secret ")
+    assert code != original.code
+    assert services.export_workshop(store, code, secret) == load_workshop(backup)
+
+
+def test_restoring_a_broken_file_names_the_problem_and_creates_nothing(
+    store: Store, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema: selfdata-workshop/1\ntitle: [\n", encoding="utf-8")
+    assert main(["workshops", "--db", db_url, "restore", str(broken)]) == 1
+    assert "broken.yaml" in capsys.readouterr().err
+    assert count_workshops(store) == 0
+
+
 def test_list_names_every_workshop(store: Store, db_url: str, capsys: pytest.CaptureFixture[str]):
     code = services.create_workshop(store, example="la_rochelle").code
     assert main(["workshops", "--db", db_url, "list"]) == 0
