@@ -60,6 +60,9 @@ Tuning log:
   2.35), vote→projector p95 3.1 s → 1.0 s; RSS max +0.5 to +4 MB.
 """
 MAX_ACTIONS = 2_000  # per client, whatever the duration
+THINK_S = 5.0
+"""Mean seconds a participant spends between two actions (uniform 0–2×). A busy room:
+40 tablets then act 8 times a second together; people reading cards are slower."""
 PROJECTOR_GRACE_S = 3.0  # the projector keeps polling after the participants stop
 
 
@@ -591,7 +594,7 @@ def run_load(
     *,
     participants: int = 40,
     duration_s: float = 30.0,
-    think_s: float = 2.0,
+    think_s: float = THINK_S,
     options: dict[str, str] | None = None,
     server_urls: Sequence[str] = (),
     seed: int = 1,
@@ -720,7 +723,7 @@ def compare(
     duration_s: float,
     *,
     options: dict[str, str] | None = None,
-    think_s: float = 2.0,
+    think_s: float = THINK_S,
     seed: int = 1,
 ) -> dict[str, Any]:
     """1 participant, then N, each on a fresh server, in this one run; and their ratio."""
@@ -805,7 +808,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--participants", type=int, default=40)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of activity")
     parser.add_argument(
-        "--think", type=float, default=2.0, help="mean seconds between actions (0: flat out)"
+        "--think", type=float, default=THINK_S, help="mean seconds between actions (0: flat out)"
     )
     parser.add_argument("--server-url", action="append", default=[], help="use running server(s)")
     parser.add_argument(
