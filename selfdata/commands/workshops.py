@@ -9,7 +9,9 @@ overrides both).
 - ``restore FILE…``: import workshop files; each gets a new join code and facilitator secret,
   printed once (codes and secrets are not in the files).
 - ``purge``: erase every workshop past its retention date (``SELFDATA_RETENTION_DAYS``).
-- ``delete CODE --secret SECRET``: the facilitator erases a workshop and all its rows.
+- ``delete CODE [--secret=SECRET]``: the facilitator erases a workshop and all its rows. The
+  secret is read from standard input when not given (it then stays out of the process
+  list); write ``--secret=…`` with the equals sign, as a secret may begin with ``-``.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions.add_parser("purge", help="erase workshops past their retention date")
     delete = actions.add_parser("delete", help="erase one workshop and all its rows")
     delete.add_argument("code", metavar="CODE", help="the workshop's join code")
-    delete.add_argument("--secret", required=True, help="the facilitator secret")
+    delete.add_argument(
+        "--secret", help="the facilitator secret (--secret=…; default: read from stdin)"
+    )
 
 
 def _rows(conn: Connection) -> list[tuple[str, str, int, float | None, float | None]]:
@@ -79,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(store: Store, args: argparse.Namespace) -> int:
     if args.action == "delete":
-        services.delete_workshop(store, args.code, args.secret)
+        secret = args.secret if args.secret is not None else sys.stdin.readline().strip()
+        services.delete_workshop(store, args.code, secret)
         print(f"deleted workshop {args.code.upper()} and all its rows")
         return 0
     if args.action == "restore":

@@ -4,6 +4,7 @@ facilitator with all its rows — and never by someone without the secret."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -83,12 +84,21 @@ def test_delete_needs_the_secret_and_then_leaves_no_row_behind(
     kept = services.create_workshop(store, example="nantes")
     gone = services.create_workshop(store, example="la_rochelle")
     assert _rows_of(store, gone.code) > 100
-    assert main(["workshops", "--db", db_url, "delete", gone.code, "--secret", kept.secret]) == 1
+    assert main(["workshops", "--db", db_url, "delete", gone.code, f"--secret={kept.secret}"]) == 1
     assert "facilitator" in capsys.readouterr().err
     assert count_workshops(store) == 2
-    assert main(["workshops", "--db", db_url, "delete", gone.code, "--secret", gone.secret]) == 0
+    assert main(["workshops", "--db", db_url, "delete", gone.code, f"--secret={gone.secret}"]) == 0
     assert (count_workshops(store), _rows_of(store, gone.code)) == (1, 0)
     assert _rows_of(store, kept.code) > 100
+
+
+def test_delete_reads_the_secret_from_standard_input_when_not_given(
+    store: Store, db_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    created = services.create_workshop(store, example="nantes")
+    monkeypatch.setattr("sys.stdin", io.StringIO(created.secret + "\n"))
+    assert main(["workshops", "--db", db_url, "delete", created.code]) == 0
+    assert count_workshops(store) == 0
 
 
 def test_purge_erases_only_the_workshops_past_their_retention_date(
