@@ -258,3 +258,15 @@ def test_a_fragment_that_asks_for_an_app_rerun_redraws_the_whole_page(tmp_path: 
 
     with StreamlitServer(tmp_path / "watch.py", cwd=tmp_path) as server:
         asyncio.run(scenario(server.url))
+
+
+def test_a_short_load_run_on_the_tiny_app_accounts_for_every_vote() -> None:
+    from bench.load import run_load
+
+    report = run_load("tiny", participants=3, duration_s=4.0, think_s=0.3, seed=7)
+    assert report.errors == 0, report.error_samples
+    assert report.votes_acked > 0
+    assert report.votes_stored == report.votes_acked
+    assert (report.votes_lost, report.votes_duplicated, report.stale_renders) == (0, 0, 0)
+    assert report.p95_s > 0 and report.visible_p95_s < 5
+    assert report.rss_max_mb > 0
