@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "BENCHMARKS.md"
@@ -175,14 +175,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         print(f"not a module name: {unknown}", file=sys.stderr)
         return 2
-    sections = kept_sections(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
+    fresh: dict[str, str] = {}
     failed = 0
     for name in wanted:
         print(f"bench.{name} …", file=sys.stderr, flush=True)
         status, rows, notes, secs = run_module(name)
         print(f"bench.{name}: {status} ({secs:.0f} s)", file=sys.stderr, flush=True)
         failed += status.startswith("failed")
-        sections[name] = section(name, status, rows, notes, secs)
+        fresh[name] = section(name, status, rows, notes, secs)
+    # Read the file only now: a run of another module may have rewritten its section
+    # while this one was measuring; keep that, replace only what this run measured.
+    sections = kept_sections(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
+    sections.update(fresh)
     for name in MODULES:
         exists = (ROOT / "bench" / f"{name}.py").exists()
         sections.setdefault(name, section(name, "not run" if exists else "missing", [], "", 0))
