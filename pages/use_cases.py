@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from selfdata import services
-from selfdata.matching import match_sources, workshop_needs, workshop_sources
+from selfdata.matching import match_sources
 from selfdata.ui import live_updates, page_context
-from selfdata.ui.room_views import heatmap
+from selfdata.ui.room_views import heatmap, matching_inputs
 from selfdata.ui.widgets import action_button, safe
 
 ctx = page_context("use_cases")
@@ -16,9 +16,7 @@ assert ctx.code is not None and ctx.room is not None
 st.title(ctx.t("step.use_cases"))
 st.caption(ctx.t("use_cases.lead"))
 cases = services.use_cases(ctx.store, ctx.code).use_cases
-snapshot = services.workshop_snapshot(ctx.store, ctx.code)
-needs = workshop_needs(snapshot, ctx.decks)
-sources = workshop_sources(snapshot, ctx.decks)
+needs, sources = matching_inputs(ctx.code, ctx.room.version)
 need_title = {n.id: n.title.get(ctx.lang) for n in needs}
 source_title = {s.id: s.title.get(ctx.lang) for s in sources}
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from selfdata import services
+from selfdata.cards import DataSourceCard, NeedCard
 from selfdata.governance import ModelFit, use_case_fit
 from selfdata.loading import default_decks
 from selfdata.matching import workshop_coverage, workshop_needs, workshop_sources
@@ -39,6 +40,18 @@ def heatmap(code: str, version: int, lang: str) -> tuple[Heatmap, tuple[str, ...
         coverage.uncovered_needs,
         coverage.unused_sources,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def matching_inputs(
+    code: str, version: int
+) -> tuple[tuple[NeedCard, ...], tuple[DataSourceCard, ...]]:
+    """The workshop's needs and sources as the matching engine sees them, once per workshop
+    version (reading the whole workshop each rerun cost most of the use-cases page on a
+    large workshop: see bench/pages.py)."""
+    workshop = services.workshop_snapshot(get_store(), code)
+    decks = default_decks()
+    return tuple(workshop_needs(workshop, decks)), tuple(workshop_sources(workshop, decks))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
