@@ -40,6 +40,7 @@ from psycopg import sql
 from sqlalchemy.engine import URL, make_url
 
 DRIVER = "postgresql+psycopg"
+PREFIX = "selfdata-pg-"
 SERVER_SETTINGS = {
     "listen_addresses": "127.0.0.1",
     "fsync": "off",
@@ -200,7 +201,9 @@ def start_cluster(**overrides: str) -> Cluster:
             "(`make system-deps` does it as root)"
         )
     user = _service_user()
-    directory = Path(tempfile.mkdtemp(prefix="selfdata-pg-"))
+    _stop_orphans(bindir, user)
+    directory = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (directory / "owner.pid").write_text(str(os.getpid()), encoding="ascii")
     if user is not None:
         os.chown(directory, user.pw_uid, user.pw_gid)
     port = free_port()
@@ -241,6 +244,24 @@ def start_cluster(**overrides: str) -> Cluster:
         cluster.stop()
         raise exc if isinstance(exc, Unavailable) else Unavailable(str(exc)) from exc
     return cluster
+
+
+def _stop_orphans(bindir: Path, user: pwd.struct_passwd | None) -> None:
+    """Stop and delete the clusters of earlier runs that died without cleaning up (a test
+    process killed outright): their owner process is gone."""
+    import psutil
+
+    for directory in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((directory / "owner.pid").read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue
+        if psutil.pid_exists(owner):
+            continue
+        orphan = Cluster(admin_url=URL.create(DRIVER), directory=directory, bindir=bindir)
+        orphan.user = user
+        orphan.pg_ctl("stop", "-m", "immediate", "-w", "-t", "30")
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def _wait_ready(cluster: Cluster, timeout: float = 30) -> None:
