@@ -58,7 +58,12 @@ workshop** (title, territory and theme only), both measured in this run; target 
 the blank workshop, the floor of every page. AppTest runs the script in-process without a
 browser: it measures the server's share of a rerun (what 40 tablets multiply), not drawing.
 """
-PAGE_NOTES: dict[str, str] = {}
+PAGE_NOTES: dict[str, str] = {
+    "use_cases": (
+        "was 6.1x: the whole workshop (8,000 ratings) read on every rerun for the matrix "
+        "titles; needs and sources now cached by (code, version) (room_views.matching_inputs)"
+    ),
+}
 """What tuning each page needed (filled in as pages are tuned; shown in the note column)."""
 
 
