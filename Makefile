@@ -41,6 +41,7 @@ system-deps:
 ## Start the app on an embedded SQLite database with the La Rochelle example loaded.
 run: $(VENV)/.runtime-stamp
 	@mkdir -p $(dir $(DB))
+	@$(BIN)/python -c 'from selfdata.links import public_base_url; print("Atelier Self Data: open " + public_base_url($(PORT)) + " (the tablets use this address)")'
 	SELFDATA_DB=$(DB) SELFDATA_DEMO=la_rochelle $(BIN)/streamlit run workshop_app.py --server.port $(PORT)
 
 ## The whole suite: unit, integration, app (AppTest), end-to-end (real browser).
