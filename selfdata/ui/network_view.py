@@ -50,7 +50,7 @@ def pick_scenario(ctx: PageContext, scenarios: Sequence[Scenario], key: str) -> 
 
 def load(ctx: PageContext, scenario: Scenario, large: bool) -> NetworkView | None:
     assert ctx.code is not None and ctx.room is not None
-    view = network_view(ctx.store, ctx.code, ctx.room.version, scenario.id, ctx.lang, large)
+    view = network_view(ctx.store, ctx.code, ctx.room.version, scenario, ctx.lang, large)
     if isinstance(view, str):
         st.error(ctx.t("network.broken", problem=view))
         return None
@@ -63,10 +63,10 @@ def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) 
     left, right = st.columns([2, 1] if not large else [3, 1], gap="medium")
     with left:
         st.plotly_chart(view.figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
-        if view.graph.number_of_nodes() > figures.LABELS_UP_TO:
-            st.caption(ctx.t("network.large", n=view.graph.number_of_nodes()))
+        if len(view.actors) > figures.LABELS_UP_TO:
+            st.caption(ctx.t("network.large", n=len(view.actors)))
     with right:
-        show_findings(ctx, [f.text.get(ctx.lang) for f in view.diagnostics.findings])
+        show_findings(ctx, view.findings)
     st.subheader(ctx.t("network.balance"))
     table = pd.DataFrame(
         [[r.name, r.kind, r.gives, r.gets, r.flag] for r in view.balance],
@@ -140,12 +140,10 @@ def _apply(ctx: PageContext, scenario: Scenario, change: str) -> None:
 
 def edit_panel(ctx: PageContext, view: NetworkView) -> None:
     """Four small forms (add/remove an actor, add/remove a flow) and a reset button."""
-    scenario, graph = view.scenario, view.graph
-    nodes = list(graph.nodes)
-
-    def node_name(node: str) -> str:
-        label = graph.nodes[node].get("label")
-        return label.get(ctx.lang) if label is not None else node
+    scenario = view.scenario
+    names = dict(view.actors)
+    nodes = list(names)
+    node_name = names.__getitem__
 
     with st.expander(ctx.t("network.edit"), expanded=False):
         st.caption(ctx.t("network.edit.help"))
@@ -255,8 +253,8 @@ def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
         st.plotly_chart(
             view.figure, width="stretch", key=f"{PREFIX}compare_left", config=CHART_CONFIG
         )
-        for finding in view.diagnostics.findings:
-            st.caption("⚠️ " + safe(finding.text.get(ctx.lang)))
+        for finding in view.findings:
+            st.caption("⚠️ " + safe(finding))
     with right:
         if isinstance(result, str):
             st.error(ctx.t("network.broken", problem=result))

@@ -5,24 +5,28 @@ rerun with nothing new costs a cache lookup, and any write — a new rating, a n
 gives fresh figures on every screen. The store argument (``_store``) is not part of the
 key. ``st.cache_data`` returns a copy, so callers may not mutate shared state by accident.
 Only what the workshop holds goes in: who may see a result is decided by the caller.
+
+What is cached is kept light, because every rerun unpickles it: figures as
+:class:`~selfdata.ui.charts.ReadyFigure` (plain data, not a plotly object rebuilt and
+validated on every copy), the network as the names and texts the screen shows (not the
+graph and its cards). ``bench/figures.py`` measures the difference.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import networkx as nx
-import plotly.graph_objects as go
 import streamlit as st
 
 from selfdata import services
 from selfdata.cards import Decks
 from selfdata.loading import default_decks
-from selfdata.network import NetworkDiagnostics, NetworkError, diagnose, scenario_network
+from selfdata.network import NetworkError, diagnose, scenario_network
 from selfdata.ranking import Method, Ranking, RankingError, rank_scenarios
 from selfdata.ranking_summary import OwnRankRow, own_ranking
 from selfdata.store import Store
 from selfdata.ui import figures
+from selfdata.ui.charts import ReadyFigure, ready
 from selfdata.value_network import FlowChoice, compare_network, flow_choices
 from selfdata.views import RoomState, ScenarioRatings
 from selfdata.workshop import Scenario
@@ -32,10 +36,23 @@ CACHE_ENTRIES = 64
 
 @dataclass(frozen=True)
 class NetworkView:
+    """A scenario's network as the screen shows it."""
+
     scenario: Scenario
-    graph: nx.MultiDiGraph
-    diagnostics: NetworkDiagnostics
-    figure: go.Figure
+    figure: ReadyFigure
+    actors: tuple[tuple[str, str], ...]
+    """(node id, name in the screen's language), in the graph's order."""
+    findings: tuple[str, ...]
+    """The diagnostics' findings, in words, in the screen's language."""
+    balance: list[figures.BalanceRow]
+    flows: list[FlowChoice]
+
+
+@dataclass(frozen=True)
+class _NetworkParts:
+    figure: ReadyFigure
+    actors: tuple[tuple[str, str], ...]
+    findings: tuple[str, ...]
     balance: list[figures.BalanceRow]
     flows: list[FlowChoice]
 
@@ -50,11 +67,9 @@ def _scenario(store: Store, code: str, scenario_id: str) -> Scenario | None:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def network_view(
+def _network_parts(
     _store: Store, code: str, version: int, scenario_id: str, lang: str, large: bool
-) -> NetworkView | str:
-    """The scenario's network, diagnostics, figure and tables; a plain-words problem
-    (``str``) when the scenario is gone or its network cannot be built."""
+) -> _NetworkParts | str:
     scenario = _scenario(_store, code, scenario_id)
     if scenario is None:
         return "?"
@@ -63,20 +78,42 @@ def network_view(
     except NetworkError as exc:
         return str(exc)
     diagnostics = diagnose(graph)
-    return NetworkView(
-        scenario=scenario,
-        graph=graph,
-        diagnostics=diagnostics,
-        figure=figures.network_figure(graph, lang, diagnostics=diagnostics, large=large),
+    names = []
+    for node in graph.nodes:
+        label = graph.nodes[node].get("label")
+        names.append((node, label.get(lang) if label is not None else node))
+    return _NetworkParts(
+        figure=ready(figures.network_figure(graph, lang, diagnostics=diagnostics, large=large)),
+        actors=tuple(names),
+        findings=tuple(f.text.get(lang) for f in diagnostics.findings),
         balance=figures.balance_rows(graph, diagnostics, lang),
         flows=flow_choices(graph, lang),
+    )
+
+
+def network_view(
+    store: Store, code: str, version: int, scenario: Scenario, lang: str, large: bool
+) -> NetworkView | str:
+    """The scenario's network: figure, actors, findings and tables (built once per workshop
+    version); a plain-words problem (``str``) when the scenario is gone or its network
+    cannot be built."""
+    parts = _network_parts(store, code, version, scenario.id, lang, large)
+    if isinstance(parts, str):
+        return parts
+    return NetworkView(
+        scenario=scenario,
+        figure=parts.figure,
+        actors=parts.actors,
+        findings=parts.findings,
+        balance=parts.balance,
+        flows=parts.flows,
     )
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def comparison_view(
     _store: Store, code: str, version: int, scenario_id: str, model: str, lang: str, large: bool
-) -> tuple[go.Figure, str | None, list[str]] | str:
+) -> tuple[ReadyFigure, str | None, list[str]] | str:
     """(figure, title of the scenario it comes from or None for the template, finding
     texts), or a problem in words."""
     workshop = services.workshop_snapshot(_store, code)
@@ -88,7 +125,9 @@ def comparison_view(
     except NetworkError as exc:
         return str(exc)
     diagnostics = diagnose(comparison.graph)
-    figure = figures.network_figure(comparison.graph, lang, diagnostics=diagnostics, large=large)
+    figure = ready(
+        figures.network_figure(comparison.graph, lang, diagnostics=diagnostics, large=large)
+    )
     source = comparison.scenario.title if comparison.scenario is not None else None
     return figure, source, [f.text.get(lang) for f in diagnostics.findings]
 
@@ -96,9 +135,9 @@ def comparison_view(
 @dataclass(frozen=True)
 class RankingView:
     ranking: Ranking
-    bars: go.Figure
-    consensus: go.Figure
-    heatmap: go.Figure
+    bars: ReadyFigure
+    consensus: ReadyFigure
+    heatmap: ReadyFigure
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -113,9 +152,9 @@ def ranking_view(
         return str(exc)
     return RankingView(
         ranking=ranking,
-        bars=figures.ranking_figure(ranking, lang, large=large),
-        consensus=figures.consensus_figure(ranking, lang, large=large),
-        heatmap=figures.rank_probability_figure(ranking, lang, large=large),
+        bars=ready(figures.ranking_figure(ranking, lang, large=large)),
+        consensus=ready(figures.consensus_figure(ranking, lang, large=large)),
+        heatmap=ready(figures.rank_probability_figure(ranking, lang, large=large)),
     )
 
 
