@@ -399,14 +399,14 @@ def network_figure(
             )
         )
 
-    fig = go.Figure(traces)
     # the legend sits under the plot, in rows of three (two on the projector)
     entries = sum(1 for tr in traces if tr.showlegend is not False)
     legend_px = int(math.ceil(entries / (2 if large else 3)) * scale.font * 2.1) + 10
     top = 50 if title else 10
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
-    fig.update_layout(
+    # the layout goes in with the traces: ``update_layout`` afterwards costs ~10× more
+    figure_layout: dict[str, Any] = dict(
         height=plot_px + legend_px + top,
         margin={"l": 10, "r": 10, "t": top, "b": legend_px},
         title={"text": plain(title, 80)} if title else None,
@@ -442,7 +442,7 @@ def network_figure(
             }
         ],
     )
-    return fig
+    return go.Figure(traces, layout=figure_layout)
 
 
 @dataclass(frozen=True)
@@ -496,11 +496,11 @@ def scenario_labels(ranking: Ranking) -> list[str]:
     return [f"{s.rank}. {s.title}" for s in ranking.scenarios]
 
 
-def _bar_layout(
-    fig: go.Figure, n: int, scale: Scale, title: str, x_title: str, lines: int = 1
-) -> None:
+def _bar_layout(n: int, scale: Scale, title: str, x_title: str, lines: int = 1) -> dict[str, Any]:
+    """The bar charts' layout, given to ``go.Figure`` with the trace (``update_layout``
+    afterwards costs ~10× more: bench/figures.py)."""
     row = lines * scale.font * 1.3 + 12
-    fig.update_layout(
+    return dict(
         height=int(min(2400, max(260, n * row + 140))),
         margin={"l": 10, "r": 30, "t": 50, "b": 40},
         title={"text": html.escape(title), "font": {"size": scale.font + 2}},
@@ -532,36 +532,33 @@ def ranking_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False) -
             f"<b>{plain(s.title, 48)}</b><br>{t('scenarios.score', lang)} {s.score:.3f}"
             f"<br>{t('scenarios.consensus', lang)} {consensus}"
         )
-    fig = go.Figure(
-        go.Bar(
-            x=_floats(s.score for s in ranking.scenarios),
-            y=names,
-            orientation="h",
-            marker={
-                "color": [
-                    OKABE_ITO["orange"] if i == 0 else OKABE_ITO["blue"] for i in range(len(labels))
-                ],
-                "line": {"color": INK, "width": 1},
-            },
-            text=[f"{s.score:.2f}" for s in ranking.scenarios],
-            textposition="outside",
-            textfont={"size": scale.font},
-            hovertext=hover,
-            hoverinfo="text",
-            customdata=[s.scenario for s in ranking.scenarios],
-            meta={"role": "score", "method": ranking.method},
-        )
+    bar = go.Bar(
+        x=_floats(s.score for s in ranking.scenarios),
+        y=names,
+        orientation="h",
+        marker={
+            "color": [
+                OKABE_ITO["orange"] if i == 0 else OKABE_ITO["blue"] for i in range(len(labels))
+            ],
+            "line": {"color": INK, "width": 1},
+        },
+        text=[f"{s.score:.2f}" for s in ranking.scenarios],
+        textposition="outside",
+        textfont={"size": scale.font},
+        hovertext=hover,
+        hoverinfo="text",
+        customdata=[s.scenario for s in ranking.scenarios],
+        meta={"role": "score", "method": ranking.method},
     )
     method = t(f"scenarios.method.{ranking.method}", lang)
-    _bar_layout(
-        fig,
+    layout = _bar_layout(
         len(labels),
         scale,
         f"{t('scenarios.results', lang)} · {method}",
         t("scenarios.score", lang),
         lines=max((name.count("<br>") + 1 for name in names), default=1),
     )
-    return fig
+    return go.Figure(bar, layout=layout)
 
 
 def consensus_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False) -> go.Figure:
@@ -569,30 +566,27 @@ def consensus_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False)
     without two ratings on any criterion shows an empty bar marked ``—``."""
     scale = Scale.of(large)
     values = [s.consensus for s in ranking.scenarios]
-    fig = go.Figure(
-        go.Bar(
-            x=_floats(0.0 if v is None else v for v in values),
-            # rank numbers only: the figure sits beside the ranking, which names them
-            y=[f"{s.rank}." for s in ranking.scenarios],
-            orientation="h",
-            marker={"color": OKABE_ITO["bluish_green"], "line": {"color": INK, "width": 1}},
-            text=["—" if v is None else f"{v:.2f}" for v in values],
-            textposition="outside",
-            textfont={"size": scale.font},
-            hovertext=[plain(s.title, 48) for s in ranking.scenarios],
-            hoverinfo="text",
-            customdata=[s.scenario for s in ranking.scenarios],
-            meta={"role": "consensus"},
-        )
+    bar = go.Bar(
+        x=_floats(0.0 if v is None else v for v in values),
+        # rank numbers only: the figure sits beside the ranking, which names them
+        y=[f"{s.rank}." for s in ranking.scenarios],
+        orientation="h",
+        marker={"color": OKABE_ITO["bluish_green"], "line": {"color": INK, "width": 1}},
+        text=["—" if v is None else f"{v:.2f}" for v in values],
+        textposition="outside",
+        textfont={"size": scale.font},
+        hovertext=[plain(s.title, 48) for s in ranking.scenarios],
+        hoverinfo="text",
+        customdata=[s.scenario for s in ranking.scenarios],
+        meta={"role": "consensus"},
     )
-    _bar_layout(
-        fig,
+    layout = _bar_layout(
         len(values),
         scale,
         t("scenarios.consensus", lang),
         t("scenarios.consensus", lang),
     )
-    return fig
+    return go.Figure(bar, layout=layout)
 
 
 def rank_probability_figure(
@@ -621,8 +615,7 @@ def rank_probability_figure(
     )
     if n <= (5 if large else 12):
         heat.update(texttemplate="%{z:.0%}", textfont={"size": int(scale.font * 0.8)})
-    fig = go.Figure(heat)
-    fig.update_layout(
+    layout = dict(
         height=int(min(2400, max(300, 26 * n * (scale.font / 13) + 190))),
         margin={"l": 10, "r": 10, "t": 50 + 2 * scale.font + 20, "b": 20},
         title={
@@ -640,7 +633,7 @@ def rank_probability_figure(
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": scale.font}},
     )
-    return fig
+    return go.Figure(heat, layout=layout)
 
 
 def legend_names(fig: go.Figure) -> list[str]:
