@@ -25,8 +25,8 @@ nav_link(
 st.caption(ctx.t("console.join_link", url=links.join_url(ctx.base_url, code, ctx.lang)))
 
 
-def _set_step() -> None:
-    ctx.act(services.set_step, store, code, secret, st.session_state["console_step"])
+def _step_label(number: int, step: str) -> str:
+    return f"{number + 1}. {ctx.t(f'step.{step}')}"
 
 
 def _start_timer() -> None:
@@ -34,16 +34,24 @@ def _start_timer() -> None:
     ctx.act(services.start_timer, store, code, secret, minutes * 60)
 
 
-if st.session_state.get("console_step") != room.step:
-    st.session_state["console_step"] = room.step
-st.radio(
-    ctx.t("console.step"),
-    STEP_IDS,
-    format_func=lambda s: ctx.t(f"step.{s}"),
-    horizontal=True,
-    key="console_step",
-    on_change=_set_step,
+# The step changes only on a deliberate click: one button per step, never a stateful widget
+# whose value the browser could resend (a radio forced to the stored step fired its on_change
+# with a stale or fallback value during a live-update redraw, and moved the room).
+st.markdown(
+    ctx.t("console.step_now", step=_step_label(STEP_IDS.index(room.step), room.step)),
 )
+with st.container(horizontal=True, gap="small", key="console_steps"):
+    for number, step in enumerate(STEP_IDS):
+        current = step == room.step
+        st.button(
+            ("▶ " if current else "") + _step_label(number, step),
+            key=f"console_step_{step}",
+            on_click=ctx.act,
+            args=(services.set_step, store, code, secret, step),
+            type="primary" if current else "secondary",
+            disabled=current,
+            help=ctx.t("console.step_current") if current else ctx.t("console.step_go"),
+        )
 
 revealed = room.step in room.revealed
 st.markdown(

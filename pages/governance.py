@@ -8,6 +8,7 @@ import streamlit as st
 from selfdata import services
 from selfdata.cards import GOVERNANCE_MODEL_IDS
 from selfdata.ui import live_updates, page_context
+from selfdata.ui.context import flash
 from selfdata.ui.room_figures import fit_bars
 from selfdata.ui.room_views import governance_fits
 from selfdata.ui.widgets import safe
@@ -35,35 +36,72 @@ models = {m.id: m for m in ctx.decks.governance_models}
 st.subheader(ctx.t("governance.questions"))
 if not ctx.is_facilitator:
     st.caption(ctx.t("governance.facilitator_records"))
-for q in ctx.decks.governance_questions:
-    options = [None, *(o.id for o in q.options)]
-    labels = {o.id: o.label.get(lang) for o in q.options}
-    key = f"governance_q_{case.id}_{q.id}"
-    current = case.governance_answers.get(q.id)
-    if st.session_state.get(key, "unset") != current:
-        st.session_state[key] = current
+questions = ctx.decks.governance_questions
+answers = case.governance_answers
+UNSET = "\x00unset"
 
-    def _answer(question: str = q.id, widget: str = key) -> None:
-        ctx.act(
-            services.set_governance_answer,
-            store,
-            code,
-            secret,
-            case_id,
-            question,
-            st.session_state[widget],
+
+def _key(question: str) -> str:
+    return f"governance_q_{case.id}_{question}"
+
+
+def _seen_key(question: str) -> str:
+    return f"governance_seen_{case.id}_{question}"
+
+
+# A radio shows the stored answer when it is first drawn and whenever the stored answer
+# changes (another tab, undo); otherwise it keeps what the facilitator is choosing. Nothing
+# is written until "Save the answers" is clicked, and then only the answers that differ from
+# what the form showed: a value resent by the browser can never erase the group's answers.
+for q in questions:
+    current = answers.get(q.id)
+    shown = st.session_state.get(_seen_key(q.id), UNSET)
+    if not ctx.is_facilitator or _key(q.id) not in st.session_state or shown != current:
+        st.session_state[_key(q.id)] = current
+        st.session_state[_seen_key(q.id)] = current
+
+
+def _save(case_id: str, question_ids: tuple[str, ...]) -> None:
+    state = st.session_state
+    changed = {
+        q: state.get(f"governance_q_{case_id}_{q}")
+        for q in question_ids
+        if state.get(f"governance_q_{case_id}_{q}") != state.get(f"governance_seen_{case_id}_{q}")
+    }
+    if not changed:
+        flash(ctx.t("governance.answers_unchanged"), "info")
+        return
+    saved = ctx.act(services.set_governance_answers, store, code, secret, case_id, changed)
+    if saved is not None:
+        flash(ctx.t("governance.answers_saved", n=saved), "success")
+
+
+def _questionnaire() -> None:
+    for q in questions:
+        labels = {o.id: o.label.get(lang) for o in q.options}
+        st.radio(
+            q.title.get(lang),
+            [None, *(o.id for o in q.options)],
+            key=_key(q.id),
+            horizontal=True,
+            format_func=lambda o, labels=labels: labels.get(o, ctx.t("governance.no_answer")),
+            disabled=not ctx.is_facilitator,
+            help=q.help.get(lang) if q.help else None,
         )
 
-    st.radio(
-        q.title.get(lang),
-        options,
-        key=key,
-        horizontal=True,
-        on_change=_answer,
-        format_func=lambda o, labels=labels: labels.get(o, ctx.t("governance.no_answer")),
-        disabled=not ctx.is_facilitator,
-        help=q.help.get(lang) if q.help else None,
-    )
+
+if ctx.is_facilitator:
+    with st.form("governance_answers_form", border=False, enter_to_submit=False):
+        _questionnaire()
+        st.form_submit_button(
+            ctx.t("governance.save_answers"),
+            type="primary",
+            width="stretch",
+            on_click=_save,
+            args=(case.id, tuple(q.id for q in questions)),
+        )
+else:
+    _questionnaire()
 
 fits = governance_fits(code, ctx.room.version, case.id)
 st.subheader(ctx.t("governance.fit_header"))

@@ -365,41 +365,92 @@ def delete_use_case(store: Store, code: str, secret: str, use_case_id: str) -> N
     facilitate(store, code, secret, "delete_use_case", fn)
 
 
+def _check_governance_answer(question: object, option: object) -> None:
+    decks = access.decks()
+    if decks is None:
+        return
+    card = next((q for q in decks.governance_questions if q.id == question), None)
+    if card is None:
+        raise _invalid(
+            "governance.question_unknown",
+            f"Question inconnue : {str(question)[:64]!r}.",
+            f"Unknown question: {str(question)[:64]!r}.",
+        )
+    if option is not None and option not in {o.id for o in card.options}:
+        raise _invalid(
+            "governance.option_unknown",
+            f"Réponse inconnue : {str(option)[:64]!r}.",
+            f"Unknown answer: {str(option)[:64]!r}.",
+        )
+
+
+def _answers_op(
+    use_case_id: str, changes: Mapping[str, str | None]
+) -> Callable[[Connection, WorkshopRow], tuple[dict[str, Any], ops.Op]]:
+    """Apply ``changes`` (question -> option, ``None`` clears) to a use case's answers;
+    returns the answers before (for the audit) and the inverse operation."""
+
+    def fn(conn: Connection, w: WorkshopRow) -> tuple[dict[str, Any], ops.Op]:
+        before = ops.use_case_state(conn, w, use_case_id)["governance_answers"]
+        answers = dict(before)
+        for question, option in changes.items():
+            if option is None:
+                answers.pop(question, None)
+            else:
+                answers[question] = option
+        ops.apply(
+            conn, w, ops.op("use_case", slug=use_case_id, fields={"governance_answers": answers})
+        )
+        return before, ops.op("use_case", slug=use_case_id, fields={"governance_answers": before})
+
+    return fn
+
+
 @facilitator_only
 def set_governance_answer(
     store: Store, code: str, secret: str, use_case_id: str, question: str, option: str | None
 ) -> None:
     """Record the room's answer to a governance question for a use case (``None`` clears)."""
-    decks = access.decks()
-    if decks is not None:
-        card = next((q for q in decks.governance_questions if q.id == question), None)
-        if card is None:
-            raise _invalid(
-                "governance.question_unknown",
-                f"Question inconnue : {str(question)[:64]!r}.",
-                f"Unknown question: {str(question)[:64]!r}.",
-            )
-        if option is not None and option not in {o.id for o in card.options}:
-            raise _invalid(
-                "governance.option_unknown",
-                f"Réponse inconnue : {str(option)[:64]!r}.",
-                f"Unknown answer: {str(option)[:64]!r}.",
-            )
+    _check_governance_answer(question, option)
+    apply = _answers_op(use_case_id, {question: option})
 
     def fn(conn: Connection, w: WorkshopRow) -> Outcome:
-        before = ops.use_case_state(conn, w, use_case_id)["governance_answers"]
-        answers = dict(before)
-        if option is None:
-            answers.pop(question, None)
-        else:
-            answers[question] = option
-        ops.apply(
-            conn, w, ops.op("use_case", slug=use_case_id, fields={"governance_answers": answers})
-        )
-        undo_op = ops.op("use_case", slug=use_case_id, fields={"governance_answers": before})
+        _, undo_op = apply(conn, w)
         return None, {"id": use_case_id, "question": question, "option": option}, undo_op
 
     facilitate(store, code, secret, "set_governance_answer", fn)
+
+
+@facilitator_only
+def set_governance_answers(
+    store: Store,
+    code: str,
+    secret: str,
+    use_case_id: str,
+    answers: Mapping[str, str | None],
+) -> int:
+    """Record several of the room's answers for a use case at once (question -> option,
+    ``None`` clears): one transaction, one audit line, undone together. Questions not named
+    keep their answer. Returns how many answers were given; none writes nothing."""
+    if not isinstance(answers, Mapping) or len(answers) > MAX_ITEMS:
+        raise _invalid(
+            "governance.answers_invalid",
+            "Réponses au questionnaire illisibles.",
+            "Unreadable questionnaire answers.",
+        )
+    changes = dict(answers)
+    for question, option in changes.items():
+        _check_governance_answer(question, option)
+    if not changes:
+        return 0
+    apply = _answers_op(use_case_id, changes)
+
+    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        _, undo_op = apply(conn, w)
+        return len(changes), {"id": use_case_id, "answers": changes}, undo_op
+
+    result: int = facilitate(store, code, secret, "set_governance_answers", fn)
+    return result
 
 
 def _check_model(model: object) -> str:

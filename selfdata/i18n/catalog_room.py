@@ -147,7 +147,18 @@ MESSAGES.update(
             "en": "Open the projection view (no secret)",
         },
         "console.join_link": {"fr": "Lien pour rejoindre : {url}", "en": "Join link: {url}"},
-        "console.step": {"fr": "Étape en cours", "en": "Current step"},
+        "console.step_now": {
+            "fr": "Étape en cours : **{step}**",
+            "en": "Current step: **{step}**",
+        },
+        "console.step_current": {
+            "fr": "C’est l’étape en cours.",
+            "en": "This is the current step.",
+        },
+        "console.step_go": {
+            "fr": "Amener la salle à cette étape (les tablettes suivent).",
+            "en": "Take the room to this step (the tablets follow).",
+        },
         "console.status_locked": {"fr": "🔒 Saisie verrouillée", "en": "🔒 Input locked"},
         "console.status_open": {"fr": "🟢 Saisie ouverte", "en": "🟢 Input open"},
         "console.status_revealed": {"fr": "👁 Résultats dévoilés", "en": "👁 Results revealed"},
@@ -325,6 +336,18 @@ MESSAGES.update(
             "en": "The facilitator records the answers the group agrees on.",
         },
         "governance.no_answer": {"fr": "Pas de réponse", "en": "No answer"},
+        "governance.save_answers": {
+            "fr": "Enregistrer les réponses",
+            "en": "Save the answers",
+        },
+        "governance.answers_saved": {
+            "fr": "Réponses enregistrées ({n} modifiée(s)).",
+            "en": "Answers saved ({n} changed).",
+        },
+        "governance.answers_unchanged": {
+            "fr": "Aucune réponse n’a changé : rien à enregistrer.",
+            "en": "No answer changed: nothing to save.",
+        },
         "governance.fit_header": {"fr": "Adéquation des modèles", "en": "Fit of the models"},
         "governance.fit_axis": {"fr": "Adéquation (0–100)", "en": "Fit (0–100)"},
         "governance.fit_line": {"fr": "{model} — {fit}/100", "en": "{model} — {fit}/100"},

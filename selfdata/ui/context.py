@@ -170,7 +170,8 @@ class PageContext:
 
 
 def flash(message: str, kind: str = "error") -> None:
-    """Queue a message for the top of the next render of this tab."""
+    """Queue a message for the top of the next render of this tab (``kind``: ``error``,
+    ``success`` or ``info``)."""
     queue = list(st.session_state.get(FLASH_KEY, []))
     queue.append((kind, message))
     st.session_state[FLASH_KEY] = queue
@@ -178,7 +179,7 @@ def flash(message: str, kind: str = "error") -> None:
 
 def _show_flash() -> None:
     for kind, message in st.session_state.pop(FLASH_KEY, []):
-        (st.success if kind == "success" else st.error)(message)
+        {"success": st.success, "info": st.info}.get(kind, st.error)(message)
 
 
 def viewer() -> Viewer:

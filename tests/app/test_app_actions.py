@@ -124,8 +124,10 @@ def test_the_console_drives_step_lock_reveal_timer_and_undo(
 ) -> None:
     room = open_room(app_store, "la_rochelle")
     console = run_page("console", code=room.code, secret=room.secret)
-    console.radio(key="console_step").set_value("needs").run()
+    console.button(key="console_step_needs").click().run()
     assert services.room_state(app_store, room.code).step == "needs"
+    assert console.button(key="console_step_needs").disabled, "the current step is shown as such"
+    assert not console.button(key="console_step_inventory").disabled
     console.button(key="console_lock").click().run()
     assert services.room_state(app_store, room.code).locked
     console.button(key="console_undo").click().run()
@@ -203,6 +205,9 @@ def test_the_use_case_matrix_shows_scores_with_reasons_and_names_a_use_case(
     assert cases[-1].title == "Mon trajet le moins cher" and cases[-1].sources
 
 
+GOVERNANCE_SAVE = "FormSubmitter:governance_answers_form-Enregistrer les réponses"
+
+
 def test_governance_answers_and_choice_are_recorded_by_the_facilitator(
     app_store: Store, run_page: PageRunner
 ) -> None:
@@ -212,11 +217,98 @@ def test_governance_answers_and_choice_are_recorded_by_the_facilitator(
     assert len(page.get("plotly_chart")) == 1
     key = f"governance_q_{case.id}_holders"
     page.radio(key=key).set_value("one").run()
+    assert services.use_cases(app_store, room.code).use_cases[0].governance_answers == (
+        case.governance_answers
+    ), "choosing an answer records nothing until it is saved"
+    page.radio(key=key).set_value("one")
+    page.button(key=GOVERNANCE_SAVE).click().run()
     after = services.use_cases(app_store, room.code).use_cases[0]
-    assert after.governance_answers.get("holders") == "one"
+    assert after.governance_answers == {**case.governance_answers, "holders": "one"}
+    assert "Réponses enregistrées (1 modifiée(s))." in texts(page)
     page.selectbox(key="governance_model").set_value("data_cooperative")
     page.button(key="FormSubmitter:governance_choice_form-Confirmer le choix").click().run()
     assert services.use_cases(app_store, room.code).use_cases[0].governance_choice == (
         "data_cooperative"
     )
     assert "Modèle retenu : Coopérative de données" in texts(page)
+
+
+def _questions() -> list[str]:
+    from selfdata.loading import default_decks
+
+    return [q.id for q in default_decks().governance_questions]
+
+
+def test_saving_the_questionnaire_records_only_what_was_changed_on_this_screen(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "grand_lyon")
+    case = services.use_cases(app_store, room.code).use_cases[0]
+    first, second = _questions()[:2]
+    page = run_page("governance", code=room.code, secret=room.secret)
+    # Another tab answers the second question after this form was drawn.
+    services.set_governance_answer(app_store, room.code, room.secret, case.id, second, None)
+    elsewhere = services.use_cases(app_store, room.code).use_cases[0].governance_answers
+    log = services.audit_log(app_store, room.code, room.secret)
+    page.radio(key=f"governance_q_{case.id}_{first}").set_value(None)
+    page.button(key=GOVERNANCE_SAVE).click().run()
+    after = services.use_cases(app_store, room.code).use_cases[0].governance_answers
+    assert after == {k: v for k, v in elsewhere.items() if k != first}
+    logged = services.audit_log(app_store, room.code, room.secret)
+    new = logged[: len(logged) - len(log)]
+    assert [(e.action, e.detail["answers"]) for e in new] == [
+        ("set_governance_answers", {first: None})
+    ]
+    assert page.radio(key=f"governance_q_{case.id}_{second}").value is None, (
+        "the form now shows the other tab's answer"
+    )
+
+
+def test_redrawing_the_questionnaire_never_writes_an_answer(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "grand_lyon")
+    case = services.use_cases(app_store, room.code).use_cases[0]
+    page = run_page("governance", code=room.code, secret=room.secret)
+    log = services.audit_log(app_store, room.code, room.secret)
+    services.set_governance_answer(
+        app_store, room.code, room.secret, case.id, _questions()[0], None
+    )
+    stored = services.use_cases(app_store, room.code).use_cases[0].governance_answers
+    for _ in range(4):
+        page.run()
+        assert not page.exception
+    assert services.use_cases(app_store, room.code).use_cases[0].governance_answers == stored
+    assert len(services.audit_log(app_store, room.code, room.secret)) == len(log) + 1
+    page.button(key=GOVERNANCE_SAVE).click().run()
+    assert services.use_cases(app_store, room.code).use_cases[0].governance_answers == stored
+    assert len(services.audit_log(app_store, room.code, room.secret)) == len(log) + 1
+    assert "Aucune réponse n’a changé : rien à enregistrer." in texts(page)
+
+
+def test_the_console_never_changes_the_step_without_a_click(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    console = run_page("console", code=room.code, secret=room.secret)
+    # The step moves from another tab (or an undo) while this console stays open.
+    services.set_step(app_store, room.code, room.secret, "use_cases")
+    log = services.audit_log(app_store, room.code, room.secret)
+    for _ in range(5):
+        console.run()
+        assert not console.exception
+        assert services.room_state(app_store, room.code).step == "use_cases"
+        assert console.button(key="console_step_use_cases").disabled
+    # No choice widget holds the step, so no value resent by the browser (stale state, a
+    # fallback to the first option) can move the room: only a button click does.
+    choices = [*console.radio, *console.selectbox, *console.get("segmented_control")]
+    assert "use_cases" not in [w.value for w in choices]
+    # Widgets touched without a step click (a redraw resending their values) move nothing.
+    console.number_input(key="console_timer_minutes").set_value(3.0).run()
+    assert services.room_state(app_store, room.code).step == "use_cases"
+    assert services.audit_log(app_store, room.code, room.secret) == log
+    console.button(key="console_step_inventory").click().run()
+    assert services.room_state(app_store, room.code).step == "inventory"
+    after = services.audit_log(app_store, room.code, room.secret)
+    assert len(after) == len(log) + 1
+    assert (after[0].action, after[0].detail) == ("set_step", {"step": "inventory"})

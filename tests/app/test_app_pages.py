@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from selfdata import services
+from selfdata.cards import STEP_IDS
 from selfdata.i18n import t
 from selfdata.store import Store
 from tests.app.conftest import PageRunner
@@ -50,7 +51,11 @@ def test_the_console_shows_the_participants_and_the_guide_of_the_current_step(
     assert t("console.participants", n=state.participants) in [s.value for s in at.subheader]
     table = at.dataframe[0].value
     assert "Testeur" in list(table.iloc[:, 0])
-    assert at.radio(key="console_step").value == state.step
+    steps = [b for b in at.button if b.key and b.key.startswith("console_step_")]
+    assert [b.key for b in steps] == [f"console_step_{s}" for s in STEP_IDS]
+    assert [b.key for b in steps if b.disabled] == [f"console_step_{state.step}"]
+    number = STEP_IDS.index(state.step) + 1
+    assert f"Étape en cours : **{number}. {t('step.' + state.step)}**" in texts(at)
     guide = next(s for s in app_store_decks().steps if s.id == state.step)
     assert any(guide.title.fr in s.value for s in at.subheader)
 

@@ -98,6 +98,11 @@ def metric(page: Any, label: str) -> Any:
     )
 
 
+def step_button(page: Any, step: str) -> Any:
+    """The console's button that takes the room to ``step`` (« 2. Besoins des habitants »)."""
+    return page.get_by_role("button", name=re.compile(r"\d\. " + re.escape(fr(f"step.{step}"))))
+
+
 @pytest.fixture(scope="module")
 def story(server: Server, browser: Any, screenshots: Path | None) -> Any:
     from playwright.sync_api import expect
@@ -183,7 +188,8 @@ def test_the_tablets_follow_the_facilitator_to_the_needs_step(story: Story) -> N
     from playwright.sync_api import expect
 
     page = story.facilitator
-    page.get_by_role("radiogroup", name=fr("console.step")).get_by_text(fr("step.needs")).click()
+    step_button(page, "needs").click()
+    expect(step_button(page, "needs")).to_be_disabled()  # shown as the current step
     for tablet in story.tablets:
         expect(tablet.get_by_role("heading", name=fr("step.needs"))).to_be_visible()
         assert "/needs?" in tablet.url
@@ -230,6 +236,8 @@ def test_every_dot_vote_shows_on_the_projector_within_two_seconds_without_a_relo
             expect(dots).to_have_text(str(shown), timeout=LIVE_SECONDS * 1000)
             story.live_latencies.append(time.monotonic() - stored)
     assert projector.evaluate("window.__e2e_no_reload === true"), "the projector reloaded"
+    # The console redrew live for every dot after its reload: the step never moved by itself.
+    expect(step_button(story.facilitator, "needs")).to_be_disabled()
     story.shot(story.tablets[0], "needs_tablet")
     story.shot(projector, "projection")
 
@@ -238,8 +246,7 @@ def test_the_tablets_follow_the_facilitator_to_the_scenarios_and_rate(story: Sto
     from playwright.sync_api import expect
 
     page = story.facilitator
-    step = page.get_by_role("radiogroup", name=fr("console.step"))
-    step.get_by_text(fr("step.scenarios")).click()
+    step_button(page, "scenarios").click()
     for value, tablet in enumerate(story.tablets, start=3):
         expect(tablet.get_by_role("heading", name=fr("scenarios.title"))).to_be_visible()
         assert "/scenarios?" in tablet.url

@@ -71,6 +71,9 @@ FACILITATOR_ACTIONS: dict[str, FacilitatorAction] = {
     "set_governance_answer": lambda st, c, s, x: services.set_governance_answer(
         st, c, s, x.use_case, "q", None
     ),
+    "set_governance_answers": lambda st, c, s, x: services.set_governance_answers(
+        st, c, s, x.use_case, {"q": None}
+    ),
     "choose_governance": lambda st, c, s, x: services.choose_governance(
         st, c, s, x.use_case, "data_cooperative"
     ),

@@ -340,6 +340,37 @@ def test_governance_answers_and_choice_are_recorded_and_checked(store: Store):
         services.choose_governance(store, room.code, room.secret, case, "anarchy")
 
 
+def test_several_governance_answers_are_one_action_that_leaves_the_others_alone(store: Store):
+    room, case, _ = _scenario_room(store)
+    first, second, third = access.decks().governance_questions[:3]  # type: ignore[union-attr]
+    services.set_governance_answer(
+        store, room.code, room.secret, case, first.id, first.options[0].id
+    )
+    services.set_governance_answer(
+        store, room.code, room.secret, case, third.id, third.options[0].id
+    )
+    version = services.version(store, room.code)
+    saved = services.set_governance_answers(
+        store,
+        room.code,
+        room.secret,
+        case,
+        {first.id: None, second.id: second.options[-1].id},
+    )
+    assert saved == 2
+    assert services.version(store, room.code) == version + 1
+    stored = services.use_cases(store, room.code).use_cases[0].governance_answers
+    assert stored == {second.id: second.options[-1].id, third.id: third.options[0].id}
+    assert services.audit_log(store, room.code, room.secret)[0].action == ("set_governance_answers")
+    assert services.set_governance_answers(store, room.code, room.secret, case, {}) == 0
+    assert services.version(store, room.code) == version + 1, "nothing to save writes nothing"
+    with pytest.raises(services.InvalidInput):
+        services.set_governance_answers(
+            store, room.code, room.secret, case, {first.id: "maybe", second.id: None}
+        )
+    assert services.use_cases(store, room.code).use_cases[0].governance_answers == stored
+
+
 def test_network_edits_must_fit_the_models_template(store: Store):
     room, _, scenario = _scenario_room(store)
     with pytest.raises(services.InvalidInput) as err:
@@ -441,6 +472,15 @@ UNDOABLE: list[tuple[str, Action]] = [
         ),
     ),
     (
+        "governance answers",
+        lambda r, need, sc: (
+            services.set_governance_answers(
+                r.store, r.code, r.secret, _case_of(r), _two_governance_answers()
+            )
+            and None
+        ),
+    ),
+    (
         "rename use case",
         lambda r, need, sc: services.update_use_case(
             r.store, r.code, r.secret, _case_of(r), title="Nouveau nom"
@@ -461,6 +501,11 @@ UNDOABLE: list[tuple[str, Action]] = [
     ),
     ("add need", lambda r, need, sc: r.need("Nouveau besoin") and None),
 ]
+
+
+def _two_governance_answers() -> dict[str, str | None]:
+    questions = access.decks().governance_questions[:2]  # type: ignore[union-attr]
+    return {q.id: q.options[-1].id for q in questions}
 
 
 def _first_flow() -> str:
