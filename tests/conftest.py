@@ -8,6 +8,7 @@ throwaway one — its user must be allowed to create schemas there."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,19 @@ import pytest
 from selfdata.store import Store
 
 pytest_plugins = ["tests.pg_cluster"]
+
+_REAL_MAIN = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_main_module() -> Iterator[None]:
+    """Put pytest's ``__main__`` back after each test. Streamlit's script runner (AppTest)
+    installs the page it ran as ``sys.modules["__main__"]`` and leaves it there; a later
+    ``multiprocessing`` spawn would then re-run that page in every child process instead of
+    importing the worker (the concurrency and crash tests hung on it in a full run)."""
+    yield
+    sys.modules["__main__"] = _REAL_MAIN
+
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
