@@ -92,6 +92,22 @@ MESSAGES.update(
         "home.cards_header": {"fr": "Les cartes", "en": "The cards"},
         "cards.filter": {"fr": "Filtrer les cartes", "en": "Filter the cards"},
         "cards.count": {"fr": "{n} carte(s)", "en": "{n} card(s)"},
+        "cards.browse": {"fr": "Parcourir les cartes", "en": "Browse the cards"},
+        "cards.browse_help": {
+            "fr": "{n} cartes : sources de données, besoins, modèles de gouvernance, "
+            "territoires inspirants, acteurs, critères et étapes.",
+            "en": "{n} cards: data sources, needs, governance models, territories to learn "
+            "from, actors, criteria and steps.",
+        },
+        "cards.deck": {"fr": "Paquet", "en": "Deck"},
+        "cards.deck_option": {"fr": "{deck} ({n})", "en": "{deck} ({n})"},
+        "cards.range": {
+            "fr": "Cartes {first} à {last} sur {n}",
+            "en": "Cards {first} to {last} of {n}",
+        },
+        "cards.page": {"fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}"},
+        "cards.previous": {"fr": "Précédentes", "en": "Previous"},
+        "cards.next": {"fr": "Suivantes", "en": "Next"},
         "cards.details": {"fr": "Détails", "en": "Details"},
         "deck.data_sources": {"fr": "Sources de données", "en": "Data sources"},
         "deck.needs": {"fr": "Besoins", "en": "Needs"},

@@ -14,6 +14,7 @@ import segno
 import streamlit as st
 from pydantic import BaseModel
 
+from selfdata.card_filters import paginate
 from selfdata.cards import Card, DataSourceCard, I18nText, NeedCard
 from selfdata.i18n import t
 from selfdata.textsafe import format_seconds, md_escape
@@ -123,19 +124,64 @@ def card_box(card: Card, lang: str, *, details: bool = True, caption: str | None
                     st.markdown(f"`{name}` — {safe(shown)}")
 
 
+DECK_PAGE_SIZE = 12
+"""Cards drawn at a time by :func:`deck_browser` (all 128 at once took seconds on a tablet)."""
+
+
+def _turn_page(key: str, to: int) -> None:
+    st.session_state[key] = to
+
+
 def deck_browser(ctx: PageContext, key_prefix: str) -> None:
-    """Browse the card decks in tabs, with a words filter; cards shown as text."""
+    """Browse the card decks on demand: closed by default (the page stays light for every
+    tablet that opens it); once opened, one deck at a time, a words filter, and
+    :data:`DECK_PAGE_SIZE` cards per page. Cards are shown as text."""
+    total = sum(len(getattr(ctx.decks, kind)) for kind in DECK_KINDS_SHOWN)
+    if not st.toggle(ctx.t("cards.browse"), key=f"{key_prefix}_deck_open"):
+        st.caption(ctx.t("cards.browse_help", n=total))
+        return
+    kind = st.selectbox(
+        ctx.t("cards.deck"),
+        DECK_KINDS_SHOWN,
+        format_func=lambda k: ctx.t(
+            "cards.deck_option", deck=ctx.t(f"deck.{k}"), n=len(getattr(ctx.decks, k))
+        ),
+        key=f"{key_prefix}_deck_kind",
+    )
     query = st.text_input(ctx.t("cards.filter"), key=f"{key_prefix}_deck_filter")
     words = query.strip().casefold()
-    tabs = st.tabs([ctx.t(f"deck.{kind}") for kind in DECK_KINDS_SHOWN])
-    for kind, tab in zip(DECK_KINDS_SHOWN, tabs, strict=True):
-        with tab:
-            cards: list[Card] = list(getattr(ctx.decks, kind))
-            shown = [c for c in cards if not words or words in _card_words(c, ctx.lang)]
-            st.caption(ctx.t("cards.count", n=len(shown)))
-            for card in shown:
-                with st.container(border=True):
-                    card_box(card, ctx.lang)
+    cards: list[Card] = list(getattr(ctx.decks, kind or DECK_KINDS_SHOWN[0]))
+    shown = [c for c in cards if not words or words in _card_words(c, ctx.lang)]
+    page_key, seen_key = f"{key_prefix}_deck_page", f"{key_prefix}_deck_seen"
+    if st.session_state.get(seen_key) != (kind, words):  # another deck or filter: page 1
+        st.session_state[seen_key] = (kind, words)
+        st.session_state[page_key] = 0
+    page = paginate(shown, int(st.session_state.get(page_key, 0)), DECK_PAGE_SIZE)
+    st.caption(
+        ctx.t("cards.range", first=page.first, last=page.last, n=page.total)
+        if shown
+        else ctx.t("cards.count", n=0)
+    )
+    for card in page.items:
+        with st.container(border=True):
+            card_box(card, ctx.lang)
+    if page.count > 1:
+        with st.container(horizontal=True, key=f"{key_prefix}_deck_pager"):
+            st.button(
+                "← " + ctx.t("cards.previous"),
+                key=f"{key_prefix}_deck_previous",
+                on_click=_turn_page,
+                args=(page_key, page.number - 1),
+                disabled=not page.has_previous,
+            )
+            st.markdown(ctx.t("cards.page", page=page.number + 1, pages=page.count))
+            st.button(
+                ctx.t("cards.next") + " →",
+                key=f"{key_prefix}_deck_next",
+                on_click=_turn_page,
+                args=(page_key, page.number + 1),
+                disabled=not page.has_next,
+            )
 
 
 def _card_words(card: Card, lang: str) -> str:

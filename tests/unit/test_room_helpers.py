@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from selfdata import links, services
-from selfdata.card_filters import filter_sources
+from selfdata.card_filters import filter_sources, paginate
 from selfdata.i18n import catalog
 from selfdata.loading import default_decks
 from selfdata.pseudonyms import friendly_pseudonym
@@ -179,3 +179,38 @@ def test_every_literal_message_key_used_by_the_app_is_in_the_catalogs() -> None:
 )
 def test_every_vocabulary_word_shown_in_the_room_has_a_message(prefix: str, ids: list[str]) -> None:
     assert not [i for i in ids if f"{prefix}.{i}" not in catalog()]
+
+
+@pytest.mark.parametrize(
+    ("length", "asked", "size", "shown", "number", "count", "first", "last"),
+    [
+        (52, 0, 12, list(range(12)), 0, 5, 1, 12),
+        (52, 4, 12, list(range(48, 52)), 4, 5, 49, 52),
+        (52, 9, 12, list(range(48, 52)), 4, 5, 49, 52),  # beyond the end: the last page
+        (52, -3, 12, list(range(12)), 0, 5, 1, 12),  # below 0: the first page
+        (12, 1, 12, list(range(12)), 0, 1, 1, 12),  # exactly one page
+        (0, 0, 12, [], 0, 1, 0, 0),  # nothing to show is still one (empty) page
+        (3, 0, 0, [0], 0, 3, 1, 1),  # a size below 1 counts as 1
+    ],
+)
+def test_a_list_of_cards_is_cut_into_pages(
+    length: int,
+    asked: int,
+    size: int,
+    shown: list[int],
+    number: int,
+    count: int,
+    first: int,
+    last: int,
+) -> None:
+    page = paginate(list(range(length)), asked, size)
+    assert list(page.items) == shown
+    assert (page.number, page.count, page.first, page.last, page.total) == (
+        number,
+        count,
+        first,
+        last,
+        length,
+    )
+    assert page.has_previous is (number > 0)
+    assert page.has_next is (number < count - 1)
