@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from selfdata import services
-from selfdata.errors import SelfDataError
+from selfdata.errors import Forbidden, SelfDataError
 from selfdata.store import Store
 from selfdata.views import ParticipantInfo, RoomState
 
@@ -37,6 +37,9 @@ class Viewer:
     room: RoomState | None
     problem: SelfDataError | None = None
     """Why a code, secret or token in the address was refused (shown, then ignored)."""
+    bad_secret: bool = False
+    """The address carried a facilitator secret that is not this workshop's (the page says
+    so gently and offers to join as a participant; nothing is granted)."""
 
 
 def _param(params: Mapping[str, object], name: str) -> str | None:
@@ -66,12 +69,22 @@ def resolve_viewer(store: Store, params: Mapping[str, object]) -> Viewer:
             return Viewer("facilitator", room.code, secret, None, None, room)
         except SelfDataError as err:
             problem = err
+    bad_secret = isinstance(problem, Forbidden)
     token = _param(params, "token")
     if token is not None:
         try:
             me = services.whoami(store, room.code, token)
-            return Viewer("participant", room.code, None, token, me, room, problem=problem)
+            return Viewer(
+                "participant",
+                room.code,
+                None,
+                token,
+                me,
+                room,
+                problem=problem,
+                bad_secret=bad_secret,
+            )
         except SelfDataError as err:
             problem = problem or err
     role: UiRole = "projection" if _param(params, "view") == "projection" else "visitor"
-    return Viewer(role, room.code, None, None, None, room, problem=problem)
+    return Viewer(role, room.code, None, None, None, room, problem=problem, bad_secret=bad_secret)

@@ -18,6 +18,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Cette page est réservée à l’animateur de l’atelier (lien d’animation).",
         "en": "This page is for the workshop's facilitator only (facilitator link).",
     },
+    "access.bad_secret": {
+        "fr": "Ce lien d’animation n’est pas valide pour cet atelier. Vérifiez le lien, ou "
+        "rejoignez l’atelier comme participant·e.",
+        "en": "This facilitator link is not valid for this workshop. Check the link, or join "
+        "the workshop as a participant.",
+    },
+    "access.join_as_participant": {
+        "fr": "Rejoindre comme participant·e",
+        "en": "Join as a participant",
+    },
     "timer.over": {"fr": "Temps écoulé", "en": "Time is up"},
 }
 MESSAGES.update(

@@ -212,15 +212,29 @@ def page_context(page_key: str) -> PageContext:
     )
     apply_style(projection=page_key == "projection")
     render_chrome(ctx)
-    if who.problem is not None:
+    if who.bad_secret:
+        _bad_secret_notice(ctx)
+    elif who.problem is not None:
         ctx.error(who.problem)
     _show_flash()
     allowed = PAGE_ACCESS.get(page_key, PAGE_ACCESS["home"])
     if ctx.role not in allowed or (page_key == "projection" and ctx.code is None):
-        st.warning(ctx.t("access.denied_facilitator" if page_key == "console" else "access.join"))
-        nav_link(ctx, "home", ctx.t("page.home"))
+        if not who.bad_secret:  # else the notice above already says what to do
+            st.warning(
+                ctx.t("access.denied_facilitator" if page_key == "console" else "access.join")
+            )
+            nav_link(ctx, "home", ctx.t("page.home"))
         st.stop()
     return ctx
+
+
+def _bad_secret_notice(ctx: PageContext) -> None:
+    """A facilitator link with a wrong secret: said gently, with the way to join as a
+    participant (the address then carries the code only). Nothing is granted."""
+    st.warning(ctx.t("access.bad_secret"), icon="🔑")
+    if ctx.role != "participant" and ctx.code is not None:
+        params = {"code": ctx.code, **({"lang": ctx.lang} if ctx.lang != "fr" else {})}
+        nav_link(ctx, "home", "👋 " + ctx.t("access.join_as_participant"), params=params)
 
 
 def nav_link(

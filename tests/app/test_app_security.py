@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selfdata import services
+from selfdata import links, services
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.textsafe import md_escape
@@ -37,20 +37,20 @@ def test_a_participant_never_sees_facilitator_controls(
 
 
 @pytest.mark.parametrize(
-    "forged",
+    ("forged", "told"),
     [
-        {"secret": "not-the-secret"},
-        {"role": "facilitator"},
-        {"secret": ""},
-        {"view": "console"},
+        ({"secret": "not-the-secret"}, "access.bad_secret"),
+        ({"role": "facilitator"}, "access.denied_facilitator"),
+        ({"secret": ""}, "access.denied_facilitator"),
+        ({"view": "console"}, "access.denied_facilitator"),
     ],
 )
 def test_a_forged_address_does_not_open_the_console(
-    app_store: Store, run_page: PageRunner, forged: dict[str, str]
+    app_store: Store, run_page: PageRunner, forged: dict[str, str], told: str
 ) -> None:
     room = open_room(app_store, "la_rochelle")
     console = run_page("console", code=room.code, token=room.token, **forged)
-    assert t("access.denied_facilitator") in texts(console)
+    assert t(told) in texts(console)
     assert not _facilitator_controls(keys(console))
     needs = run_page("needs", code=room.code, token=room.token, **forged)
     assert not _facilitator_controls(keys(needs))
@@ -59,11 +59,31 @@ def test_a_forged_address_does_not_open_the_console(
 
 def test_another_workshops_secret_grants_nothing(app_store: Store, run_page: PageRunner) -> None:
     room, other = open_room(app_store, "la_rochelle"), open_room(app_store, "nantes")
+    version = services.version(app_store, room.code)
     console = run_page("console", code=room.code, secret=other.secret)
-    assert t("access.denied_facilitator") in texts(console)
-    assert services.room_state(app_store, room.code).version == services.version(
-        app_store, room.code
-    )
+    assert t("access.bad_secret") in texts(console)
+    assert not _facilitator_controls(keys(console))
+    assert services.version(app_store, room.code) == version
+
+
+@pytest.mark.parametrize("page", ["console", "home", "needs", "governance"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_wrong_secret_is_told_gently_with_a_way_to_join_as_a_participant(
+    app_store: Store, run_page: PageRunner, page: str, lang: str
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    wrong = room.secret[:-1] + ("A" if room.secret[-1] != "A" else "B")
+    at = run_page(page, code=room.code, secret=wrong, lang=lang)
+    assert not at.exception
+    shown = texts(at)
+    assert t("access.bad_secret", lang) in shown
+    assert "animateur de cet atelier" not in shown and "facilitator may do this" not in shown
+    assert not at.error, "a mistyped link is not an error message"
+    join = links.join_url("", room.code, lang)  # the home page with the code only
+    assert f"[👋 {t('access.join_as_participant', lang)}]({join})" in raw_texts(at)
+    assert wrong not in raw_texts(at) and room.secret not in raw_texts(at)
+    assert not _facilitator_controls(keys(at))
+    assert not any(t("role.facilitator", lang) in m.value for m in at.sidebar.markdown)
 
 
 def test_without_a_token_the_steps_ask_to_join_first(
