@@ -31,6 +31,12 @@ def _restore_main_module() -> Iterator[None]:
     sys.modules["__main__"] = _REAL_MAIN
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last: they are the slowest, and they drive a real server and
+    browser that the faster layers should not wait behind."""
+    items.sort(key=lambda item: "tests/e2e/" in item.nodeid.replace("\\", "/"))
+
+
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 

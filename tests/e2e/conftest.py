@@ -205,8 +205,10 @@ class ConsoleLog:
         page.on("pageerror", on_page_error)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium: Path) -> Iterator[object]:
+    # Package scope, not session: Playwright's sync API keeps an asyncio loop running on the
+    # main thread until it stops, which breaks every later test that calls asyncio.run().
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
