@@ -7,8 +7,8 @@ import streamlit as st
 
 from selfdata import links
 from selfdata.ui import live_updates, page_context
-from selfdata.ui.room_views import projected_results, step_counts
-from selfdata.ui.widgets import qr_png, safe
+from selfdata.ui.room_views import join_qr, projected_results, step_counts
+from selfdata.ui.widgets import safe
 
 ctx = page_context("projection")
 assert ctx.room is not None and ctx.code is not None
@@ -17,7 +17,7 @@ join = links.join_url(ctx.base_url, ctx.code, ctx.lang)
 
 main, side = st.columns([2, 1], gap="large")
 with side:
-    st.image(qr_png(join), caption=ctx.t("projection.scan"), width="stretch")
+    st.image(join_qr(join), caption=ctx.t("projection.scan"), width="stretch")
     st.markdown(f"## {safe(ctx.t('projection.code'))}")
     # The code comes from a fixed alphabet (letters and digits), never from a user.
     st.markdown(f"<div class='sd-bigcode'>{room.code}</div>", unsafe_allow_html=True)

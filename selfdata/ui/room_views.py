@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from selfdata import services
@@ -13,9 +12,10 @@ from selfdata.cards import DataSourceCard, NeedCard
 from selfdata.governance import ModelFit, use_case_fit
 from selfdata.loading import default_decks
 from selfdata.matching import workshop_coverage, workshop_needs, workshop_sources
+from selfdata.ui.charts import ReadyFigure, ready
 from selfdata.ui.context import get_store
 from selfdata.ui.room_figures import Heatmap, match_heatmap, vote_bars
-from selfdata.ui.widgets import safe
+from selfdata.ui.widgets import qr_png, safe
 from selfdata.views import NeedsBoard
 
 if TYPE_CHECKING:
@@ -23,8 +23,17 @@ if TYPE_CHECKING:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def vote_figure(totals: tuple[tuple[str, int], ...], lang: str) -> go.Figure:
-    return vote_bars(totals, lang)
+def vote_figure(totals: tuple[tuple[str, int], ...], lang: str) -> ReadyFigure:
+    """The dots per need (kept as plain data: the projector and every tablet on a revealed
+    needs step redraw it; see :mod:`selfdata.ui.charts`)."""
+    return ready(vote_bars(totals, lang))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def join_qr(url: str) -> bytes:
+    """The join link's QR code as PNG, drawn once per address (the projector redraws every
+    time the workshop moves)."""
+    return qr_png(url)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
