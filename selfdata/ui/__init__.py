@@ -1,6 +1,13 @@
 """The Streamlit layer (with ``pages/`` and ``workshop_app.py``, the only code importing
 Streamlit): page context and chrome, reusable widgets, room figures, styles."""
 
+# The heavy libraries are imported here, under the import lock of ``selfdata.ui`` that every
+# session takes first (the entry script imports it): when many tablets hit a replica that
+# has not served a page yet, scripts running in parallel threads otherwise raced into
+# pandas' own imports and failed with "partially initialized module 'pandas'".
+import pandas  # noqa: F401
+import plotly.graph_objects  # noqa: F401
+
 from selfdata.ui.context import (
     PAGE_ORDER,
     PageContext,
