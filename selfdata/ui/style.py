@@ -28,6 +28,9 @@ div[data-baseweb="select"] > div { min-height: 44px; }
 .stRadio label, .stCheckbox label { min-height: 44px; display: flex; align-items: center; }
 [data-testid="stExpander"] summary { min-height: 44px; }
 .sd-code { font-family: ui-monospace, monospace; letter-spacing: .15em; font-weight: 700; }
+.st-key-console_steps [data-testid="stBaseButton-primary"]:disabled {
+  background: #0072B2; border-color: #0072B2; color: #ffffff; opacity: 1;
+}
 </style>
 """
 

@@ -378,6 +378,47 @@ def test_every_main_screen_renders_for_the_facilitator(story: Story) -> None:
         story.shot(page, shot, at=chart if key in ("governance", "scenarios") else None)
 
 
+def test_a_governance_answer_chosen_survives_a_live_redraw_and_is_saved_by_its_button(
+    story: Story,
+) -> None:
+    from playwright.sync_api import expect
+
+    from selfdata import services
+    from selfdata.loading import default_decks
+    from selfdata.store import Store
+
+    store = Store(f"sqlite:///{story.server.db}")
+    try:
+        case = services.use_cases(store, story.code).use_cases[0]
+        question = default_decks().governance_questions[0]
+        current = case.governance_answers.get(question.id)
+        option = next(o for o in question.options if o.id != current)
+        page = story.facilitator
+        page.get_by_role("link", name=fr("step.governance")).first.click()
+        group = page.get_by_role("radiogroup", name=question.title.get("fr"))
+        group.get_by_text(option.label.get("fr"), exact=True).click()
+        # Someone joins meanwhile: the page redraws live, the pending choice stays on screen
+        # and nothing is written until the facilitator saves.
+        people = services.room_state(store, story.code).participants
+        services.join(store, story.code, "Dauphin")
+        header = page.locator(".st-key-sd_header")
+        expect(header).to_contain_text(fr("chrome.participants", n=people + 1))
+        assert (
+            services.use_cases(store, story.code).use_cases[0].governance_answers.get(question.id)
+            == current
+        )
+        page.get_by_role("button", name=fr("governance.save_answers")).click()
+        expect(page.get_by_text(fr("governance.answers_saved", n=1))).to_be_visible()
+        answers = services.use_cases(store, story.code).use_cases[0].governance_answers
+        assert answers.get(question.id) == option.id
+        assert {k: v for k, v in answers.items() if k != question.id} == {
+            k: v for k, v in case.governance_answers.items() if k != question.id
+        }
+        no_exception(page)
+    finally:
+        store.dispose()
+
+
 def test_the_projector_never_reloaded_and_no_page_logged_a_console_error(story: Story) -> None:
     assert story.projector.evaluate("window.__e2e_no_reload === true")
     assert story.live_latencies, "no vote was timed"
