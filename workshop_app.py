@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from selfdata.i18n import t
-from selfdata.ui.chrome import visible_pages
+from selfdata.ui.chrome import configure_page, visible_pages
 from selfdata.ui.context import PAGE_ORDER, current_lang, page_file, page_title_key, viewer
 
 _ICONS = {
@@ -30,12 +30,7 @@ _ICONS = {
 def main() -> None:
     lang = current_lang()
     who = viewer()
-    st.set_page_config(
-        page_title=t("app.title", lang),
-        page_icon="🗂️",
-        layout="wide",
-        initial_sidebar_state="collapsed" if who.role == "projection" else "auto",
-    )
+    configure_page(who.role, lang)
     allowed = set(visible_pages(who.role))
     default = "projection" if who.role == "projection" else "home"
     pages = [

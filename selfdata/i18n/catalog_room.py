@@ -10,6 +10,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chrome.participants": {"fr": "👥 {n} participant(s)", "en": "👥 {n} participant(s)"},
     "chrome.you_are": {"fr": "Vous êtes {name}", "en": "You are {name}"},
     "chrome.current": {"fr": "▶ {label}", "en": "▶ {label}"},
+    "chrome.step": {"fr": "Étape : {step}", "en": "Step: {step}"},
+    "chrome.go_to_step": {"fr": "▶ Étape en cours : {step}", "en": "▶ Current step: {step}"},
     "access.join": {
         "fr": "Rejoignez d’abord un atelier avec son code.",
         "en": "Join a workshop with its code first.",

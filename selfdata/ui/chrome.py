@@ -1,9 +1,10 @@
-"""The shared chrome of every page: title, workshop and code, role badge, live participant
-count, language switch and the links to the pages this viewer may open."""
+"""The shared chrome of every page: a header line in the main area (role badge, workshop and
+code, live participant count, who I am, the current step) and the sidebar (workshop,
+language switch, the links to the pages this viewer may open)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
@@ -51,7 +52,45 @@ def language_switch(ctx: PageContext) -> None:
 
 
 def render_chrome(ctx: PageContext) -> None:
-    """Draw the sidebar every page shares (and the header line of the main area)."""
+    """Draw the header line of the main area and the sidebar every page shares."""
+    render_header(ctx)
+    render_sidebar(ctx)
+
+
+def render_header(ctx: PageContext) -> None:
+    """The essentials at the top of the main area, so a tablet whose sidebar is collapsed
+    still shows them: role, workshop, code, participants, who I am and the current step
+    (a link to it for a participant elsewhere). Not on the projection (it has its own)."""
+    from selfdata.ui.context import nav_link
+
+    if ctx.page == "projection" or (ctx.room is None and ctx.role == "visitor"):
+        return
+    colour = _ROLE_COLOURS[ctx.role]
+    parts = [f":{colour}-badge[{safe(ctx.t(f'role.{ctx.role}'))}]"]  # catalog text
+    link_to_step: str | None = None
+    if ctx.room is not None:
+        parts += [
+            f"**{safe(ctx.room.title)}** ({safe(ctx.room.territory)})",
+            safe(ctx.t("chrome.code")) + f" `{ctx.room.code}`",  # a fixed alphabet
+            safe(ctx.t("chrome.participants", n=ctx.room.participants)),
+        ]
+        if ctx.me is not None:
+            parts.append(safe(ctx.t("chrome.you_are", name=ctx.me.pseudonym)))
+        step = ctx.room.step
+        if ctx.is_participant and ctx.page != step:
+            link_to_step = step
+        elif ctx.role != "visitor":
+            parts.append(safe(ctx.t("chrome.step", step=ctx.t(f"step.{step}"))))
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="sd_header"):
+        st.markdown(" · ".join(parts), width="content")
+        if link_to_step is not None:
+            label = ctx.t("chrome.go_to_step", step=ctx.t(f"step.{link_to_step}"))
+            nav_link(ctx, link_to_step, label)
+
+
+def render_sidebar(ctx: PageContext) -> None:
+    """The sidebar: the workshop, the language switch and the links to the pages this viewer
+    may open (collapsed by default on tablets: the header above carries the essentials)."""
     from selfdata.ui.context import nav_link, page_file, page_title_key
 
     with st.sidebar:
@@ -59,16 +98,6 @@ def render_chrome(ctx: PageContext) -> None:
         if ctx.room is not None:
             st.markdown(f"**{safe(ctx.room.title)}**")
             st.caption(safe(ctx.room.territory))
-            st.markdown(
-                safe(ctx.t("chrome.code")) + f" <span class='sd-code'>{ctx.room.code}</span>",
-                unsafe_allow_html=True,  # the code is from a fixed alphabet, never user text
-            )
-            st.markdown(
-                safe(ctx.t("chrome.participants", n=ctx.room.participants)),
-            )
-        st.badge(ctx.t(f"role.{ctx.role}"), color=_ROLE_COLOURS[ctx.role])
-        if ctx.me is not None:
-            st.caption(safe(ctx.t("chrome.you_are", name=ctx.me.pseudonym)))
         language_switch(ctx)
         st.divider()
         for page in visible_pages(ctx.role):
@@ -83,3 +112,26 @@ def render_chrome(ctx: PageContext) -> None:
                 if ctx.lang != "fr":
                     params["lang"] = ctx.lang
             nav_link(ctx, page, label, params=params)
+
+
+def configure_page(role: str, lang: str) -> None:
+    """Title, icon, wide layout and the sidebar's initial state for this role. Called by the
+    entry script and again by every page: on a fresh server, until the root address has
+    been served once, Streamlit runs a page's own address (``/needs?…``, a tablet reopening
+    its link after a restart) straight from ``pages/`` without the entry script."""
+    from selfdata.i18n import t
+
+    st.set_page_config(
+        page_title=t("app.title", lang),
+        page_icon="🗂️",
+        layout="wide",
+        initial_sidebar_state=initial_sidebar_state(role),
+    )
+
+
+def initial_sidebar_state(role: str) -> Literal["auto", "collapsed"]:
+    """Collapsed for the room's tablets (participants, and visitors joining) and the
+    projector: Streamlit's ``auto`` only collapses at 768 px and below, and at 820 px
+    (a portrait tablet) the sidebar took 300 px of the width. The facilitator's laptop
+    keeps it (``auto``). A user who opens or closes it is remembered by the browser."""
+    return "auto" if role == "facilitator" else "collapsed"

@@ -190,7 +190,7 @@ def viewer() -> Viewer:
 def page_context(page_key: str) -> PageContext:
     """Read the address, prove the role, draw the shared chrome; stop with a clear message
     when this viewer may not see ``page_key``. Returns the page's frozen context."""
-    from selfdata.ui.chrome import render_chrome
+    from selfdata.ui.chrome import configure_page, render_chrome
     from selfdata.ui.style import apply_style
 
     store = get_store()
@@ -210,6 +210,7 @@ def page_context(page_key: str) -> PageContext:
         base_url=base_url(),
         view=st.query_params.get("view") or None,
     )
+    configure_page(ctx.role, lang)
     apply_style(projection=page_key == "projection")
     render_chrome(ctx)
     if who.bad_secret:

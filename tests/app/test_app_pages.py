@@ -3,6 +3,8 @@ runs, shows its title, the workshop, the role and the counts a user expects."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from selfdata import services
@@ -10,7 +12,7 @@ from selfdata.cards import STEP_IDS
 from selfdata.i18n import t
 from selfdata.store import Store
 from tests.app.conftest import PageRunner
-from tests.app.room_helpers import EXAMPLES, keys, open_room, texts
+from tests.app.room_helpers import EXAMPLES, keys, open_room, raw_texts, texts
 
 STEP_PAGES = ("inventory", "needs", "use_cases", "governance")
 TITLES = {
@@ -36,7 +38,7 @@ def test_a_page_shows_its_title_the_workshop_and_the_role(
     assert state.title in shown
     assert t("chrome.participants", n=state.participants) in shown
     badge = t(f"role.{role}")
-    assert any(badge in m.value for m in at.sidebar.markdown)
+    assert any(badge in m.value for m in at.main.markdown), "the role shows in the header"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -141,3 +143,44 @@ def test_the_entry_script_offers_the_pages_of_the_role(
     linked = {link.proto.page for link in at.sidebar.get("page_link")}
     assert offered <= linked
     assert not withheld & linked
+
+
+@pytest.mark.parametrize(
+    ("page", "link"),
+    [("needs", None), ("inventory", "▶ Étape en cours : Besoins des habitants")],
+)
+def test_a_tablet_header_carries_the_role_the_code_the_pseudonym_and_the_step(
+    app_store: Store, run_page: PageRunner, page: str, link: str | None
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    services.set_step(app_store, room.code, room.secret, "needs")
+    at = run_page(page, code=room.code, token=room.token)
+    header = re.sub(r"\\(.)", r"\1", at.main.markdown[0].value)  # as a reader sees it
+    for shown in (
+        t("role.participant"),
+        "Mobilité durable",
+        f"Code : `{room.code}`",
+        "Vous êtes Testeur",
+    ):
+        assert shown in header
+    if link is None:
+        assert "Étape : Besoins des habitants" in header
+    else:
+        assert f"[{link}](/needs?code={room.code}&token={room.token})" in raw_texts(at)
+
+
+@pytest.mark.parametrize(
+    ("role", "state"),
+    [
+        ("participant", "collapsed"),
+        ("visitor", "collapsed"),
+        ("projection", "collapsed"),
+        ("facilitator", "auto"),
+    ],
+)
+def test_the_sidebar_starts_collapsed_on_the_rooms_tablets_and_the_projector(
+    role: str, state: str
+) -> None:
+    from selfdata.ui.chrome import initial_sidebar_state
+
+    assert initial_sidebar_state(role) == state

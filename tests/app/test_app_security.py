@@ -54,7 +54,7 @@ def test_a_forged_address_does_not_open_the_console(
     assert not _facilitator_controls(keys(console))
     needs = run_page("needs", code=room.code, token=room.token, **forged)
     assert not _facilitator_controls(keys(needs))
-    assert any(t("role.participant") in m.value for m in needs.sidebar.markdown)
+    assert any(t("role.participant") in m.value for m in needs.main.markdown)
 
 
 def test_another_workshops_secret_grants_nothing(app_store: Store, run_page: PageRunner) -> None:
@@ -83,7 +83,7 @@ def test_a_wrong_secret_is_told_gently_with_a_way_to_join_as_a_participant(
     assert f"[👋 {t('access.join_as_participant', lang)}]({join})" in raw_texts(at)
     assert wrong not in raw_texts(at) and room.secret not in raw_texts(at)
     assert not _facilitator_controls(keys(at))
-    assert not any(t("role.facilitator", lang) in m.value for m in at.sidebar.markdown)
+    assert not any(t("role.facilitator", lang) in m.value for m in at.markdown)
 
 
 def test_without_a_token_the_steps_ask_to_join_first(

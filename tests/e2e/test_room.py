@@ -180,6 +180,11 @@ def test_three_participants_join_from_the_link_on_tablets(story: Story) -> None:
         expect(page.get_by_role("heading", name=fr("scenarios.title"))).to_be_visible()
         expect(page.get_by_text(fr("chrome.you_are", name=name))).to_be_visible()
         assert "token=" in page.url
+        # A portrait tablet gets the whole width: the sidebar starts collapsed, the header
+        # line carries the role, the code and the pseudonym.
+        expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()
+        assert page.get_by_test_id("stSidebar").bounding_box()["width"] < 10
+        expect(page.locator(".st-key-sd_header").get_by_text(story.code)).to_be_visible()
         no_exception(page)
     expect(metric(story.projector, fr("counts.participants"))).to_have_text("12")
 
@@ -331,7 +336,8 @@ def test_a_reopened_tablet_keeps_its_pseudonym_and_its_votes(story: Story) -> No
     label = next(c.title.get("fr") for c in _criteria() if c.id == "resident_benefit")
     group = page.get_by_role("radiogroup", name=label)
     expect(group.get_by_role("radio", name=value)).to_have_attribute("aria-checked", "true")
-    page.get_by_role("link", name=fr("step.needs")).first.click()
+    page.get_by_test_id("stExpandSidebarButton").click()  # the tablet opens the sidebar
+    page.get_by_test_id("stSidebar").get_by_role("link", name=fr("step.needs")).click()
     expect(page.get_by_role("heading", name=fr("step.needs"))).to_be_visible()
     expect(metric(page, fr("needs.remaining"))).to_have_text(re.compile(r"^3 / "))
 
