@@ -18,7 +18,8 @@ def _titles(kind: str) -> list[str]:
 
 def _card_titles_shown(at) -> list[str]:  # type: ignore[no-untyped-def]
     every = {title for kind in DECK_KINDS_SHOWN for title in _titles(kind)}
-    shown = [re.sub(r"\\(.)", r"\1", m.value.strip("*")) for m in at.markdown]
+    firsts = [m.value.split("\n", 1)[0].strip("*") for m in at.markdown]  # a card's title
+    shown = [re.sub(r"\\(.)", r"\1", first) for first in firsts]
     return [title for title in shown if title in every]
 
 
