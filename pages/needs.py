@@ -34,12 +34,17 @@ for need in board.needs:
             card_box(need.card, ctx.lang, details=False)
         if need.hidden:
             st.caption(ctx.t("needs.hidden"))
+        # one text element and one row of buttons per card: each element is a message
+        # the server sends and wakes its event loop for (40 tablets: see docs/load.md)
+        counts = []
         if need.total is not None:
-            st.markdown(safe(ctx.t("needs.total", n=need.total, voters=need.voters or 0)))
+            counts.append(safe(ctx.t("needs.total", n=need.total, voters=need.voters or 0)))
         if ctx.is_participant:
-            st.markdown(safe(ctx.t("needs.mine", n=need.my_dots, left=board.remaining)))
-            b1, b2 = st.columns(2)
-            with b1:
+            counts.append(safe(ctx.t("needs.mine", n=need.my_dots, left=board.remaining)))
+        if counts:
+            st.markdown("\n\n".join(counts))
+        if ctx.is_participant:
+            with st.container(horizontal=True):
                 action_button(
                     ctx,
                     ctx.t("needs.add_dot"),
@@ -53,7 +58,6 @@ for need in board.needs:
                     disabled=board.locked or need.hidden or board.remaining == 0,
                     primary=True,
                 )
-            with b2:
                 action_button(
                     ctx,
                     ctx.t("needs.remove_dot"),

@@ -94,12 +94,17 @@ def _value_text(value: object, lang: str) -> str | None:
 
 def card_box(card: Card, lang: str, *, details: bool = True, caption: str | None = None) -> None:
     """A card as text in a bordered box: title, main text, and its fields in an expander."""
-    st.markdown(f"**{safe(card.title.get(lang))}**")
-    if caption:
-        st.caption(safe(caption))
+    title = f"**{safe(card.title.get(lang))}**"
     main = next((getattr(card, f) for f in MAIN_TEXT if getattr(card, f, None)), None)
-    if isinstance(main, I18nText):
-        st.markdown(safe(main.get(lang)))
+    text = safe(main.get(lang)) if isinstance(main, I18nText) else None
+    if caption:
+        st.markdown(title)
+        st.caption(safe(caption))
+        if text is not None:
+            st.markdown(text)
+    else:
+        # title and text in one element: a page of cards sends half the messages
+        st.markdown(title if text is None else f"{title}\n\n{text}")
     if isinstance(card, NeedCard):
         st.caption("👤 " + safe(card.persona.get(lang)))
     if isinstance(card, DataSourceCard):
