@@ -256,8 +256,23 @@ class StreamlitSession:
             exc = msg.session_event.script_compilation_exception
             exceptions.append(f"{exc.type}: {exc.message}")
         elif kind == "script_finished":
+            if msg.script_finished in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+                self._forget_inactive_widgets()
             return msg.script_finished
         return None
+
+    def _forget_inactive_widgets(self) -> None:
+        """As the browser does after each run (``removeInactiveWidgetState``): the values
+        of widgets no longer on the page are dropped, so they are not sent again. (Sent
+        again, a widget with ``on_change`` that comes back on a later page would see them
+        as a change and run its callback once more.)"""
+        active = set()
+        for node in self._nodes.values():
+            kind = node.element.WhichOneof("type")
+            widget_id = getattr(getattr(node.element, kind), "id", "") if kind else ""
+            if widget_id:
+                active.add(widget_id)
+        self._values = {k: v for k, v in self._values.items() if k in active}
 
     def _follow_page(self, page_script_hash: str) -> None:
         """The server ran this page (a link, st.switch_page): the browser's address follows."""

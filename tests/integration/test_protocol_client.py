@@ -270,3 +270,47 @@ def test_a_short_load_run_on_the_tiny_app_accounts_for_every_vote() -> None:
     assert (report.votes_lost, report.votes_duplicated, report.stale_renders) == (0, 0, 0)
     assert report.p95_s > 0 and report.visible_p95_s < 5
     assert report.rss_max_mb > 0
+
+
+RATING_PAGES = textwrap.dedent(
+    """
+    import streamlit as st
+
+    st.session_state.setdefault("changes", 0)
+
+
+    def changed():
+        st.session_state.changes += 1
+
+
+    def home():
+        st.markdown("page=home")
+
+
+    def rate():
+        st.radio("Note", ["1", "2", "3"], key="mark", on_change=changed)
+        st.markdown(f"changes={st.session_state.changes}")
+
+
+    st.navigation([st.Page(home, title="Home", default=True), st.Page(rate, title="Rate")]).run()
+    """
+)
+
+
+def test_a_widget_that_left_the_page_is_not_sent_again_as_the_browser_does(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "rating.py").write_text(RATING_PAGES, encoding="utf-8")
+
+    async def scenario(url: str) -> None:
+        async with StreamlitSession(url, page_name="rate") as s:
+            await s.rerun()
+            await s.set_value("mark", "3")
+            assert "changes=1" in s.texts()
+            await s.rerun(page="")  # to another page: the radio leaves, its value too
+            assert not s.has_widget("mark")
+            await s.rerun(page="rate")  # back: a fresh radio, no second change
+            assert "changes=1" in s.texts()
+
+    with StreamlitServer(tmp_path / "rating.py", cwd=tmp_path) as server:
+        asyncio.run(scenario(server.url))
