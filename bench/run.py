@@ -1,7 +1,7 @@
 """`python -m bench.run [MODULE…]`: run the benchmarks and rewrite BENCHMARKS.md.
 
-Each benchmark module (bench.engines, bench.pdfs, bench.pages, bench.load) exposes
-``run() -> list[dict]``; a row has ``name`` and usually ``median_s``, ``runs``, and may
+Each benchmark module (bench.engines, bench.figures, bench.pdfs, bench.pages, bench.load,
+bench.scaleout) exposes ``run() -> list[dict]``; a row has ``name`` and usually ``median_s``, ``runs``, and may
 carry ``target_s``, ``ratio``, ``target``, ``note`` or any other figure. A module may also
 expose ``NOTES`` (markdown printed under its table). A module that is missing or fails is
 written as such in the file, never silently left out.
@@ -31,9 +31,10 @@ import psutil  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "BENCHMARKS.md"
-MODULES = ("engines", "pages", "pdfs", "load", "scaleout")
+MODULES = ("engines", "figures", "pages", "pdfs", "load", "scaleout")
 TITLES = {
     "engines": "Engines (matching, governance, network, ranking)",
+    "figures": "Figures at 300 actors and 50 scenarios",
     "pages": "Page reruns",
     "pdfs": "PDF exports",
     "load": "Load: a room of tablets on the real server",
