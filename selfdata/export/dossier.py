@@ -21,7 +21,6 @@ from selfdata.export.pdf_base import (
     FAMILY,
     INK,
     MODEL_COLORS,
-    MUTED,
     PALE,
     ExportPDF,
     clip,
@@ -29,8 +28,7 @@ from selfdata.export.pdf_base import (
 )
 from selfdata.workshop import Scenario, Workshop
 
-COVER_TITLE_CHARS = 160
-"""The cover shows at most this many characters of the title; the body prints it whole."""
+COVER_TITLE_CHARS = sections.COVER_TITLE_CHARS
 HEADING_CHARS = 300
 
 
@@ -83,26 +81,8 @@ def scenario_dossier(
 
 def cover(ctx: sections.Context, scenario: Scenario, ranking: RankingFacts) -> None:
     pdf, lang, workshop = ctx.pdf, ctx.lang, ctx.lookup.workshop
-    pdf.add_page()
     color = MODEL_COLORS.get(scenario.model, ACCENT)
-    pdf.set_fill_color(*color)
-    pdf.rect(0, 0, pdf.w, 10, style="F")
-
-    pdf.set_y(34)
-    pdf.set_font(FAMILY, "B", 9)
-    pdf.set_text_color(*MUTED)
-    pdf.cell(0, 5, f"{t('app', lang)} · {t('dossier', lang)}".upper())
-    pdf.ln(9)
-    pdf.set_text_color(*INK)
-    pdf.set_font(FAMILY, "B", 22)
-    pdf.multi_cell(
-        0,
-        10,
-        clip(scenario.title, COVER_TITLE_CHARS),
-        align="L",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    sections.cover_header(ctx, color, "dossier", scenario.title)
     pdf.ln(3)
     pdf.set_draw_color(*color)
     pdf.set_line_width(0.8)

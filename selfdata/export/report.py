@@ -7,17 +7,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fpdf.enums import XPos, YPos
-
 from selfdata.cards import Decks
 from selfdata.export import network_drawing, sections
 from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import (
     ACCENT,
-    FAMILY,
-    INK,
-    MUTED,
     ExportPDF,
     clip,
     fmt_date,
@@ -25,8 +20,6 @@ from selfdata.export.pdf_base import (
     fmt_int,
 )
 from selfdata.workshop import Scenario, Workshop
-
-COVER_TITLE_CHARS = 160
 
 
 def workshop_report(
@@ -67,24 +60,7 @@ def workshop_report(
 
 def _cover(ctx: sections.Context) -> None:
     pdf, lang, workshop = ctx.pdf, ctx.lang, ctx.lookup.workshop
-    pdf.add_page()
-    pdf.set_fill_color(*ACCENT)
-    pdf.rect(0, 0, pdf.w, 10, style="F")
-    pdf.set_y(34)
-    pdf.set_font(FAMILY, "B", 9)
-    pdf.set_text_color(*MUTED)
-    pdf.cell(0, 5, f"{t('app', lang)} · {t('report', lang)}".upper())
-    pdf.ln(9)
-    pdf.set_text_color(*INK)
-    pdf.set_font(FAMILY, "B", 22)
-    pdf.multi_cell(
-        0,
-        10,
-        clip(workshop.title, COVER_TITLE_CHARS),
-        align="L",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    sections.cover_header(ctx, ACCENT, "report", workshop.title)
     pdf.ln(6)
     theme = ctx.lookup.decks.index("themes").get(workshop.theme)
     rows = [

@@ -9,14 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fpdf.enums import XPos, YPos
+
 from selfdata.cards import GovernanceModelCard
 from selfdata.export import network_drawing
 from selfdata.export.deck import join_items
 from selfdata.export.facts import CriterionStat, Lookup, RankingFacts, fits
 from selfdata.export.labels import t, vocab
-from selfdata.export.pdf_base import ExportPDF, clip, fmt_float, fmt_int
+from selfdata.export.pdf_base import (
+    FAMILY,
+    INK,
+    MUTED,
+    ExportPDF,
+    clip,
+    fmt_float,
+    fmt_int,
+)
 from selfdata.workshop import Scenario
 
+COVER_TITLE_CHARS = 160
+"""The cover shows at most this many characters of the title; the body prints it whole."""
 CELL_CHARS = 160
 """Longest text printed in a table cell (the full text is printed elsewhere)."""
 
@@ -26,6 +38,24 @@ class Context:
     pdf: ExportPDF
     lookup: Lookup
     lang: str
+
+
+def cover_header(ctx: Context, color: tuple[int, int, int], kind: str, title: str) -> None:
+    """Open a cover page: a colour band, the document kind in small capitals, the title."""
+    pdf = ctx.pdf
+    pdf.add_page()
+    pdf.set_fill_color(*color)
+    pdf.rect(0, 0, pdf.w, 10, style="F")
+    pdf.set_y(34)
+    pdf.set_font(FAMILY, "B", 9)
+    pdf.set_text_color(*MUTED)
+    pdf.cell(0, 5, f"{t('app', ctx.lang)} · {t(kind, ctx.lang)}".upper())
+    pdf.ln(9)
+    pdf.set_text_color(*INK)
+    pdf.set_font(FAMILY, "B", 22)
+    pdf.multi_cell(
+        0, 10, clip(title, COVER_TITLE_CHARS), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
 
 
 # -- summary ------------------------------------------------------------------------------
