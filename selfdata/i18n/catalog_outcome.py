@@ -176,7 +176,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "1 = very poor, 5 = very good. For a cost or risk criterion, 5 means "
         "'a lot': the ranking takes it into account.",
     },
-    "scenarios.cost": {"fr": "coût : moins, c’est mieux", "en": "cost: less is better"},
+    "scenarios.cost": {"fr": "moins, c’est mieux", "en": "less is better"},
     "scenarios.rated": {
         "fr": "Vous avez noté {done} cases sur {total}.",
         "en": "You rated {done} of {total} cells.",
