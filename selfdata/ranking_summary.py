@@ -8,6 +8,7 @@ group's medians where they gave none).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from selfdata.cards import Decks
@@ -15,6 +16,7 @@ from selfdata.i18n import t
 from selfdata.ranking import (
     Method,
     Ranking,
+    RatingTable,
     aggregate_ratings,
     criteria_in_use,
     rank_order,
@@ -82,23 +84,37 @@ def own_ranking(
 ) -> list[OwnRankRow]:
     """``participant``'s own ranking beside the group's, in the group's order. Empty when
     the participant rated nothing (or no longer exists in the ratings)."""
-    criteria = criteria_in_use(workshop, decks)
-    table = aggregate_ratings(workshop, criteria)
+    table = aggregate_ratings(workshop, criteria_in_use(workshop, decks))
+    mine = {
+        (r.scenario, r.criterion): r.value for r in workshop.ratings if r.participant == participant
+    }
+    return own_ranking_from(table, mine, ranking, method)
+
+
+def own_ranking_from(
+    table: RatingTable,
+    mine: Mapping[tuple[str, str], int],
+    ranking: Ranking,
+    method: Method | None = None,
+) -> list[OwnRankRow]:
+    """:func:`own_ranking` from the group's rating table and the participant's ratings
+    (``(scenario, criterion) -> value``), for a screen that already holds both: no workshop
+    to read again."""
     s_index = {s: i for i, s in enumerate(table.scenarios)}
-    c_index = {c.id: j for j, c in enumerate(criteria)}
-    mine = table.matrix()
+    c_index = {c.id: j for j, c in enumerate(table.criteria)}
+    matrix = table.matrix()
     rated = 0
-    for r in workshop.ratings:
-        if r.participant == participant and r.scenario in s_index and r.criterion in c_index:
-            mine[s_index[r.scenario], c_index[r.criterion]] = r.value
+    for (scenario, criterion), value in mine.items():
+        if scenario in s_index and criterion in c_index:
+            matrix[s_index[scenario], c_index[criterion]] = value
             rated += 1
     if not rated:
         return []
     scores = score(
         method or ranking.method,
-        mine,
-        [c.weight for c in criteria],
-        [c.direction for c in criteria],
+        matrix,
+        [c.weight for c in table.criteria],
+        [c.direction for c in table.criteria],
     )
     own = {table.scenarios[i]: position + 1 for position, i in enumerate(rank_order(scores))}
     return [OwnRankRow(s.scenario, s.title, s.rank, own[s.scenario]) for s in ranking.scenarios]

@@ -22,8 +22,16 @@ from selfdata import services
 from selfdata.cards import Decks
 from selfdata.loading import default_decks
 from selfdata.network import NetworkError, diagnose, scenario_network
-from selfdata.ranking import Method, Ranking, RankingError, rank_scenarios
-from selfdata.ranking_summary import OwnRankRow, own_ranking
+from selfdata.ranking import (
+    Method,
+    Ranking,
+    RankingError,
+    RatingTable,
+    aggregate_ratings,
+    criteria_in_use,
+    rank_scenarios,
+)
+from selfdata.ranking_summary import OwnRankRow, own_ranking_from
 from selfdata.store import Store
 from selfdata.ui import figures
 from selfdata.ui.charts import ReadyFigure, ready
@@ -133,6 +141,26 @@ def comparison_view(
 
 
 @dataclass(frozen=True)
+class GroupRanking:
+    ranking: Ranking
+    table: RatingTable
+    """The group's ratings aggregated (each participant's own ranking starts from it)."""
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def group_ranking(_store: Store, code: str, version: int, method: Method) -> GroupRanking | str:
+    """The group's ranking at this version, or why there is none yet (in words): computed
+    once for the figures and every participant's own ranking."""
+    workshop = services.workshop_snapshot(_store, code)
+    try:
+        ranking = rank_scenarios(workshop, _decks(), method)
+    except RankingError as exc:
+        return str(exc)
+    table = aggregate_ratings(workshop, criteria_in_use(workshop, _decks()))
+    return GroupRanking(ranking, table)
+
+
+@dataclass(frozen=True)
 class RankingView:
     ranking: Ranking
     bars: ReadyFigure
@@ -145,11 +173,10 @@ def ranking_view(
     _store: Store, code: str, version: int, method: Method, lang: str, large: bool
 ) -> RankingView | str:
     """The group's ranking and its three figures, or why there is none yet (in words)."""
-    workshop = services.workshop_snapshot(_store, code)
-    try:
-        ranking = rank_scenarios(workshop, _decks(), method)
-    except RankingError as exc:
-        return str(exc)
+    group = group_ranking(_store, code, version, method)
+    if isinstance(group, str):
+        return group
+    ranking = group.ranking
     return RankingView(
         ranking=ranking,
         bars=ready(figures.ranking_figure(ranking, lang, large=large)),
@@ -178,13 +205,13 @@ def rating_state(
     return replace(light, locked=room.locked, revealed="scenarios" in room.revealed)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def own_ranking_rows(
-    _store: Store, code: str, version: int, method: Method, participant: str
+    store: Store, code: str, room: RoomState, method: Method, token: str
 ) -> list[OwnRankRow]:
-    workshop = services.workshop_snapshot(_store, code)
-    try:
-        ranking = rank_scenarios(workshop, _decks(), method, draws=1)
-    except RankingError:
+    """The participant's own ranking beside the group's, from the group's cached ranking and
+    the participant's cached ratings (nothing read again: see docs/load.md)."""
+    group = group_ranking(store, code, room.version, method)
+    if isinstance(group, str):
         return []
-    return own_ranking(workshop, _decks(), participant, ranking)
+    mine = rating_state(store, code, room, token, None).mine
+    return own_ranking_from(group.table, mine, group.ranking)
