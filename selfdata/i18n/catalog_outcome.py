@@ -177,6 +177,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'a lot': the ranking takes it into account.",
     },
     "scenarios.cost": {"fr": "moins, c’est mieux", "en": "less is better"},
+    "scenarios.rated_this": {
+        "fr": "Ce scénario : {done} critère(s) noté(s) sur {total}.",
+        "en": "This scenario: {done} of {total} criteria rated.",
+    },
     "scenarios.rated": {
         "fr": "Vous avez noté {done} cases sur {total}.",
         "en": "You rated {done} of {total} cells.",

@@ -117,12 +117,16 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
     chosen = st.selectbox(
         ctx.t("scenarios.pick"),
         list(by_id),
-        format_func=lambda sid: (
-            f"{'✓ ' if done[sid] == len(rows) else ''}{by_id[sid].title} ({done[sid]}/{len(rows)})"
-        ),
+        # Titles alone: with the count in the option labels, the browser kept showing the
+        # count from before the tap (seen in the e2e screenshots); the count is a caption.
+        format_func=lambda sid: by_id[sid].title,
         key=key,
     )
     scenario = by_id[chosen or scenarios[0].id]
+    st.caption(
+        ctx.t("scenarios.rated_this", done=done[scenario.id], total=len(rows))
+        + (" ✓" if rows and done[scenario.id] == len(rows) else "")
+    )
     with st.container(border=True):
         summary(ctx, scenario, use_cases)
         st.caption(ctx.t("scenarios.rate.help"))

@@ -63,6 +63,7 @@ def test_a_rating_tapped_on_a_tablet_is_stored(room: Room) -> None:
     assert not at.exception
     mine = services.scenario_ratings(room.store, room.code, room.token).mine
     assert mine == {(scenario, "feasibility"): 4}
+    assert any(c.value.startswith("Ce scénario : 1 critère(s) noté(s) sur") for c in at.caption)
     at.segmented_control(key=f"scenarios_rate_{scenario}_feasibility").set_value(None).run()
     assert services.scenario_ratings(room.store, room.code, room.token).mine == {}
 
