@@ -224,10 +224,13 @@ def run() -> list[dict[str, Any]]:
     return rows
 
 
-NOTES = """The figures are pure functions (`selfdata/ui/figures.py`); the pages build them through
-`st.cache_data` keyed by the workshop's code and version (`selfdata/ui/outcome_data.py`), so
-a rerun with nothing new pays a cache lookup, not the build. Ratios are over the empty page's
-rerun measured in the same run."""
+NOTES = """The figures are pure functions (`selfdata/ui/figures.py`, layout given to `go.Figure`
+with the traces); the pages build them through `st.cache_data` keyed by the workshop's code
+and version (`selfdata/ui/outcome_data.py`) and keep them as plain data
+(`selfdata/ui/charts.py`, `ReadyFigure`), so a rerun with nothing new pays a cache lookup —
+not the build, nor a plotly figure rebuilt and re-validated out of the cache. Ratios are over
+the empty page's rerun measured in the same run; what each change bought: `docs/load.md`,
+"Tuning log"."""
 
 
 def main() -> None:
