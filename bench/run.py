@@ -1,10 +1,10 @@
 """`python -m bench.run [MODULE…]`: run the benchmarks and rewrite BENCHMARKS.md.
 
 Each benchmark module (bench.engines, bench.figures, bench.pdfs, bench.pages, bench.load,
-bench.scaleout) exposes ``run() -> list[dict]``; a row has ``name`` and usually ``median_s``, ``runs``, and may
-carry ``target_s``, ``ratio``, ``target``, ``note`` or any other figure. A module may also
-expose ``NOTES`` (markdown printed under its table). A module that is missing or fails is
-written as such in the file, never silently left out.
+bench.scaleout) exposes ``run() -> list[dict]``; a row has ``name`` and usually
+``median_s``, ``runs``, and may carry ``target_s``, ``ratio``, ``target``, ``note`` or any
+other figure. A module may also expose ``NOTES`` (markdown printed under its table). A
+module that is missing or fails is written as such in the file, never silently left out.
 
 With module names on the command line only those run; the other sections of the existing
 BENCHMARKS.md are kept as they were (each section is delimited by HTML comments).
