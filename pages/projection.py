@@ -19,8 +19,8 @@ main, side = st.columns([2, 1], gap="large")
 with side:
     st.image(join_qr(join), caption=ctx.t("projection.scan"), width="stretch")
     st.markdown(f"## {safe(ctx.t('projection.code'))}")
-    # The code comes from a fixed alphabet (letters and digits), never from a user.
-    st.markdown(f"<div class='sd-bigcode'>{room.code}</div>", unsafe_allow_html=True)
+    with st.container(key="sd-bigcode"):  # styled by its class .st-key-sd-bigcode
+        st.markdown(safe(room.code))
     st.caption(safe(join))
 with main:
     st.markdown(f"# {safe(room.title)}")

@@ -48,8 +48,9 @@ _PROJECTION_CSS = """
 .stApp [data-testid="stMetricLabel"], .stApp [data-testid="stMetricLabel"] * {
   font-size: 1.6rem !important;
 }
-.sd-bigcode { font-family: ui-monospace, monospace; font-size: 4.2rem; font-weight: 800;
-  letter-spacing: .12em; white-space: nowrap; color: #000000; line-height: 1.1; }
+.stApp .st-key-sd-bigcode p { font-family: ui-monospace, monospace; font-weight: 800;
+  font-size: 4.2rem !important; letter-spacing: .12em; white-space: nowrap; color: #000000;
+  line-height: 1.1; }
 .stApp [data-testid="stCaptionContainer"] { font-size: 1.3rem; color: #222222; }
 .stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th { font-size: 1.5rem; }
 </style>

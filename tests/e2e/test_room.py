@@ -159,7 +159,7 @@ def test_the_projector_opens_its_link_without_the_secret(story: Story) -> None:
 
     page = story.projector = story.new_page("projector")
     page.goto(f"{story.server.base_url}/?code={story.code}&view=projection")
-    expect(page.locator(".sd-bigcode")).to_have_text(story.code)
+    expect(page.locator(".st-key-sd-bigcode p")).to_have_text(story.code)
     expect(page.get_by_text(fr("projection.scan"))).to_be_visible()
     assert "secret" not in page.content()
     no_exception(page)
