@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime
+from typing import TypeVar
 
-from selfdata.cards import STEP_IDS, Decks, I18nText, NetworkActor, NetworkFlow
+from selfdata.cards import STEP_IDS, Card, Decks, I18nText, NetworkActor, NetworkFlow
 from selfdata.workshop import (
     CriterionWeight,
     NetworkEdits,
@@ -32,6 +33,14 @@ FIRST_NAMES = [
     "Camille", "Dominique", "Alex", "Claude", "Sacha", "Morgane", "Yanis", "Inès", "Léo",
     "Maëlle", "Nour", "Hugo", "Jade", "Malik", "Lucie", "Tom", "Aya", "Noé", "Zoé", "Rayan",
 ]  # fmt: skip
+
+CardT = TypeVar("CardT", bound=Card)
+
+
+def _variant(base: CardT, slug: str, fr: str, en: str) -> CardT:
+    """A custom card made from a deck card: new id, the title marked as a local variant."""
+    title = I18nText(fr=f"{base.title.fr} ({fr})", en=f"{base.title.en} ({en})")
+    return base.model_copy(update={"id": slug, "title": title, "sources": []})
 
 
 def demo_workshop(decks: Decks, *, seed: int = 2019) -> Workshop:
@@ -55,31 +64,15 @@ def demo_workshop(decks: Decks, *, seed: int = 2019) -> Workshop:
     for i in range(SIZES["sources"] - len(sources)):
         base = decks.data_sources[i % len(decks.data_sources)]
         slug = f"custom-source-{i + 1:02d}"
-        card = base.model_copy(
-            update={
-                "id": slug,
-                "title": I18nText(
-                    fr=f"{base.title.fr} (variante locale {i + 1})",
-                    en=f"{base.title.en} (local variant {i + 1})",
-                ),
-                "sources": [],
-            }
-        )
+        card = _variant(base, slug, f"variante locale {i + 1}", f"local variant {i + 1}")
         sources.append(WorkshopSource(id=slug, card=card, proposed_by=rng.choice(people)))
 
     needs: list[WorkshopNeed] = [WorkshopNeed(id=n.id) for n in decks.needs[: SIZES["needs"]]]
     for i in range(SIZES["needs"] - len(needs)):
         base_need = decks.needs[i % len(decks.needs)]
         slug = f"custom-need-{i + 1:02d}"
-        need_card = base_need.model_copy(
-            update={
-                "id": slug,
-                "title": I18nText(
-                    fr=f"{base_need.title.fr} (proposé en atelier {i + 1})",
-                    en=f"{base_need.title.en} (proposed in the room {i + 1})",
-                ),
-                "sources": [],
-            }
+        need_card = _variant(
+            base_need, slug, f"proposé en atelier {i + 1}", f"proposed in the room {i + 1}"
         )
         needs.append(WorkshopNeed(id=slug, card=need_card, proposed_by=rng.choice(people)))
     needs[-1] = needs[-1].model_copy(update={"hidden": True})
