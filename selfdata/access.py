@@ -46,6 +46,7 @@ class WorkshopRow:
     revealed: tuple[str, ...]
     timer_end: float | None
     version: int
+    ranking_version: int
 
     def input_locked(self, now: float | None = None) -> bool:
         """Manually locked, or the countdown has ended."""
@@ -149,6 +150,13 @@ def require_open(w: WorkshopRow) -> None:
         )
 
 
+RANKING_NEUTRAL = frozenset({"vote", "withdraw_vote", "propose_need", "propose_source"})
+"""Actions that cannot change a ranking (it reads scenarios, criteria, weights, participants
+and ratings): a room placing dots does not make every screen recompute the scenarios'
+ranking. Any other action bumps ``ranking_version``, including ones that could be neutral:
+a stale ranking is worse than a recomputed one."""
+
+
 def commit(
     conn: Connection,
     w: WorkshopRow,
@@ -158,12 +166,12 @@ def commit(
     detail: dict[str, Any] | None = None,
     undo: dict[str, Any] | None = None,
 ) -> int:
-    """Bump the version counter and append to the audit log; returns the new version."""
-    conn.execute(
-        update(t.workshops)
-        .where(t.workshops.c.id == w.id)
-        .values(version=t.workshops.c.version + 1)
-    )
+    """Bump the version counter (and the ranking's, unless ``action`` cannot change a
+    ranking) and append to the audit log; returns the new version."""
+    bumps: dict[str, Any] = {"version": t.workshops.c.version + 1}
+    if action not in RANKING_NEUTRAL:
+        bumps["ranking_version"] = t.workshops.c.ranking_version + 1
+    conn.execute(update(t.workshops).where(t.workshops.c.id == w.id).values(**bumps))
     conn.execute(
         insert(t.audit_log).values(
             workshop_id=w.id,

@@ -15,6 +15,7 @@ from selfdata import access, transfer
 from selfdata.access import WorkshopRow
 from selfdata.cards import DataSourceCard, NeedCard
 from selfdata.credentials import normalise_code
+from selfdata.errors import SelfDataError
 from selfdata.facilitation import can_undo
 from selfdata.store import Store
 from selfdata.store import schema as t
@@ -26,11 +27,13 @@ from selfdata.views import (
     ParticipantInfo,
     ParticipantList,
     Role,
+    RoomPulse,
     RoomState,
     ScenarioRatings,
     ScenariosView,
     SourceItem,
     UseCasesView,
+    ViewerState,
 )
 from selfdata.workshop import Workshop
 
@@ -66,37 +69,98 @@ def version(store: Store, code: str) -> int:
     return store.read(fn)
 
 
+def room_pulse(store: Store, code: str) -> RoomPulse:
+    """What a polling screen compares with what it drew: the version counter and the room's
+    step, lock, timer and reveals, in one indexed select (screens poll it every second)."""
+
+    def fn(conn: Connection) -> RoomPulse:
+        norm = normalise_code(code) if isinstance(code, str) else None
+        c = t.workshops.c
+        row = conn.execute(
+            select(c.version, c.expires_at, c.step, c.locked, c.timer_end, c.revealed).where(
+                c.code == norm
+            )
+        ).first()
+        if row is None:
+            raise access.no_workshop()
+        now = access.clock()
+        if row.expires_at is not None and now >= row.expires_at:
+            access.workshop_row(conn, code)  # raises Expired with its message
+        timer_end = None if row.timer_end is None else float(row.timer_end)
+        return RoomPulse(
+            version=int(row.version),
+            step=row.step,
+            locked=bool(row.locked) or (timer_end is not None and now >= timer_end),
+            timer_end=timer_end,
+            revealed=tuple(json.loads(row.revealed or "[]")),
+        )
+
+    return store.read(fn)
+
+
 def room_state(store: Store, code: str) -> RoomState:
     """Header data of every screen (code only: the projector uses it)."""
 
     def fn(conn: Connection) -> RoomState:
+        return _room_state(conn, access.workshop_row(conn, code), undo=True)
+
+    return store.read(fn)
+
+
+def _room_state(conn: Connection, w: WorkshopRow, *, undo: bool) -> RoomState:
+    count = conn.execute(
+        select(func.count()).select_from(t.participants).where(t.participants.c.workshop_id == w.id)
+    ).scalar_one()
+    now = access.clock()
+    return RoomState(
+        code=w.code,
+        title=w.title,
+        territory=w.territory,
+        theme=w.theme,
+        description=w.description,
+        language=w.language,
+        illustrative=w.illustrative,
+        step=w.step,
+        locked=w.input_locked(now),
+        locked_by_facilitator=w.locked,
+        timer_end=w.timer_end,
+        timer_remaining=None if w.timer_end is None else max(0.0, w.timer_end - now),
+        revealed=w.revealed,
+        participants=int(count),
+        vote_budget=w.vote_budget,
+        vote_cap=w.vote_cap,
+        version=w.version,
+        ranking_version=w.ranking_version,
+        can_undo=undo and can_undo(conn, w),
+    )
+
+
+def viewer_state(
+    store: Store, code: str, *, secret: str | None = None, token: str | None = None
+) -> ViewerState:
+    """The room and the viewer behind ``secret`` / ``token`` in one read (every rerun of
+    every screen starts here). ``room.can_undo`` is only looked up for the facilitator.
+    Raises as :func:`room_state` does when the code names no open workshop."""
+
+    def fn(conn: Connection) -> ViewerState:
         w = access.workshop_row(conn, code)
-        count = conn.execute(
-            select(func.count())
-            .select_from(t.participants)
-            .where(t.participants.c.workshop_id == w.id)
-        ).scalar_one()
-        now = access.clock()
-        return RoomState(
-            code=w.code,
-            title=w.title,
-            territory=w.territory,
-            theme=w.theme,
-            description=w.description,
-            language=w.language,
-            illustrative=w.illustrative,
-            step=w.step,
-            locked=w.input_locked(now),
-            locked_by_facilitator=w.locked,
-            timer_end=w.timer_end,
-            timer_remaining=None if w.timer_end is None else max(0.0, w.timer_end - now),
-            revealed=w.revealed,
-            participants=int(count),
-            vote_budget=w.vote_budget,
-            vote_cap=w.vote_cap,
-            version=w.version,
-            can_undo=can_undo(conn, w),
-        )
+        facilitator = False
+        secret_problem: SelfDataError | None = None
+        if secret is not None:
+            try:
+                access.require_facilitator(w, secret)
+                facilitator = True
+            except SelfDataError as err:
+                secret_problem = err
+        me: ParticipantInfo | None = None
+        token_problem: SelfDataError | None = None
+        if token is not None and not facilitator:
+            try:
+                me = _participant_info(conn, w, token)
+            except SelfDataError as err:
+                token_problem = err
+        room = _room_state(conn, w, undo=facilitator)
+        return ViewerState(room, facilitator, secret_problem, me, token_problem)
 
     return store.read(fn)
 
@@ -119,16 +183,19 @@ def whoami(store: Store, code: str, token: str) -> ParticipantInfo:
     message (wrong code, unknown token, or a token of another workshop)."""
 
     def fn(conn: Connection) -> ParticipantInfo:
-        w = access.workshop_row(conn, code)
-        p = access.participant_row(conn, w, token)
-        return ParticipantInfo(
-            id=p.slug,
-            pseudonym=p.pseudonym,
-            joined=p.joined,
-            contributions=_contributions(conn, w).get(p.id, 0),
-        )
+        return _participant_info(conn, access.workshop_row(conn, code), token)
 
     return store.read(fn)
+
+
+def _participant_info(conn: Connection, w: WorkshopRow, token: str) -> ParticipantInfo:
+    p = access.participant_row(conn, w, token)
+    return ParticipantInfo(
+        id=p.slug,
+        pseudonym=p.pseudonym,
+        joined=p.joined,
+        contributions=_contributions(conn, w).get(p.id, 0),
+    )
 
 
 def participants(store: Store, code: str) -> ParticipantList:
@@ -309,15 +376,48 @@ def scenarios(store: Store, code: str) -> ScenariosView:
 
 
 def scenario_ratings(
-    store: Store, code: str, token: str | None = None, *, secret: str | None = None
+    store: Store,
+    code: str,
+    token: str | None = None,
+    *,
+    secret: str | None = None,
+    light: bool = False,
 ) -> ScenarioRatings:
     """Scenarios, criteria weights, the viewer's own ratings, and everyone's once the
-    ``scenarios`` step is revealed (always for the facilitator)."""
+    ``scenarios`` step is revealed (always for the facilitator). ``light``: without the
+    scenarios and everyone's ratings (``scenarios=()``, ``ratings=None``), read without
+    loading them — what a tablet's rating panel needs."""
 
     def fn(conn: Connection) -> ScenarioRatings:
         w = access.workshop_row(conn, code)
         role, me = _viewer(conn, w, token, secret)
         revealed = "scenarios" in w.revealed
+        criteria = tuple(transfer.read_criteria(conn, w.id))
+        if light:
+            mine: dict[tuple[str, str], int] = {}
+            if me is not None:
+                query = (
+                    select(t.scenarios.c.slug, t.ratings.c.criterion, t.ratings.c.value)
+                    .join(t.scenarios, t.scenarios.c.id == t.ratings.c.scenario_id)
+                    .where(t.ratings.c.workshop_id == w.id, t.ratings.c.participant_id == me)
+                )
+                mine = {(slug, crit): int(value) for slug, crit, value in conn.execute(query)}
+            raters = conn.execute(
+                select(func.count(func.distinct(t.ratings.c.participant_id))).where(
+                    t.ratings.c.workshop_id == w.id
+                )
+            ).scalar_one()
+            return ScenarioRatings(
+                role=role,
+                scenarios=(),
+                criteria=criteria,
+                ratings=None,
+                mine=mine,
+                raters=int(raters),
+                revealed=revealed,
+                locked=w.input_locked(),
+                version=w.version,
+            )
         ratings = transfer.read_ratings(conn, w.id)
         my_slug = None
         if me is not None:
@@ -327,7 +427,7 @@ def scenario_ratings(
         return ScenarioRatings(
             role=role,
             scenarios=tuple(transfer.read_scenarios(conn, w.id)),
-            criteria=tuple(transfer.read_criteria(conn, w.id)),
+            criteria=criteria,
             ratings=tuple(ratings) if role == "facilitator" or revealed else None,
             mine={(r.scenario, r.criterion): r.value for r in ratings if r.participant == my_slug},
             raters=len({r.participant for r in ratings}),
@@ -346,6 +446,17 @@ def workshop_snapshot(store: Store, code: str) -> Workshop:
 
     def fn(conn: Connection) -> Workshop:
         return transfer.read_workshop(conn, access.workshop_row(conn, code).id)
+
+    return store.read(fn)
+
+
+def ranking_inputs(store: Store, code: str) -> Workshop:
+    """The workshop with only what a ranking reads (participants, scenarios, criteria and
+    ratings; no sources, needs, votes or use cases), read with the code only: what the
+    scenarios screens rank, at a third of the cost of :func:`workshop_snapshot`."""
+
+    def fn(conn: Connection) -> Workshop:
+        return transfer.read_ranking_inputs(conn, access.workshop_row(conn, code).id)
 
     return store.read(fn)
 

@@ -353,6 +353,45 @@ def read_ratings(conn: Connection, workshop_id: int) -> list[Rating]:
     ]
 
 
+def read_ranking_inputs(conn: Connection, workshop_id: int) -> Workshop:
+    """The stored workshop with only what a ranking reads (participants, scenarios,
+    criteria, ratings): sources, needs, votes and use cases are left empty. A scenario's
+    ``use_case`` still names its use case."""
+    row = conn.execute(select(t.workshops).where(t.workshops.c.id == workshop_id)).one()
+    return Workshop.model_validate(
+        {
+            **_header(row),
+            "participants": [
+                Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
+                for p in _ordered(conn, t.participants, workshop_id)
+            ],
+            "scenarios": read_scenarios(conn, workshop_id),
+            "criteria": read_criteria(conn, workshop_id),
+            "ratings": read_ratings(conn, workshop_id),
+        }
+    )
+
+
+def _header(row: Any) -> dict[str, Any]:
+    return {
+        "schema": "selfdata-workshop/1",
+        "title": row.title,
+        "territory": row.territory,
+        "theme": row.theme,
+        "illustrative": bool(row.illustrative),
+        "description": row.description,
+        "language": row.language,
+        "created": row.created,
+        "step": row.step,
+        "settings": Settings(
+            vote_budget=row.vote_budget,
+            vote_cap=row.vote_cap,
+            locked=bool(row.locked),
+            revealed=json.loads(row.revealed),
+        ),
+    }
+
+
 def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
     """The stored workshop as a file model."""
     row = conn.execute(select(t.workshops).where(t.workshops.c.id == workshop_id)).one()
@@ -364,21 +403,7 @@ def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
 
     return Workshop.model_validate(
         {
-            "schema": "selfdata-workshop/1",
-            "title": row.title,
-            "territory": row.territory,
-            "theme": row.theme,
-            "illustrative": bool(row.illustrative),
-            "description": row.description,
-            "language": row.language,
-            "created": row.created,
-            "step": row.step,
-            "settings": Settings(
-                vote_budget=row.vote_budget,
-                vote_cap=row.vote_cap,
-                locked=bool(row.locked),
-                revealed=json.loads(row.revealed),
-            ),
+            **_header(row),
             "participants": [
                 Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
                 for p in _ordered(conn, t.participants, workshop_id)

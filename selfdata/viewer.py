@@ -3,8 +3,8 @@
 A screen's address carries ``code`` (the workshop), and either ``secret`` (the facilitator)
 or ``token`` (a participant), plus ``view=projection`` for the projector. Nothing else is
 trusted: a role is never read from the address or from a browser session, it is proven on
-every run — the secret with :func:`selfdata.services.check_secret`, the token with
-:func:`selfdata.services.whoami`. A wrong credential is reported and ignored. No Streamlit.
+every run — the secret and the token with :func:`selfdata.services.viewer_state`, in one
+read. A wrong credential is reported and ignored. No Streamlit.
 """
 
 from __future__ import annotations
@@ -57,34 +57,28 @@ def resolve_viewer(store: Store, params: Mapping[str, object]) -> Viewer:
     code = _param(params, "code")
     if code is None:
         return Viewer("visitor", None, None, None, None, None)
+    secret = _param(params, "secret")
+    token = _param(params, "token")
     try:
-        room = services.room_state(store, code)
+        state = services.viewer_state(store, code, secret=secret, token=token)
     except SelfDataError as err:
         return Viewer("visitor", None, None, None, None, None, problem=err)
-    problem: SelfDataError | None = None
-    secret = _param(params, "secret")
-    if secret is not None:
-        try:
-            services.check_secret(store, room.code, secret)
-            return Viewer("facilitator", room.code, secret, None, None, room)
-        except SelfDataError as err:
-            problem = err
+    room = state.room
+    if state.facilitator:
+        return Viewer("facilitator", room.code, secret, None, None, room)
+    problem = state.secret_problem
     bad_secret = isinstance(problem, Forbidden)
-    token = _param(params, "token")
-    if token is not None:
-        try:
-            me = services.whoami(store, room.code, token)
-            return Viewer(
-                "participant",
-                room.code,
-                None,
-                token,
-                me,
-                room,
-                problem=problem,
-                bad_secret=bad_secret,
-            )
-        except SelfDataError as err:
-            problem = problem or err
+    if state.me is not None:
+        return Viewer(
+            "participant",
+            room.code,
+            None,
+            token,
+            state.me,
+            room,
+            problem=problem,
+            bad_secret=bad_secret,
+        )
+    problem = problem or state.token_problem
     role: UiRole = "projection" if _param(params, "view") == "projection" else "visitor"
     return Viewer(role, room.code, None, None, None, room, problem=problem, bad_secret=bad_secret)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from selfdata.cards import DataSourceCard, NeedCard
+from selfdata.errors import SelfDataError
 from selfdata.workshop import CriterionWeight, Rating, Scenario, UseCase
 
 Role = Literal["facilitator", "participant", "projection"]
@@ -78,8 +79,37 @@ class RoomState:
     vote_budget: int
     vote_cap: int
     version: int
+    ranking_version: int
+    """Bumped by every write that can change a ranking (not by dots or proposals): what the
+    scenarios' ranking and its figures are cached on."""
     can_undo: bool
-    """The facilitator has an action that :func:`selfdata.services.undo` would revert."""
+    """The facilitator has an action that :func:`selfdata.services.undo` would revert
+    (looked up for the facilitator only: ``False`` on other screens of
+    :func:`selfdata.services.viewer_state`)."""
+
+
+@dataclass(frozen=True)
+class RoomPulse:
+    """The part of :class:`RoomState` a polling screen watches (one select)."""
+
+    version: int
+    step: str
+    locked: bool
+    """Effective lock, as in :class:`RoomState`."""
+    timer_end: float | None
+    revealed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ViewerState:
+    """What a screen's address proves, read in one transaction: the room, and whether the
+    secret and the token given are this workshop's (each refusal kept to be shown)."""
+
+    room: RoomState
+    facilitator: bool
+    secret_problem: SelfDataError | None
+    me: ParticipantInfo | None
+    token_problem: SelfDataError | None
 
 
 @dataclass(frozen=True)

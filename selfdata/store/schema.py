@@ -29,7 +29,7 @@ from sqlalchemy import (
     update,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -67,6 +67,9 @@ workshops = Table(
     Column("revealed", Text, nullable=False, default="[]"),
     Column("timer_end", Float),
     Column("version", Integer, nullable=False, default=0),
+    # bumped with ``version`` by every write that can change a ranking (everything but
+    # dots and proposals): the outcome screens cache their ranking on it (docs/load.md)
+    Column("ranking_version", Integer, nullable=False, default=0, server_default="0"),
 )
 
 participants = Table(
@@ -228,7 +231,15 @@ Index("ix_ratings_workshop", ratings.c.workshop_id, ratings.c.position)
 Index("ix_ratings_scenario", ratings.c.scenario_id)
 Index("ix_audit_workshop", audit_log.c.workshop_id, audit_log.c.id)
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+def _add_ranking_version(conn: Connection) -> None:
+    conn.execute(
+        text("ALTER TABLE workshops ADD COLUMN ranking_version INTEGER NOT NULL DEFAULT 0")
+    )
+    conn.execute(update(workshops).values(ranking_version=workshops.c.version))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_ranking_version}
 """Version n -> function bringing a version n-1 database to version n."""
 
 

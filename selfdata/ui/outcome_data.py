@@ -2,8 +2,11 @@
 
 Each is keyed by the workshop's ``code`` and ``version`` (bumped on every write), so a
 rerun with nothing new costs a cache lookup, and any write — a new rating, a network edit —
-gives fresh figures on every screen. The store argument (``_store``) is not part of the
-key. ``st.cache_data`` returns a copy, so callers may not mutate shared state by accident.
+gives fresh figures on every screen. The ranking and the viewer's ratings are keyed by
+``ranking_version`` instead, which every write bumps except dots and proposals (which a
+ranking does not read): a room voting on needs does not recompute it on every screen. The
+store argument (``_store``) is not part of the key. ``st.cache_data`` returns a copy, so
+callers may not mutate shared state by accident.
 Only what the workshop holds goes in: who may see a result is decided by the caller.
 
 What is cached is kept light, because every rerun unpickles it: figures as
@@ -148,10 +151,13 @@ class GroupRanking:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def group_ranking(_store: Store, code: str, version: int, method: Method) -> GroupRanking | str:
-    """The group's ranking at this version, or why there is none yet (in words): computed
-    once for the figures and every participant's own ranking."""
-    workshop = services.workshop_snapshot(_store, code)
+def group_ranking(
+    _store: Store, code: str, ranking_version: int, method: Method
+) -> GroupRanking | str:
+    """The group's ranking at this ``ranking_version`` (see :class:`RoomState`), or why there
+    is none yet (in words): computed once for the figures and every participant's own
+    ranking, and not again when the room only places dots or proposes cards."""
+    workshop = services.ranking_inputs(_store, code)
     try:
         ranking = rank_scenarios(workshop, _decks(), method)
     except RankingError as exc:
@@ -170,10 +176,10 @@ class RankingView:
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def ranking_view(
-    _store: Store, code: str, version: int, method: Method, lang: str, large: bool
+    _store: Store, code: str, ranking_version: int, method: Method, lang: str, large: bool
 ) -> RankingView | str:
     """The group's ranking and its three figures, or why there is none yet (in words)."""
-    group = group_ranking(_store, code, version, method)
+    group = group_ranking(_store, code, ranking_version, method)
     if isinstance(group, str):
         return group
     ranking = group.ranking
@@ -187,21 +193,21 @@ def ranking_view(
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _rating_state(
-    _store: Store, code: str, version: int, token: str | None, secret: str | None
+    _store: Store, code: str, ranking_version: int, token: str | None, secret: str | None
 ) -> ScenarioRatings:
-    full = services.scenario_ratings(_store, code, token, secret=secret)
     # everyone's ratings and the scenarios stay out: the screen needs neither, and a light
-    # value is cheap to copy out of the cache on every rerun
-    return replace(full, scenarios=(), ratings=None)
+    # value is cheap to read and to copy out of the cache on every rerun
+    return services.scenario_ratings(_store, code, token, secret=secret, light=True)
 
 
 def rating_state(
     store: Store, code: str, room: RoomState, token: str | None, secret: str | None
 ) -> ScenarioRatings:
-    """The viewer's ratings, the criteria in use and the raters count, cached by version;
-    the lock and the reveal come from ``room`` (read on every run: a timer that runs out
-    locks input without a new version)."""
-    light = _rating_state(store, code, room.version, token, secret)
+    """The viewer's ratings, the criteria in use and the raters count, cached by the
+    ranking's version (a rating, a weight, a scenario or a participant changes it; dots do
+    not); the lock and the reveal come from ``room`` (read on every run: a timer that runs
+    out locks input without a new version)."""
+    light = _rating_state(store, code, room.ranking_version, token, secret)
     return replace(light, locked=room.locked, revealed="scenarios" in room.revealed)
 
 
@@ -210,7 +216,7 @@ def own_ranking_rows(
 ) -> list[OwnRankRow]:
     """The participant's own ranking beside the group's, from the group's cached ranking and
     the participant's cached ratings (nothing read again: see docs/load.md)."""
-    group = group_ranking(store, code, room.version, method)
+    group = group_ranking(store, code, room.ranking_version, method)
     if isinstance(group, str):
         return []
     mine = rating_state(store, code, room, token, None).mine

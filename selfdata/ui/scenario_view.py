@@ -382,7 +382,7 @@ def pick_method(ctx: PageContext, key: str = f"{PREFIX}method") -> Method:
 def results(ctx: PageContext, method: Method, *, large: bool) -> None:
     """The group's ranking: bars and consensus, the two sentences, the heatmap."""
     assert ctx.code is not None and ctx.room is not None
-    view = ranking_view(ctx.store, ctx.code, ctx.room.version, method, ctx.lang, large)
+    view = ranking_view(ctx.store, ctx.code, ctx.room.ranking_version, method, ctx.lang, large)
     if isinstance(view, str):
         st.info(ctx.t("scenarios.cannot_rank", problem=view))
         return
