@@ -30,18 +30,19 @@ if board.revealed or ctx.is_facilitator:
 
 for need in board.needs:
     with st.container(border=True):
-        if need.card is not None:
-            card_box(need.card, ctx.lang, details=False)
-        if need.hidden:
-            st.caption(ctx.t("needs.hidden"))
-        # one text element and one row of buttons per card: each element is a message
-        # the server sends and wakes its event loop for (40 tablets: see docs/load.md)
+        # one text element (card, persona, counts) and one row of buttons per card: each
+        # element is a message the server sends and wakes its event loop for (40 tablets:
+        # see docs/load.md)
         counts = []
+        if need.hidden:
+            counts.append(safe(ctx.t("needs.hidden")))
         if need.total is not None:
             counts.append(safe(ctx.t("needs.total", n=need.total, voters=need.voters or 0)))
         if ctx.is_participant:
             counts.append(safe(ctx.t("needs.mine", n=need.my_dots, left=board.remaining)))
-        if counts:
+        if need.card is not None:
+            card_box(need.card, ctx.lang, details=False, extra=counts)
+        elif counts:
             st.markdown("\n\n".join(counts))
         if ctx.is_participant:
             with st.container(horizontal=True):

@@ -94,10 +94,10 @@ def render_sidebar(ctx: PageContext) -> None:
     from selfdata.ui.context import nav_link, page_file, page_title_key
 
     with st.sidebar:
-        st.markdown(f"### {safe(ctx.t('app.title'))}")
-        if ctx.room is not None:
-            st.markdown(f"**{safe(ctx.room.title)}**")
-            st.caption(safe(ctx.room.territory))
+        heading = f"### {safe(ctx.t('app.title'))}"
+        if ctx.room is not None:  # one element: each is a message (see docs/load.md)
+            heading += f"\n\n**{safe(ctx.room.title)}**  \n{safe(ctx.room.territory)}"
+        st.markdown(heading)
         language_switch(ctx)
         st.divider()
         for page in visible_pages(ctx.role):

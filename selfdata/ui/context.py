@@ -40,7 +40,13 @@ PAGES_DIR = ROOT / "pages"
 PAGE_ORDER: tuple[str, ...] = ("home", "projection", "console", *STEP_IDS)
 """Every page key, in the order of the workshop."""
 POLL_SECONDS = 1.0
-"""How often a screen asks the store whether the workshop changed."""
+"""How often the projector and the facilitator's screens ask the store whether the workshop
+changed."""
+TABLET_POLL_SECONDS = 2.0
+"""How often a participant's tablet asks. Each ask is a fragment rerun that costs the server
+~5.6 ms of CPU whatever it finds (most of it Streamlit's own message handling): 40 tablets
+asking every second kept a fifth of the server's one core busy. Measured by bench/load.py
+(docs/load.md)."""
 FLASH_KEY = "ui_flash"
 
 PAGE_ACCESS: dict[str, frozenset[str]] = {
@@ -291,13 +297,14 @@ def switch_to(page: str, params: dict[str, str]) -> None:
 
 
 def live_updates(ctx: PageContext, *, follow_step: bool = False) -> None:
-    """A small fragment that asks the store every second whether the workshop moved and
-    redraws the page when it did. With ``follow_step`` (participants' step pages), a change of
+    """A small fragment that asks the store every second (every 2 s on a participant's
+    tablet) whether the workshop moved and redraws the page when it did. With ``follow_step`` (participants' step pages), a change of
     step by the facilitator takes the tablet to the new step's page. Also shows the running
     countdown and redraws once when it ends (input locks)."""
     if ctx.code is None or ctx.room is None:
         return
-    _watch(
+    watch = _watch_tablet if ctx.is_participant else _watch
+    watch(
         ctx.code,
         ctx.room.version,
         ctx.room.step,
@@ -324,7 +331,16 @@ def _room_key(room: RoomState | RoomPulse) -> tuple[object, ...]:
 
 
 @st.fragment(run_every=POLL_SECONDS)
-def _watch(
+def _watch(*args: Any) -> None:
+    _check_room(*args)
+
+
+@st.fragment(run_every=TABLET_POLL_SECONDS)
+def _watch_tablet(*args: Any) -> None:
+    _check_room(*args)
+
+
+def _check_room(
     code: str,
     seen_version: int,
     seen_step: str,

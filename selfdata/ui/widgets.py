@@ -7,7 +7,7 @@ Every text that a user typed, or that comes from a card, goes through :func:`saf
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import segno
@@ -92,21 +92,33 @@ def _value_text(value: object, lang: str) -> str | None:
     return str(value)
 
 
-def card_box(card: Card, lang: str, *, details: bool = True, caption: str | None = None) -> None:
-    """A card as text in a bordered box: title, main text, and its fields in an expander."""
+def card_box(
+    card: Card,
+    lang: str,
+    *,
+    details: bool = True,
+    caption: str | None = None,
+    extra: Sequence[str] = (),
+) -> None:
+    """A card as text in a bordered box: title, main text (a need's persona and the
+    ``extra`` Markdown paragraphs after it), and its fields in an expander."""
     title = f"**{safe(card.title.get(lang))}**"
     main = next((getattr(card, f) for f in MAIN_TEXT if getattr(card, f, None)), None)
     text = safe(main.get(lang)) if isinstance(main, I18nText) else None
+    persona = "👤 " + safe(card.persona.get(lang)) if isinstance(card, NeedCard) else None
     if caption:
         st.markdown(title)
         st.caption(safe(caption))
         if text is not None:
             st.markdown(text)
+        if persona is not None:
+            st.caption(persona)
+        if extra:
+            st.markdown("\n\n".join(extra))
     else:
-        # title and text in one element: a page of cards sends half the messages
-        st.markdown(title if text is None else f"{title}\n\n{text}")
-    if isinstance(card, NeedCard):
-        st.caption("👤 " + safe(card.persona.get(lang)))
+        # title, text, persona and counts in one element: every element is a message the
+        # server sends and wakes its event loop for (40 tablets: see docs/load.md)
+        st.markdown("\n\n".join(p for p in (title, text, persona, *extra) if p))
     if isinstance(card, DataSourceCard):
         st.caption(
             safe(
