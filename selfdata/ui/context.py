@@ -298,9 +298,10 @@ def switch_to(page: str, params: dict[str, str]) -> None:
 
 def live_updates(ctx: PageContext, *, follow_step: bool = False) -> None:
     """A small fragment that asks the store every second (every 2 s on a participant's
-    tablet) whether the workshop moved and redraws the page when it did. With ``follow_step`` (participants' step pages), a change of
-    step by the facilitator takes the tablet to the new step's page. Also shows the running
-    countdown and redraws once when it ends (input locks)."""
+    tablet) whether the workshop moved and redraws the page when it did. With
+    ``follow_step`` (participants' step pages), a change of step by the facilitator takes
+    the tablet to the new step's page. Also shows the running countdown and redraws once
+    when it ends (input locks)."""
     if ctx.code is None or ctx.room is None:
         return
     watch = _watch_tablet if ctx.is_participant else _watch
