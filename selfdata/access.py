@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, func, insert, select, update
+from sqlalchemy import Connection, Row, Table, bindparam, func, insert, select, update
 
 from selfdata.cards import Decks
 from selfdata.credentials import digest, normalise_code, secret_matches
@@ -71,16 +71,30 @@ def no_workshop() -> NotFound:
     )
 
 
+# Statements run on every rerun of every screen are built once (with bound parameters):
+# building a select costs about three times as much as running it (101 vs 27 µs for the
+# workshop row on SQLite; see docs/load.md).
+_WORKSHOP_BY_CODE = select(t.workshops).where(t.workshops.c.code == bindparam("code"))
+_WORKSHOP_BY_CODE_FOR_UPDATE = _WORKSHOP_BY_CODE.with_for_update()
+_PARTICIPANT_BY_TOKEN = select(
+    t.participants.c.id,
+    t.participants.c.slug,
+    t.participants.c.pseudonym,
+    t.participants.c.joined,
+).where(
+    t.participants.c.token_hash == bindparam("token_hash"),
+    t.participants.c.workshop_id == bindparam("workshop_id"),
+)
+
+
 def workshop_row(conn: Connection, code: str, *, for_update: bool = False) -> WorkshopRow:
     """The workshop for ``code``; with ``for_update`` its row is locked until commit (a no-op
     on SQLite, where ``BEGIN IMMEDIATE`` already serialises writers)."""
     norm = normalise_code(code) if isinstance(code, str) else None
     if norm is None:
         raise no_workshop()
-    query = select(t.workshops).where(t.workshops.c.code == norm)
-    if for_update:
-        query = query.with_for_update()
-    row = conn.execute(query).mappings().first()
+    query = _WORKSHOP_BY_CODE_FOR_UPDATE if for_update else _WORKSHOP_BY_CODE
+    row = conn.execute(query, {"code": norm}).mappings().first()
     if row is None:
         raise no_workshop()
     if row["expires_at"] is not None and clock() >= row["expires_at"]:
@@ -120,15 +134,7 @@ def participant_row(conn: Connection, w: WorkshopRow, token: str | None) -> Part
     if not isinstance(token, str) or not token or len(token) > 200:
         raise unknown
     row = conn.execute(
-        select(
-            t.participants.c.id,
-            t.participants.c.slug,
-            t.participants.c.pseudonym,
-            t.participants.c.joined,
-        ).where(
-            t.participants.c.token_hash == digest(token),
-            t.participants.c.workshop_id == w.id,
-        )
+        _PARTICIPANT_BY_TOKEN, {"token_hash": digest(token), "workshop_id": w.id}
     ).first()
     if row is None:
         raise unknown
@@ -157,6 +163,15 @@ ranking. Any other action bumps ``ranking_version``, including ones that could b
 a stale ranking is worse than a recomputed one."""
 
 
+_BUMP_VERSION = (
+    update(t.workshops)
+    .where(t.workshops.c.id == bindparam("workshop_id"))
+    .values(version=t.workshops.c.version + 1)
+)
+_BUMP_VERSIONS = _BUMP_VERSION.values(ranking_version=t.workshops.c.ranking_version + 1)
+_AUDIT = insert(t.audit_log)
+
+
 def commit(
     conn: Connection,
     w: WorkshopRow,
@@ -168,20 +183,20 @@ def commit(
 ) -> int:
     """Bump the version counter (and the ranking's, unless ``action`` cannot change a
     ranking) and append to the audit log; returns the new version."""
-    bumps: dict[str, Any] = {"version": t.workshops.c.version + 1}
-    if action not in RANKING_NEUTRAL:
-        bumps["ranking_version"] = t.workshops.c.ranking_version + 1
-    conn.execute(update(t.workshops).where(t.workshops.c.id == w.id).values(**bumps))
     conn.execute(
-        insert(t.audit_log).values(
-            workshop_id=w.id,
-            at=clock(),
-            actor=actor,
-            action=action,
-            detail=dumps(detail or {}),
-            undo=None if undo is None else dumps(undo),
-            undone=False,
-        )
+        _BUMP_VERSION if action in RANKING_NEUTRAL else _BUMP_VERSIONS, {"workshop_id": w.id}
+    )
+    conn.execute(
+        _AUDIT,
+        {
+            "workshop_id": w.id,
+            "at": clock(),
+            "actor": actor,
+            "action": action,
+            "detail": dumps(detail or {}),
+            "undo": None if undo is None else dumps(undo),
+            "undone": False,
+        },
     )
     return w.version + 1
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import BindParameter, Connection, bindparam, func, select
 
 from selfdata import access, transfer
 from selfdata.access import WorkshopRow
@@ -36,6 +36,34 @@ from selfdata.views import (
     ViewerState,
 )
 from selfdata.workshop import Workshop
+
+# Statements read on every rerun, built once with bound parameters (building a select costs
+# more than running it on SQLite: docs/load.md).
+_WID: BindParameter[int] = bindparam("wid")
+_PULSE = select(
+    t.workshops.c.version,
+    t.workshops.c.expires_at,
+    t.workshops.c.step,
+    t.workshops.c.locked,
+    t.workshops.c.timer_end,
+    t.workshops.c.revealed,
+).where(t.workshops.c.code == bindparam("code"))
+_PARTICIPANT_COUNT = (
+    select(func.count()).select_from(t.participants).where(t.participants.c.workshop_id == _WID)
+)
+_PSEUDONYMS = select(t.participants.c.id, t.participants.c.slug, t.participants.c.pseudonym).where(
+    t.participants.c.workshop_id == _WID
+)
+_VOTES = select(t.votes.c.participant_id, t.votes.c.need_id, t.votes.c.dots).where(
+    t.votes.c.workshop_id == _WID
+)
+_NEEDS = select(t.needs).where(t.needs.c.workshop_id == _WID).order_by(t.needs.c.position)
+_PROPOSALS = tuple(
+    select(table.c.proposed_by, func.count())
+    .where(table.c.workshop_id == _WID, table.c.proposed_by.is_not(None))
+    .group_by(table.c.proposed_by)
+    for table in (t.sources, t.needs)
+)
 
 
 def _viewer(
@@ -75,12 +103,7 @@ def room_pulse(store: Store, code: str) -> RoomPulse:
 
     def fn(conn: Connection) -> RoomPulse:
         norm = normalise_code(code) if isinstance(code, str) else None
-        c = t.workshops.c
-        row = conn.execute(
-            select(c.version, c.expires_at, c.step, c.locked, c.timer_end, c.revealed).where(
-                c.code == norm
-            )
-        ).first()
+        row = conn.execute(_PULSE, {"code": norm}).first()
         if row is None:
             raise access.no_workshop()
         now = access.clock()
@@ -108,9 +131,7 @@ def room_state(store: Store, code: str) -> RoomState:
 
 
 def _room_state(conn: Connection, w: WorkshopRow, *, undo: bool) -> RoomState:
-    count = conn.execute(
-        select(func.count()).select_from(t.participants).where(t.participants.c.workshop_id == w.id)
-    ).scalar_one()
+    count = conn.execute(_PARTICIPANT_COUNT, {"wid": w.id}).scalar_one()
     now = access.clock()
     return RoomState(
         code=w.code,
@@ -167,13 +188,8 @@ def viewer_state(
 
 def _contributions(conn: Connection, w: WorkshopRow) -> dict[int, int]:
     counts: dict[int, int] = {}
-    for table in (t.sources, t.needs):
-        query = (
-            select(table.c.proposed_by, func.count())
-            .where(table.c.workshop_id == w.id, table.c.proposed_by.is_not(None))
-            .group_by(table.c.proposed_by)
-        )
-        for pid, n in conn.execute(query):
+    for query in _PROPOSALS:
+        for pid, n in conn.execute(query, {"wid": w.id}):
             counts[int(pid)] = counts.get(int(pid), 0) + int(n)
     return counts
 
@@ -226,10 +242,8 @@ def participants(store: Store, code: str) -> ParticipantList:
 
 
 def _pseudonyms(conn: Connection, w: WorkshopRow) -> dict[int, tuple[str, str]]:
-    query = select(t.participants.c.id, t.participants.c.slug, t.participants.c.pseudonym).where(
-        t.participants.c.workshop_id == w.id
-    )
-    return {int(pid): (slug, name) for pid, slug, name in conn.execute(query)}
+    rows = conn.execute(_PSEUDONYMS, {"wid": w.id})
+    return {int(pid): (slug, name) for pid, slug, name in rows}
 
 
 def needs_board(
@@ -250,11 +264,7 @@ def needs_board(
         mine: dict[int, int] = {}
         dots_cast = 0
         voters: set[int] = set()
-        for pid, need_id, dots in conn.execute(
-            select(t.votes.c.participant_id, t.votes.c.need_id, t.votes.c.dots).where(
-                t.votes.c.workshop_id == w.id
-            )
-        ):
+        for pid, need_id, dots in conn.execute(_VOTES, {"wid": w.id}):
             total, count = totals.get(need_id, (0, 0))
             totals[need_id] = (total + dots, count + 1)
             dots_cast += dots
@@ -262,9 +272,7 @@ def needs_board(
             if pid == me:
                 mine[need_id] = dots
         items = []
-        for row in conn.execute(
-            select(t.needs).where(t.needs.c.workshop_id == w.id).order_by(t.needs.c.position)
-        ):
+        for row in conn.execute(_NEEDS, {"wid": w.id}):
             my_dots = mine.get(row.id, 0)
             if row.hidden and role != "facilitator" and my_dots == 0:
                 continue

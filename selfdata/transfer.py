@@ -8,11 +8,12 @@ would stop a file from being stored, so an import is refused before anything is 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Select, Table, bindparam, insert, select
 
 from selfdata.access import dumps
 from selfdata.cards import DataSourceCard, Decks, NeedCard
@@ -275,14 +276,24 @@ def write_workshop(
     return workshop_id
 
 
+@functools.cache
+def _slugs_query(table: Table) -> Select[Any]:
+    return select(table.c.id, table.c.slug).where(table.c.workshop_id == bindparam("wid"))
+
+
+@functools.cache
+def _ordered_query(table: Table) -> Select[Any]:
+    return select(table).where(table.c.workshop_id == bindparam("wid")).order_by(table.c.position)
+
+
 def _slugs(conn: Connection, table: Table, workshop_id: int) -> dict[int, str]:
-    query = select(table.c.id, table.c.slug).where(table.c.workshop_id == workshop_id)
-    return {int(row_id): slug for row_id, slug in conn.execute(query)}
+    # statements built once per table (the screens read these on every cache miss)
+    rows = conn.execute(_slugs_query(table), {"wid": workshop_id})
+    return {int(row_id): slug for row_id, slug in rows}
 
 
 def _ordered(conn: Connection, table: Table, workshop_id: int) -> list[Any]:
-    query = select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.position)
-    return list(conn.execute(query))
+    return list(conn.execute(_ordered_query(table), {"wid": workshop_id}))
 
 
 def read_use_cases(conn: Connection, workshop_id: int) -> list[UseCase]:
