@@ -12,6 +12,7 @@ import streamlit as st
 from selfdata.i18n import t
 from selfdata.ui.chrome import configure_page, visible_pages
 from selfdata.ui.context import PAGE_ORDER, current_lang, page_file, page_title_key, viewer
+from selfdata.ui.memory import freeze_after_imports
 
 _ICONS = {
     "home": "🏠",
@@ -44,7 +45,10 @@ def main() -> None:
         for key in PAGE_ORDER
         if key in allowed and page_file(key).exists()
     ]
-    st.navigation(pages, position="hidden").run()
+    try:
+        st.navigation(pages, position="hidden").run()
+    finally:  # also when the page stops or reruns early
+        freeze_after_imports()  # short full GC pauses under load (selfdata/ui/memory.py)
 
 
 main()
