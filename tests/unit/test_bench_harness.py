@@ -110,3 +110,26 @@ def test_lost_and_duplicated_votes_compare_the_store_with_the_acknowledged_click
     rec = load.Recorder(acked=Counter(acked), uncertain=Counter(uncertain))
     report = load._report("t", 1, 1.0, {}, rec, 1.0, 0.0, Counter(stored))
     assert (report.votes_lost, report.votes_duplicated) == (lost, duplicated)
+
+
+def test_repeated_rooms_report_the_median_room_and_the_worst_ratio(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    p95s = iter([0.050, 0.300, 0.100, 0.200])  # the single tablet, then three rooms
+    calls: list[int] = []
+
+    def fake_run_load(scenario: str, *, participants: int, **_: object) -> SimpleNamespace:
+        calls.append(participants)
+        p95 = next(p95s)
+        rep = SimpleNamespace(p95_s=p95, errors=0, votes_lost=0, votes_duplicated=int(p95 > 0.25))
+        rep.as_dict = lambda: {"p95_s": p95, "participants": participants}
+        return rep
+
+    monkeypatch.setattr(load, "run_load", fake_run_load)
+    result = load.compare("workshop", 40, 10.0, repeat=3)
+    assert calls == [1, 40, 40, 40]
+    assert result["many"]["p95_s"] == 0.200  # the median room, reported whole
+    assert result["many_p95_s"] == [0.300, 0.100, 0.200]
+    assert result["p95_ratio"] == pytest.approx(4.0)
+    assert result["p95_ratio_worst"] == pytest.approx(6.0)
+    assert result["many_lost_or_duplicated"] == 1  # a bad room is never hidden by the median
