@@ -145,6 +145,34 @@ def test_the_entry_script_offers_the_pages_of_the_role(
     assert not withheld & linked
 
 
+def test_who_is_looking_is_read_once_per_run_for_the_entry_script_and_its_page(
+    app_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from selfdata.ui import context
+    from tests.app.room_helpers import ROOT
+
+    calls: list[dict[str, str]] = []
+    real = context.resolve_viewer
+
+    def counted(store: Store, params: dict[str, str]) -> context.Viewer:
+        calls.append(dict(params))
+        return real(store, params)
+
+    monkeypatch.setattr(context, "resolve_viewer", counted)
+    room = open_room(app_store, "la_rochelle")
+    at = AppTest.from_file(str(ROOT / "workshop_app.py"), default_timeout=60)
+    at.query_params["code"] = room.code
+    at.query_params["token"] = room.token
+    at.run()
+    assert not at.exception
+    assert "Testeur" in texts(at)  # the page drew its context (the header names me)
+    assert len(calls) == 1  # the entry script's read, shared with the home page
+    at.run()  # a new run reads again: nothing is kept from one run to the next
+    assert len(calls) == 2
+
+
 @pytest.mark.parametrize(
     ("page", "link"),
     [("needs", None), ("inventory", "▶ Étape en cours : Besoins des habitants")],
