@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text, update
@@ -16,7 +15,6 @@ from selfdata.loading import SCENARIOS_DIR, default_decks
 from selfdata.ranking import rank_scenarios
 from selfdata.store import SCHEMA_VERSION, Store
 from selfdata.store import schema as t
-from selfdata.store.engine import sqlite_url
 from tests.service_helpers import Room
 
 EXAMPLES = sorted(p.stem for p in SCENARIOS_DIR.glob("*.yaml"))
@@ -239,8 +237,8 @@ def test_the_light_ratings_read_is_the_full_one_without_scenarios_and_everyones_
 # --- the schema step that added it ---------------------------------------------------------
 
 
-def test_a_version_1_database_is_migrated_with_its_workshops_intact(tmp_path: Path):
-    url = sqlite_url(tmp_path / "old.db")
+def test_a_version_1_database_is_migrated_with_its_workshops_intact(db_url: str):
+    url = db_url  # SQLite and PostgreSQL
     store = Store(url)
     room = _example_room(store)
     room.join("Ana")
