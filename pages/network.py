@@ -7,7 +7,8 @@ import streamlit as st
 
 from selfdata import services
 from selfdata.ui import live_updates, page_context
-from selfdata.ui.network_view import comparison, edit_panel, load, pick_scenario, show_network
+from selfdata.ui.network_view import comparison, edit_panel, load, show_network
+from selfdata.ui.widgets import pick_scenario
 
 ctx = page_context("network")
 live_updates(ctx, follow_step=ctx.is_participant)

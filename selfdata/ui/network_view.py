@@ -21,7 +21,7 @@ from selfdata.network import FLOW_TYPES
 from selfdata.ui import figures
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.outcome_data import NetworkView, comparison_view, network_view
-from selfdata.ui.widgets import safe
+from selfdata.ui.widgets import pick_scenario, safe
 from selfdata.workshop import NetworkEdits, Scenario
 
 PREFIX = "network_"
@@ -31,21 +31,6 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "la
 def model_title(ctx: PageContext, model_id: str) -> str:
     model = ctx.decks.model(model_id)
     return model.title.get(ctx.lang) if model is not None else model_id
-
-
-def pick_scenario(ctx: PageContext, scenarios: Sequence[Scenario], key: str) -> Scenario:
-    """A scenario chooser (titles shown as typed); remembers the choice in this tab."""
-    ids = [s.id for s in scenarios]
-    by_id = {s.id: s for s in scenarios}
-    if st.session_state.get(key) not in by_id:
-        st.session_state.pop(key, None)
-    chosen = st.selectbox(
-        ctx.t("network.scenario"),
-        ids,
-        format_func=lambda sid: by_id[sid].title,
-        key=key,
-    )
-    return by_id[chosen or ids[0]]
 
 
 def load(ctx: PageContext, scenario: Scenario, large: bool) -> NetworkView | None:

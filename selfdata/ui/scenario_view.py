@@ -21,7 +21,7 @@ from selfdata.ranking import METHODS, Method
 from selfdata.ranking_summary import stability_sentence, swap_sentence
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
-from selfdata.ui.widgets import safe
+from selfdata.ui.widgets import pick_scenario, safe
 from selfdata.views import ScenarioRatings, ScenariosView
 from selfdata.workshop import Scenario, UseCase
 
@@ -110,19 +110,9 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
     )
     if ratings.locked:
         st.info(ctx.t("scenarios.locked"))
-    by_id = {s.id: s for s in scenarios}
-    key = f"{PREFIX}pick"
-    if st.session_state.get(key) not in by_id:
-        st.session_state.pop(key, None)
-    chosen = st.selectbox(
-        ctx.t("scenarios.pick"),
-        list(by_id),
-        # Titles alone: with the count in the option labels, the browser kept showing the
-        # count from before the tap (seen in the e2e screenshots); the count is a caption.
-        format_func=lambda sid: by_id[sid].title,
-        key=key,
-    )
-    scenario = by_id[chosen or scenarios[0].id]
+    # Titles alone: with the count in the option labels, the browser kept showing the count
+    # from before the tap (seen in the e2e screenshots); the count is a caption.
+    scenario = pick_scenario(ctx, scenarios, f"{PREFIX}pick", "scenarios.pick")
     st.caption(
         ctx.t("scenarios.rated_this", done=done[scenario.id], total=len(rows))
         + (" ✓" if rows and done[scenario.id] == len(rows) else "")
@@ -271,17 +261,7 @@ def manage_panel(ctx: PageContext, view: ScenariosView) -> None:
     if not view.scenarios:
         return
     with st.expander(ctx.t("scenarios.manage")):
-        by_id = {s.id: s for s in view.scenarios}
-        key = f"{PREFIX}manage_pick"
-        if st.session_state.get(key) not in by_id:
-            st.session_state.pop(key, None)
-        chosen = st.selectbox(
-            ctx.t("network.scenario"),
-            list(by_id),
-            format_func=lambda sid: by_id[sid].title,
-            key=key,
-        )
-        scenario = by_id[chosen or view.scenarios[0].id]
+        scenario = pick_scenario(ctx, view.scenarios, f"{PREFIX}manage_pick")
         summary(ctx, scenario, use_cases)
         if use_cases:
             scenario_form(ctx, use_cases, scenario)

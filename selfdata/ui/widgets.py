@@ -21,6 +21,7 @@ from selfdata.textsafe import format_seconds, md_escape
 
 if TYPE_CHECKING:
     from selfdata.ui.context import PageContext
+    from selfdata.workshop import Scenario
 
 MAIN_TEXT = ("description", "summary", "purpose", "what", "help")
 DECK_KINDS_SHOWN = (
@@ -45,6 +46,26 @@ def countdown(remaining: float, lang: str) -> None:
         st.markdown(f"### ⏱ {format_seconds(remaining)}")
     else:
         st.markdown(f"### ⏱ {safe(t('timer.over', lang))}")
+
+
+def pick_scenario(
+    ctx: PageContext,
+    scenarios: Sequence[Scenario],
+    key: str,
+    label_key: str = "network.scenario",
+) -> Scenario:
+    """A scenario chooser (titles shown as typed); remembers the choice in this tab, and
+    forgets it when that scenario is gone."""
+    by_id = {s.id: s for s in scenarios}
+    if st.session_state.get(key) not in by_id:
+        st.session_state.pop(key, None)
+    chosen = st.selectbox(
+        ctx.t(label_key),
+        list(by_id),
+        format_func=lambda sid: by_id[sid].title,
+        key=key,
+    )
+    return by_id[chosen or scenarios[0].id]
 
 
 def action_button(
