@@ -47,21 +47,26 @@ def _figure(trace: object, height: int, *, xaxis: dict[str, object]) -> go.Figur
     )
 
 
+def _hbars(labels: list[str], values: list[int], colour: str | list[str], hover: str) -> go.Bar:
+    """Horizontal bars with their value written just past the end."""
+    return go.Bar(
+        x=values,
+        y=labels,
+        orientation="h",
+        marker_color=colour,
+        text=values,
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate=hover,
+    )
+
+
 def vote_bars(totals: Sequence[tuple[str, int]], lang: str) -> go.Figure:
     """Dots per need, most voted on top. ``totals``: (need title, dots)."""
     ranked = sorted(totals, key=lambda item: -item[1])
     labels = [plotly_text(title) for title, _ in ranked]
     values = [dots for _, dots in ranked]
-    bar = go.Bar(
-        x=values,
-        y=labels,
-        orientation="h",
-        marker_color=BLUE,
-        text=values,
-        textposition="outside",
-        cliponaxis=False,
-        hovertemplate="%{y}: %{x}<extra></extra>",
-    )
+    bar = _hbars(labels, values, BLUE, "%{y}: %{x}<extra></extra>")
     top = max(values, default=0)
     return _figure(
         bar,
@@ -136,16 +141,7 @@ def fit_bars(fits: Sequence[ModelFit], lang: str, chosen: str | None = None) -> 
     labels = [plotly_text(f.title.get(lang)) for f in fits]
     values = [f.fit for f in fits]
     colours = [ORANGE if f.model == chosen else BLUE for f in fits]
-    bar = go.Bar(
-        x=values,
-        y=labels,
-        orientation="h",
-        marker_color=colours,
-        text=values,
-        textposition="outside",
-        cliponaxis=False,
-        hovertemplate="%{y}: %{x}/100<extra></extra>",
-    )
+    bar = _hbars(labels, values, colours, "%{y}: %{x}/100<extra></extra>")
     return _figure(
         bar,
         60 * len(fits) + 100,
