@@ -57,7 +57,6 @@ _PSEUDONYMS = select(t.participants.c.id, t.participants.c.slug, t.participants.
 _VOTES = select(t.votes.c.participant_id, t.votes.c.need_id, t.votes.c.dots).where(
     t.votes.c.workshop_id == _WID
 )
-_NEEDS = select(t.needs).where(t.needs.c.workshop_id == _WID).order_by(t.needs.c.position)
 _PROPOSALS = tuple(
     select(table.c.proposed_by, func.count())
     .where(table.c.workshop_id == _WID, table.c.proposed_by.is_not(None))
@@ -78,28 +77,13 @@ def _viewer(
 
 
 def version(store: Store, code: str) -> int:
-    """The workshop's version counter: one indexed select. Screens poll it every second and
-    re-read only when it moved."""
-
-    def fn(conn: Connection) -> int:
-        norm = normalise_code(code) if isinstance(code, str) else None
-        row = conn.execute(
-            select(t.workshops.c.version, t.workshops.c.expires_at).where(
-                t.workshops.c.code == norm
-            )
-        ).first()
-        if row is None:
-            raise access.no_workshop()
-        if row.expires_at is not None and access.clock() >= row.expires_at:
-            access.workshop_row(conn, code)  # raises Expired with its message
-        return int(row.version)
-
-    return store.read(fn)
+    """The workshop's version counter (one indexed select: see :func:`room_pulse`)."""
+    return room_pulse(store, code).version
 
 
 def room_pulse(store: Store, code: str) -> RoomPulse:
     """What a polling screen compares with what it drew: the version counter and the room's
-    step, lock, timer and reveals, in one indexed select (screens poll it every second)."""
+    step, lock, timer and reveals, in one indexed select (live screens poll it)."""
 
     def fn(conn: Connection) -> RoomPulse:
         norm = normalise_code(code) if isinstance(code, str) else None
@@ -272,7 +256,7 @@ def needs_board(
             if pid == me:
                 mine[need_id] = dots
         items = []
-        for row in conn.execute(_NEEDS, {"wid": w.id}):
+        for row in transfer.ordered_rows(conn, t.needs, w.id):
             my_dots = mine.get(row.id, 0)
             if row.hidden and role != "facilitator" and my_dots == 0:
                 continue
@@ -325,9 +309,7 @@ def inventory(
         decks = access.decks()
         people = _pseudonyms(conn, w)
         items = []
-        for row in conn.execute(
-            select(t.sources).where(t.sources.c.workshop_id == w.id).order_by(t.sources.c.position)
-        ):
+        for row in transfer.ordered_rows(conn, t.sources, w.id):
             if row.hidden and role != "facilitator":
                 continue
             card = (
@@ -400,45 +382,27 @@ def scenario_ratings(
         w = access.workshop_row(conn, code)
         role, me = _viewer(conn, w, token, secret)
         revealed = "scenarios" in w.revealed
-        criteria = tuple(transfer.read_criteria(conn, w.id))
-        if light:
-            mine: dict[tuple[str, str], int] = {}
-            if me is not None:
-                query = (
-                    select(t.scenarios.c.slug, t.ratings.c.criterion, t.ratings.c.value)
-                    .join(t.scenarios, t.scenarios.c.id == t.ratings.c.scenario_id)
-                    .where(t.ratings.c.workshop_id == w.id, t.ratings.c.participant_id == me)
-                )
-                mine = {(slug, crit): int(value) for slug, crit, value in conn.execute(query)}
-            raters = conn.execute(
-                select(func.count(func.distinct(t.ratings.c.participant_id))).where(
-                    t.ratings.c.workshop_id == w.id
-                )
-            ).scalar_one()
-            return ScenarioRatings(
-                role=role,
-                scenarios=(),
-                criteria=criteria,
-                ratings=None,
-                mine=mine,
-                raters=int(raters),
-                revealed=revealed,
-                locked=w.input_locked(),
-                version=w.version,
-            )
-        ratings = transfer.read_ratings(conn, w.id)
-        my_slug = None
+        mine: dict[tuple[str, str], int] = {}
         if me is not None:
-            my_slug = conn.execute(
-                select(t.participants.c.slug).where(t.participants.c.id == me)
-            ).scalar_one()
+            query = (
+                select(t.scenarios.c.slug, t.ratings.c.criterion, t.ratings.c.value)
+                .join(t.scenarios, t.scenarios.c.id == t.ratings.c.scenario_id)
+                .where(t.ratings.c.workshop_id == w.id, t.ratings.c.participant_id == me)
+            )
+            mine = {(slug, crit): int(value) for slug, crit, value in conn.execute(query)}
+        raters = conn.execute(
+            select(func.count(func.distinct(t.ratings.c.participant_id))).where(
+                t.ratings.c.workshop_id == w.id
+            )
+        ).scalar_one()
+        shown = not light and (role == "facilitator" or revealed)
         return ScenarioRatings(
             role=role,
-            scenarios=tuple(transfer.read_scenarios(conn, w.id)),
-            criteria=criteria,
-            ratings=tuple(ratings) if role == "facilitator" or revealed else None,
-            mine={(r.scenario, r.criterion): r.value for r in ratings if r.participant == my_slug},
-            raters=len({r.participant for r in ratings}),
+            scenarios=() if light else tuple(transfer.read_scenarios(conn, w.id)),
+            criteria=tuple(transfer.read_criteria(conn, w.id)),
+            ratings=tuple(transfer.read_ratings(conn, w.id)) if shown else None,
+            mine=mine,
+            raters=int(raters),
             revealed=revealed,
             locked=w.input_locked(),
             version=w.version,

@@ -292,7 +292,8 @@ def _slugs(conn: Connection, table: Table, workshop_id: int) -> dict[int, str]:
     return {int(row_id): slug for row_id, slug in rows}
 
 
-def _ordered(conn: Connection, table: Table, workshop_id: int) -> list[Any]:
+def ordered_rows(conn: Connection, table: Table, workshop_id: int) -> list[Any]:
+    """The workshop's rows of ``table`` in their order (``position``)."""
     return list(conn.execute(_ordered_query(table), {"wid": workshop_id}))
 
 
@@ -318,7 +319,7 @@ def read_use_cases(conn: Connection, workshop_id: int) -> list[UseCase]:
             governance_answers=json.loads(u.governance_answers),
             governance_choice=u.governance_choice,
         )
-        for u in _ordered(conn, t.use_cases, workshop_id)
+        for u in ordered_rows(conn, t.use_cases, workshop_id)
     ]
 
 
@@ -338,14 +339,14 @@ def read_scenarios(conn: Connection, workshop_id: int) -> list[Scenario]:
             description=s.description,
             network_edits=NetworkEdits.model_validate_json(s.network_edits),
         )
-        for s in _ordered(conn, t.scenarios, workshop_id)
+        for s in ordered_rows(conn, t.scenarios, workshop_id)
     ]
 
 
 def read_criteria(conn: Connection, workshop_id: int) -> list[CriterionWeight]:
     return [
         CriterionWeight(criterion=c.criterion, weight=c.weight)
-        for c in _ordered(conn, t.criteria, workshop_id)
+        for c in ordered_rows(conn, t.criteria, workshop_id)
     ]
 
 
@@ -360,7 +361,7 @@ def read_ratings(conn: Connection, workshop_id: int) -> list[Rating]:
             criterion=r.criterion,
             value=int(r.value),
         )
-        for r in _ordered(conn, t.ratings, workshop_id)
+        for r in ordered_rows(conn, t.ratings, workshop_id)
     ]
 
 
@@ -374,7 +375,7 @@ def read_ranking_inputs(conn: Connection, workshop_id: int) -> Workshop:
             **_header(row),
             "participants": [
                 Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
-                for p in _ordered(conn, t.participants, workshop_id)
+                for p in ordered_rows(conn, t.participants, workshop_id)
             ],
             "scenarios": read_scenarios(conn, workshop_id),
             "criteria": read_criteria(conn, workshop_id),
@@ -417,7 +418,7 @@ def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
             **_header(row),
             "participants": [
                 Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
-                for p in _ordered(conn, t.participants, workshop_id)
+                for p in ordered_rows(conn, t.participants, workshop_id)
             ],
             "sources": [
                 WorkshopSource(
@@ -427,7 +428,7 @@ def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
                     proposed_by=by(s.proposed_by),
                     hidden=bool(s.hidden),
                 )
-                for s in _ordered(conn, t.sources, workshop_id)
+                for s in ordered_rows(conn, t.sources, workshop_id)
             ],
             "needs": [
                 WorkshopNeed(
@@ -436,11 +437,11 @@ def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
                     proposed_by=by(n.proposed_by),
                     hidden=bool(n.hidden),
                 )
-                for n in _ordered(conn, t.needs, workshop_id)
+                for n in ordered_rows(conn, t.needs, workshop_id)
             ],
             "votes": [
                 Vote(participant=people[v.participant_id], need=needs[v.need_id], dots=v.dots)
-                for v in _ordered(conn, t.votes, workshop_id)
+                for v in ordered_rows(conn, t.votes, workshop_id)
             ],
             "use_cases": read_use_cases(conn, workshop_id),
             "scenarios": read_scenarios(conn, workshop_id),
