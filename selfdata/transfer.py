@@ -369,19 +369,22 @@ def read_ranking_inputs(conn: Connection, workshop_id: int) -> Workshop:
     """The stored workshop with only what a ranking reads (participants, scenarios,
     criteria, ratings): sources, needs, votes and use cases are left empty. A scenario's
     ``use_case`` still names its use case."""
+    return Workshop.model_validate(_ranking_fields(conn, workshop_id))
+
+
+def _ranking_fields(conn: Connection, workshop_id: int) -> dict[str, Any]:
+    """The header and what a ranking reads, as :class:`Workshop` fields."""
     row = conn.execute(select(t.workshops).where(t.workshops.c.id == workshop_id)).one()
-    return Workshop.model_validate(
-        {
-            **_header(row),
-            "participants": [
-                Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
-                for p in ordered_rows(conn, t.participants, workshop_id)
-            ],
-            "scenarios": read_scenarios(conn, workshop_id),
-            "criteria": read_criteria(conn, workshop_id),
-            "ratings": read_ratings(conn, workshop_id),
-        }
-    )
+    return {
+        **_header(row),
+        "participants": [
+            Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
+            for p in ordered_rows(conn, t.participants, workshop_id)
+        ],
+        "scenarios": read_scenarios(conn, workshop_id),
+        "criteria": read_criteria(conn, workshop_id),
+        "ratings": read_ratings(conn, workshop_id),
+    }
 
 
 def _header(row: Any) -> dict[str, Any]:
@@ -406,7 +409,7 @@ def _header(row: Any) -> dict[str, Any]:
 
 def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
     """The stored workshop as a file model."""
-    row = conn.execute(select(t.workshops).where(t.workshops.c.id == workshop_id)).one()
+    ranked = _ranking_fields(conn, workshop_id)
     people = _slugs(conn, t.participants, workshop_id)
     needs = _slugs(conn, t.needs, workshop_id)
 
@@ -415,11 +418,7 @@ def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
 
     return Workshop.model_validate(
         {
-            **_header(row),
-            "participants": [
-                Participant(id=p.slug, pseudonym=p.pseudonym, joined=p.joined)
-                for p in ordered_rows(conn, t.participants, workshop_id)
-            ],
+            **ranked,
             "sources": [
                 WorkshopSource(
                     id=s.slug,
@@ -444,8 +443,5 @@ def read_workshop(conn: Connection, workshop_id: int) -> Workshop:
                 for v in ordered_rows(conn, t.votes, workshop_id)
             ],
             "use_cases": read_use_cases(conn, workshop_id),
-            "scenarios": read_scenarios(conn, workshop_id),
-            "criteria": read_criteria(conn, workshop_id),
-            "ratings": read_ratings(conn, workshop_id),
         }
     )
