@@ -9,44 +9,66 @@ from __future__ import annotations
 
 import streamlit as st
 
+from selfdata.domain.errors import StoreUnavailable
 from selfdata.i18n import t
-from selfdata.ui.chrome import configure_page, visible_pages
-from selfdata.ui.context import PAGE_ORDER, current_lang, page_file, page_title_key, viewer
+from selfdata.ui.chrome import configure_page
 from selfdata.ui.memory import freeze_after_imports
+from selfdata.ui.navigation import (
+    PAGE_ORDER,
+    page_file,
+    page_title_key,
+    switch_to,
+    visible_pages,
+)
+from selfdata.ui.outage import outage_screen
+from selfdata.ui.session import current_lang, viewer
 
 _ICONS = {
-    "home": "🏠",
-    "projection": "📽️",
-    "console": "🎛️",
-    "inventory": "🗂️",
-    "needs": "🎯",
-    "use_cases": "🔗",
-    "governance": "⚖️",
-    "network": "🕸️",
-    "scenarios": "🧪",
-    "export": "📄",
+    "home": ":material/home:",
+    "projection": ":material/co_present:",
+    "console": ":material/tune:",
+    "prepare": ":material/checklist:",
+    "inventory": ":material/inventory_2:",
+    "needs": ":material/ads_click:",
+    "use_cases": ":material/link:",
+    "governance": ":material/balance:",
+    "network": ":material/hub:",
+    "scenarios": ":material/science:",
+    "export": ":material/description:",
 }
 
 
 def main() -> None:
     lang = current_lang()
-    who = viewer()
+    try:
+        who = viewer()
+    except StoreUnavailable:
+        configure_page("visitor", lang)
+        outage_screen(lang)
+        return
     configure_page(who.role, lang)
     allowed = set(visible_pages(who.role))
-    default = "projection" if who.role == "projection" else "home"
+    # Every page keeps its own path whoever looks: the default page is served at the root
+    # only, so a projector made default answered /projection (the console's link) with
+    # Streamlit's "Page not found" (issue 18). The projector's root address goes on to it.
     pages = [
         st.Page(
             page_file(key),
             title=t(page_title_key(key), lang),
             icon=_ICONS[key],
-            url_path=None if key == default else key,
-            default=key == default,
+            url_path=None if key == "home" else key,
+            default=key == "home",
         )
         for key in PAGE_ORDER
         if key in allowed and page_file(key).exists()
     ]
     try:
-        st.navigation(pages, position="hidden").run()
+        page = st.navigation(pages, position="hidden")
+        if who.role == "projection" and page.url_path == "":
+            switch_to("projection", {k: st.query_params[k] for k in st.query_params})
+        page.run()
+    except StoreUnavailable:  # a page's read failed: the message and the wait, no traceback
+        outage_screen(lang)
     finally:  # also when the page stops or reruns early
         freeze_after_imports()  # short full GC pauses under load (selfdata/ui/memory.py)
 

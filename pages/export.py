@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from selfdata import services
+from selfdata.app import outcomes, services
+from selfdata.ui import decision_view, live_updates, page_context
 from selfdata.ui import export_files as files
-from selfdata.ui import live_updates, page_context
 
 ctx = page_context("export")
 live_updates(ctx, follow_step=ctx.is_participant)
@@ -22,6 +22,8 @@ names = files.file_names(room.title, ctx.lang)
 
 
 def offer(kind: str, data: Callable[[], bytes], file_name: str, mime: str = files.PDF) -> None:
+    if problem is not None and kind in ("dossier", "report"):
+        return  # said once above the sections
     st.download_button(
         ctx.t("export.download"),
         data=data,
@@ -50,6 +52,14 @@ def allow_report() -> None:
     )
 
 
+problem = (
+    files.weights_problem(ctx.store, code, ctx.lang, token=ctx.token, secret=ctx.secret)
+    if ctx.secret is not None or ctx.token
+    else None
+)
+if problem is not None:
+    st.error(problem)  # the report and the dossiers refuse, like `export` (no empty ranking)
+
 if ctx.secret is not None:
     secret = ctx.secret
     with st.container(border=True):
@@ -68,18 +78,20 @@ if ctx.secret is not None:
                 files.dossier(ctx.store, code, secret, ctx.decks, sid, ctx.lang),
                 files.dossier_name(room.title, sid, ctx.lang),
             )
+            decision_view.pre_check_panel(ctx, code, secret, sid)
+            decision_view.city_roles_panel(ctx, code, secret, sid)
+            decision_view.plan_panel(ctx, code, secret, sid)
         else:
             st.info(ctx.t("export.no_scenario"))
     with st.container(border=True):
         section("report")
-        names_shown = st.checkbox(ctx.t("export.pseudonyms"), key="export_pseudonyms")
-        report = files.report(
-            ctx.store, code, secret, ctx.decks, ctx.lang, show_pseudonyms=names_shown
+        st.caption(
+            ctx.t("export.pseudonyms_shown" if room.show_pseudonyms else "export.pseudonyms_hidden")
         )
-        offer("report", report, names["report"])
+        offer("report", files.report(ctx.store, code, secret, ctx.decks, ctx.lang), names["report"])
         st.toggle(
             ctx.t("export.reveal"),
-            value=files.participant_may_download_report(room.revealed),
+            value=outcomes.participants_may_download_report(room.revealed),
             key="export_reveal",
             on_change=allow_report,
             disabled="scenarios" in room.revealed,
@@ -92,10 +104,11 @@ if ctx.secret is not None:
         offer(
             "workshop", files.workshop_file(ctx.store, code, secret), names["workshop"], files.YAML
         )
-elif ctx.is_participant and files.participant_may_download_report(room.revealed):
+elif ctx.is_participant and outcomes.may_download_report(ctx.role, room.revealed):
     with st.container(border=True):
         section("report")
-        offer("report", files.report(ctx.store, code, None, ctx.decks, ctx.lang), names["report"])
+        report = files.report(ctx.store, code, None, ctx.decks, ctx.lang, token=ctx.token)
+        offer("report", report, names["report"])
 elif ctx.is_participant:
     st.info(ctx.t("export.participant"))
 else:

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.ui import live_updates, page_context
 from selfdata.ui.network_view import comparison, edit_panel, load, show_network
+from selfdata.ui.projector_controls import scenario_choice, shown_scenario
 from selfdata.ui.widgets import pick_scenario
 
 ctx = page_context("network")
 live_updates(ctx, follow_step=ctx.is_participant)
 st.title(ctx.t("network.title"))
 
-if ctx.code is None:
+if ctx.code is None or ctx.room is None:
     st.stop()
 scenarios = services.scenarios(ctx.store, ctx.code).scenarios
 large = ctx.role == "projection" or (
@@ -26,7 +27,11 @@ if not scenarios:
     st.info(ctx.t("network.no_scenario"))
     st.stop()
 
-scenario = pick_scenario(ctx, scenarios, "network_scenario")
+if ctx.is_facilitator:  # the facilitator's choice is also what the wall shows
+    scenario_choice(ctx, ctx.room.projector, scenarios, key="network_scenario")
+    scenario = shown_scenario(ctx.room.projector, scenarios)
+else:
+    scenario = pick_scenario(ctx, scenarios, "network_scenario")
 view = load(ctx, scenario, large)
 if view is not None:
     show_network(ctx, view, large=large, key="network_main")

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.ui import live_updates, page_context
 from selfdata.ui.outcome_data import rating_state
+from selfdata.ui.projector_controls import chart_choice, method_choice
 from selfdata.ui.scenario_view import (
     manage_panel,
     own_ranking_panel,
     pick_method,
     rating_panel,
     results,
+    results_shown,
     reveal_control,
     weights_panel,
 )
@@ -46,8 +48,13 @@ st.caption(ctx.t("scenarios.raters", n=ratings.raters))
 st.header(ctx.t("scenarios.results"))
 if ctx.is_facilitator and not large:
     reveal_control(ctx, ratings.revealed)
-if ratings.revealed or (ctx.is_facilitator and not large):
-    method = pick_method(ctx)
+if results_shown(ctx, large=large):
+    if ctx.is_facilitator:  # the facilitator's choice is also what the wall shows
+        method_choice(ctx, ctx.room.projector, key="scenarios_method")
+        chart_choice(ctx, ctx.room.projector, key="scenarios_chart")
+        method = ctx.room.projector.method
+    else:
+        method = pick_method(ctx)
     results(ctx, method, large=large)
     if ctx.is_participant and ctx.me is not None:
         own_ranking_panel(ctx, method)

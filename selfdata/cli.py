@@ -11,13 +11,16 @@ import sys
 from collections.abc import Sequence
 
 COMMANDS: dict[str, str] = {
-    "validate": "Validate card decks and workshop files",
+    "validate": "Validate card decks, workshop files and inventory spreadsheets",
     "schemas": "Write the JSON Schemas of the file formats",
     "rank": "Rank a workshop's scenarios",
     "export": "Export PDF dossiers and the workshop report",
     "cards": "Print the card deck as a PDF",
     "demo": "Generate a large demo workshop file",
+    "inventory": "Write the spreadsheet template of a city's data sources or needs",
     "workshops": "List, back up, purge or delete the workshops in the app's database",
+    "health": "Check that the app's database can be read and written (one line, exit 0/1)",
+    "serve": "Start the app: one process, or N replicas behind HAProxy (sticky sessions)",
 }
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
-from selfdata import services
+from selfdata.app import services
+from selfdata.app.views import Created
+from selfdata.domain.workshop import Workshop
 from selfdata.store import Store
 from selfdata.store import schema as t
 
@@ -57,3 +60,19 @@ def count_workshops(store: Store) -> int:
     return store.read(
         lambda c: int(c.execute(select(func.count()).select_from(t.workshops)).scalar_one())
     )
+
+
+def import_workshop_data(store: Store, data: object, file: str = "<workshop>") -> Created:
+    """Store raw parsed YAML/JSON as a new workshop, as an upload would: a malformed file is
+    refused with :class:`InvalidInput` whose ``problems`` name the place and the fault (the
+    same refusal :func:`services.import_workshop` gives for a file that parses but does not
+    hold together)."""
+    try:
+        workshop = Workshop.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for e in exc.errors()[:50]:
+            where = ".".join(str(part) for part in e["loc"])
+            problems.append(f"{file}: {where}: {e['msg']}" if where else f"{file}: {e['msg']}")
+        raise services.InvalidInput("import.invalid", problems=problems) from None
+    return services.import_workshop(store, workshop)

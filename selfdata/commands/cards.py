@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from selfdata.loading import CARDS_DIR, FileFormatError, load_decks
+from selfdata.files.loading import CARDS_DIR, FileFormatError, load_decks
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

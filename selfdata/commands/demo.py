@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from selfdata.demo import demo_workshop
-from selfdata.loading import default_decks
+from selfdata.app.demo import demo_workshop
+from selfdata.files.loading import default_decks
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,8 @@
 """``python -m selfdata export WORKSHOP --out DIR [--scenario ID] [--lang fr|en]``.
 
 Writes the workshop report and one dossier per scenario into DIR (or only the dossier of
-``--scenario``). Pseudonyms stay out of the report unless ``--pseudonyms`` is given. A bad
+``--scenario``). Pseudonyms stay out of the report unless the workshop names participants
+(``settings.show_pseudonyms: true``, set by the facilitator on the console). A bad
 file prints its problems, one per line, on stderr and exits 1; never a traceback.
 """
 
@@ -11,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from selfdata.loading import CARDS_DIR, FileFormatError, load_decks, load_workshop
+from selfdata.files.loading import CARDS_DIR, FileFormatError, load_decks, load_workshop
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,14 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", metavar="ID", help="only this scenario's dossier")
     parser.add_argument("--lang", choices=("fr", "en"), default=None, help="language")
     parser.add_argument(
-        "--pseudonyms", action="store_true", help="list participants' pseudonyms in the report"
-    )
-    parser.add_argument(
         "--cards", type=Path, default=CARDS_DIR, help="card deck directory (cards/)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    from selfdata.engines.ranking import ZeroWeightsError
     from selfdata.export import (
         FontNotFoundError,
         ScenarioNotFoundError,
@@ -59,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             files.append(
                 (
                     report_filename(workshop, lang),
-                    workshop_report(workshop, decks, lang, show_pseudonyms=args.pseudonyms),
+                    workshop_report(workshop, decks, lang),
                 )
             )
             for scenario in workshop.scenarios:
@@ -74,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except FontNotFoundError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except ZeroWeightsError as exc:
+        print(f"{args.workshop}: cannot export: {exc.message(lang)}", file=sys.stderr)
         return 1
     for name, data in files:
         path = out / name

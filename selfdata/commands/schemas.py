@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from selfdata.cards import DECK_KINDS
-from selfdata.loading import DECK_SCHEMA, ROOT
-from selfdata.workshop import Workshop
+from selfdata.domain.cards import DECK_KINDS
+from selfdata.domain.workshop import Workshop
+from selfdata.files.loading import DECK_SCHEMA, ROOT
 
 SCHEMAS_DIR = ROOT / "schemas"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

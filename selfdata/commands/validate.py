@@ -1,9 +1,14 @@
-"""``python -m selfdata validate PATH…``: check decks and workshop files.
+"""``python -m selfdata validate PATH…``: check decks, workshop files and inventory spreadsheets.
 
 Prints one line per problem (the file, then ``line:column`` for syntax or the path inside
 the document for schema and reference errors) and exits 1; prints one ``ok`` line per
 valid file and exits 0. A directory stands for its ``*.yaml``, ``*.yml`` and ``*.json``
 files. Never a traceback.
+
+A ``.csv`` or ``.xlsx`` file is an inventory of data sources or needs (see ``python -m
+selfdata inventory template``): each problem names the line (the row number the
+spreadsheet shows) and the column, in the language of the sheet's headers unless
+``--lang`` says otherwise.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from selfdata.loading import CARDS_DIR, Problem, check_file, shipped_deck_set
+from selfdata.files.inventory import format_of, read_inventory, sheet_language
+from selfdata.files.loading import CARDS_DIR, DeckSet, Problem, check_file, shipped_deck_set
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -29,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="decks that references are checked against (default: the shipped cards/)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    parser.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None,
+        help="language of the problems found in spreadsheets (default: that of their headers)",
+    )
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -52,7 +64,10 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for name in files:
         try:
-            problems = check_file(Path(name), name, decks)
+            if format_of(name) is not None:
+                problems = check_spreadsheet(Path(name), name, decks, args.lang)
+            else:
+                problems = check_file(Path(name), name, decks)
         except Exception as exc:  # noqa: BLE001 — a bug must still not print a traceback
             problems = [
                 Problem(name, "", f"internal error while checking: {type(exc).__name__}: {exc}")
@@ -72,3 +87,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def check_spreadsheet(path: Path, name: str, decks: DeckSet, lang: str | None) -> list[Problem]:
+    """Every problem of an inventory spreadsheet (CSV or XLSX)."""
+    from selfdata.files.documents import read_bytes
+    from selfdata.files.problems import FileFormatError
+
+    try:
+        data = read_bytes(path, name)
+    except FileFormatError as exc:
+        return exc.problems
+    lang = lang or sheet_language(data, name)
+    _, problems = read_inventory(data, name, None, lang, decks=decks)
+    return list(problems)

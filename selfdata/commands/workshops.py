@@ -23,9 +23,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 
-from selfdata import services
-from selfdata.errors import SelfDataError
-from selfdata.loading import FileFormatError, dump_workshop, load_workshop
+from selfdata.app import services
+from selfdata.domain.errors import SelfDataError
+from selfdata.files.loading import FileFormatError, dump_workshop, load_workshop
 from selfdata.store import Store
 from selfdata.store import schema as t
 
@@ -104,7 +104,7 @@ def _run(store: Store, args: argparse.Namespace) -> int:
     written = 0
     for code, *_ in rows:
         try:
-            workshop = services.workshop_snapshot(store, code)
+            workshop = services.backup_workshop(store, code)
         except SelfDataError as exc:  # expired: due for erasure, not for backup
             print(f"{code}: skipped ({exc.message('en')})", file=sys.stderr)
             continue

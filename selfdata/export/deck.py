@@ -14,7 +14,14 @@ from datetime import datetime
 
 from fpdf.enums import XPos, YPos
 
-from selfdata.cards import DataSourceCard, Decks, GovernanceModelCard, NeedCard
+from selfdata.domain import palette
+from selfdata.domain.cards import (
+    DataSourceCard,
+    Decks,
+    GovernanceModelCard,
+    NeedCard,
+    deck_counts,
+)
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import (
     FAMILY,
@@ -25,7 +32,6 @@ from selfdata.export.pdf_base import (
     Color,
     ExportPDF,
     clip,
-    hex_color,
     text_on,
     tint,
 )
@@ -65,7 +71,7 @@ def source_face(card: DataSourceCard, decks: Decks, lang: str) -> CardFace:
     themes = decks.index("themes")
     categories = decks.index("data_categories")
     first = themes.get(card.themes[0])
-    color = hex_color(first.color) if first is not None and hasattr(first, "color") else RULE
+    color = palette.rgb(palette.theme_colour(getattr(first, "color", None)))
     yes_no = t("yes" if card.portability else "no", lang)
     blocks = [
         Block(None, card.description.get(lang)),
@@ -86,7 +92,8 @@ def source_face(card: DataSourceCard, decks: Decks, lang: str) -> CardFace:
         ),
         Block(
             t("sensitivity", lang),
-            f"{vocab('sensitivity', card.sensitivity, lang)} · {t('portability', lang)} : {yes_no}"
+            f"{vocab('sensitivity', card.sensitivity, lang)} · "
+            f"{t('portability', lang)}\u202f: {yes_no}"
             if lang != "en"
             else f"{vocab('sensitivity', card.sensitivity, lang)} · "
             f"{t('portability', lang)}: {yes_no}",
@@ -112,7 +119,7 @@ def need_face(card: NeedCard, decks: Decks, lang: str) -> CardFace:
     themes = decks.index("themes")
     categories = decks.index("data_categories")
     first = themes.get(card.themes[0])
-    color = hex_color(first.color) if first is not None and hasattr(first, "color") else RULE
+    color = palette.rgb(palette.theme_colour(getattr(first, "color", None)))
     blocks = [
         Block(t("persona", lang), card.persona.get(lang), "I"),
         Block(None, card.description.get(lang)),
@@ -145,13 +152,21 @@ def model_face(card: GovernanceModelCard, lang: str) -> CardFace:
         Block(t("weaknesses", lang), join_items((s.get(lang) for s in card.weaknesses), lang)),
         Block(
             t("maturity", lang),
-            f"{vocab('maturity', card.maturity, lang)} · {t('cost', lang)} : {card.cost.get(lang)}"
+            f"{vocab('maturity', card.maturity, lang)} · "
+            f"{t('cost', lang)}\u202f: {card.cost.get(lang)}"
             if lang != "en"
             else f"{vocab('maturity', card.maturity, lang)} · {t('cost', lang)}: "
             f"{card.cost.get(lang)}",
         ),
         Block(t("examples", lang), join_items((e.get(lang) for e in card.examples), lang), "I"),
     ]
+    if card.legal_framework:
+        blocks.append(
+            Block(
+                t("legal_framework", lang),
+                join_items((law.get(lang) for law in card.legal_framework), lang),
+            )
+        )
     return CardFace(
         kind=t("kind_model", lang),
         color=MODEL_COLORS.get(card.id, INK),
@@ -167,7 +182,7 @@ def join_items(items: Iterable[str], lang: str) -> str:
     parts = [i.strip().rstrip(".;").strip() for i in items if i.strip()]
     if not parts:
         return ""
-    return (" ; " if lang != "en" else "; ").join(parts) + "."
+    return ("\u202f; " if lang != "en" else "; ").join(parts) + "."
 
 
 def _theme_names(ids: Sequence[str], decks: Decks, lang: str) -> str:
@@ -178,7 +193,7 @@ def _theme_names(ids: Sequence[str], decks: Decks, lang: str) -> str:
 def _foot(card_id: str, sources: Sequence[str], lang: str) -> str:
     if not sources:
         return card_id
-    sep = " : " if lang != "en" else ": "
+    sep = "\u202f: " if lang != "en" else ": "
     return f"{card_id} — {t('sources_label', lang)}{sep}{'; '.join(sources)}"
 
 
@@ -198,7 +213,7 @@ FONT_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
 
 
 def _sep(lang: str) -> str:
-    return " : " if lang != "en" else ": "
+    return "\u202f: " if lang != "en" else ": "
 
 
 def _blocks_height(pdf: ExportPDF, blocks: Sequence[Block], width: float, size: float) -> float:
@@ -359,16 +374,17 @@ def _cover(pdf: ExportPDF, decks: Decks, faces: Sequence[CardFace], lang: str) -
     pdf.add_page()
     pdf.heading(t("deck", lang), level=0)
     pdf.paragraph(t("deck_subtitle", lang))
-    pdf.paragraph(t("cover_cards", lang, n=len(faces)), style="B")
+    _, total = deck_counts(decks)
+    pdf.paragraph(t("cover_cards", lang, n=len(faces), total=total), style="B")
     counts = [
         (t("kind_data_source", lang), len(decks.data_sources)),
         (t("kind_need", lang), len(decks.needs)),
         (t("kind_model", lang), len(decks.governance_models)),
     ]
-    pdf.bullets(f"{name} : {n}" if lang != "en" else f"{name}: {n}" for name, n in counts)
+    pdf.bullets(f"{name}\u202f: {n}" if lang != "en" else f"{name}: {n}" for name, n in counts)
     pdf.heading(t("themes", lang), level=2)
     for theme in decks.themes:
-        color = hex_color(theme.color)
+        color = palette.rgb(palette.theme_colour(theme.color))
         y = pdf.get_y()
         pdf.set_fill_color(*color)
         pdf.set_draw_color(*RULE)
@@ -391,4 +407,3 @@ def _cover(pdf: ExportPDF, decks: Decks, faces: Sequence[CardFace], lang: str) -
         pdf.cell(0, 5, model.title.get(lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(0.8)
     pdf.ln(2)
-    pdf.note(t("replacement_note", lang))

@@ -3,7 +3,8 @@ experiment. One scenario, French or English, a few pages, no browser needed.
 
 Sections: cover and summary, the use case (need, persona, data sources), the governance
 choice (five fits and their reasons), the value network (figure, balance, diagnostics),
-ratings and rank with its stability, risks and next steps drawn from the cards.
+ratings and rank with its stability, risks and next steps drawn from the cards, and the
+data-protection pre-check (``selfdata/export/decision.py``).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from datetime import datetime
 
 from fpdf.enums import XPos, YPos
 
-from selfdata.cards import Decks
-from selfdata.export import sections
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Scenario, Workshop
+from selfdata.export import decision, sections, tables_section
 from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
 from selfdata.export.labels import t
 from selfdata.export.pdf_base import (
@@ -26,7 +28,6 @@ from selfdata.export.pdf_base import (
     clip,
     fmt_date,
 )
-from selfdata.workshop import Scenario, Workshop
 
 COVER_TITLE_CHARS = sections.COVER_TITLE_CHARS
 HEADING_CHARS = 300
@@ -61,6 +62,7 @@ def scenario_dossier(
         subject=f"{t('dossier', lang)} · {workshop.territory}",
         running_head=f"{t('dossier', lang)} · {scenario.title} · {workshop.territory}",
         created=created,
+        illustrative=workshop.illustrative,
     )
     pdf.set_keywords(["Self Data", workshop.territory, scenario.model])
     ctx = sections.Context(pdf=pdf, lookup=lookup, lang=lang)
@@ -74,8 +76,12 @@ def scenario_dossier(
     sections.use_case_section(ctx, scenario)
     sections.governance_section(ctx, scenario)
     sections.network_section(ctx, scenario)
+    decision.city_roles_section(ctx, scenario)
     sections.rating_section(ctx, scenario, ranking)
+    tables_section.dossier_section(ctx, scenario)  # a large room's tables (nothing without)
     sections.risks_section(ctx, scenario)
+    decision.data_protection_section(ctx, scenario)
+    decision.action_plan_section(ctx, scenario, (created or datetime.now()).date())
     return bytes(pdf.output())
 
 

@@ -1,8 +1,11 @@
 """What the exports need to know about a workshop, looked up once per document.
 
 Resolves the workshop's ids to cards (a custom card proposed in the room wins over the
-deck), and calls the pure engines. Nothing here draws; nothing here raises on a workshop
-that is incomplete or refers to unknown cards: the documents say so instead.
+deck), and takes the results (ranking, network diagnostics, governance fits) from
+:mod:`selfdata.app.outcomes`, as the screens do (a document is built by its operator or
+the facilitator; who may download one is decided there too). Nothing here draws; nothing
+here raises on a workshop that is incomplete or refers to unknown cards: the documents say
+so instead.
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from selfdata.cards import DataSourceCard, Decks, GovernanceModelCard, NeedCard
-from selfdata.governance import GovernanceAnswerError, ModelFit, use_case_fit
-from selfdata.workshop import Scenario, UseCase, Workshop
+from selfdata.app import outcomes
+from selfdata.domain.cards import DataSourceCard, Decks, GovernanceModelCard, NeedCard
+from selfdata.domain.workshop import Scenario, UseCase, Workshop
+from selfdata.engines.governance import ModelFit
 
 if TYPE_CHECKING:
-    from selfdata.ranking import Ranking
+    from selfdata.engines.ranking import Ranking
 
 
 @dataclass(frozen=True)
@@ -70,12 +74,7 @@ class Lookup:
 def fits(use_case: UseCase, decks: Decks) -> tuple[ModelFit, ...] | None:
     """The five models' fit to the use case's answers; ``None`` when nothing usable was
     answered (no answers, or answers naming questions the deck no longer has)."""
-    if not use_case.governance_answers:
-        return None
-    try:
-        return use_case_fit(use_case, decks)
-    except GovernanceAnswerError:
-        return None
+    return outcomes.governance_fits_if_answered(use_case, decks)
 
 
 # -- value network ----------------------------------------------------------------------
@@ -110,17 +109,15 @@ class NetworkFacts:
 
 
 def network_facts(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts:
-    """The scenario's network as the documents draw it, from :mod:`selfdata.network`:
+    """The scenario's network as the documents draw it, from :mod:`selfdata.engines.network`:
     the same graph, the same layout and the same diagnostics as on screen."""
-    import networkx as nx
-
+    from selfdata.engines.network import layout
     from selfdata.export.labels import t, vocab
-    from selfdata.network import NetworkError, diagnose, layout, scenario_network
 
-    try:
-        graph: nx.MultiDiGraph = scenario_network(scenario, lookup.decks)
-    except NetworkError as exc:
-        return NetworkFacts((), (), (), (t("network_error", lang, error=str(exc)),))
+    outcome = outcomes.network(scenario, lookup.decks)
+    if isinstance(outcome, str):
+        return NetworkFacts((), (), (), (t("network_error", lang, error=outcome),))
+    graph, diagnostics = outcome.graph, outcome.diagnostics
     positions = layout(graph)
     labels = {node: graph.nodes[node]["label"].get(lang) for node in graph.nodes}
     nodes = tuple(
@@ -137,7 +134,6 @@ def network_facts(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts
         Edge(i + 1, source, target, data["type"], data["label"].get(lang))
         for i, (source, target, data) in enumerate(graph.edges(data=True))
     )
-    diagnostics = diagnose(graph)
 
     def words(counts: dict[str, int]) -> str:
         parts = [
@@ -194,31 +190,58 @@ class RankingFacts:
     """The engine's full result (sensitivity, weight swap, participants' agreement)."""
 
     def rank(self, scenario_id: str) -> int | None:
-        return self.order.index(scenario_id) + 1 if scenario_id in self.order else None
+        """The scenario's shared position (tied scenarios have the same: 1, 1, 3), or
+        ``None`` when it is not ranked."""
+        if scenario_id not in self.order:
+            return None
+        if self.ranking is not None:
+            for s in self.ranking.scenarios:
+                if s.scenario == scenario_id:
+                    return s.place
+        return self.order.index(scenario_id) + 1
+
+    def rank_label(self, scenario_id: str, lang: str) -> str:
+        """The position in words, ties said ("1er ex æquo" / "tied 1st"); "—" when not
+        ranked."""
+        from selfdata.engines.ranking_summary import position_label
+
+        if self.ranking is not None:
+            for s in self.ranking.scenarios:
+                if s.scenario == scenario_id:
+                    return position_label(s, lang)
+        return "—"
 
 
-def ranking_facts(lookup: Lookup, lang: str, *, draws: int = 1000) -> RankingFacts:
-    """Rank the scenarios that have ratings (weighted sum, with TOPSIS beside it).
+def ranking_facts(lookup: Lookup, lang: str) -> RankingFacts:
+    """Rank the scenarios that have ratings (weighted sum, with TOPSIS beside it), with the
+    one sensitivity configuration of the screen and the CLI (:data:`SENSITIVITY`).
 
     Scenarios nobody rated are left out rather than counted as neutral: a dossier says
-    "not ranked" instead of a rank the room never gave.
+    "not ranked" instead of a rank the room never gave. Every weight at 0 raises
+    :class:`~selfdata.engines.ranking.ZeroWeightsError` (the documents refuse, rather than
+    print "no ratings yet").
     """
     # Imported here: numpy, scipy and pymcdm take a while to load, and the card deck
     # needs none of them.
-    from selfdata.ranking import RankingError, aggregate_ratings, rank_scenarios
+    from selfdata.engines.ranking import RankingError, ZeroWeightsError, criteria_in_use
 
     workshop = lookup.workshop
-    rated = {r.scenario for r in workshop.ratings}
-    scenarios = [s for s in workshop.scenarios if s.id in rated]
-    if not scenarios:
-        return RankingFacts()
-    subset = workshop.model_copy(update={"scenarios": scenarios})
     try:
-        ranking = rank_scenarios(subset, lookup.decks, "weighted-sum", draws=draws)
-        topsis = rank_scenarios(subset, lookup.decks, "topsis", draws=1)
+        criteria_in_use(workshop, lookup.decks)
+    except ZeroWeightsError:
+        raise
     except RankingError:
         return RankingFacts()
-    table = aggregate_ratings(subset, ranking.criteria)
+    if not any(r.scenario in {s.id for s in workshop.scenarios} for r in workshop.ratings):
+        return RankingFacts()
+    try:
+        group = outcomes.rank(workshop, lookup.decks, "weighted-sum", rated_only=True)
+        topsis = outcomes.rank(workshop, lookup.decks, "topsis", draws=1, rated_only=True).ranking
+    except ZeroWeightsError:
+        raise
+    except RankingError:
+        return RankingFacts()
+    ranking, table = group.ranking, group.table
     stats: dict[str, tuple[CriterionStat, ...]] = {}
     for sid, row in zip(table.scenarios, table.cells, strict=True):
         stats[sid] = tuple(
@@ -237,9 +260,9 @@ def ranking_facts(lookup: Lookup, lang: str, *, draws: int = 1000) -> RankingFac
     return RankingFacts(
         order=tuple(s.scenario for s in ranking.scenarios),
         scores={s.scenario: s.score for s in ranking.scenarios},
-        topsis_rank={s.scenario: s.rank for s in topsis.scenarios},
+        topsis_rank={s.scenario: s.place for s in topsis.scenarios},
         stability={
-            s.scenario: probabilities[s.scenario][s.rank - 1]
+            s.scenario: probabilities[s.scenario][s.place - 1]
             for s in ranking.scenarios
             if s.scenario in probabilities
         },

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from selfdata.workshop import Workshop
+from selfdata.domain.workshop import Workshop
 
 
 def slug(text: str, limit: int = 40) -> str:

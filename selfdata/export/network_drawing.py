@@ -1,9 +1,11 @@
 """The value network drawn with PDF vector primitives, in the same layout as on screen.
 
-Actors are boxes (the resident an ellipse) tinted by kind; flows are arrows coloured by
-type (Okabe–Ito), solid when tangible (personal data, service, money) and dashed when
+Actors are boxes (the resident an ellipse) filled with their kind's colour; flows are
+arrows coloured by type, solid when tangible (personal data, service, money) and dashed when
 intangible (consent, insight, oversight). Each arrow carries a number that refers to the
-flow table printed under the figure, so labels never overlap on paper.
+flow table printed under the figure, so labels never overlap on paper. The colours are the
+screen's, from :mod:`selfdata.domain.palette` (``tests/unit/test_palette.py`` compares the
+two drawings).
 """
 
 from __future__ import annotations
@@ -11,29 +13,21 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from selfdata.cards import TANGIBLE_FLOWS
+from selfdata.domain import palette
+from selfdata.domain.cards import TANGIBLE_FLOWS
+from selfdata.domain.workshop import Scenario
 from selfdata.export.facts import Edge, Lookup, Node, network_facts
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import (
     FAMILY,
     INK,
-    OKABE_ITO,
     RULE,
     Color,
     ExportPDF,
     clip,
-    tint,
+    text_on,
 )
-from selfdata.workshop import Scenario
 
-FLOW_COLORS: dict[str, Color] = {
-    "personal_data": OKABE_ITO["vermillion"],
-    "consent": OKABE_ITO["reddish_purple"],
-    "service": OKABE_ITO["blue"],
-    "money": OKABE_ITO["orange"],
-    "insight": OKABE_ITO["bluish_green"],
-    "oversight": (90, 90, 90),
-}
 FLOW_ORDER: tuple[str, ...] = (
     "personal_data",
     "service",
@@ -43,18 +37,16 @@ FLOW_ORDER: tuple[str, ...] = (
     "oversight",
 )
 
-KIND_COLORS: dict[str, Color] = {
-    "resident": OKABE_ITO["sky_blue"],
-    "data_holder": OKABE_ITO["orange"],
-    "city": OKABE_ITO["bluish_green"],
-    "operator": OKABE_ITO["blue"],
-    "intermediary": OKABE_ITO["blue"],
-    "collective": OKABE_ITO["reddish_purple"],
-    "service_provider": OKABE_ITO["yellow"],
-    "researcher": OKABE_ITO["vermillion"],
-    "mediator": OKABE_ITO["bluish_green"],
-    "regulator": (150, 150, 150),
-}
+
+def flow_color(flow_type: str) -> Color:
+    """A flow type's colour: the screen's (:func:`selfdata.domain.palette.flow_colour`)."""
+    return palette.rgb(palette.flow_colour(flow_type))
+
+
+def kind_color(kind: str | None) -> Color:
+    """An actor kind's colour: the screen's (:func:`selfdata.domain.palette.kind_style`)."""
+    return palette.rgb(palette.kind_style(kind).colour)
+
 
 NODE_W, NODE_H = 34.0, 12.0
 
@@ -146,7 +138,7 @@ def draw_network(
         sx, sy = _border_point(x1, y1, ux, uy, kinds.get(e.source) == "resident")
         tx, ty = _border_point(x2, y2, -ux, -uy, kinds.get(e.target) == "resident")
         sx, sy, tx, ty = sx + ox, sy + oy, tx + ox, ty + oy
-        color = FLOW_COLORS.get(e.type, INK)
+        color = flow_color(e.type)
         pdf.set_draw_color(*color)
         pdf.set_line_width(0.45)
         if e.type not in TANGIBLE_FLOWS:
@@ -165,16 +157,18 @@ def draw_network(
 
     for node in nodes:
         cx, cy = centres[node.id]
-        color = KIND_COLORS.get(node.kind, (150, 150, 150))
-        pdf.set_fill_color(*tint(color, 0.7))
-        pdf.set_draw_color(*color)
-        pdf.set_line_width(0.5)
+        # As on screen: filled with the kind's colour, outlined in ink, the name in black
+        # or white, whichever reads on that colour.
+        color = kind_color(node.kind or None)
+        pdf.set_fill_color(*color)
+        pdf.set_draw_color(*INK)
+        pdf.set_line_width(0.3)
         left, top = cx - NODE_W / 2, cy - NODE_H / 2
         if node.kind == "resident":
             pdf.ellipse(left, top, NODE_W, NODE_H, style="DF")
         else:
             pdf.rect(left, top, NODE_W, NODE_H, style="DF", round_corners=True, corner_radius=2.5)
-        pdf.set_text_color(*INK)
+        pdf.set_text_color(*text_on(color))
         text = clip(node.label, 48)
         for size in (6.5, 6.0, 5.5, 5.0):  # the longest word should fit on one line
             pdf.set_font(FAMILY, "B", size)
@@ -201,7 +195,7 @@ def draw_legend(pdf: ExportPDF, lang: str, types: Sequence[str] = FLOW_ORDER) ->
     for i, flow_type in enumerate(types):
         col, row = i % 3, i // 3
         lx, ly = x0 + col * col_w, y + row * 5 + 2.5
-        color = FLOW_COLORS.get(flow_type, INK)
+        color = flow_color(flow_type)
         pdf.set_draw_color(*color)
         pdf.set_line_width(0.45)
         if flow_type not in TANGIBLE_FLOWS:

@@ -9,6 +9,7 @@ readable PDF and no missing-glyph warning.
 from __future__ import annotations
 
 import copy
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -21,6 +22,8 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 
+from selfdata.domain import palette
+from selfdata.domain.typography import fr_punctuation
 from selfdata.export.fonts import FONT_FILES, find_fonts
 from selfdata.export.labels import t
 
@@ -29,37 +32,15 @@ REPLACEMENT = "\ufffd"
 
 Color = tuple[int, int, int]
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-OKABE_ITO: dict[str, Color] = {
-    "orange": (230, 159, 0),
-    "sky_blue": (86, 180, 233),
-    "bluish_green": (0, 158, 115),
-    "yellow": (240, 228, 66),
-    "blue": (0, 114, 178),
-    "vermillion": (213, 94, 0),
-    "reddish_purple": (204, 121, 167),
-    "black": (0, 0, 0),
-}
-INK: Color = (33, 37, 41)
-MUTED: Color = (108, 117, 125)
-RULE: Color = (206, 212, 218)
-ACCENT: Color = OKABE_ITO["blue"]
-PALE: Color = (241, 243, 245)
-
+# The colours are the one palette's, shared with the screen (selfdata.domain.palette).
+INK: Color = palette.rgb(palette.INK)
+MUTED: Color = palette.rgb(palette.MUTED)
+RULE: Color = palette.rgb(palette.RULE)
+ACCENT: Color = palette.rgb(palette.ACCENT)
+PALE: Color = palette.rgb(palette.PALE)
 MODEL_COLORS: dict[str, Color] = {
-    "personal_cloud": OKABE_ITO["blue"],
-    "direct_transfer": OKABE_ITO["orange"],
-    "trusted_third_party": OKABE_ITO["bluish_green"],
-    "data_cooperative": OKABE_ITO["reddish_purple"],
-    "civic_data_trust": OKABE_ITO["vermillion"],
+    model: palette.rgb(colour) for model, colour in palette.MODEL_COLOURS.items()
 }
-
-
-def hex_color(value: str, default: Color = ACCENT) -> Color:
-    try:
-        return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
-    except (ValueError, IndexError):
-        return default
 
 
 def tint(color: Color, amount: float) -> Color:
@@ -73,15 +54,19 @@ def tint(color: Color, amount: float) -> Color:
 
 
 def text_on(color: Color) -> Color:
-    """Black or white, whichever reads better on ``color``."""
-    r, g, b = color
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return (0, 0, 0) if luminance > 140 else (255, 255, 255)
+    """Black or white, whichever contrasts more with ``color`` (WCAG, at least 4.58:1)."""
+    return palette.rgb(palette.readable_on(palette.to_hex(color)))
+
+
+_BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def clip(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters with "…" when longer (full text kept elsewhere)."""
-    text = " ".join(text.split())
+    """``text`` cut to ``limit`` characters with "…" when longer (full text kept elsewhere).
+
+    Runs of white space become one space, except the no-break spaces French punctuation
+    needs (U+00A0, U+202F), which are kept as they are."""
+    text = _BREAKABLE_SPACE.sub(" ", text).strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -140,10 +125,13 @@ class ExportPDF(FPDF):
         running_head: str = "",
         created: datetime | None = None,
         orientation: str = "P",
+        illustrative: bool = False,
     ) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
         self.lang_code = "en" if lang == "en" else "fr"
         self.running_head = clip(running_head, 110)
+        self.illustrative = illustrative
+        """An illustrative workshop: every page's footer says its content is made up."""
         self._add_fonts()
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(True, margin=18)
@@ -177,6 +165,8 @@ class ExportPDF(FPDF):
                 self.add_font(FAMILY, style, str(fonts.path(style)))
 
     def normalize_text(self, text: str) -> str:
+        if self.lang_code == "fr":  # every printed French string, whoever composed it
+            text = fr_punctuation(text)
         font = self.current_font
         cmap = getattr(font, "cmap", None)
         if cmap is not None:
@@ -204,6 +194,11 @@ class ExportPDF(FPDF):
         self.set_font(FAMILY, "", 10)
 
     def footer(self) -> None:
+        if self.illustrative:
+            with self.local_context(text_color=INK):
+                self.set_font(FAMILY, "B", 7)
+                self.set_xy(self.l_margin, self.h - 16.5)
+                self.cell(self.epw, 4, t("illustrative_page", self.lang_code), align="L")
         with self.local_context(text_color=MUTED):
             self.set_font(FAMILY, "", 8)
             self.set_xy(self.l_margin, self.h - 12)

@@ -1,14 +1,16 @@
 """The workshop report: every scenario, the ranking and its sensitivity, the inventory, the
 needs and their votes, and participation figures (pseudonyms only if the facilitator
-chooses to publish them).
+turned the workshop's anonymous mode off: ``settings.show_pseudonyms``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from selfdata.cards import Decks
-from selfdata.export import network_drawing, sections
+from selfdata.domain.cards import Decks
+from selfdata.domain.numbers import format_score, format_share, format_weight
+from selfdata.domain.workshop import Scenario, Workshop
+from selfdata.export import network_drawing, sections, tables_section
 from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import (
@@ -16,10 +18,8 @@ from selfdata.export.pdf_base import (
     ExportPDF,
     clip,
     fmt_date,
-    fmt_float,
     fmt_int,
 )
-from selfdata.workshop import Scenario, Workshop
 
 
 def workshop_report(
@@ -27,10 +27,14 @@ def workshop_report(
     decks: Decks,
     lang: str = "fr",
     *,
-    show_pseudonyms: bool = False,
+    show_pseudonyms: bool | None = None,
     created: datetime | None = None,
 ) -> bytes:
-    """The whole workshop's report, as PDF bytes."""
+    """The whole workshop's report, as PDF bytes. Pseudonyms are listed when
+    ``show_pseudonyms`` is true; ``None`` follows the workshop's own setting
+    (``settings.show_pseudonyms``, off by default: anonymous)."""
+    if show_pseudonyms is None:
+        show_pseudonyms = workshop.settings.show_pseudonyms
     lookup = Lookup(workshop, decks)
     pdf = ExportPDF(
         lang=lang,
@@ -39,6 +43,7 @@ def workshop_report(
         subject=f"{t('report', lang)} · {workshop.territory}",
         running_head=f"{t('report', lang)} · {workshop.title} · {workshop.territory}",
         created=created,
+        illustrative=workshop.illustrative,
     )
     pdf.set_keywords(["Self Data", workshop.territory])
     ctx = sections.Context(pdf=pdf, lookup=lookup, lang=lang)
@@ -48,6 +53,7 @@ def workshop_report(
     _ranking_overview(ctx, ranking)
     _inventory(ctx)
     _needs(ctx)
+    tables_section.report_section(ctx)  # a large room's tables (nothing without)
     _participation(ctx, show_pseudonyms)
     ordered = sorted(
         workshop.scenarios,
@@ -110,13 +116,13 @@ def _ranking_overview(ctx: sections.Context, ranking: RankingFacts) -> None:
         stability = ranking.stability.get(sid)
         rows.append(
             [
-                str(ranking.rank(sid)),
+                ranking.rank_label(sid, lang),
                 clip(scenario.title, sections.CELL_CHARS),
                 lookup.model_title(scenario.model, lang),
-                fmt_float(ranking.scores.get(sid, 0.0), lang, 2),
+                format_score(ranking.scores.get(sid, 0.0), lang),
                 str(ranking.topsis_rank.get(sid, "—")),
-                sections.pct(agreement, lang) if agreement is not None else "—",
-                sections.pct(stability, lang) if stability is not None else "—",
+                format_share(agreement, lang) if agreement is not None else "—",
+                format_share(stability, lang) if stability is not None else "—",
             ]
         )
     for scenario in workshop.scenarios:
@@ -150,34 +156,21 @@ def _ranking_overview(ctx: sections.Context, ranking: RankingFacts) -> None:
     engine = ranking.ranking
     if engine is None:
         return
+    # Imported here, like the engine: the card deck needs neither numpy nor the sentences.
+    from selfdata.engines.ranking_summary import ranking_sentences
+
     pdf.heading(t("sensitivity_title", lang), 2)
+    for sentence in ranking_sentences(engine, lang):
+        pdf.paragraph(sentence)
     sensitivity = engine.sensitivity
-    winner = lookup.scenario(sensitivity.winner)
-    pdf.paragraph(
+    pdf.note(
         t(
-            "winner_stability",
+            "sensitivity_method",
             lang,
-            title=clip(winner.title if winner else sensitivity.winner, 120),
-            pct=round(sensitivity.winner_stability * 100),
             spread=round(sensitivity.spread * 100),
             draws=fmt_int(sensitivity.draws, lang),
         )
     )
-    if engine.swap is not None and len(ranking.order) >= 2:
-        criterion = next((c for c in engine.criteria if c.id == engine.swap.criterion), None)
-        second = lookup.scenario(ranking.order[1])
-        pdf.paragraph(
-            t(
-                "weight_swap",
-                lang,
-                criterion=criterion.title.get(lang) if criterion else engine.swap.criterion,
-                old=fmt_float(engine.swap.weight, lang, 1),
-                new=fmt_float(engine.swap.new_weight, lang, 1),
-                second=clip(second.title if second else ranking.order[1], 120),
-            )
-        )
-    elif len(ranking.order) >= 2:
-        pdf.paragraph(t("no_weight_swap", lang))
     pdf.heading(t("criteria_weights", lang), 3)
     pdf.data_table(
         [t("criterion", lang), t("weight", lang), t("share", lang)],
@@ -185,8 +178,8 @@ def _ranking_overview(ctx: sections.Context, ranking: RankingFacts) -> None:
             [
                 c.title.get(lang)
                 + (" " + t("cost_criterion", lang) if c.direction == "cost" else ""),
-                fmt_float(c.weight, lang, 1),
-                sections.pct(c.share, lang),
+                format_weight(c.weight, lang),
+                format_share(c.share, lang),
             ]
             for c in engine.criteria
         ],

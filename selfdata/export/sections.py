@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
 
-from selfdata.cards import GovernanceModelCard
-from selfdata.export import network_drawing
-from selfdata.export.deck import join_items
+from selfdata.domain.cards import GovernanceModelCard
+from selfdata.domain.numbers import format_score, format_share, format_weight
+from selfdata.domain.workshop import Scenario
+from selfdata.export import network_drawing, next_steps
 from selfdata.export.facts import CriterionStat, Lookup, RankingFacts, fits
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import (
@@ -25,7 +26,6 @@ from selfdata.export.pdf_base import (
     fmt_float,
     fmt_int,
 )
-from selfdata.workshop import Scenario
 
 COVER_TITLE_CHARS = 160
 """The cover shows at most this many characters of the title; the body prints it whole."""
@@ -65,10 +65,12 @@ def rank_sentence(ranking: RankingFacts, scenario_id: str, lang: str) -> str:
     rank = ranking.rank(scenario_id)
     if rank is None:
         return ""
-    text = t("rank_line", lang, rank=rank, total=len(ranking.order))
+    text = t(
+        "rank_line", lang, rank=ranking.rank_label(scenario_id, lang), total=len(ranking.order)
+    )
     stability = ranking.stability.get(scenario_id)
     if stability is not None:
-        text += " · " + t("stability", lang).lower() + " " + pct(stability, lang)
+        text += " · " + t("stability", lang).lower() + " " + format_share(stability, lang)
     return text
 
 
@@ -97,15 +99,15 @@ def summary_text(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> str
     if lang == "en":
         text = (
             f"“{title}” is a {months}-month field experiment with {residents} residents of "
-            f"{territory}, answering the need “{need}” with {n_sources} data source(s) "
-            f"held by {holders_text}. Chosen governance: {model}."
+            f"{territory}, answering the need “{need}”. Data sources: {n_sources}, "
+            f"held by {holders_text}. The scenario’s governance model: {model}."
         )
     else:
         text = (
             f"« {title} » est une expérimentation de {months} mois avec {residents} "
-            f"habitants de {territory}, qui répond au besoin « {need} » avec {n_sources} "
-            f"source(s) de données détenue(s) par : {holders_text}. Gouvernance retenue : "
-            f"{model}."
+            f"habitants de {territory}, qui répond au besoin « {need} ». Sources de "
+            f"données\u202f: {n_sources}, chez {holders_text}. Modèle de gouvernance du "
+            f"scénario\u202f: {model}."
         )
     rank = rank_sentence(ranking, scenario.id, lang)
     text += " " + (rank + "." if rank else t("no_ratings", lang))
@@ -277,7 +279,7 @@ def rating_section(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> N
         return
     pdf.paragraph(rank_sentence(ranking, scenario.id, lang), style="B")
     rows = [
-        (t("weighted_sum", lang), fmt_float(ranking.scores.get(scenario.id, 0.0), lang, 2)),
+        (t("weighted_sum", lang), format_score(ranking.scores.get(scenario.id, 0.0), lang)),
         (
             t("topsis", lang),
             t(
@@ -289,10 +291,14 @@ def rating_section(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> N
         ),
     ]
     agreement = ranking.consensus.get(scenario.id)
-    rows.append((t("consensus", lang), pct(agreement, lang) if agreement is not None else "—"))
+    rows.append(
+        (t("consensus", lang), format_share(agreement, lang) if agreement is not None else "—")
+    )
     stability = ranking.stability.get(scenario.id)
     if stability is not None:
-        rows.append((t("stability", lang), t("stability_line", lang, pct=round(stability * 100))))
+        rows.append(
+            (t("stability", lang), t("stability_line", lang, pct=format_share(stability, lang)))
+        )
     pdf.key_values(rows, key_width=40)
     pdf.data_table(
         [
@@ -315,7 +321,7 @@ def criterion_rows(stats: tuple[CriterionStat, ...], lang: str) -> list[list[str
         rows.append(
             [
                 clip(title, CELL_CHARS),
-                fmt_float(s.weight, lang, 1),
+                format_weight(s.weight, lang),
                 fmt_float(s.median, lang, 1) if s.median is not None else "—",
                 fmt_float(s.spread, lang, 1) if s.spread is not None else "—",
                 str(s.raters),
@@ -325,7 +331,8 @@ def criterion_rows(stats: tuple[CriterionStat, ...], lang: str) -> list[list[str
 
 
 def pct(value: float, lang: str) -> str:
-    return f"{round(value * 100)}%" if lang == "en" else f"{round(value * 100)}\u00a0%"
+    """A share as a percentage (the one formatter: :func:`format_share`)."""
+    return format_share(value, lang)
 
 
 # -- risks and next steps -----------------------------------------------------------------
@@ -336,18 +343,15 @@ def risks_section(ctx: Context, scenario: Scenario) -> None:
     pdf.heading(t("risks", lang), 1)
     use_case = lookup.use_case(scenario.use_case)
     risks: list[str] = []
-    holders: list[str] = []
     for sid in use_case.sources if use_case is not None else []:
         card = lookup.source(sid)
         if card is None:
             continue
         name = clip(card.title.get(lang), 120)
         holder = clip(card.holder.get(lang), 120)
-        if holder not in holders:
-            holders.append(holder)
         if not card.reusable:
             risks.append(
-                f"{name} : {t('not_reusable', lang)}"
+                f"{name}\u202f: {t('not_reusable', lang)}"
                 if lang != "en"
                 else f"{name}: {t('not_reusable', lang)}"
             )
@@ -360,13 +364,13 @@ def risks_section(ctx: Context, scenario: Scenario) -> None:
                 t("hard_access", lang, source=name, access=vocab("access", card.access, lang))
             )
         if card.legal_notes is not None:
-            sep = " : " if lang != "en" else ": "
+            sep = "\u202f: " if lang != "en" else ": "
             risks.append(f"{name}{sep}{card.legal_notes.get(lang)}")
     model = lookup.model(scenario.model)
     mediation: str | None = None
     if model is not None:
         risks += [t("weakness_of_model", lang, text=w.get(lang)) for w in model.weaknesses]
-        mediation = mediation_text(ctx, model)
+        mediation = next_steps.mediation_paragraph(lookup, scenario, model, lang)
     pdf.heading(t("risks_only", lang), 3)
     if risks:
         pdf.bullets(risks, size=9.5)
@@ -376,29 +380,5 @@ def risks_section(ctx: Context, scenario: Scenario) -> None:
         pdf.heading(t("mediation", lang), 3)
         pdf.paragraph(mediation, size=9.5)
     pdf.heading(t("next_steps", lang), 3)
-    steps = []
-    if holders:
-        steps.append(t("step_partners", lang, holders=join_items(holders, lang).rstrip(".")))
-    steps.append(t("step_clause", lang))
-    steps.append(
-        t(
-            "step_pilot",
-            lang,
-            months=scenario.scope.duration_months,
-            residents=fmt_int(scenario.scope.residents, lang),
-        )
-    )
+    steps = next_steps.next_steps(lookup, scenario, lang)
     pdf.bullets(steps, size=9.5)
-
-
-def mediation_text(ctx: Context, model: GovernanceModelCard) -> str:
-    """What the chosen model asks of mediation, in the trait card's words."""
-    level = model.traits.get("mediation")
-    trait = next((tr for tr in ctx.lookup.decks.governance_traits if tr.id == "mediation"), None)
-    if level is None or trait is None:
-        return ""
-    words = (trait.high if level >= 0.5 else trait.low).get(ctx.lang)
-    words = words[:1].upper() + words[1:]
-    if level < 0.5:
-        return f"{t('mediation_need', ctx.lang)} {words}."
-    return f"{words}."

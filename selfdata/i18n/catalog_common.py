@@ -4,9 +4,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "app.title": {"fr": "Atelier Self Data", "en": "Self Data Workshop"},
     "lang.label": {"fr": "Langue", "en": "Language"},
     "role.facilitator": {"fr": "Animation", "en": "Facilitator"},
-    "role.participant": {"fr": "Participant·e", "en": "Participant"},
+    "role.participant": {"fr": "Participation", "en": "Participant"},
     "role.projection": {"fr": "Projection", "en": "Projection"},
-    "role.visitor": {"fr": "Visiteur", "en": "Visitor"},
+    "role.visitor": {"fr": "Consultation", "en": "Visitor"},
     "step.inventory": {"fr": "Inventaire des données", "en": "Data inventory"},
     "step.needs": {"fr": "Besoins des habitants", "en": "Residents’ needs"},
     "step.use_cases": {"fr": "Cas d’usage", "en": "Use cases"},
@@ -14,4 +14,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step.network": {"fr": "Réseau de valeur", "en": "Value network"},
     "step.scenarios": {"fr": "Scénarios", "en": "Scenarios"},
     "step.export": {"fr": "Exports PDF", "en": "PDF exports"},
+    "common.choose": {"fr": "Choisir…", "en": "Choose options"},
 }

@@ -19,7 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "network.kind.service_provider": {"fr": "Fournisseur de service", "en": "Service provider"},
     "network.kind.researcher": {"fr": "Recherche", "en": "Research"},
     "network.kind.mediator": {"fr": "Médiation", "en": "Mediation"},
-    "network.kind.regulator": {"fr": "Régulateur", "en": "Regulator"},
+    "network.kind.regulator": {"fr": "Contrôle", "en": "Oversight"},
     "network.kind.other": {"fr": "Autre acteur", "en": "Other actor"},
     "network.flagged": {"fr": "À examiner", "en": "To look at"},
     "network.hover.gives": {"fr": "donne", "en": "gives"},
@@ -28,7 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- value network page -------------------------------------------------------------
     "network.title": {"fr": "Réseau de valeur", "en": "Value network"},
     "network.intro": {
-        "fr": "Qui donne quoi à qui dans ce scénario : les acteurs, et les flux de données, "
+        "fr": "Qui donne quoi à qui dans ce scénario\u202f: les acteurs, et les flux de données, "
         "de consentement, de service, d’argent, de résultats et de contrôle. Les flux "
         "matériels sont en trait plein, les flux immatériels en pointillé.",
         "en": "Who gives what to whom in this scenario: the actors, and the flows of data, "
@@ -36,27 +36,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "intangible flows dashed.",
     },
     "network.no_scenario": {
-        "fr": "Aucun scénario pour l’instant : l’animation en crée à l’étape « Scénarios ».",
+        "fr": "Aucun scénario pour l’instant\u202f: l’animation en crée à l’étape « Scénarios ».",
         "en": "No scenario yet: the facilitator creates them at the Scenarios step.",
     },
     "network.scenario": {"fr": "Scénario", "en": "Scenario"},
     "network.model_of": {
-        "fr": "Modèle de gouvernance : {model}",
+        "fr": "Modèle de gouvernance\u202f: {model}",
         "en": "Governance model: {model}",
     },
     "network.broken": {
-        "fr": "Le réseau de ce scénario ne peut pas être construit : {problem}",
+        "fr": "Le réseau de ce scénario ne peut pas être construit\u202f: {problem}",
         "en": "This scenario's network cannot be built: {problem}",
     },
     "network.diagnostics": {"fr": "Ce qu’il faut regarder", "en": "What to look at"},
     "network.all_clear": {
-        "fr": "Aucun déséquilibre repéré : chaque donnée personnelle est couverte par un "
+        "fr": "Aucun déséquilibre repéré\u202f: chaque donnée personnelle est couverte par un "
         "consentement et aucun acteur ne contrôle seul le réseau.",
         "en": "No imbalance found: every personal-data flow is covered by consent and no "
         "single actor controls the network.",
     },
     "network.balance": {
-        "fr": "Ce que chacun donne et reçoit",
+        "fr": "Ce que chaque acteur donne et reçoit",
         "en": "What each actor gives and gets",
     },
     "network.col.actor": {"fr": "Acteur", "en": "Actor"},
@@ -100,13 +100,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "network.submit_remove": {"fr": "Retirer", "en": "Remove"},
     "network.reset": {"fr": "Revenir au modèle d’origine", "en": "Back to the model's template"},
     "network.saved": {"fr": "Réseau enregistré.", "en": "Network saved."},
+    "network.duplicate_name": {
+        "fr": "Un acteur s’appelle déjà «\u00a0{name}\u00a0»\u00a0: donnez un autre nom au "
+        "nouvel acteur pour les distinguer.",
+        "en": "An actor is already called “{name}”: give the new actor another name to tell "
+        "them apart.",
+    },
     "network.same_ends": {
         "fr": "Un flux relie deux acteurs différents.",
         "en": "A flow joins two different actors.",
     },
     "network.compare": {"fr": "Comparer deux modèles", "en": "Compare two models"},
     "network.compare.help": {
-        "fr": "Le même cas d’usage sous un autre modèle de gouvernance : le réseau d’un autre "
+        "fr": "Le même cas d’usage sous un autre modèle de gouvernance\u202f: le réseau d’un autre "
         "scénario de ce cas d’usage s’il en existe un, sinon le réseau type du modèle.",
         "en": "The same use case under another governance model: the network of another "
         "scenario of this use case when there is one, else the model's template.",
@@ -117,10 +123,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "from scenario '{title}'",
     },
     "network.from_template": {"fr": "réseau type du modèle", "en": "the model's template"},
-    "network.findings_count": {"fr": "{n} point(s) à examiner", "en": "{n} point(s) to look at"},
+    "network.findings_count": {
+        "fr": "Points à examiner\u202f: {n}",
+        "en": "Points to look at: {n}",
+    },
     "network.large": {
-        "fr": "Grand réseau ({n} acteurs) : survolez un acteur pour lire son nom.",
-        "en": "Large network ({n} actors): hover over an actor to read its name.",
+        "fr": "Grand réseau ({n} acteurs)\u202f: touchez ou survolez un acteur pour lire son nom.",
+        "en": "Large network ({n} actors): tap or hover over an actor to read its name.",
     },
     "network.projection_mode": {
         "fr": "Mode projection (grands caractères, sans formulaires)",
@@ -130,9 +139,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- scenarios page -----------------------------------------------------------------
     "scenarios.title": {"fr": "Scénarios", "en": "Scenarios"},
     "scenarios.intro": {
-        "fr": "Des expérimentations candidates : un cas d’usage, un modèle de gouvernance et "
-        "une ampleur. Chacun les note de 1 à 5 sur chaque critère ; l’animation règle les "
-        "poids et révèle le classement.",
+        "fr": "Des expérimentations candidates\u202f: un cas d’usage, un modèle de gouvernance et "
+        "une ampleur. Chaque personne les note de 1 à 5 sur chaque critère\u202f; "
+        "l’animation règle les poids et révèle le classement.",
         "en": "Candidate field experiments: a use case, a governance model and a scope. "
         "Everyone rates them from 1 to 5 on each criterion; the facilitator sets the "
         "weights and reveals the ranking.",
@@ -142,7 +151,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No scenario yet.",
     },
     "scenarios.no_use_case": {
-        "fr": "Créez d’abord un cas d’usage (étape « Cas d’usage ») : un scénario en part.",
+        "fr": "Créez d’abord un cas d’usage (étape « Cas d’usage »)\u202f: un scénario en part.",
         "en": "Create a use case first (Use cases step): a scenario builds on one.",
     },
     "scenarios.define": {"fr": "Définir un scénario", "en": "Define a scenario"},
@@ -168,29 +177,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{residents} habitants · {months} mois · {model}",
         "en": "{residents} residents · {months} months · {model}",
     },
-    "scenarios.partners": {"fr": "Partenaires : {names}", "en": "Partners: {names}"},
+    "scenarios.partners": {"fr": "Partenaires\u202f: {names}", "en": "Partners: {names}"},
     "scenarios.rate": {"fr": "Votre note", "en": "Your rating"},
     "scenarios.rate.help": {
         "fr": "1 = très défavorable, 5 = très favorable. Pour un critère de coût ou de "
-        "risque, 5 veut dire « beaucoup » : le classement en tient compte.",
+        "risque, 5 veut dire « beaucoup »\u202f: le classement en tient compte.",
         "en": "1 = very poor, 5 = very good. For a cost or risk criterion, 5 means "
         "'a lot': the ranking takes it into account.",
     },
     "scenarios.cost": {"fr": "moins, c’est mieux", "en": "less is better"},
     "scenarios.rated_this": {
-        "fr": "Ce scénario : {done} critère(s) noté(s) sur {total}.",
+        "fr": "Critères notés pour ce scénario\u202f: {done} sur {total}.",
         "en": "This scenario: {done} of {total} criteria rated.",
     },
     "scenarios.rated": {
-        "fr": "Vous avez noté {done} cases sur {total}.",
-        "en": "You rated {done} of {total} cells.",
+        "fr": "Vous avez donné {done} notes sur {total} (une par critère pour chaque scénario).",
+        "en": "You have given {done} of {total} ratings (one per criterion for each scenario).",
     },
     "scenarios.raters": {
-        "fr": "{n} participant(s) ont commencé à noter.",
+        "fr": "Personnes ayant commencé à noter\u202f: {n}.",
         "en": "{n} participant(s) have started rating.",
     },
     "scenarios.locked": {
-        "fr": "La saisie est verrouillée : les notes sont figées.",
+        "fr": "La saisie est verrouillée\u202f: les notes sont figées.",
         "en": "Input is locked: ratings are frozen.",
     },
     "scenarios.join_to_rate": {
@@ -199,7 +208,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scenarios.weights": {"fr": "Poids des critères", "en": "Criteria weights"},
     "scenarios.weights.help": {
-        "fr": "De 0 (ignoré) à 10. Les poids sont relatifs : seules leurs proportions comptent.",
+        "fr": "De 0 (ignoré) à 10. Les poids sont relatifs\u202f: seules leurs proportions "
+        "comptent.",
         "en": "From 0 (ignored) to 10. Weights are relative: only their proportions count.",
     },
     "scenarios.weights.save": {"fr": "Appliquer les poids", "en": "Apply the weights"},
@@ -218,7 +228,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scenarios.score": {"fr": "Score", "en": "Score"},
     "scenarios.consensus": {"fr": "Consensus", "en": "Consensus"},
     "scenarios.consensus.help": {
-        "fr": "1 : tout le monde a donné la même note ; 0 : la salle est partagée entre 1 et 5.",
+        "fr": "1\u202f: tout le monde a donné la même note\u202f; 0\u202f: la salle est "
+        "partagée entre 1 et 5.",
         "en": "1: everyone gave the same rating; 0: the room is split between 1 and 5.",
     },
     "scenarios.heatmap": {
@@ -243,15 +254,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No change of a single weight (between 0 and 10) swaps the top two.",
     },
     "scenarios.single": {
-        "fr": "Un seul scénario : rien à départager.",
+        "fr": "Un seul scénario\u202f: rien à départager.",
         "en": "A single scenario: nothing to decide between.",
     },
     "scenarios.missing": {
-        "fr": "Cases sans aucune note, comptées comme neutres (3) : {n}.",
+        "fr": "Cases sans aucune note, comptées comme neutres (3)\u202f: {n}.",
         "en": "Cells nobody rated, counted as neutral (3): {n}.",
     },
     "scenarios.cannot_rank": {
-        "fr": "Classement impossible pour l’instant : {problem}",
+        "fr": "Classement impossible pour l’instant\u202f: {problem}",
         "en": "No ranking yet: {problem}",
     },
     "scenarios.yours": {
@@ -259,20 +270,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your ranking and the group's",
     },
     "scenarios.yours.help": {
-        "fr": "Visible sur votre tablette seulement : vos notes, complétées par celles du "
+        "fr": "Visible sur votre tablette seulement\u202f: vos notes, complétées par celles du "
         "groupe là où vous n’avez pas noté.",
         "en": "Shown on your tablet only: your ratings, completed with the group's where you "
         "did not rate.",
+    },
+    "scenarios.words_help": {
+        "fr": "Score\u00a0: de 0 à 1, la moyenne des notes du groupe pondérée par les poids "
+        "(1 = les meilleures notes partout). Somme pondérée et TOPSIS sont deux façons de "
+        "calculer ce score\u00a0; TOPSIS mesure la proximité avec un scénario idéal.",
+        "en": "Score: from 0 to 1, the group's ratings averaged with the weights (1 = the best "
+        "ratings everywhere). Weighted sum and TOPSIS are two ways to compute it; TOPSIS "
+        "measures how close a scenario comes to an ideal one.",
     },
     "scenarios.col.group": {"fr": "Groupe", "en": "Group"},
     "scenarios.col.you": {"fr": "Vous", "en": "You"},
     "scenarios.col.scenario": {"fr": "Scénario", "en": "Scenario"},
     "scenarios.agreement": {
-        "fr": "Accord avec le groupe (τ de Kendall) : {tau}",
-        "en": "Agreement with the group (Kendall's τ): {tau}",
+        "fr": "Accord avec le groupe\u202f: {tau} (de −1, ordre inverse, à 1, même ordre)",
+        "en": "Agreement with the group: {tau} (from −1, reversed order, to 1, same order)",
     },
     "scenarios.not_rated_yet": {
-        "fr": "Vous n’avez encore rien noté : votre classement apparaîtra ici.",
+        "fr": "Vous n’avez encore rien noté\u202f: votre classement apparaîtra ici.",
         "en": "You have not rated anything yet: your ranking will show here.",
     },
     "scenarios.projection_mode": {
@@ -300,7 +319,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.lang.en": {"fr": "anglais", "en": "English"},
     "export.dossier": {"fr": "Dossier d’un scénario (PDF)", "en": "Scenario dossier (PDF)"},
     "export.dossier.help": {
-        "fr": "Pour les élus et les partenaires : cas d’usage, gouvernance, réseau de valeur, "
+        "fr": "Pour les élus et les partenaires\u202f: cas d’usage, gouvernance, réseau de valeur, "
         "notes, risques et prochaines étapes.",
         "en": "For elected officials and partners: use case, governance, value network, "
         "ratings, risks and next steps.",
@@ -312,10 +331,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Every scenario, the ranking and its robustness, the inventory, the needs and "
         "participation.",
     },
-    "export.pseudonyms": {
-        "fr": "Citer les pseudonymes des participants dans le rapport",
-        "en": "Name participants' pseudonyms in the report",
-    },
     "export.deck": {"fr": "Jeu de cartes à imprimer (PDF)", "en": "Printable card deck (PDF)"},
     "export.deck.help": {
         "fr": "Les cartes de la boîte à outils, quatre par feuille A4, pour un atelier sur papier.",
@@ -324,13 +339,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.workshop": {"fr": "Atelier complet (YAML)", "en": "Whole workshop (YAML)"},
     "export.workshop.help": {
         "fr": "Un fichier portable à réimporter depuis l’accueil, ici ou sur un autre "
-        "serveur. Les jetons des participants n’y figurent jamais.",
+        "serveur. Les jetons des personnes participantes n’y figurent jamais.",
         "en": "A portable file to import again from Home, here or on another server. "
         "Participants' tokens are never in it.",
     },
     "export.download": {"fr": "Télécharger", "en": "Download"},
     "export.no_scenario": {
-        "fr": "Aucun scénario : le dossier se prépare une fois un scénario défini.",
+        "fr": "Aucun scénario\u202f: le dossier se prépare une fois un scénario défini.",
         "en": "No scenario: a dossier needs a scenario first.",
     },
     "export.participant": {
@@ -344,11 +359,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Documents are downloaded from the facilitator's laptop or a tablet.",
     },
     "export.reveal": {
-        "fr": "Laisser les participants télécharger le rapport",
+        "fr": "Laisser les personnes participantes télécharger le rapport",
         "en": "Let participants download the report",
     },
     "export.failed": {
-        "fr": "Le document n’a pas pu être produit : {problem}",
+        "fr": "Le document n’a pas pu être produit\u202f: {problem}",
         "en": "The document could not be produced: {problem}",
     },
 }

@@ -6,28 +6,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.projection": {"fr": "Projection", "en": "Projection"},
     "page.console": {"fr": "Console d’animation", "en": "Facilitator console"},
     # chrome
-    "chrome.code": {"fr": "Code :", "en": "Code:"},
-    "chrome.participants": {"fr": "👥 {n} participant(s)", "en": "👥 {n} participant(s)"},
+    "chrome.code": {"fr": "Code\u202f:", "en": "Code:"},
+    "chrome.participants": {"fr": "Personnes connectées\u202f: {n}", "en": "People connected: {n}"},
     "chrome.you_are": {"fr": "Vous êtes {name}", "en": "You are {name}"},
-    "chrome.current": {"fr": "▶ {label}", "en": "▶ {label}"},
-    "chrome.step": {"fr": "Étape : {step}", "en": "Step: {step}"},
-    "chrome.go_to_step": {"fr": "▶ Étape en cours : {step}", "en": "▶ Current step: {step}"},
+    "chrome.current": {"fr": "{label} (en cours)", "en": "{label} (now)"},
+    "chrome.step": {"fr": "Étape\u202f: {step}", "en": "Step: {step}"},
+    "chrome.go_to_step": {"fr": "Étape en cours\u202f: {step}", "en": "Current step: {step}"},
     "access.join": {
         "fr": "Rejoignez d’abord un atelier avec son code.",
         "en": "Join a workshop with its code first.",
     },
     "access.denied_facilitator": {
-        "fr": "Cette page est réservée à l’animateur de l’atelier (lien d’animation).",
+        "fr": "Cette page est réservée à l’animation de l’atelier (lien d’animation).",
         "en": "This page is for the workshop's facilitator only (facilitator link).",
     },
     "access.bad_secret": {
         "fr": "Ce lien d’animation n’est pas valide pour cet atelier. Vérifiez le lien, ou "
-        "rejoignez l’atelier comme participant·e.",
+        "rejoignez l’atelier pour y participer.",
         "en": "This facilitator link is not valid for this workshop. Check the link, or join "
         "the workshop as a participant.",
     },
     "access.join_as_participant": {
-        "fr": "Rejoindre comme participant·e",
+        "fr": "Rejoindre l’atelier pour participer",
         "en": "Join as a participant",
     },
     "timer.over": {"fr": "Temps écoulé", "en": "Time is up"},
@@ -37,8 +37,9 @@ MESSAGES.update(
         # home
         "home.intro": {
             "fr": "Une boîte à outils d’atelier pour préparer une expérimentation **Self Data** "
-            "territoriale : rendre aux habitants les données personnelles que la collectivité et "
-            "ses opérateurs détiennent sur eux. L’animateur projette, les participants "
+            "territoriale\u202f: rendre aux habitants les données personnelles que la "
+            "collectivité et "
+            "ses opérateurs détiennent sur eux. L’animation projette, les personnes participantes "
             "contribuent depuis leur tablette (méthode du *Kit Self Data Territorial*, "
             "Fing, 2019).",
             "en": "A workshop toolkit to prepare a territorial **Self Data** experiment: giving "
@@ -47,21 +48,21 @@ MESSAGES.update(
             "the Fing's *Kit Self Data Territorial*, 2019).",
         },
         "home.facilitator_ready": {
-            "fr": "Votre atelier est ouvert. Gardez le lien d’animation pour vous : il donne "
+            "fr": "Votre atelier est ouvert. Gardez le lien d’animation pour vous\u202f: il donne "
             "les commandes de l’atelier.",
             "en": "Your workshop is open. Keep the facilitator link to yourself: it gives "
             "control of the workshop.",
         },
         "home.facilitator_link": {
-            "fr": "**Lien d’animation** (à garder, ne pas projeter) :",
+            "fr": "**Lien d’animation** (à garder, ne pas projeter)\u202f:",
             "en": "**Facilitator link** (keep it, do not project it):",
         },
         "home.join_code": {
-            "fr": "**Code pour rejoindre : {code}** — lien à partager :",
+            "fr": "**Code pour rejoindre\u202f: {code}** — lien à partager\u202f:",
             "en": "**Join code: {code}** — link to share:",
         },
         "home.projection_link": {
-            "fr": "**Lien de projection** (lecture seule, sans secret) :",
+            "fr": "**Lien de projection** (lecture seule, sans secret)\u202f:",
             "en": "**Projection link** (read-only, no secret in it):",
         },
         "home.joined_as": {
@@ -69,17 +70,18 @@ MESSAGES.update(
             "en": "You take part in “{title}” as {name}.",
         },
         "home.keep_link": {
-            "fr": "L’adresse de cette page est votre identité : si la tablette se met en veille, "
+            "fr": "L’adresse de cette page est votre identité\u202f: si la tablette se met en "
+            "veille, "
             "rouvrez-la et vous retrouverez vos contributions.",
             "en": "This page's address is your identity: if the tablet goes to sleep, open it "
             "again and your contributions are still there.",
         },
         "home.join_header": {"fr": "Rejoindre un atelier", "en": "Join a workshop"},
-        "home.joining": {"fr": "Atelier : {title}", "en": "Workshop: {title}"},
+        "home.joining": {"fr": "Atelier\u202f: {title}", "en": "Workshop: {title}"},
         "home.code": {"fr": "Code de l’atelier", "en": "Workshop code"},
         "home.pseudonym": {"fr": "Votre pseudonyme", "en": "Your pseudonym"},
         "home.pseudonym_help": {
-            "fr": "Un pseudonyme vous est proposé ; vous pouvez le changer. Pas de compte, "
+            "fr": "Un pseudonyme vous est proposé\u202f; vous pouvez le changer. Pas de compte, "
             "pas de nom réel nécessaire.",
             "en": "A pseudonym is offered; you may change it. No account, no real name needed.",
         },
@@ -102,14 +104,21 @@ MESSAGES.update(
         "home.theme": {"fr": "Thème principal", "en": "Main theme"},
         "home.create": {"fr": "Créer l’atelier", "en": "Create the workshop"},
         "home.cards_header": {"fr": "Les cartes", "en": "The cards"},
+        "cards.field.holder_kind": {"fr": "Statut du détenteur", "en": "Kind of holder"},
+        "cards.persona": {
+            "fr": "Pour qui (un habitant type)\u00a0: {who}",
+            "en": "For whom (a typical resident): {who}",
+        },
         "cards.filter": {"fr": "Filtrer les cartes", "en": "Filter the cards"},
-        "cards.count": {"fr": "{n} carte(s)", "en": "{n} card(s)"},
+        "cards.count": {"fr": "Cartes\u202f: {n}", "en": "Cards: {n}"},
         "cards.browse": {"fr": "Parcourir les cartes", "en": "Browse the cards"},
         "cards.browse_help": {
-            "fr": "{n} cartes : sources de données, besoins, modèles de gouvernance, "
-            "territoires inspirants, acteurs, critères et étapes.",
-            "en": "{n} cards: data sources, needs, governance models, territories to learn "
-            "from, actors, criteria and steps.",
+            "fr": "{n} cartes, dont {printed} dans le jeu à imprimer (sources de données, "
+            "besoins, modèles de gouvernance)\u202f; à l’écran seulement\u202f: territoires "
+            "inspirants, acteurs, critères et étapes.",
+            "en": "{n} cards, {printed} of them in the printable deck (data sources, needs, "
+            "governance models); on screen only: territories to learn from, actors, criteria "
+            "and steps.",
         },
         "cards.deck": {"fr": "Paquet", "en": "Deck"},
         "cards.deck_option": {"fr": "{deck} ({n})", "en": "{deck} ({n})"},
@@ -130,11 +139,12 @@ MESSAGES.update(
         "deck.steps": {"fr": "Étapes", "en": "Steps"},
         # card facts
         "inventory.card_facts": {
-            "fr": "Détenteur : {holder} · Accès : {access} · Sensibilité : {sensitivity}",
+            "fr": "Détenteur\u202f: {holder} · Accès\u202f: {access} · Sensibilité\u202f: "
+            "{sensitivity}",
             "en": "Holder: {holder} · Access: {access} · Sensitivity: {sensitivity}",
         },
         "access.paper": {"fr": "papier", "en": "paper"},
-        "access.portal": {"fr": "espace client", "en": "customer portal"},
+        "access.portal": {"fr": "espace en ligne", "en": "online account"},
         "access.api": {"fr": "API", "en": "API"},
         "access.open_data": {"fr": "données ouvertes", "en": "open data"},
         "access.not_available": {"fr": "pas accessible", "en": "not available"},
@@ -159,10 +169,10 @@ MESSAGES.update(
             "en": "Scan to join the workshop",
         },
         "projection.code": {"fr": "Code de l’atelier", "en": "Workshop code"},
-        "projection.step": {"fr": "Étape : {step}", "en": "Step: {step}"},
+        "projection.step": {"fr": "Étape\u202f: {step}", "en": "Step: {step}"},
         "projection.locked": {"fr": "Saisie verrouillée", "en": "Input locked"},
         "projection.not_revealed": {
-            "fr": "Les résultats s’afficheront quand l’animateur les dévoilera.",
+            "fr": "Les résultats s’afficheront quand l’animation les révélera.",
             "en": "Results will show once the facilitator reveals them.",
         },
         "projection.see_step": {
@@ -174,9 +184,9 @@ MESSAGES.update(
             "fr": "Ouvrir la vue de projection (sans secret)",
             "en": "Open the projection view (no secret)",
         },
-        "console.join_link": {"fr": "Lien pour rejoindre : {url}", "en": "Join link: {url}"},
+        "console.join_link": {"fr": "Lien pour rejoindre\u202f: {url}", "en": "Join link: {url}"},
         "console.step_now": {
-            "fr": "Étape en cours : **{step}**",
+            "fr": "Étape en cours\u202f: **{step}**",
             "en": "Current step: **{step}**",
         },
         "console.step_current": {
@@ -187,25 +197,117 @@ MESSAGES.update(
             "fr": "Amener la salle à cette étape (les tablettes suivent).",
             "en": "Take the room to this step (the tablets follow).",
         },
-        "console.status_locked": {"fr": "🔒 Saisie verrouillée", "en": "🔒 Input locked"},
-        "console.status_open": {"fr": "🟢 Saisie ouverte", "en": "🟢 Input open"},
-        "console.status_revealed": {"fr": "👁 Résultats dévoilés", "en": "👁 Results revealed"},
-        "console.status_hidden": {"fr": "🙈 Résultats cachés", "en": "🙈 Results hidden"},
+        "console.status_locked": {
+            "fr": ":material/lock: Saisie verrouillée",
+            "en": ":material/lock: Input locked",
+        },
+        "console.status_open": {
+            "fr": ":material/lock_open: Saisie ouverte",
+            "en": ":material/lock_open: Input open",
+        },
+        "console.status_revealed": {
+            "fr": ":material/visibility: Résultats révélés",
+            "en": ":material/visibility: Results revealed",
+        },
+        "console.status_hidden": {
+            "fr": ":material/visibility_off: Résultats masqués",
+            "en": ":material/visibility_off: Results hidden",
+        },
         "console.lock": {"fr": "Verrouiller la saisie", "en": "Lock input"},
         "console.unlock": {"fr": "Déverrouiller la saisie", "en": "Unlock input"},
-        "console.reveal": {"fr": "Dévoiler les résultats", "en": "Reveal results"},
-        "console.hide": {"fr": "Cacher les résultats", "en": "Hide results"},
+        "console.reveal": {"fr": "Révéler les résultats", "en": "Reveal results"},
+        "console.hide": {"fr": "Masquer les résultats", "en": "Hide results"},
         "console.undo": {"fr": "Annuler ma dernière action", "en": "Undo my last action"},
+        "console.undo_what": {"fr": "Annuler\u00a0: {what}", "en": "Undo: {what}"},
+        "console.undone": {"fr": "Annulé\u00a0: {what}.", "en": "Undone: {what}."},
+        "console.nothing_to_undo": {"fr": "Rien à annuler", "en": "Nothing to undo"},
+        "undo.what.reveal_ranking": {
+            "fr": "la révélation du classement",
+            "en": "reveal of the ranking",
+        },
+        "undo.what.hide_ranking": {"fr": "le masquage du classement", "en": "hiding the ranking"},
+        "undo.what.reveal": {
+            "fr": "la révélation de l’étape «\u00a0{step}\u00a0»",
+            "en": "reveal of the “{step}” step",
+        },
+        "undo.what.hide": {
+            "fr": "le masquage de l’étape «\u00a0{step}\u00a0»",
+            "en": "hiding the “{step}” step",
+        },
+        "undo.what.set_step": {
+            "fr": "le passage à l’étape «\u00a0{step}\u00a0»",
+            "en": "the move to the “{step}” step",
+        },
+        "undo.what.lock": {"fr": "le verrouillage de la saisie", "en": "locking input"},
+        "undo.what.unlock": {"fr": "le déverrouillage de la saisie", "en": "unlocking input"},
+        "undo.what.hide_item": {
+            "fr": "le masquage d’une contribution",
+            "en": "hiding a contribution",
+        },
+        "undo.what.show_item": {
+            "fr": "le retour d’une contribution",
+            "en": "showing a contribution again",
+        },
+        "undo.what.start_timer": {"fr": "le lancement du minuteur", "en": "starting the timer"},
+        "undo.what.stop_timer": {"fr": "l’arrêt du minuteur", "en": "stopping the timer"},
+        "undo.what.set_vote_settings": {
+            "fr": "le réglage des gommettes",
+            "en": "the dot-vote settings",
+        },
+        "undo.what.set_weights": {"fr": "le changement des poids", "en": "the change of weights"},
+        "undo.what.select_source": {
+            "fr": "la sélection d’une source",
+            "en": "keeping or setting aside a source",
+        },
+        "undo.what.add_source": {"fr": "l’ajout d’une source", "en": "adding a source"},
+        "undo.what.add_need": {"fr": "l’ajout d’un besoin", "en": "adding a need"},
+        "undo.what.create_use_case": {
+            "fr": "la création d’un cas d’usage",
+            "en": "creating a use case",
+        },
+        "undo.what.update_use_case": {
+            "fr": "la modification d’un cas d’usage",
+            "en": "editing a use case",
+        },
+        "undo.what.delete_use_case": {
+            "fr": "la suppression d’un cas d’usage",
+            "en": "deleting a use case",
+        },
+        "undo.what.choose_governance": {
+            "fr": "le choix du modèle de gouvernance",
+            "en": "the choice of governance model",
+        },
+        "undo.what.set_governance_answers": {
+            "fr": "les réponses au questionnaire de gouvernance",
+            "en": "the governance questionnaire answers",
+        },
+        "undo.what.create_scenario": {
+            "fr": "la création d’un scénario",
+            "en": "creating a scenario",
+        },
+        "undo.what.update_scenario": {
+            "fr": "la modification d’un scénario",
+            "en": "editing a scenario",
+        },
+        "undo.what.set_network_edits": {
+            "fr": "la modification du réseau de valeur",
+            "en": "editing the value network",
+        },
+        "undo.what.delete_scenario": {
+            "fr": "la suppression d’un scénario",
+            "en": "deleting a scenario",
+        },
+        "undo.what.other": {"fr": "la dernière action", "en": "the last action"},
         "console.timer": {"fr": "Minuteur", "en": "Timer"},
         "console.minutes": {"fr": "Durée (minutes)", "en": "Duration (minutes)"},
         "console.start_timer": {"fr": "Lancer", "en": "Start"},
         "console.stop_timer": {"fr": "Arrêter", "en": "Stop"},
         "console.timer_running": {
-            "fr": "Compte à rebours en cours : la saisie se verrouille à {end}.",
+            "fr": "Compte à rebours en cours\u202f: la saisie se verrouille à {end}.",
             "en": "Countdown running: input locks at {end}.",
         },
         "console.timer_over": {
-            "fr": "Temps écoulé à {end} : la saisie est verrouillée.",
+            "fr": "Temps écoulé à {end}\u202f: la saisie est verrouillée.",
             "en": "Time ran out at {end}: input is locked.",
         },
         "console.participants": {"fr": "Participants ({n})", "en": "Participants ({n})"},
@@ -213,7 +315,7 @@ MESSAGES.update(
         "console.contributions": {"fr": "Propositions", "en": "Proposals"},
         "console.moderation": {"fr": "Modération", "en": "Moderation"},
         "console.nothing_to_moderate": {
-            "fr": "Aucune proposition des participants pour l’instant.",
+            "fr": "Aucune proposition des personnes participantes pour l’instant.",
             "en": "No proposals from participants yet.",
         },
         "console.kind_need": {"fr": "Besoin proposé par {name}", "en": "Need proposed by {name}"},
@@ -225,7 +327,7 @@ MESSAGES.update(
         "console.show": {"fr": "Réafficher", "en": "Show again"},
         "console.settings": {"fr": "Réglages du vote", "en": "Vote settings"},
         "console.budget": {
-            "fr": "Gommettes par participant",
+            "fr": "Gommettes par personne",
             "en": "Dots per participant",
         },
         "console.cap": {"fr": "Gommettes au plus par besoin", "en": "Dots at most per need"},
@@ -239,15 +341,21 @@ MESSAGES.update(
         # inventory
         "inventory.lead": {
             "fr": "Quelles données personnelles la collectivité et ses opérateurs "
-            "détiennent-ils sur les habitants ?",
+            "détiennent-ils sur les habitants\u202f?",
             "en": "Which personal data do the city and its operators hold about residents?",
         },
         "inventory.on_table": {"fr": "Sur la table ({n})", "en": "On the table ({n})"},
         "inventory.deck": {"fr": "Parcourir le jeu de cartes", "en": "Browse the deck"},
         "inventory.propose_header": {"fr": "Proposer une source", "en": "Propose a source"},
         "inventory.proposed_by": {"fr": "Proposée par {name}", "en": "Proposed by {name}"},
-        "inventory.selected": {"fr": "✅ Retenue", "en": "✅ Selected"},
-        "inventory.set_aside": {"fr": "⏸ Mise de côté", "en": "⏸ Set aside"},
+        "inventory.selected": {
+            "fr": ":material/check_circle: Retenue",
+            "en": ":material/check_circle: Selected",
+        },
+        "inventory.set_aside": {
+            "fr": ":material/pause_circle: Mise de côté",
+            "en": ":material/pause_circle: Set aside",
+        },
         "inventory.select": {"fr": "Retenir", "en": "Select"},
         "inventory.unselect": {"fr": "Mettre de côté", "en": "Set aside"},
         "inventory.withdraw": {"fr": "Retirer ma proposition", "en": "Withdraw my proposal"},
@@ -256,39 +364,55 @@ MESSAGES.update(
         "inventory.sensitivity": {"fr": "Sensibilité", "en": "Sensitivity"},
         "inventory.access": {"fr": "Accès", "en": "Access"},
         "inventory.refine": {
-            "fr": "Seules les {n} premières cartes sont affichées : affinez les filtres.",
+            "fr": "Seules les {n} premières cartes sont affichées\u202f: affinez les filtres.",
             "en": "Only the first {n} cards are shown: refine the filters.",
         },
         "inventory.already": {"fr": "Déjà sur la table", "en": "Already on the table"},
         "inventory.add": {"fr": "Mettre sur la table", "en": "Put on the table"},
         "inventory.new_title": {"fr": "Nom de la source", "en": "Name of the source"},
-        "inventory.new_holder": {"fr": "Qui la détient ?", "en": "Who holds it?"},
+        "inventory.new_holder": {"fr": "Qui la détient\u202f?", "en": "Who holds it?"},
         "inventory.footer": {
             "fr": "Les sources retenues alimentent la matrice des cas d’usage.",
             "en": "The selected sources feed the use-case matrix.",
         },
-        "holder.city": {"fr": "collectivité", "en": "city"},
-        "holder.public_utility": {"fr": "régie publique", "en": "public utility"},
-        "holder.delegated_operator": {"fr": "délégataire", "en": "delegated operator"},
-        "holder.private_operator": {"fr": "opérateur privé", "en": "private operator"},
-        "holder.state_agency": {"fr": "organisme d’État", "en": "state agency"},
+        "holder.city": {"fr": "commune ou métropole", "en": "city or metropolitan authority"},
+        "holder.local_authority": {"fr": "département ou région", "en": "département or region"},
+        "holder.public_utility": {"fr": "régie publique", "en": "public in-house utility"},
+        "holder.delegated_operator": {
+            "fr": "délégataire de service public",
+            "en": "public-service delegate",
+        },
+        "holder.concession_holder": {
+            "fr": "entreprise concessionnaire du réseau",
+            "en": "network concession company",
+        },
+        "holder.social_landlord": {"fr": "bailleur social", "en": "social landlord"},
+        "holder.social_security_body": {
+            "fr": "organisme de sécurité sociale",
+            "en": "social-security body",
+        },
+        "holder.private_operator": {"fr": "entreprise privée", "en": "private company"},
+        "holder.state_agency": {
+            "fr": "État ou établissement public de l’État",
+            "en": "State or State agency",
+        },
         # needs
         "needs.lead": {
-            "fr": "Chaque participant dispose de {budget} gommettes, {cap} au plus par besoin.",
+            "fr": "Chaque personne dispose de {budget} gommettes, {cap} au plus par besoin.",
             "en": "Each participant has {budget} dots, at most {cap} per need.",
         },
         "needs.remaining": {"fr": "Gommettes restantes", "en": "Dots left"},
         "needs.locked": {
-            "fr": "La saisie est verrouillée par l’animateur.",
+            "fr": "La saisie est verrouillée par l’animation.",
             "en": "The facilitator locked input.",
         },
-        "needs.hidden": {"fr": "Masqué par l’animateur", "en": "Hidden by the facilitator"},
+        "needs.hidden": {"fr": "Masqué par l’animation", "en": "Hidden by the facilitator"},
         "needs.total": {
-            "fr": "{n} gommette(s) de {voters} participant(s)",
-            "en": "{n} dot(s) from {voters} participant(s)",
+            "fr": "Gommettes\u202f: {n} · personnes\u202f: {voters}",
+            "en": "Dots: {n} · people: {voters}",
         },
         "needs.mine": {
-            "fr": "Mes gommettes ici : {n} · il m’en reste {left}",
+            "fr": "Mes gommettes ici\u202f: {n} · il m’en reste {left}",
             "en": "My dots here: {n} · {left} left",
         },
         "needs.add_dot": {"fr": "+1 gommette", "en": "+1 dot"},
@@ -301,17 +425,18 @@ MESSAGES.update(
             "en": "Put this card on the table",
         },
         "needs.title": {"fr": "Le besoin, en une phrase", "en": "The need, in one sentence"},
-        "needs.persona": {"fr": "Pour qui ? (persona)", "en": "For whom? (persona)"},
+        "needs.persona": {"fr": "Pour qui\u202f? (persona)", "en": "For whom? (persona)"},
         "needs.description": {"fr": "Description", "en": "Description"},
         "needs.propose": {"fr": "Proposer", "en": "Propose"},
         # use cases
         "use_cases.lead": {
-            "fr": "Quelles sources serviraient chaque besoin ? Plus la case est claire, plus la "
-            "suggestion est forte ; survolez-la pour les raisons.",
+            "fr": "Quelles sources serviraient chaque besoin\u202f? Plus la case est claire, "
+            "plus la "
+            "suggestion est forte\u202f; touchez-la ou survolez-la pour les raisons.",
             "en": "Which sources would serve each need? The lighter the cell, the stronger the "
-            "suggestion; hover it for the reasons.",
+            "suggestion; tap or hover it for the reasons.",
         },
-        "use_cases.score": {"fr": "Score : {score}/100", "en": "Score: {score}/100"},
+        "use_cases.score": {"fr": "Score\u202f: {score}/100", "en": "Score: {score}/100"},
         "use_cases.score_axis": {"fr": "Score", "en": "Score"},
         "use_cases.unrelated": {
             "fr": "Aucune catégorie ni aucun thème en commun",
@@ -326,7 +451,7 @@ MESSAGES.update(
             "en": "No selected source serves the need “{need}”.",
         },
         "use_cases.unused": {
-            "fr": "Sources qui ne servent aucun besoin : {sources}",
+            "fr": "Sources qui ne servent aucun besoin\u202f: {sources}",
             "en": "Sources that serve no need: {sources}",
         },
         "use_cases.empty": {
@@ -334,33 +459,33 @@ MESSAGES.update(
             "en": "The matrix needs at least one need and one selected source.",
         },
         "use_cases.list": {"fr": "Cas d’usage ({n})", "en": "Use cases ({n})"},
-        "use_cases.need": {"fr": "Besoin : {need}", "en": "Need: {need}"},
-        "use_cases.sources": {"fr": "Sources : {sources}", "en": "Sources: {sources}"},
+        "use_cases.need": {"fr": "Besoin\u202f: {need}", "en": "Need: {need}"},
+        "use_cases.sources": {"fr": "Sources\u202f: {sources}", "en": "Sources: {sources}"},
         "use_cases.delete": {"fr": "Supprimer", "en": "Delete"},
         "use_cases.create_header": {"fr": "Nommer un cas d’usage", "en": "Name a use case"},
         "use_cases.pick_need": {"fr": "Besoin (ligne)", "en": "Need (row)"},
         "use_cases.pick_sources": {"fr": "Sources (colonnes)", "en": "Sources (columns)"},
         "use_cases.suggested": {
-            "fr": "Suggestions : {sources}",
+            "fr": "Suggestions\u202f: {sources}",
             "en": "Suggestions: {sources}",
         },
         "use_cases.title": {"fr": "Nom du cas d’usage", "en": "Name of the use case"},
         "use_cases.create": {"fr": "Créer le cas d’usage", "en": "Create the use case"},
         # governance
         "governance.lead": {
-            "fr": "Pour chaque cas d’usage, répondez aux questions : l’adéquation des cinq "
+            "fr": "Pour chaque cas d’usage, répondez aux questions\u202f: l’adéquation des cinq "
             "modèles se calcule avec ses raisons.",
             "en": "For each use case, answer the questions: the fit of the five models is "
             "computed, with its reasons.",
         },
         "governance.no_use_case": {
-            "fr": "Pas encore de cas d’usage : créez-en un à l’étape précédente.",
+            "fr": "Pas encore de cas d’usage\u202f: créez-en un à l’étape précédente.",
             "en": "No use case yet: create one at the previous step.",
         },
         "governance.pick_use_case": {"fr": "Cas d’usage", "en": "Use case"},
         "governance.questions": {"fr": "Questionnaire", "en": "Questionnaire"},
         "governance.facilitator_records": {
-            "fr": "L’animateur enregistre les réponses dont le groupe convient.",
+            "fr": "L’animation enregistre les réponses dont le groupe convient.",
             "en": "The facilitator records the answers the group agrees on.",
         },
         "governance.no_answer": {"fr": "Pas de réponse", "en": "No answer"},
@@ -369,22 +494,23 @@ MESSAGES.update(
             "en": "Save the answers",
         },
         "governance.answers_saved": {
-            "fr": "Réponses enregistrées ({n} modifiée(s)).",
+            "fr": "Réponses enregistrées (modifications\u202f: {n}).",
             "en": "Answers saved ({n} changed).",
         },
         "governance.answers_unchanged": {
-            "fr": "Aucune réponse n’a changé : rien à enregistrer.",
+            "fr": "Aucune réponse n’a changé\u202f: rien à enregistrer.",
             "en": "No answer changed: nothing to save.",
         },
         "governance.fit_header": {"fr": "Adéquation des modèles", "en": "Fit of the models"},
         "governance.fit_axis": {"fr": "Adéquation (0–100)", "en": "Fit (0–100)"},
         "governance.fit_line": {"fr": "{model} — {fit}/100", "en": "{model} — {fit}/100"},
+        "governance.legal_framework": {"fr": "Cadre juridique", "en": "Legal framework"},
         "governance.tried": {
             "fr": "Territoires qui l’ont essayé",
             "en": "Territories that tried it",
         },
         "governance.choice": {"fr": "Le choix du groupe", "en": "The group's choice"},
-        "governance.chosen": {"fr": "Modèle retenu : {model}", "en": "Chosen model: {model}"},
+        "governance.chosen": {"fr": "Modèle retenu\u202f: {model}", "en": "Chosen model: {model}"},
         "governance.not_chosen": {
             "fr": "Pas encore de modèle retenu.",
             "en": "No model chosen yet.",

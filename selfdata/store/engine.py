@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from selfdata.domain.errors import StoreUnavailable
 from selfdata.store.schema import create_schema
+from selfdata.store.schema import schema_version as schema_version_table
 
 T = TypeVar("T")
 
@@ -73,7 +76,10 @@ class Store:
         if self.is_sqlite:
             database = parsed.database or ""
             if database and database != ":memory:" and not database.startswith("file:"):
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    Path(database).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreUnavailable("store.unavailable") from exc
             self.engine = create_engine(
                 self.url,
                 connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -93,6 +99,12 @@ class Store:
         return cls(default_url())
 
     def write(self, fn: Callable[[Connection], T], *, retries: int = 5) -> T:
+        """Run ``fn(conn)`` in one write transaction. A database that cannot be reached or
+        written raises :class:`StoreUnavailable` (nothing was written)."""
+        with _told_gently():
+            return self._write(fn, retries)
+
+    def _write(self, fn: Callable[[Connection], T], retries: int) -> T:
         for attempt in range(retries + 1):
             try:
                 with self.engine.connect() as conn:
@@ -106,6 +118,19 @@ class Store:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def read(self, fn: Callable[[Connection], T]) -> T:
+        """Run ``fn(conn)`` in one read transaction (:class:`StoreUnavailable` when the
+        database cannot be reached)."""
+        with _told_gently():
+            return self._read(fn)
+
+    def check(self) -> None:
+        """Prove the database is reachable *and writable*: a write transaction that takes the
+        write lock and rewrites the schema version row (same value). Raises
+        :class:`StoreUnavailable` otherwise. Used by ``python -m selfdata health`` and by the
+        app's outage screen to know when the database is back."""
+        self.write(_touch)
+
+    def _read(self, fn: Callable[[Connection], T]) -> T:
         with self.engine.connect() as conn:
             if not self.is_sqlite:
                 # One snapshot for the whole read, as SQLite gives: under PostgreSQL's default
@@ -120,6 +145,25 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+
+def _touch(conn: Connection) -> None:
+    version = schema_version_table.c.version
+    conn.execute(update(schema_version_table).values(version=version))
+
+
+@contextmanager
+def _told_gently() -> Iterator[None]:
+    """The driver's failures (connection refused, read-only or full file, missing
+    directory…) become :class:`StoreUnavailable`, whose message names no path or address.
+    An :class:`IntegrityError` is a bug or a race the caller handles, so it passes through;
+    the original error stays chained for the server's log."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except DBAPIError as exc:
+        raise StoreUnavailable("store.unavailable") from exc
 
 
 def _is_busy(exc: OperationalError) -> bool:

@@ -8,7 +8,9 @@ Card payloads and network edits are JSON text: they are read and written whole.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -23,13 +25,17 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     insert,
+    inspect,
     select,
     text,
     update,
 )
 
-SCHEMA_VERSION = 2
+from selfdata.domain.identity import pseudonym_key
+
+SCHEMA_VERSION = 10
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -70,6 +76,21 @@ workshops = Table(
     # bumped with ``version`` by every write that can change a ranking (everything but
     # dots and proposals): the outcome screens cache their ranking on it (docs/load.md)
     Column("ranking_version", Integer, nullable=False, default=0, server_default="0"),
+    # what the projector shows (method, scenario, comparison, chart, QR): JSON text, set by
+    # the facilitator only (selfdata/app/projector.py); version 4
+    Column("projector", Text, nullable=False, default="{}", server_default="{}"),
+    # bumped with ``version`` by the settings tablets must follow at once (budget, cap,
+    # weights): live screens put it in the key that redraws them immediately; version 4
+    Column("settings_version", Integer, nullable=False, default=0, server_default="0"),
+    # the facilitator closed joining (schema 5): the code still opens the room, no one joins
+    Column("joining_closed", Boolean, nullable=False, default=False, server_default=false()),
+    # the facilitator named participants for this workshop (schema 8); off = anonymous: no
+    # pseudonym in the console lists, on the tablets, in ``rank`` or in the report
+    Column("show_pseudonyms", Boolean, nullable=False, default=False, server_default=false()),
+    # what the facilitator prepared (cards in play, agenda: the file's ``preparation``, JSON)
+    # and the room's clock (when the step started, time spent per step, JSON); version 9
+    Column("preparation", Text),
+    Column("step_clock", Text),
 )
 
 participants = Table(
@@ -79,7 +100,8 @@ participants = Table(
     Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
     Column("slug", String(64), nullable=False),
     Column("pseudonym", String(200), nullable=False),
-    # casefold() can triple a text's length ("ﬃ" -> "ffi"): no length limit on the key
+    # the name's look-alike skeleton (selfdata.domain.identity.pseudonym_key), unique per
+    # workshop; NFKC and casefold() can triple a text's length ("ﬃ" -> "ffi"): no limit
     Column("pseudonym_key", Text, nullable=False),
     Column("joined", String(64)),
     Column("token_hash", String(64), unique=True),
@@ -170,6 +192,9 @@ scenarios = Table(
     Column("description", Text, nullable=False, default=""),
     Column("network_edits", Text, nullable=False, default="{}"),
     Column("position", Integer, nullable=False),
+    Column("action_plan", Text, nullable=True),
+    Column("city_roles", Text, nullable=True),
+    Column("city_actors", Text, nullable=True),
     UniqueConstraint("workshop_id", "slug"),
 )
 
@@ -228,7 +253,41 @@ Index("ix_use_cases_workshop", use_cases.c.workshop_id, use_cases.c.position)
 Index("ix_use_case_sources_source", use_case_sources.c.source_id)
 Index("ix_scenarios_workshop", scenarios.c.workshop_id, scenarios.c.position)
 Index("ix_ratings_workshop", ratings.c.workshop_id, ratings.c.position)
+workshop_cards = Table(
+    "workshop_cards",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("slug", String(64), nullable=False),
+    Column("card", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    UniqueConstraint("workshop_id", "kind", "slug"),
+)
+"""Version 6: a workshop's own cards (``kind`` is a deck kind: ``data_sources``, ``needs``)."""
+
 Index("ix_ratings_scenario", ratings.c.scenario_id)
+
+tables = Table(
+    "tables",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column("slug", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("colour", Integer, nullable=False, default=0),
+    Column("position", Integer, nullable=False),
+    UniqueConstraint("workshop_id", "slug"),
+)
+"""Version 10: the tables of a large room. ``participants``, ``needs`` and ``use_cases``
+gain a nullable ``table_id`` (NULL: no table / shared by the whole room)."""
+Index("ix_tables_workshop", tables.c.workshop_id, tables.c.position)
+TABLE_COLUMNS = ("participants", "needs", "use_cases")
+"""The tables that carry a ``table_id`` since version 10."""
+for _name in TABLE_COLUMNS:
+    metadata.tables[_name].append_column(
+        Column("table_id", Integer, ForeignKey("tables.id", ondelete="SET NULL"))
+    )
 Index("ix_audit_workshop", audit_log.c.workshop_id, audit_log.c.id)
 
 
@@ -239,7 +298,123 @@ def _add_ranking_version(conn: Connection) -> None:
     conn.execute(update(workshops).values(ranking_version=workshops.c.version))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_ranking_version}
+def _renormalise_pseudonym_keys(conn: Connection) -> None:
+    """Version 3: ``pseudonym_key`` becomes the look-alike skeleton (it was ``casefold()``).
+
+    Two participants already in a room may now share a skeleton ("Alice" and a Cyrillic
+    "Аlice"): the first to have joined keeps the bare skeleton, the later one gets it
+    suffixed with its own slug (after a separator no skeleton holds), so both stay and a new
+    look-alike is still refused. Every key is first parked on a unique placeholder, so the
+    unique index never sees two rows mid-way."""
+    rows = conn.execute(
+        select(
+            participants.c.id,
+            participants.c.workshop_id,
+            participants.c.slug,
+            participants.c.pseudonym,
+        ).order_by(participants.c.workshop_id, participants.c.position, participants.c.id)
+    ).all()
+    taken: set[tuple[int, str]] = set()
+    keys: dict[int, str] = {}
+    for row in rows:
+        key = pseudonym_key(row.pseudonym)
+        if (row.workshop_id, key) in taken:
+            key = f"{key}\x1f{row.slug}"
+        taken.add((row.workshop_id, key))
+        keys[row.id] = key
+    for row_id in keys:
+        conn.execute(
+            update(participants)
+            .where(participants.c.id == row_id)
+            .values(pseudonym_key=f"\x1f{row_id}")
+        )
+    for row_id, key in keys.items():
+        conn.execute(
+            update(participants).where(participants.c.id == row_id).values(pseudonym_key=key)
+        )
+
+
+def _add_room_display(conn: Connection) -> None:
+    """Version 4: ``projector`` (what the wall shows, JSON, ``{}`` = the defaults) and
+    ``settings_version`` (starts at 0). Columns already there are left alone."""
+    present = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    if "projector" not in present:
+        conn.execute(text("ALTER TABLE workshops ADD COLUMN projector TEXT NOT NULL DEFAULT '{}'"))
+    if "settings_version" not in present:
+        conn.execute(
+            text("ALTER TABLE workshops ADD COLUMN settings_version INTEGER NOT NULL DEFAULT 0")
+        )
+
+
+def _add_joining_closed(conn: Connection) -> None:
+    """Version 5: ``workshops.joining_closed`` (every workshop open, as before)."""
+    present = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    if "joining_closed" not in present:  # a database made from this schema has it already
+        conn.execute(
+            text("ALTER TABLE workshops ADD COLUMN joining_closed BOOLEAN NOT NULL DEFAULT FALSE")
+        )
+
+
+def _add_workshop_cards(conn: Connection) -> None:
+    """Version 6: the ``workshop_cards`` table (created by ``create_all`` just before, as
+    any new table is); nothing to convert, no workshop had cards of its own."""
+    workshop_cards.create(conn, checkfirst=True)
+
+
+def _add_action_plan_and_city_roles(conn: Connection) -> None:
+    """Version 7: a scenario's action plan, the city's roles in it and the network actors
+    that are the city (JSON, NULL until the facilitator records them)."""
+    # Only the missing ones: ``create_all`` just before already gave them to a database
+    # whose scenarios table is newer than its recorded version (a skipped number).
+    present = {c["name"] for c in inspect(conn).get_columns("scenarios")}
+    for column in ("action_plan", "city_roles", "city_actors"):
+        if column not in present:
+            conn.execute(text(f"ALTER TABLE scenarios ADD COLUMN {column} TEXT"))
+
+
+def _add_show_pseudonyms(conn: Connection) -> None:
+    """Version 8: ``workshops.show_pseudonyms`` (every workshop anonymous, the default: the
+    console's old switch was per session, nothing to carry over)."""
+    present = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    if "show_pseudonyms" not in present:  # a database made from this schema has it already
+        conn.execute(
+            text("ALTER TABLE workshops ADD COLUMN show_pseudonyms BOOLEAN NOT NULL DEFAULT FALSE")
+        )
+
+
+def _add_preparation(conn: Connection) -> None:
+    """Version 9: ``workshops.preparation`` (cards in play and agenda) and
+    ``workshops.step_clock`` (time spent per step), both NULL: nothing prepared, no clock."""
+    present = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    for column in ("preparation", "step_clock"):
+        if column not in present:
+            conn.execute(text(f"ALTER TABLE workshops ADD COLUMN {column} TEXT"))
+
+
+def _add_tables(conn: Connection) -> None:
+    """Version 10: the ``tables`` table (made by ``create_all`` just before) and a nullable
+    ``table_id`` on participants, needs and use cases: every existing row has no table, so
+    a workshop behaves as before."""
+    tables.create(conn, checkfirst=True)
+    for name in TABLE_COLUMNS:
+        present = {c["name"] for c in inspect(conn).get_columns(name)}
+        if "table_id" not in present:
+            conn.execute(
+                text(f"ALTER TABLE {name} ADD COLUMN table_id INTEGER REFERENCES tables(id)")
+            )
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    2: _add_ranking_version,
+    3: _renormalise_pseudonym_keys,
+    4: _add_room_display,
+    5: _add_joining_closed,
+    6: _add_workshop_cards,
+    7: _add_action_plan_and_city_roles,
+    8: _add_show_pseudonyms,
+    9: _add_preparation,
+    10: _add_tables,
+}
 """Version n -> function bringing a version n-1 database to version n."""
 
 
@@ -268,3 +443,8 @@ def create_schema(conn: Connection) -> int:
         MIGRATIONS[target](conn)
         conn.execute(update(schema_version).where(schema_version.c.id == 1).values(version=target))
     return SCHEMA_VERSION
+
+
+def dumps(value: Any) -> str:
+    """How a JSON column's value is written (compact, UTF-8 kept as is)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

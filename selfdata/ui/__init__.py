@@ -8,15 +8,10 @@ Streamlit): page context and chrome, reusable widgets, room figures, styles."""
 import pandas  # noqa: F401
 import plotly.graph_objects  # noqa: F401
 
-from selfdata.ui.context import (
-    PAGE_ORDER,
-    PageContext,
-    get_store,
-    live_updates,
-    nav_link,
-    page_context,
-    switch_to,
-)
+from selfdata.ui.context import page_context
+from selfdata.ui.live import live_updates
+from selfdata.ui.navigation import PAGE_ORDER, nav_link, switch_to
+from selfdata.ui.session import PageContext, get_store
 
 __all__ = [
     "PAGE_ORDER",

@@ -4,15 +4,15 @@ language switch, the links to the pages this viewer may open)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import streamlit as st
 
-from selfdata.cards import STEP_IDS
-from selfdata.ui.widgets import safe
-
-if TYPE_CHECKING:
-    from selfdata.ui.context import PageContext
+from selfdata.i18n import t
+from selfdata.ui.navigation import nav_link, page_file, page_title_key, visible_pages
+from selfdata.ui.session import PageContext
+from selfdata.ui.widgets import safe, table_badge
 
 LANG_KEY = "chrome_lang"
 _ROLE_COLOURS: dict[str, Any] = {
@@ -21,17 +21,6 @@ _ROLE_COLOURS: dict[str, Any] = {
     "projection": "violet",
     "visitor": "gray",
 }
-
-
-def visible_pages(role: str) -> tuple[str, ...]:
-    """The pages this role may open, in workshop order (the navigation offers these)."""
-    if role == "facilitator":
-        return ("home", "console", "projection", *STEP_IDS)
-    if role == "participant":
-        return ("home", *STEP_IDS)
-    if role == "projection":
-        return ("home", "projection")
-    return ("home",)
 
 
 def _on_lang_change() -> None:
@@ -61,8 +50,6 @@ def render_header(ctx: PageContext) -> None:
     """The essentials at the top of the main area, so a tablet whose sidebar is collapsed
     still shows them: role, workshop, code, participants, who I am and the current step
     (a link to it for a participant elsewhere). Not on the projection (it has its own)."""
-    from selfdata.ui.context import nav_link
-
     if ctx.page == "projection" or (ctx.room is None and ctx.role == "visitor"):
         return
     colour = _ROLE_COLOURS[ctx.role]
@@ -72,7 +59,7 @@ def render_header(ctx: PageContext) -> None:
         parts += [
             f"**{safe(ctx.room.title)}** ({safe(ctx.room.territory)})",
             safe(ctx.t("chrome.code")) + f" `{ctx.room.code}`",  # a fixed alphabet
-            safe(ctx.t("chrome.participants", n=ctx.room.participants)),
+            ":material/group: " + safe(ctx.t("chrome.participants", n=ctx.room.participants)),
         ]
         if ctx.me is not None:
             parts.append(safe(ctx.t("chrome.you_are", name=ctx.me.pseudonym)))
@@ -83,16 +70,18 @@ def render_header(ctx: PageContext) -> None:
             parts.append(safe(ctx.t("chrome.step", step=ctx.t(f"step.{step}"))))
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="sd_header"):
         st.markdown(" · ".join(parts), width="content")
+        if ctx.me is not None and ctx.me.table is not None:  # a large room's table
+            st.html(table_badge(ctx.me.table.name, ctx.me.table.colour), width="content")
         if link_to_step is not None:
             label = ctx.t("chrome.go_to_step", step=ctx.t(f"step.{link_to_step}"))
-            nav_link(ctx, link_to_step, label)
+            nav_link(ctx, link_to_step, label, icon=":material/play_arrow:")
+        if ctx.is_participant and ctx.page != "home":  # «Mes données»: on the home page
+            nav_link(ctx, "home", ctx.t("chrome.my_data"))
 
 
 def render_sidebar(ctx: PageContext) -> None:
     """The sidebar: the workshop, the language switch and the links to the pages this viewer
     may open (collapsed by default on tablets: the header above carries the essentials)."""
-    from selfdata.ui.context import nav_link, page_file, page_title_key
-
     with st.sidebar:
         heading = f"### {safe(ctx.t('app.title'))}"
         if ctx.room is not None:  # one element: each is a message (see docs/load.md)
@@ -114,16 +103,18 @@ def render_sidebar(ctx: PageContext) -> None:
             nav_link(ctx, page, label, params=params)
 
 
+FAVICON = Path(__file__).with_name("favicon.png")
+"""The tab icon (drawn once with Pillow: four cards, one picked)."""
+
+
 def configure_page(role: str, lang: str) -> None:
     """Title, icon, wide layout and the sidebar's initial state for this role. Called by the
     entry script and again by every page: on a fresh server, until the root address has
     been served once, Streamlit runs a page's own address (``/needs?…``, a tablet reopening
     its link after a restart) straight from ``pages/`` without the entry script."""
-    from selfdata.i18n import t
-
     st.set_page_config(
         page_title=t("app.title", lang),
-        page_icon="🗂️",
+        page_icon=str(FAVICON),  # a local file: a material icon is fetched from a CDN
         layout="wide",
         initial_sidebar_state=initial_sidebar_state(role),
     )

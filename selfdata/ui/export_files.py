@@ -2,34 +2,33 @@
 
 Each builder takes what it needs as arguments and returns a zero-argument callable for
 ``st.download_button(data=…)``: Streamlit calls it on the click, on a thread of its own,
-so a rerun never pays for a PDF nobody asked for. Who may download what is decided here,
-in :func:`participant_may_download_report`, and checked again by the services (the
-workshop file needs the secret).
+so a rerun never pays for a PDF nobody asked for. Who may download what is decided by
+:mod:`selfdata.app.outcomes` (:func:`~selfdata.app.outcomes.may_download_report`), checked
+when the page is drawn and again when the file is built (the workshop file and the
+dossiers need the secret).
 
 Decision (documented in the README): participants may download the **workshop report**
 once the facilitator has revealed the ``export`` step or the ``scenarios`` step (the report
 shows the ranking, so it follows the ranking's reveal); it never names pseudonyms for them.
+The facilitator's report names them only when the workshop is not anonymous (the console's
+"show pseudonyms", stored with the workshop).
 Scenario dossiers, the card deck and the workshop file are the facilitator's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
-from selfdata import services
-from selfdata.cards import Decks
+from selfdata.app import outcomes, services
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Workshop
 from selfdata.export import card_deck, scenario_dossier, workshop_report
 from selfdata.export.names import deck_filename, dossier_filename, report_filename, slug
-from selfdata.loading import dump_workshop
+from selfdata.files.loading import dump_workshop
 from selfdata.store import Store
-from selfdata.workshop import Workshop
 
 PDF = "application/pdf"
 YAML = "application/x-yaml"
-
-
-def participant_may_download_report(revealed: Collection[str]) -> bool:
-    return "export" in revealed or "scenarios" in revealed
 
 
 def dossier(
@@ -49,21 +48,32 @@ def report(
     decks: Decks,
     lang: str,
     *,
-    show_pseudonyms: bool = False,
+    token: str | None = None,
 ) -> Callable[[], bytes]:
-    """The report; with the secret (facilitator) pseudonyms may be shown, without it
-    (a participant, after the reveal) they never are."""
+    """The report; with the secret (facilitator) it names pseudonyms when the workshop does
+    (its anonymous mode off), with a participant's token (once
+    :func:`~selfdata.app.outcomes.may_download_report` allows it, checked again on the
+    click) it never does."""
 
     def build() -> bytes:
-        if secret is not None:
-            workshop = services.export_workshop(store, code, secret)
-            names = show_pseudonyms
-        else:
-            workshop = services.workshop_snapshot(store, code)
-            names = False
+        workshop = outcomes.report_workshop(store, code, token=token, secret=secret)
+        names = secret is not None and workshop.settings.show_pseudonyms
         return workshop_report(workshop, decks, lang, show_pseudonyms=names)
 
     return build
+
+
+def weights_problem(
+    store: Store, code: str, lang: str, *, token: str | None = None, secret: str | None = None
+) -> str | None:
+    """Why the report and the dossiers cannot be built (every criterion weighs 0, as
+    ``export`` on the command line refuses), in ``lang``; ``None`` when they can."""
+    from selfdata.engines.ranking import ZeroWeightsError
+
+    criteria = services.scenario_ratings(store, code, token, secret=secret, light=True).criteria
+    if criteria and sum(c.weight for c in criteria) <= 0:
+        return ZeroWeightsError().message(lang)
+    return None
 
 
 def deck(decks: Decks, lang: str) -> Callable[[], bytes]:

@@ -1,5 +1,6 @@
-"""Home's two actions: open a workshop, join one. Both end by putting the new identity in
-the address (``secret`` or ``token``) and redrawing, so a reload keeps it."""
+"""Home's actions: open a workshop (blank, from an example or from a file), join one. Each
+ends by putting the new identity in the address (``secret`` or ``token``) and redrawing, so
+a reload keeps it."""
 
 from __future__ import annotations
 
@@ -7,12 +8,26 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from selfdata import services
-from selfdata.credentials import normalise_code
-from selfdata.errors import SelfDataError
+from selfdata.app import services
+from selfdata.domain.credentials import normalise_code
+from selfdata.domain.errors import SelfDataError
+from selfdata.ui import limits
 
 if TYPE_CHECKING:
-    from selfdata.ui.context import PageContext
+    from selfdata.ui.session import PageContext
+
+
+@st.cache_data(show_spinner=False)
+def example_label(name: str) -> str:
+    """An example workshop as people call it ("La Rochelle — Mobilité durable …"), never
+    its file name (``la_rochelle``)."""
+    from selfdata.files.loading import SCENARIOS_DIR, FileFormatError, load_workshop
+
+    try:
+        workshop = load_workshop(SCENARIOS_DIR / f"{name}.yaml")
+    except (FileFormatError, OSError):
+        return name.replace("_", " ").title()
+    return f"{workshop.territory} — {workshop.title}"
 
 
 def _address(**params: str) -> None:
@@ -44,16 +59,31 @@ def create(
     st.rerun()
 
 
-def join(ctx: PageContext, code: str, pseudonym: str) -> None:
-    """Join with a code and a pseudonym; on success the address carries the token and the
-    tablet goes to the current step."""
+def join(ctx: PageContext, code: str, pseudonym: str, table: str | None = None) -> None:
+    """Join with a code and a pseudonym (at ``table`` in a room with tables; none: the
+    least full); on success the address carries the token and the tablet goes to the
+    current step."""
     norm = normalise_code(code) or code
     try:
-        joined = services.join(ctx.store, norm, pseudonym)
+        limits.check("code")
+        limits.check("join")
+        joined = services.join(ctx.store, norm, pseudonym, table)
     except SelfDataError as err:
         ctx.error(err)
         return
     st.session_state["home_just_joined"] = True
     st.session_state.pop("home_pseudonym", None)
     _address(code=norm, token=joined.token, lang=ctx.lang if ctx.lang != "fr" else "")
+    st.rerun()
+
+
+def import_file(ctx: PageContext, raw: bytes, filename: str) -> None:
+    """Store an uploaded workshop file (already previewed) as a new workshop; on success the
+    address carries its code and facilitator secret, as for :func:`create`."""
+    try:
+        created = services.import_workshop_file(ctx.store, raw, filename)
+    except SelfDataError as err:
+        ctx.error(err)
+        return
+    _address(code=created.code, secret=created.secret, lang=ctx.lang if ctx.lang != "fr" else "")
     st.rerun()

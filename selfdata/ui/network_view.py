@@ -2,7 +2,7 @@
 gives/gets table, the facilitator's edit forms and the side-by-side comparison.
 
 Used by ``pages/network.py`` and by the projection page (``show_network`` with
-``large=True``). Every write goes through :mod:`selfdata.services` from a widget callback,
+``large=True``). Every write goes through :mod:`selfdata.app.services` from a widget callback,
 so the run that follows already shows the new network on this screen; other screens see it
 on their next poll (the version moved).
 """
@@ -14,18 +14,22 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from selfdata import services, value_network
-from selfdata.cards import GOVERNANCE_MODEL_IDS, NetworkTemplate
-from selfdata.errors import SelfDataError
-from selfdata.network import FLOW_TYPES
-from selfdata.ui import figures
+from selfdata.app import services
+from selfdata.domain.cards import GOVERNANCE_MODEL_IDS, NetworkTemplate
+from selfdata.domain.errors import SelfDataError
+from selfdata.domain.workshop import NetworkEdits, Scenario
+from selfdata.engines import network_edits as value_network
+from selfdata.engines.network import FLOW_TYPES
 from selfdata.ui.context import PageContext, flash
+from selfdata.ui.figures.network import LABELS_UP_TO, flow_name
+from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.outcome_data import NetworkView, comparison_view, network_view
-from selfdata.ui.widgets import pick_scenario, safe
-from selfdata.workshop import NetworkEdits, Scenario
+from selfdata.ui.projector_controls import compare_choice, shown_scenario
+from selfdata.ui.widgets import safe
 
 PREFIX = "network_"
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+"""No toolbar (zoom, pan, download) on the wall or on a tablet."""
 
 
 def model_title(ctx: PageContext, model_id: str) -> str:
@@ -44,11 +48,14 @@ def load(ctx: PageContext, scenario: Scenario, large: bool) -> NetworkView | Non
 
 def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) -> None:
     """The figure, the diagnostics beside it in plain words, the balance table below."""
-    st.caption(safe(ctx.t("network.model_of", model=model_title(ctx, view.scenario.model))))
-    left, right = st.columns([2, 1] if not large else [3, 1], gap="medium")
+    if not large:  # on the wall the model is named in the scenario's title line
+        st.caption(safe(ctx.t("network.model_of", model=model_title(ctx, view.scenario.model))))
+    # on the wall the network takes the full width, what to look at comes below it
+    left, right = st.columns([2, 1], gap="medium") if not large else (st.container(),) * 2
     with left:
-        st.plotly_chart(view.figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
-        if len(view.actors) > figures.LABELS_UP_TO:
+        figure = on_wall(view.figure) if large else view.figure
+        st.plotly_chart(figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
+        if len(view.actors) > LABELS_UP_TO:
             st.caption(ctx.t("network.large", n=len(view.actors)))
     with right:
         show_findings(ctx, view.findings)
@@ -65,7 +72,7 @@ def show_findings(ctx: PageContext, texts: Sequence[str]) -> None:
     if not texts:
         st.success(ctx.t("network.all_clear"))
     for text in texts:
-        st.warning(safe(text), icon="⚠️")
+        st.warning(safe(text), icon=":material/warning:")
 
 
 # --- facilitator edits -----------------------------------------------------------------
@@ -86,7 +93,7 @@ def _save(ctx: PageContext, scenario: Scenario, edits: NetworkEdits) -> None:
     flash(ctx.t("network.saved"), "success")
 
 
-def _apply(ctx: PageContext, scenario: Scenario, change: str) -> None:
+def _apply(ctx: PageContext, scenario: Scenario, change: str, names: Sequence[str] = ()) -> None:
     """Widget callback: read this form's fields and save the scenario's new edits."""
     template = _template(ctx, scenario)
     if template is None:
@@ -95,8 +102,14 @@ def _apply(ctx: PageContext, scenario: Scenario, change: str) -> None:
     edits = scenario.network_edits
     try:
         if change == "add_actor":
+            card = ctx.decks.index("actors").get(state[f"{PREFIX}actor_card"])
             edits = value_network.add_actor(
-                template, edits, state[f"{PREFIX}actor_card"], state.get(f"{PREFIX}actor_label")
+                template,
+                edits,
+                state[f"{PREFIX}actor_card"],
+                state.get(f"{PREFIX}actor_label"),
+                taken_names=names,
+                card_name=card.title.get(ctx.lang) if card is not None else "",
             )
         elif change == "remove_actor":
             edits = value_network.remove_actor(template, edits, state[f"{PREFIX}actor_out"])
@@ -117,6 +130,9 @@ def _apply(ctx: PageContext, scenario: Scenario, change: str) -> None:
             edits = value_network.remove_flow(template, edits, state[f"{PREFIX}flow_out"])
         elif change == "reset":
             edits = NetworkEdits()
+    except value_network.DuplicateActorName as exc:
+        flash(ctx.t("network.duplicate_name", name=exc.name))
+        return
     except (value_network.EditError, ValueError, KeyError) as exc:
         flash(ctx.t("network.broken", problem=str(exc)[:300]))
         return
@@ -130,7 +146,10 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
     nodes = list(names)
     node_name = names.__getitem__
 
-    with st.expander(ctx.t("network.edit"), expanded=False):
+    # keyed and tracked: the panel stays open after a form inside it reruns the page
+    with st.expander(
+        ctx.t("network.edit"), expanded=False, key=f"{PREFIX}edit_open", on_change="rerun"
+    ):
         st.caption(ctx.t("network.edit.help"))
         add, remove = st.columns(2)
         with add, st.form(f"{PREFIX}add_actor_form", clear_on_submit=True, border=True):
@@ -146,7 +165,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
             st.form_submit_button(
                 ctx.t("network.submit_add"),
                 on_click=_apply,
-                args=(ctx, scenario, "add_actor"),
+                args=(ctx, scenario, "add_actor", tuple(names.values())),
                 key=f"{PREFIX}add_actor_submit",
             )
         with remove, st.form(f"{PREFIX}remove_actor_form", border=True):
@@ -173,7 +192,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
             st.selectbox(
                 ctx.t("network.flow_type"),
                 list(FLOW_TYPES),
-                format_func=lambda f: figures.flow_name(f, ctx.lang),
+                format_func=lambda f: flow_name(f, ctx.lang),
                 key=f"{PREFIX}flow_type",
             )
             st.text_input(ctx.t("network.flow_label"), key=f"{PREFIX}flow_label", max_chars=200)
@@ -214,9 +233,19 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
 
 
 def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
-    """This scenario's network beside the same use case under another governance model."""
-    assert ctx.code is not None and ctx.room is not None
+    """This scenario's network beside the same use case under another governance model
+    (a participant's own choice; the facilitator's choice is what the wall shows)."""
     scenario = view.scenario
+    if ctx.is_facilitator:
+        state = ctx.room.projector if ctx.room is not None else None
+        if state is None or ctx.code is None:
+            return
+        scenarios = services.scenarios(ctx.store, ctx.code).scenarios
+        compare_choice(ctx, state, scenarios, key="network_compare")
+        if state.compare and state.compare != scenario.model:
+            st.caption(ctx.t("network.compare.help"))
+            compared(ctx, view, state.compare, large=large)
+        return
     if not st.toggle(ctx.t("network.compare"), key=f"{PREFIX}compare"):
         return
     st.caption(ctx.t("network.compare.help"))
@@ -229,17 +258,27 @@ def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
         format_func=lambda m: model_title(ctx, m),
         key=f"{PREFIX}compare_model",
     )
+    compared(ctx, view, other or others[0], large=large)
+
+
+def compared(ctx: PageContext, view: NetworkView, other: str, *, large: bool) -> None:
+    """The two networks side by side: this scenario's, and ``other`` model's."""
+    assert ctx.code is not None and ctx.room is not None
+    scenario = view.scenario
     result = comparison_view(
-        ctx.store, ctx.code, ctx.room.version, scenario.id, other or others[0], ctx.lang, large
+        ctx.store, ctx.code, ctx.room.version, scenario.id, other, ctx.lang, large
     )
     left, right = st.columns(2, gap="medium")
     with left:
         st.markdown(f"**{safe(model_title(ctx, scenario.model))}** · {ctx.t('network.current')}")
         st.plotly_chart(
-            view.figure, width="stretch", key=f"{PREFIX}compare_left", config=CHART_CONFIG
+            on_wall(view.figure) if large else view.figure,
+            width="stretch",
+            key=f"{PREFIX}compare_left",
+            config=CHART_CONFIG,
         )
         for finding in view.findings:
-            st.caption("⚠️ " + safe(finding))
+            st.caption(":material/warning: " + safe(finding))
     with right:
         if isinstance(result, str):
             st.error(ctx.t("network.broken", problem=result))
@@ -250,10 +289,15 @@ def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
             if source is not None
             else ctx.t("network.from_template")
         )
-        st.markdown(f"**{safe(model_title(ctx, other or others[0]))}** · {safe(where)}")
-        st.plotly_chart(figure, width="stretch", key=f"{PREFIX}compare_right", config=CHART_CONFIG)
+        st.markdown(f"**{safe(model_title(ctx, other))}** · {safe(where)}")
+        st.plotly_chart(
+            on_wall(figure) if large else figure,
+            width="stretch",
+            key=f"{PREFIX}compare_right",
+            config=CHART_CONFIG,
+        )
         for text in findings:
-            st.caption("⚠️ " + safe(text))
+            st.caption(":material/warning: " + safe(text))
 
 
 def project_network(ctx: PageContext) -> None:
@@ -264,7 +308,15 @@ def project_network(ctx: PageContext) -> None:
     if not scenarios:
         st.markdown(f"### {safe(ctx.t('network.no_scenario'))}")
         return
-    scenario = pick_scenario(ctx, scenarios, "projection_network_scenario")
+    assert ctx.room is not None
+    state = ctx.room.projector
+    scenario = shown_scenario(state, scenarios)
+    with st.container(key="sd-wall-what"):
+        st.markdown(f"### {safe(scenario.title)} · {safe(model_title(ctx, scenario.model))}")
     view = load(ctx, scenario, True)
-    if view is not None:
+    if view is None:
+        return
+    if state.compare and state.compare != scenario.model:
+        compared(ctx, view, state.compare, large=True)
+    else:
         show_network(ctx, view, large=True, key="projection_network")

@@ -7,10 +7,15 @@ gives fresh figures on every screen. The ranking and the viewer's ratings are ke
 ranking does not read): a room voting on needs does not recompute it on every screen. The
 store argument (``_store``) is not part of the key. ``st.cache_data`` returns a copy, so
 callers may not mutate shared state by accident.
-Only what the workshop holds goes in: who may see a result is decided by the caller.
+
+Who may see a result is decided by :mod:`selfdata.app.outcomes` (the reveal rule): the
+group's ranking is shared by every screen through one cache entry, so each public builder
+asks :meth:`~selfdata.app.outcomes.Viewer.may_see_results` before the cache is even
+looked up (``room`` is read on every run), and a computation that misses the cache reads
+through :func:`selfdata.app.outcomes.group_ranking`, which proves the viewer again.
 
 What is cached is kept light, because every rerun unpickles it: figures as
-:class:`~selfdata.ui.charts.ReadyFigure` (plain data, not a plotly object rebuilt and
+:class:`~selfdata.ui.figures.ready.ReadyFigure` (plain data, not a plotly object rebuilt and
 validated on every copy), the network as the names and texts the screen shows (not the
 graph and its cards). ``bench/figures.py`` measures the difference.
 """
@@ -21,26 +26,20 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from selfdata import services
-from selfdata.cards import Decks
-from selfdata.loading import default_decks
-from selfdata.network import NetworkError, diagnose, scenario_network
-from selfdata.ranking import (
-    Method,
-    Ranking,
-    RankingError,
-    RatingTable,
-    aggregate_ratings,
-    criteria_in_use,
-    rank_scenarios,
-)
-from selfdata.ranking_summary import OwnRankRow, own_ranking_from
+from selfdata.app import outcomes, services
+from selfdata.app.outcomes import GroupRanking, Viewer
+from selfdata.app.views import RoomState, ScenarioRatings
+from selfdata.domain.cards import Decks
+from selfdata.domain.errors import SelfDataError
+from selfdata.domain.workshop import Scenario
+from selfdata.engines.network_edits import FlowChoice, flow_choices
+from selfdata.engines.ranking import Method, Ranking
+from selfdata.engines.ranking_summary import OwnRankRow, own_ranking_from
+from selfdata.files.loading import default_decks
 from selfdata.store import Store
-from selfdata.ui import figures
-from selfdata.ui.charts import ReadyFigure, ready
-from selfdata.value_network import FlowChoice, compare_network, flow_choices
-from selfdata.views import RoomState, ScenarioRatings
-from selfdata.workshop import Scenario
+from selfdata.ui.figures.network import BalanceRow, balance_rows, network_figure
+from selfdata.ui.figures.ranking import consensus_figure, rank_probability_figure, ranking_figure
+from selfdata.ui.figures.ready import ReadyFigure, ready
 
 CACHE_ENTRIES = 64
 
@@ -55,7 +54,7 @@ class NetworkView:
     """(node id, name in the screen's language), in the graph's order."""
     findings: tuple[str, ...]
     """The diagnostics' findings, in words, in the screen's language."""
-    balance: list[figures.BalanceRow]
+    balance: list[BalanceRow]
     flows: list[FlowChoice]
 
 
@@ -64,7 +63,7 @@ class _NetworkParts:
     figure: ReadyFigure
     actors: tuple[tuple[str, str], ...]
     findings: tuple[str, ...]
-    balance: list[figures.BalanceRow]
+    balance: list[BalanceRow]
     flows: list[FlowChoice]
 
 
@@ -84,20 +83,19 @@ def _network_parts(
     scenario = _scenario(_store, code, scenario_id)
     if scenario is None:
         return "?"
-    try:
-        graph = scenario_network(scenario, _decks())
-    except NetworkError as exc:
-        return str(exc)
-    diagnostics = diagnose(graph)
+    outcome = outcomes.network(scenario, _decks())
+    if isinstance(outcome, str):
+        return outcome
+    graph, diagnostics = outcome.graph, outcome.diagnostics
     names = []
     for node in graph.nodes:
         label = graph.nodes[node].get("label")
         names.append((node, label.get(lang) if label is not None else node))
     return _NetworkParts(
-        figure=ready(figures.network_figure(graph, lang, diagnostics=diagnostics, large=large)),
+        figure=ready(network_figure(graph, lang, diagnostics=diagnostics, large=large)),
         actors=tuple(names),
         findings=tuple(f.text.get(lang) for f in diagnostics.findings),
-        balance=figures.balance_rows(graph, diagnostics, lang),
+        balance=balance_rows(graph, diagnostics, lang),
         flows=flow_choices(graph, lang),
     )
 
@@ -131,39 +129,44 @@ def comparison_view(
     scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
     if scenario is None:
         return "?"
-    try:
-        comparison = compare_network(scenario, model, workshop, _decks())
-    except NetworkError as exc:
-        return str(exc)
-    diagnostics = diagnose(comparison.graph)
-    figure = ready(
-        figures.network_figure(comparison.graph, lang, diagnostics=diagnostics, large=large)
-    )
+    outcome = outcomes.network_comparison(scenario, model, workshop, _decks())
+    if isinstance(outcome, str):
+        return outcome
+    comparison, diagnostics = outcome
+    figure = ready(network_figure(comparison.graph, lang, diagnostics=diagnostics, large=large))
     source = comparison.scenario.title if comparison.scenario is not None else None
     return figure, source, [f.text.get(lang) for f in diagnostics.findings]
 
 
-@dataclass(frozen=True)
-class GroupRanking:
-    ranking: Ranking
-    table: RatingTable
-    """The group's ratings aggregated (each participant's own ranking starts from it)."""
-
-
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def group_ranking(
-    _store: Store, code: str, ranking_version: int, method: Method
+def _group_ranking(
+    _store: Store,
+    code: str,
+    ranking_version: int,
+    method: Method,
+    _viewer: Viewer,
+    lang: str = "fr",
 ) -> GroupRanking | str:
-    """The group's ranking at this ``ranking_version`` (see :class:`RoomState`), or why there
-    is none yet (in words): computed once for the figures and every participant's own
-    ranking, and not again when the room only places dots or proposes cards."""
-    workshop = services.ranking_inputs(_store, code)
+    # one entry per ranking version for every viewer: the callers check the reveal rule
+    # before the lookup; a miss proves the viewer again (ResultsHidden is never cached)
+    return outcomes.group_ranking(
+        _store, code, _decks(), method, token=_viewer.token, secret=_viewer.secret, lang=lang
+    )
+
+
+def group_ranking(
+    store: Store, code: str, room: RoomState, method: Method, viewer: Viewer
+) -> GroupRanking | str | None:
+    """The group's ranking at the room's ``ranking_version`` (see :class:`RoomState`), why
+    there is none yet (in words), or ``None`` while it is hidden from ``viewer``: computed
+    once for the figures and every participant's own ranking, and not again when the room
+    only places dots or proposes cards."""
+    if not viewer.may_see_results(room.revealed, "scenarios"):
+        return None
     try:
-        ranking = rank_scenarios(workshop, _decks(), method)
-    except RankingError as exc:
-        return str(exc)
-    table = aggregate_ratings(workshop, criteria_in_use(workshop, _decks()))
-    return GroupRanking(ranking, table)
+        return _group_ranking(store, code, room.ranking_version, method, viewer)
+    except SelfDataError:  # hidden (ResultsHidden), or a viewer gone since the run began
+        return None
 
 
 @dataclass(frozen=True)
@@ -175,20 +178,45 @@ class RankingView:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def ranking_view(
-    _store: Store, code: str, ranking_version: int, method: Method, lang: str, large: bool
+def _ranking_view(
+    _store: Store,
+    code: str,
+    ranking_version: int,
+    method: Method,
+    lang: str,
+    large: bool,
+    _viewer: Viewer,
 ) -> RankingView | str:
-    """The group's ranking and its three figures, or why there is none yet (in words)."""
-    group = group_ranking(_store, code, ranking_version, method)
+    group = _group_ranking(_store, code, ranking_version, method, _viewer, lang)
     if isinstance(group, str):
         return group
     ranking = group.ranking
     return RankingView(
         ranking=ranking,
-        bars=ready(figures.ranking_figure(ranking, lang, large=large)),
-        consensus=ready(figures.consensus_figure(ranking, lang, large=large)),
-        heatmap=ready(figures.rank_probability_figure(ranking, lang, large=large)),
+        bars=ready(ranking_figure(ranking, lang, large=large)),
+        consensus=ready(consensus_figure(ranking, lang, large=large)),
+        heatmap=ready(rank_probability_figure(ranking, lang, large=large)),
     )
+
+
+def ranking_view(
+    store: Store,
+    code: str,
+    room: RoomState,
+    method: Method,
+    lang: str,
+    large: bool,
+    viewer: Viewer,
+) -> RankingView | str | None:
+    """The group's ranking and its three figures, why there is none yet (in words), or
+    ``None`` while it is hidden from ``viewer`` (the reveal rule, checked before the
+    cache)."""
+    if not viewer.may_see_results(room.revealed, "scenarios"):
+        return None
+    try:
+        return _ranking_view(store, code, room.ranking_version, method, lang, large, viewer)
+    except SelfDataError:  # hidden (ResultsHidden), or a viewer gone since the run began
+        return None
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -212,12 +240,13 @@ def rating_state(
 
 
 def own_ranking_rows(
-    store: Store, code: str, room: RoomState, method: Method, token: str
+    store: Store, code: str, room: RoomState, method: Method, viewer: Viewer
 ) -> list[OwnRankRow]:
-    """The participant's own ranking beside the group's, from the group's cached ranking and
-    the participant's cached ratings (nothing read again: see docs/load.md)."""
-    group = group_ranking(store, code, room.ranking_version, method)
-    if isinstance(group, str):
+    """The participant's own ranking beside the group's (once revealed to them), from the
+    group's cached ranking and the participant's cached ratings (nothing read again: see
+    docs/load.md)."""
+    group = group_ranking(store, code, room, method, viewer)
+    if group is None or isinstance(group, str) or viewer.token is None:
         return []
-    mine = rating_state(store, code, room, token, None).mine
+    mine = rating_state(store, code, room, viewer.token, None).mine
     return own_ranking_from(group.table, mine, group.ranking)

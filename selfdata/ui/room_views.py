@@ -3,20 +3,26 @@ cached figures (by workshop version, so 40 tablets redraw from one computation).
 
 from __future__ import annotations
 
+import base64
+import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from selfdata import services
-from selfdata.cards import DataSourceCard, NeedCard
-from selfdata.governance import ModelFit, use_case_fit
-from selfdata.loading import default_decks
-from selfdata.matching import workshop_coverage, workshop_needs, workshop_sources
-from selfdata.ui.charts import ReadyFigure, ready
+from selfdata.app import outcomes, services
+from selfdata.app.views import NeedsBoard
+from selfdata.domain.cards import DataSourceCard, NeedCard
+from selfdata.domain.workshop import UseCase
+from selfdata.engines.governance import ModelFit
+from selfdata.engines.matching import workshop_coverage, workshop_needs, workshop_sources
+from selfdata.files.loading import default_decks
 from selfdata.ui.context import get_store
-from selfdata.ui.room_figures import Heatmap, match_heatmap, vote_bars
+from selfdata.ui.figures.matching import Heatmap, match_heatmap
+from selfdata.ui.figures.ready import NO_TOOLBAR, ReadyFigure, ready
+from selfdata.ui.figures.votes import vote_bars
+from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.widgets import qr_png, safe
-from selfdata.views import NeedsBoard
 
 if TYPE_CHECKING:
     from selfdata.ui.context import PageContext
@@ -25,7 +31,7 @@ if TYPE_CHECKING:
 @st.cache_data(show_spinner=False, max_entries=64)
 def vote_figure(totals: tuple[tuple[str, int], ...], lang: str) -> ReadyFigure:
     """The dots per need (kept as plain data: the projector and every tablet on a revealed
-    needs step redraw it; see :mod:`selfdata.ui.charts`)."""
+    needs step redraw it; see :mod:`selfdata.ui.figures.ready`)."""
     return ready(vote_bars(totals, lang))
 
 
@@ -34,6 +40,14 @@ def join_qr(url: str) -> bytes:
     """The join link's QR code as PNG, drawn once per address (the projector redraws every
     time the workshop moves)."""
     return qr_png(url)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def join_qr_html(url: str, alt: str) -> str:
+    """The join QR code as an ``<img>`` with a text alternative (screen readers, axe), sized
+    by the wall's CSS (``.sd-qr``)."""
+    data = base64.b64encode(qr_png(url)).decode("ascii")
+    return f'<img class="sd-qr" src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -69,7 +83,7 @@ def governance_fits(code: str, version: int, use_case_id: str) -> tuple[ModelFit
     use_case = next(
         u for u in services.use_cases(get_store(), code).use_cases if u.id == use_case_id
     )
-    return use_case_fit(use_case, default_decks())
+    return outcomes.governance_fits(use_case, default_decks())
 
 
 def need_totals(board: NeedsBoard, lang: str) -> tuple[tuple[str, int], ...]:
@@ -80,18 +94,19 @@ def need_totals(board: NeedsBoard, lang: str) -> tuple[tuple[str, int], ...]:
     )
 
 
-def step_counts(ctx: PageContext) -> list[tuple[str, int | str]]:
-    """The live counts shown on the projector for the current step."""
+def step_counts(ctx: PageContext, table: str | None = None) -> list[tuple[str, int | str]]:
+    """The live counts shown on the projector for the current step (a table screen's dots
+    and voters are its table's)."""
     assert ctx.room is not None and ctx.code is not None
     room = ctx.room
     counts: list[tuple[str, int | str]] = [(ctx.t("counts.participants"), room.participants)]
     if room.step == "inventory":
         counts.append((ctx.t("counts.sources"), services.inventory(ctx.store, ctx.code).selected))
     elif room.step == "needs":
-        board = services.needs_board(ctx.store, ctx.code)
+        board = services.needs_board(ctx.store, ctx.code, table=table)
         counts += [(ctx.t("counts.dots"), board.dots_cast), (ctx.t("counts.voters"), board.voters)]
     elif room.step in ("use_cases", "governance"):
-        cases = services.use_cases(ctx.store, ctx.code).use_cases
+        cases = table_use_cases(services.use_cases(ctx.store, ctx.code).use_cases, table)
         counts.append((ctx.t("counts.use_cases"), len(cases)))
         if room.step == "governance":
             chosen = sum(1 for u in cases if u.governance_choice)
@@ -99,8 +114,16 @@ def step_counts(ctx: PageContext) -> list[tuple[str, int | str]]:
     return counts
 
 
-def projected_results(ctx: PageContext) -> None:
-    """The current step's results for the wall (only called once revealed)."""
+def table_use_cases(cases: Sequence[UseCase], table: str | None) -> list[UseCase]:
+    """The use cases a screen shows: all of them for the room's screen (``table`` None),
+    the whole room's and that table's for a table screen."""
+    return [u for u in cases if table is None or u.table in (None, table)]
+
+
+def projected_results(ctx: PageContext, table: str | None = None) -> None:
+    """The current step's results for the wall (only called once revealed: see
+    :func:`selfdata.app.outcomes.may_see_results`); on a table's screen (``table``), the
+    use cases are the whole room's and that table's."""
     assert ctx.room is not None and ctx.code is not None
     step, lang = ctx.room.step, ctx.lang
     if step == "inventory":
@@ -112,10 +135,15 @@ def projected_results(ctx: PageContext) -> None:
         board = services.needs_board(ctx.store, ctx.code)
         totals = need_totals(board, lang)
         if totals:
-            st.plotly_chart(vote_figure(totals, lang), width="stretch", key="projection_votes")
+            st.plotly_chart(
+                on_wall(vote_figure(totals, lang)),
+                width="stretch",
+                key="projection_votes",
+                config=NO_TOOLBAR,
+            )
     elif step in ("use_cases", "governance"):
         titles = {m.id: m.title.get(lang) for m in ctx.decks.governance_models}
-        for u in services.use_cases(ctx.store, ctx.code).use_cases:
+        for u in table_use_cases(services.use_cases(ctx.store, ctx.code).use_cases, table):
             choice = titles.get(u.governance_choice or "", "—")
             line = f"**{safe(u.title)}**"
             if step == "governance":

@@ -3,7 +3,7 @@
 and the results: ranked bars, consensus, rank probabilities, the winner's stability, the
 weight change that would swap the top two, and a participant's own ranking.
 
-Writes go through :mod:`selfdata.services` in widget callbacks; a refusal shows as a
+Writes go through :mod:`selfdata.app.services` in widget callbacks; a refusal shows as a
 message on the next render (``ctx.act``)."""
 
 from __future__ import annotations
@@ -14,19 +14,22 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from selfdata import services
-from selfdata.cards import GOVERNANCE_MODEL_IDS
-from selfdata.errors import SelfDataError
-from selfdata.ranking import METHODS, Method
-from selfdata.ranking_summary import stability_sentence, swap_sentence
+from selfdata.app import services
+from selfdata.app.outcomes import Viewer
+from selfdata.app.views import ScenarioRatings, ScenariosView
+from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
+from selfdata.domain.errors import SelfDataError
+from selfdata.domain.workshop import Scenario, UseCase
+from selfdata.engines.ranking import METHODS, Method
+from selfdata.engines.ranking_summary import ranking_sentences
 from selfdata.ui.context import PageContext, flash
+from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
 from selfdata.ui.widgets import pick_scenario, safe
-from selfdata.views import ScenarioRatings, ScenariosView
-from selfdata.workshop import Scenario, UseCase
 
 PREFIX = "scenarios_"
-CHART_CONFIG = {"displaylogo": False, "staticPlot": False}
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+"""No toolbar (zoom, pan, download) on the wall or on a tablet."""
 TOUCH_CSS = """
 <style>
 [data-testid="stButtonGroup"] button { min-height: 48px; min-width: 52px; font-size: 1.1rem; }
@@ -100,8 +103,16 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
     """One scenario at a time, each criterion a row of five large buttons."""
     st.html(TOUCH_CSS)
     rows = [c for c in criteria(ctx, ratings) if c.weight > 0]
-    scenarios = list(view.scenarios)
     use_cases = {u.id: u for u in view.use_cases}
+    seat = ctx.me.table.id if ctx.me is not None and ctx.me.table is not None else None
+    scenarios = [  # in a room with tables: the whole room's and one's own table's
+        s
+        for s in view.scenarios
+        if getattr(use_cases.get(s.use_case), "table", None) in (None, seat)
+    ]
+    if not scenarios:
+        st.info(ctx.t("scenarios.none"))
+        return
     done = {s.id: sum((s.id, c.id) in ratings.mine for c in rows) for s in scenarios}
     total = len(rows) * len(scenarios)
     st.progress(
@@ -115,24 +126,40 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
     scenario = pick_scenario(ctx, scenarios, f"{PREFIX}pick", "scenarios.pick")
     st.caption(
         ctx.t("scenarios.rated_this", done=done[scenario.id], total=len(rows))
-        + (" ✓" if rows and done[scenario.id] == len(rows) else "")
+        + (" :material/check_circle:" if rows and done[scenario.id] == len(rows) else "")
     )
     with st.container(border=True):
         summary(ctx, scenario, use_cases)
         st.caption(ctx.t("scenarios.rate.help"))
         for row in rows:
             label = row.title + (f" — {ctx.t('scenarios.cost')}" if row.cost else "")
-            st.segmented_control(
+            st.segmented_control(  # no default but the participant's own rating
                 safe(label),
                 [1, 2, 3, 4, 5],
                 default=ratings.mine.get((scenario.id, row.id)),
                 key=f"{PREFIX}rate_{scenario.id}_{row.id}",
-                help=row.description,
                 on_change=_rate,
                 args=(ctx, scenario.id, row.id),
                 disabled=ratings.locked,
                 width="stretch",
             )
+            if row.description:  # readable as it is, not behind a 16 px "?" icon
+                st.caption(safe(row.description))
+    position = scenarios.index(scenario)
+    if position + 1 < len(scenarios):
+        st.button(
+            ctx.t("scenarios.next", title=scenarios[position + 1].title),
+            key=f"{PREFIX}next",
+            on_click=_next_scenario,
+            args=(scenarios[position + 1].id,),
+            icon=":material/arrow_forward:",
+            type="primary",
+            width="stretch",
+        )
+
+
+def _next_scenario(scenario_id: str) -> None:
+    st.session_state[f"{PREFIX}pick"] = scenario_id
 
 
 # --- facilitator: scenarios, weights, reveal -------------------------------------------
@@ -144,7 +171,8 @@ def _draft(slot: str, use_cases: dict[str, UseCase]) -> services.ScenarioDraft:
     model = str(state.get(f"{PREFIX}{slot}_model") or "")
     if not model:
         chosen = use_cases.get(use_case)
-        model = (chosen.governance_choice if chosen else None) or GOVERNANCE_MODEL_IDS[0]
+        # the group's choice, or nothing: the service refuses a scenario without a model
+        model = (chosen.governance_choice if chosen else None) or ""
     partners = str(state.get(f"{PREFIX}{slot}_partners") or "").splitlines()
     return services.ScenarioDraft(
         title=str(state.get(f"{PREFIX}{slot}_title") or ""),
@@ -224,6 +252,7 @@ def scenario_form(
         st.text_area(
             ctx.t("scenarios.field.partners"),
             value="\n".join(scenario.scope.partners) if scenario else "",
+            max_chars=2000,
             key=f"{PREFIX}{slot}_partners",
         )
         st.text_area(
@@ -359,18 +388,46 @@ def pick_method(ctx: PageContext, key: str = f"{PREFIX}method") -> Method:
     return chosen or METHODS[0]
 
 
-def results(ctx: PageContext, method: Method, *, large: bool) -> None:
-    """The group's ranking: bars and consensus, the two sentences, the heatmap."""
+def viewer(ctx: PageContext, *, large: bool = False) -> Viewer:
+    """The screen's viewer for :mod:`selfdata.app.outcomes` (``large``: the wall's view,
+    where even the facilitator sees only what is revealed)."""
+    return Viewer(ctx.role, ctx.token, ctx.secret, projecting=large)
+
+
+def results_shown(ctx: PageContext, *, large: bool) -> bool:
+    """Whether this screen shows the group's results (the reveal rule)."""
+    assert ctx.room is not None
+    return viewer(ctx, large=large).may_see_results(ctx.room.revealed, "scenarios")
+
+
+def results(ctx: PageContext, method: Method, *, large: bool, only: str | None = None) -> None:
+    """The group's ranking: bars and consensus, the two sentences, the heatmap (nothing but
+    a notice while they are hidden from this screen). ``only`` (the wall): that one chart,
+    above the fold."""
     assert ctx.code is not None and ctx.room is not None
-    view = ranking_view(ctx.store, ctx.code, ctx.room.ranking_version, method, ctx.lang, large)
+    view = ranking_view(
+        ctx.store, ctx.code, ctx.room, method, ctx.lang, large, viewer(ctx, large=large)
+    )
+    if view is None:
+        st.info(ctx.t("scenarios.hidden"))
+        return
     if isinstance(view, str):
         st.info(ctx.t("scenarios.cannot_rank", problem=view))
         return
     ranking = view.ranking
-    st.markdown(f"**{safe(stability_sentence(ranking, ctx.lang))}**")
-    swap = swap_sentence(ranking, ctx.lang)
-    if swap:
-        st.markdown(safe(swap))
+    if only is not None:
+        chart = {"bars": view.bars, "consensus": view.consensus, "heatmap": view.heatmap}[only]
+        st.plotly_chart(
+            on_wall(chart), width="stretch", key=f"{PREFIX}wall_{only}", config=CHART_CONFIG
+        )
+        st.markdown(f"**{safe(ranking_sentences(ranking, ctx.lang)[0])}**")
+        return
+    first, *others = ranking_sentences(ranking, ctx.lang)
+    st.markdown(f"**{safe(first)}**")
+    for sentence in others:
+        st.markdown(safe(sentence))
+    # the words of the charts in plain words, on every screen (tablets included)
+    st.caption(ctx.t("scenarios.words_help"))
     # side by side on a laptop; stacked on the wall, where each needs the full width
     bars, agreement = (
         st.columns([3, 2], gap="medium") if not large else (st.container(), st.container())
@@ -392,13 +449,12 @@ def own_ranking_panel(ctx: PageContext, method: Method) -> None:
     assert ctx.code is not None and ctx.room is not None and ctx.me is not None
     st.subheader(ctx.t("scenarios.yours"))
     st.caption(ctx.t("scenarios.yours.help"))
-    assert ctx.token is not None
-    rows = own_ranking_rows(ctx.store, ctx.code, ctx.room, method, ctx.token)
+    rows = own_ranking_rows(ctx.store, ctx.code, ctx.room, method, viewer(ctx))
     if not rows:
         st.info(ctx.t("scenarios.not_rated_yet"))
         return
     table = pd.DataFrame(
-        [[r.group_rank, r.title, r.own_rank] for r in rows],
+        [[r.group_label or r.group_rank, r.title, r.own_label or r.own_rank] for r in rows],
         columns=[
             ctx.t("scenarios.col.group"),
             ctx.t("scenarios.col.scenario"),
@@ -409,7 +465,12 @@ def own_ranking_panel(ctx: PageContext, method: Method) -> None:
 
 
 def project_scenarios(ctx: PageContext) -> None:
-    """The projector's view of the scenarios step: the group's results in large type (the
-    caller shows it only once the facilitator revealed them)."""
-    method = pick_method(ctx, "projection_method")
-    results(ctx, method, large=True)
+    """The projector's view of the scenarios step: the group's results in large type (once
+    the facilitator revealed them): the method and the chart the facilitator chose."""
+    assert ctx.room is not None
+    state = ctx.room.projector
+    with st.container(key="sd-wall-what"):
+        st.markdown(
+            safe(ctx.t("wall.shown_method", method=ctx.t(f"scenarios.method.{state.method}")))
+        )
+    results(ctx, state.method, large=True, only=state.chart)

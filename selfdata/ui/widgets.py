@@ -14,25 +14,24 @@ import segno
 import streamlit as st
 from pydantic import BaseModel
 
-from selfdata.card_filters import paginate
-from selfdata.cards import Card, DataSourceCard, I18nText, NeedCard
+from selfdata.domain.cards import (
+    BROWSABLE_DECKS,
+    Card,
+    DataSourceCard,
+    I18nText,
+    NeedCard,
+    deck_counts,
+)
+from selfdata.domain.textsafe import format_seconds, md_escape
+from selfdata.engines.card_filters import paginate
 from selfdata.i18n import t
-from selfdata.textsafe import format_seconds, md_escape
 
 if TYPE_CHECKING:
-    from selfdata.ui.context import PageContext
-    from selfdata.workshop import Scenario
+    from selfdata.domain.workshop import Scenario
+    from selfdata.ui.session import PageContext
 
 MAIN_TEXT = ("description", "summary", "purpose", "what", "help")
-DECK_KINDS_SHOWN = (
-    "data_sources",
-    "needs",
-    "governance_models",
-    "cities",
-    "actors",
-    "criteria",
-    "steps",
-)
+DECK_KINDS_SHOWN = BROWSABLE_DECKS
 
 
 def safe(text: object) -> str:
@@ -40,12 +39,33 @@ def safe(text: object) -> str:
     return md_escape(text)
 
 
+def table_badge(name: str, colour: int) -> str:
+    """A table's name on its colour (text black or white, whichever reads), as HTML for
+    ``st.html``: the tablet's header, the table screen, the console."""
+    from selfdata.domain import palette
+
+    fill = palette.table_colour(colour)
+    ink = palette.readable_on(fill)
+    return (
+        f'<span class="sd-table-badge" style="background:{fill};color:{ink};'
+        f'padding:0.1em 0.6em;border-radius:0.4em;font-weight:600">{html_text(name)}</span>'
+    )
+
+
+def html_text(text: object) -> str:
+    """User text made safe inside HTML."""
+    import html
+
+    return html.escape(str(text), quote=True)
+
+
 def countdown(remaining: float, lang: str) -> None:
     """The visible countdown (inside the live-update fragment)."""
-    if remaining > 0:
-        st.markdown(f"### ⏱ {format_seconds(remaining)}")
-    else:
-        st.markdown(f"### ⏱ {safe(t('timer.over', lang))}")
+    with st.container(key="sd-countdown"):  # big on the wall (selfdata/ui/style.py)
+        if remaining > 0:
+            st.markdown(f"### :material/timer: {format_seconds(remaining)}")
+        else:
+            st.markdown(f"### :material/timer_off: {safe(t('timer.over', lang))}")
 
 
 def pick_scenario(
@@ -94,6 +114,46 @@ def action_button(
     )
 
 
+def proposal_form(
+    ctx: PageContext,
+    code: str,
+    *,
+    form_key: str,
+    key_prefix: str,
+    fields: Sequence[tuple[str, str]],
+    make_draft: Callable[..., Any],
+    add: Callable[..., Any],
+    propose: Callable[..., Any],
+) -> None:
+    """A proposal form (a source or a need): added by the facilitator, proposed by a
+    participant. ``fields`` are ``(name, label key)``, the last one a text area; each widget
+    is keyed ``key_prefix + name``. A refused proposal (too long, locked, time up, cap
+    reached) keeps what was typed; an accepted one empties the form."""
+    keys = [key_prefix + name for name, _ in fields]
+
+    def submit() -> None:
+        typed = {
+            name: str(st.session_state.get(key, ""))
+            for (name, _), key in zip(fields, keys, strict=True)
+        }
+        draft = make_draft(**typed)
+        if ctx.is_facilitator:
+            done = ctx.act(add, ctx.store, code, ctx.secret, draft=draft)
+        else:
+            done = ctx.act(propose, ctx.store, code, ctx.token, draft=draft)
+        if done is not None:
+            for key in keys:
+                st.session_state[key] = ""
+
+    with st.form(form_key, clear_on_submit=False):
+        for i, ((_, label), key) in enumerate(zip(fields, keys, strict=True)):
+            if i == len(fields) - 1:
+                st.text_area(ctx.t(label), key=key, max_chars=2000)
+            else:
+                st.text_input(ctx.t(label), key=key, max_chars=200)
+        st.form_submit_button(ctx.t("needs.propose"), width="stretch", on_click=submit)
+
+
 def qr_png(url: str, scale: int = 10) -> bytes:
     """The QR code of ``url`` as PNG bytes (drawn locally by segno: nothing is fetched)."""
     buffer = io.BytesIO()
@@ -101,16 +161,35 @@ def qr_png(url: str, scale: int = 10) -> bytes:
     return buffer.getvalue()
 
 
-def _value_text(value: object, lang: str) -> str | None:
+def field_label(name: str, lang: str) -> str | None:
+    """A card field's name in words (the card deck PDF's labels), ``None`` for a field
+    without one: it is not shown (never a raw ``holder_kind``)."""
+    from selfdata.i18n import catalog
+
+    for key in (f"cards.field.{name}", f"pdf.{name}"):
+        if key in catalog():
+            return t(key, lang)
+    return None
+
+
+def _value_text(name: str, value: object, lang: str) -> str | None:
+    """A card field's value in words: closed vocabularies translated, yes / no for a
+    boolean, ``None`` for what a participant could not read (ids, nested records)."""
+    from selfdata.export.labels import vocab, vocabularies
+
     if value in (None, [], {}) or isinstance(value, BaseModel) and not isinstance(value, I18nText):
         return None
     if isinstance(value, I18nText):
         return value.get(lang)
-    if isinstance(value, list):
-        return ", ".join(v.get(lang) if isinstance(v, I18nText) else str(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
+    if isinstance(value, bool):
+        return t("pdf.yes" if value else "pdf.no", lang)
+    if isinstance(value, str) and name in vocabularies():
+        return vocab(name, value, lang)
+    if isinstance(value, list) and all(isinstance(v, I18nText) for v in value):
+        return ", ".join(v.get(lang) for v in value if isinstance(v, I18nText))
+    if name == "ease" and isinstance(value, int):
+        return f"{value}/3"
+    return None
 
 
 def card_box(
@@ -126,7 +205,12 @@ def card_box(
     title = f"**{safe(card.title.get(lang))}**"
     main = next((getattr(card, f) for f in MAIN_TEXT if getattr(card, f, None)), None)
     text = safe(main.get(lang)) if isinstance(main, I18nText) else None
-    persona = "👤 " + safe(card.persona.get(lang)) if isinstance(card, NeedCard) else None
+    # "Persona" is workshop jargon: say who the need is for, in plain words (no emoji)
+    persona = (
+        safe(t("cards.persona", lang, who=card.persona.get(lang)))
+        if isinstance(card, NeedCard)
+        else None
+    )
     if caption:
         st.markdown(title)
         st.caption(safe(caption))
@@ -157,10 +241,15 @@ def card_box(
             for name, value in card.__dict__.items():
                 if name in ("title", "id", *MAIN_TEXT):
                     continue
-                shown = _value_text(value, lang)
-                if shown:
-                    st.markdown(f"`{name}` — {safe(shown)}")
+                label, shown = field_label(name, lang), _value_text(name, value, lang)
+                if label and shown:
+                    st.markdown(
+                        f"**{safe(label)}**{NBSP_COLON if lang != 'en' else ':'} {safe(shown)}"
+                    )
 
+
+NBSP_COLON = "\u00a0:"
+"""French typography: a no-break space before the colon."""
 
 DECK_PAGE_SIZE = 12
 """Cards drawn at a time by :func:`deck_browser` (all 128 at once took seconds on a tablet)."""
@@ -174,9 +263,9 @@ def deck_browser(ctx: PageContext, key_prefix: str) -> None:
     """Browse the card decks on demand: closed by default (the page stays light for every
     tablet that opens it); once opened, one deck at a time, a words filter, and
     :data:`DECK_PAGE_SIZE` cards per page. Cards are shown as text."""
-    total = sum(len(getattr(ctx.decks, kind)) for kind in DECK_KINDS_SHOWN)
+    printed, total = deck_counts(ctx.decks)
     if not st.toggle(ctx.t("cards.browse"), key=f"{key_prefix}_deck_open"):
-        st.caption(ctx.t("cards.browse_help", n=total))
+        st.caption(ctx.t("cards.browse_help", n=total, printed=printed))
         return
     kind = st.selectbox(
         ctx.t("cards.deck"),
@@ -186,7 +275,7 @@ def deck_browser(ctx: PageContext, key_prefix: str) -> None:
         ),
         key=f"{key_prefix}_deck_kind",
     )
-    query = st.text_input(ctx.t("cards.filter"), key=f"{key_prefix}_deck_filter")
+    query = st.text_input(ctx.t("cards.filter"), key=f"{key_prefix}_deck_filter", max_chars=100)
     words = query.strip().casefold()
     cards: list[Card] = list(getattr(ctx.decks, kind or DECK_KINDS_SHOWN[0]))
     shown = [c for c in cards if not words or words in _card_words(c, ctx.lang)]
@@ -224,8 +313,8 @@ def deck_browser(ctx: PageContext, key_prefix: str) -> None:
 
 def _card_words(card: Card, lang: str) -> str:
     parts = [card.id]
-    for value in card.__dict__.values():
-        shown = _value_text(value, lang)
+    for name, value in card.__dict__.items():
+        shown = _value_text(name, value, lang)
         if shown:
             parts.append(shown)
     return " ".join(parts).casefold()

@@ -13,6 +13,18 @@ from selfdata.store import Store
 from tests.app.room_helpers import ROOT, Room, open_room
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    """Every AppTest session has the same id ("test session id"), so the per-client rate
+    limits (selfdata/ui/limits.py) would carry over from test to test: each test starts as
+    a fresh server would, with full buckets."""
+    from selfdata.ui.limits import limiter
+
+    limiter.clear()
+    yield
+    limiter.clear()
+
+
 @pytest.fixture
 def app_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """The store the app will open: ``SELFDATA_DB`` points at a fresh file."""

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

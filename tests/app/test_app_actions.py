@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.store import Store
 from tests.app.conftest import PageRunner
 from tests.app.room_helpers import Room, open_room, texts
@@ -28,7 +28,7 @@ def test_a_dot_clicked_on_one_tablet_shows_on_the_facilitators_screen(
     assert mine.my_dots == 1
     facilitator = run_page("needs", code=room.code, secret=room.secret)
     title = need.card.title.fr if need.card else need.id
-    assert f"{before + 1} gommette(s)" in texts(facilitator)
+    assert f"Gommettes\u202f: {before + 1} ·" in texts(facilitator)
     assert services.needs_board(app_store, room.code, secret=room.secret).needs[0].total == (
         before + 1
     )
@@ -41,10 +41,15 @@ def test_a_dot_beyond_the_cap_is_refused_with_a_message_and_changes_nothing(
     room = _needs_room(app_store)
     need = services.needs_board(app_store, room.code).needs[0].id
     tablet = run_page("needs", code=room.code, token=room.token)
-    for _ in range(4):
+    stale = run_page("needs", code=room.code, token=room.token)  # a second tab, not redrawn
+    for _ in range(3):
         tablet.button(key=f"needs_vote_{need}").click().run()
     assert services.needs_board(app_store, room.code, room.token).needs[0].my_dots == 3
-    assert any("Au plus 3 gommettes" in e.value for e in tablet.error)
+    assert tablet.button(key=f"needs_vote_{need}").disabled, "at the cap, +1 is off"
+    stale.button(key=f"needs_vote_{need}").click().run()  # drawn before the cap: refused
+    assert services.needs_board(app_store, room.code, room.token).needs[0].my_dots == 3
+    assert any("Au plus 3 gommettes" in e.value for e in stale.error)
+    assert any("Au plus 3 gommettes" in str(e.value) for e in stale.toast), "where the finger is"
 
 
 def test_a_locked_room_disables_the_dot_buttons(app_store: Store, run_page: PageRunner) -> None:
@@ -94,12 +99,15 @@ def test_creating_a_workshop_from_an_example_gives_a_facilitator_link_and_a_join
     home.button(key="FormSubmitter:home_create_form-Créer l’atelier").click().run()
     code, secret = home.query_params.get("code"), home.query_params.get("secret")
     assert code and secret
-    services.check_secret(app_store, code, secret)
+    assert services.viewer_state(app_store, code, secret=secret).facilitator
+    assert secret not in str([c.value for c in home.code]), "secret hidden unless asked"
+    buttons = [b.proto.url for b in home.get("link_button")]
+    assert f"http://atelier.example:8501/?code={code}" in buttons
+    assert f"http://atelier.example:8501/projection?code={code}&view=projection" in buttons
+    home.toggle(key="home_show_private").set_value(True).run()
     links = [c.value for c in home.code]
     assert f"http://atelier.example:8501/console?code={code}&secret={secret}" in links
-    assert f"http://atelier.example:8501/?code={code}" in links
-    assert f"http://atelier.example:8501/?code={code}&view=projection" in links
-    from selfdata.loading import SCENARIOS_DIR, load_workshop
+    from selfdata.files.loading import SCENARIOS_DIR, load_workshop
 
     example = load_workshop(SCENARIOS_DIR / "grand_lyon.yaml")
     assert services.room_state(app_store, code).title == example.title
@@ -224,17 +232,17 @@ def test_governance_answers_and_choice_are_recorded_by_the_facilitator(
     page.button(key=GOVERNANCE_SAVE).click().run()
     after = services.use_cases(app_store, room.code).use_cases[0]
     assert after.governance_answers == {**case.governance_answers, "holders": "one"}
-    assert "Réponses enregistrées (1 modifiée(s))." in texts(page)
+    assert "Réponses enregistrées (modifications\u202f: 1)." in texts(page)
     page.selectbox(key="governance_model").set_value("data_cooperative")
     page.button(key="FormSubmitter:governance_choice_form-Confirmer le choix").click().run()
     assert services.use_cases(app_store, room.code).use_cases[0].governance_choice == (
         "data_cooperative"
     )
-    assert "Modèle retenu : Coopérative de données" in texts(page)
+    assert "Modèle retenu\u202f: Coopérative de données" in texts(page)
 
 
 def _questions() -> list[str]:
-    from selfdata.loading import default_decks
+    from selfdata.files.loading import default_decks
 
     return [q.id for q in default_decks().governance_questions]
 
@@ -247,7 +255,7 @@ def test_saving_the_questionnaire_records_only_what_was_changed_on_this_screen(
     first, second = _questions()[:2]
     page = run_page("governance", code=room.code, secret=room.secret)
     # Another tab answers the second question after this form was drawn.
-    services.set_governance_answer(app_store, room.code, room.secret, case.id, second, None)
+    services.set_governance_answers(app_store, room.code, room.secret, case.id, {second: None})
     elsewhere = services.use_cases(app_store, room.code).use_cases[0].governance_answers
     log = services.audit_log(app_store, room.code, room.secret)
     page.radio(key=f"governance_q_{case.id}_{first}").set_value(None)
@@ -271,8 +279,8 @@ def test_redrawing_the_questionnaire_never_writes_an_answer(
     case = services.use_cases(app_store, room.code).use_cases[0]
     page = run_page("governance", code=room.code, secret=room.secret)
     log = services.audit_log(app_store, room.code, room.secret)
-    services.set_governance_answer(
-        app_store, room.code, room.secret, case.id, _questions()[0], None
+    services.set_governance_answers(
+        app_store, room.code, room.secret, case.id, {_questions()[0]: None}
     )
     stored = services.use_cases(app_store, room.code).use_cases[0].governance_answers
     for _ in range(4):
@@ -283,7 +291,7 @@ def test_redrawing_the_questionnaire_never_writes_an_answer(
     page.button(key=GOVERNANCE_SAVE).click().run()
     assert services.use_cases(app_store, room.code).use_cases[0].governance_answers == stored
     assert len(services.audit_log(app_store, room.code, room.secret)) == len(log) + 1
-    assert "Aucune réponse n’a changé : rien à enregistrer." in texts(page)
+    assert "Aucune réponse n’a changé\u202f: rien à enregistrer." in texts(page)
 
 
 def test_the_console_never_changes_the_step_without_a_click(
@@ -312,3 +320,112 @@ def test_the_console_never_changes_the_step_without_a_click(
     after = services.audit_log(app_store, room.code, room.secret)
     assert len(after) == len(log) + 1
     assert (after[0].action, after[0].detail) == ("set_step", {"step": "inventory"})
+
+
+def _sources_shown(page: object) -> list[str]:
+    boxes = [m for m in page.multiselect if m.key and m.key.startswith("use_cases_sources")]  # type: ignore[attr-defined]
+    assert len(boxes) == 1
+    return list(boxes[0].value)
+
+
+def test_picking_another_need_after_a_use_case_prefills_that_needs_sources(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 14: the pre-filled sources kept the previous need's (water got electricity)."""
+    room = open_room(app_store, "la_rochelle")
+    fresh = run_page("use_cases", code=room.code, secret=room.secret)
+    needs = fresh.selectbox(key="use_cases_need").options
+    suggestions = {}
+    for need in needs:
+        fresh.selectbox(key="use_cases_need").set_value(need).run()
+        suggestions[need] = _sources_shown(fresh)
+    first, second = next((a, b) for a in needs for b in needs if suggestions[a] != suggestions[b])
+    page = run_page("use_cases", code=room.code, secret=room.secret)
+    page.selectbox(key="use_cases_need").set_value(first).run()
+    assert _sources_shown(page) == suggestions[first]
+    page.text_input(key="use_cases_title").input("Pour le premier besoin")
+    page.button(key="FormSubmitter:use_cases_create_form-Créer le cas d’usage").click().run()
+    assert services.use_cases(app_store, room.code).use_cases[-1].sources == suggestions[first]
+    page.selectbox(key="use_cases_need").set_value(second).run()
+    assert not page.exception
+    assert _sources_shown(page) == suggestions[second]
+
+
+def _in_order(node: object) -> list[object]:
+    """Every element under ``node``, in the order the page draws them."""
+    children = getattr(node, "children", None)
+    if not isinstance(children, dict):
+        return [node]
+    return [e for key in sorted(children) for e in _in_order(children[key])]
+
+
+def test_the_facilitators_need_picker_comes_before_the_matrix_and_the_list(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 14: the need picker was 2,000 px down the page, below the matrix and the list;
+    each pick began with a scroll, which closes a drop-down list opened before the page
+    handled it. The form is drawn first (tests/e2e/test_use_case_sources.py: in view)."""
+    room = open_room(app_store, "la_rochelle")
+    page = run_page("use_cases", code=room.code, secret=room.secret)
+    drawn = _in_order(page.main)
+    kinds = [getattr(e, "type", "") for e in drawn]
+    picker = next(i for i, e in enumerate(drawn) if getattr(e, "key", None) == "use_cases_need")
+    assert picker < kinds.index("plotly_chart")
+    assert any(k == "button" for k in kinds[kinds.index("plotly_chart") :])  # list after
+
+
+def test_french_multiselects_have_a_french_placeholder(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "nantes")
+    for name, params in [
+        ("inventory", {"token": room.token}),
+        ("use_cases", {"secret": room.secret}),
+    ]:
+        page = run_page(name, code=room.code, **params)
+        assert page.multiselect
+        for box in page.multiselect:
+            assert box.proto.placeholder == "Choisir…", (name, box.key)
+
+
+def test_undo_names_what_it_will_undo_before_and_what_it_undid_after(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 14: four blind undos reverted steps and hid the ranking without a word."""
+    room = open_room(app_store, "la_rochelle")
+    services.set_revealed(app_store, room.code, room.secret, "scenarios", False)
+    services.set_step(app_store, room.code, room.secret, "needs")
+    console = run_page("console", code=room.code, secret=room.secret)
+    console.button(key="console_step_scenarios").click().run()
+    console.button(key="console_reveal").click().run()
+    assert "scenarios" in services.room_state(app_store, room.code).revealed
+    assert console.button(key="console_undo").label == "Annuler\u00a0: la révélation du classement"
+    console.button(key="console_undo").click().run()
+    assert "scenarios" not in services.room_state(app_store, room.code).revealed
+    assert [s.value for s in console.success] == ["Annulé\u00a0: la révélation du classement."]
+    assert console.button(key="console_undo").label == (
+        "Annuler\u00a0: le passage à l’étape «\u00a0Scénarios\u00a0»"
+    )
+    english = run_page("console", code=room.code, secret=room.secret, lang="en")
+    assert english.button(key="console_undo").label == "Undo: the move to the “Scenarios” step"
+    english.button(key="console_undo").click().run()
+    assert [s.value for s in english.success] == ["Undone: the move to the “Scenarios” step."]
+
+
+def test_card_details_show_labelled_translated_fields_not_raw_ones(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    page = run_page("inventory", code=room.code, secret=room.secret)
+    shown = texts(page)
+    assert "Statut du détenteur" in shown and "Portabilité RGPD" in shown
+    for raw in ("holder_kind", "`portability`", "True", "False", "public_utility"):
+        assert raw not in shown, raw
+
+
+def test_a_need_card_says_for_whom_in_plain_words(app_store: Store, run_page: PageRunner) -> None:
+    room = open_room(app_store, "la_rochelle")
+    page = run_page("needs", code=room.code, token=room.token)
+    shown = texts(page)
+    assert "Pour qui (un habitant type)" in shown
+    assert "👤" not in shown

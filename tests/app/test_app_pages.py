@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from selfdata import services
-from selfdata.cards import STEP_IDS
+from selfdata.app import services
+from selfdata.domain.cards import STEP_IDS
 from selfdata.i18n import t
 from selfdata.store import Store
 from tests.app.conftest import PageRunner
@@ -52,18 +52,22 @@ def test_the_console_shows_the_participants_and_the_guide_of_the_current_step(
     assert at.title[0].value == t("page.console")
     assert t("console.participants", n=state.participants) in [s.value for s in at.subheader]
     table = at.dataframe[0].value
-    assert "Testeur" in list(table.iloc[:, 0])
+    assert "Testeur" not in list(table.iloc[:, 0]), "anonymous until the facilitator asks"
+    assert t("console.anonymous", n=1) in list(table.iloc[:, 0])
+    at.button(key="console_show_pseudonyms").click().run()
+    assert "Testeur" in list(at.dataframe[0].value.iloc[:, 0])
+    assert services.room_state(app_store, room.code).show_pseudonyms, "stored with the workshop"
     steps = [b for b in at.button if b.key and b.key.startswith("console_step_")]
     assert [b.key for b in steps] == [f"console_step_{s}" for s in STEP_IDS]
     assert [b.key for b in steps if b.disabled] == [f"console_step_{state.step}"]
     number = STEP_IDS.index(state.step) + 1
-    assert f"Étape en cours : **{number}. {t('step.' + state.step)}**" in texts(at)
+    assert f"Étape en cours\u202f: **{number}. {t('step.' + state.step)}**" in texts(at)
     guide = next(s for s in app_store_decks().steps if s.id == state.step)
     assert any(guide.title.fr in s.value for s in at.subheader)
 
 
 def app_store_decks():  # type: ignore[no-untyped-def]
-    from selfdata.loading import default_decks
+    from selfdata.files.loading import default_decks
 
     return default_decks()
 
@@ -73,13 +77,23 @@ def test_the_projection_shows_code_qr_and_live_count_and_never_the_secret(
     app_store: Store, run_page: PageRunner, example: str
 ) -> None:
     room = open_room(app_store, example)
+    services.set_projection(app_store, room.code, room.secret, qr="large")
     at = run_page("projection", code=room.code, view="projection")
     assert not at.exception
     shown = texts(at)
     state = services.room_state(app_store, room.code)
     assert room.code in shown
     assert "http://atelier.example:8501/?code=" + room.code in shown
-    assert at.get("image"), "the QR code image is on the page"
+    qr = [h.proto.body for h in at.get("html") if 'class="sd-qr"' in h.proto.body]
+    assert len(qr) == 1, "the QR code image is on the page"
+    assert 'alt="QR code du lien pour rejoindre' in qr[0], "with a text alternative"
+    services.set_projection(app_store, room.code, room.secret, qr="small")
+    at = run_page("projection", code=room.code, view="projection")
+    corner = texts(at)  # in a corner: the code and the QR, not the long address
+    assert room.code in corner and "http://atelier.example:8501/?code=" not in corner
+    assert [h for h in at.get("html") if 'class="sd-qr"' in h.proto.body]
+    services.set_revealed(app_store, room.code, room.secret, state.step, False)
+    at = run_page("projection", code=room.code, view="projection")  # the room at work
     assert at.metric[0].value == str(state.participants)
     assert room.secret not in shown
     assert room.secret not in str(at.query_params)
@@ -95,11 +109,12 @@ def test_the_projection_shows_vote_results_once_revealed(
     hidden = run_page("projection", code=room.code, view="projection")
     assert t("projection.not_revealed") in texts(hidden)
     assert not hidden.get("plotly_chart")
+    board = services.needs_board(app_store, room.code)
+    assert [m.value for m in hidden.metric][1] == str(board.dots_cast)  # live while hidden
     services.set_revealed(app_store, room.code, room.secret, "needs", True)
     shown = run_page("projection", code=room.code, view="projection")
-    board = services.needs_board(app_store, room.code)
-    assert [m.value for m in shown.metric][1] == str(board.dots_cast)
     assert shown.get("plotly_chart")
+    assert [m.value for m in shown.metric][1] == str(board.dots_cast)  # still live
 
 
 def test_english_is_one_parameter_away(room, run_page: PageRunner) -> None:  # type: ignore[no-untyped-def]
@@ -150,17 +165,17 @@ def test_who_is_looking_is_read_once_per_run_for_the_entry_script_and_its_page(
 ) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from selfdata.ui import context
+    from selfdata.ui import session
     from tests.app.room_helpers import ROOT
 
     calls: list[dict[str, str]] = []
-    real = context.resolve_viewer
+    real = session.resolve_viewer
 
-    def counted(store: Store, params: dict[str, str]) -> context.Viewer:
+    def counted(store: Store, params: dict[str, str]) -> session.Viewer:
         calls.append(dict(params))
         return real(store, params)
 
-    monkeypatch.setattr(context, "resolve_viewer", counted)
+    monkeypatch.setattr(session, "resolve_viewer", counted)
     room = open_room(app_store, "la_rochelle")
     at = AppTest.from_file(str(ROOT / "workshop_app.py"), default_timeout=60)
     at.query_params["code"] = room.code
@@ -175,7 +190,10 @@ def test_who_is_looking_is_read_once_per_run_for_the_entry_script_and_its_page(
 
 @pytest.mark.parametrize(
     ("page", "link"),
-    [("needs", None), ("inventory", "▶ Étape en cours : Besoins des habitants")],
+    [
+        ("needs", None),
+        ("inventory", ":material/play_arrow: Étape en cours\u202f: Besoins des habitants"),
+    ],
 )
 def test_a_tablet_header_carries_the_role_the_code_the_pseudonym_and_the_step(
     app_store: Store, run_page: PageRunner, page: str, link: str | None
@@ -187,12 +205,12 @@ def test_a_tablet_header_carries_the_role_the_code_the_pseudonym_and_the_step(
     for shown in (
         t("role.participant"),
         "Mobilité durable",
-        f"Code : `{room.code}`",
+        f"Code\u202f: `{room.code}`",
         "Vous êtes Testeur",
     ):
         assert shown in header
     if link is None:
-        assert "Étape : Besoins des habitants" in header
+        assert "Étape\u202f: Besoins des habitants" in header
     else:
         assert f"[{link}](/needs?code={room.code}&token={room.token})" in raw_texts(at)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from selfdata import links, services
+from selfdata.app import links, services
+from selfdata.domain.textsafe import md_escape
 from selfdata.i18n import t
 from selfdata.store import Store
-from selfdata.textsafe import md_escape
 from tests.app.conftest import PageRunner
 from tests.app.room_helpers import keys, open_room, raw_texts, texts
 
@@ -77,10 +77,10 @@ def test_a_wrong_secret_is_told_gently_with_a_way_to_join_as_a_participant(
     assert not at.exception
     shown = texts(at)
     assert t("access.bad_secret", lang) in shown
-    assert "animateur de cet atelier" not in shown and "facilitator may do this" not in shown
+    assert "animation de cet atelier" not in shown and "facilitator may do this" not in shown
     assert not at.error, "a mistyped link is not an error message"
     join = links.join_url("", room.code, lang)  # the home page with the code only
-    assert f"[👋 {t('access.join_as_participant', lang)}]({join})" in raw_texts(at)
+    assert f"[:material/login: {t('access.join_as_participant', lang)}]({join})" in raw_texts(at)
     assert wrong not in raw_texts(at) and room.secret not in raw_texts(at)
     assert not _facilitator_controls(keys(at))
     assert not any(t("role.facilitator", lang) in m.value for m in at.markdown)

@@ -9,10 +9,11 @@ import pytest
 from outcome_pages import Room, open_room, page, texts
 from pypdf import PdfReader
 
-from selfdata import services
-from selfdata.documents import parse_text
-from selfdata.loading import default_decks
+from selfdata.app import services
+from selfdata.files.documents import parse_text
+from selfdata.files.loading import default_decks
 from selfdata.ui import export_files
+from tests.service_helpers import import_workshop_data
 
 FACILITATOR_FILES = [
     "export_dossier_download",
@@ -68,7 +69,7 @@ def test_the_facilitator_toggle_lets_participants_download_the_report(room: Room
 
 def test_the_workshop_file_imports_back_as_the_same_workshop(room: Room) -> None:
     data = export_files.workshop_file(room.store, room.code, room.secret)()
-    again = services.import_workshop_data(room.store, parse_text(data.decode(), "w.yaml"))
+    again = import_workshop_data(room.store, parse_text(data.decode(), "w.yaml"))
     before = services.export_workshop(room.store, room.code, room.secret)
     after = services.export_workshop(room.store, again.code, again.secret)
     assert after.scenarios == before.scenarios and after.ratings == before.ratings
@@ -89,11 +90,14 @@ def test_a_dossier_is_a_pdf_in_the_interface_language(room: Room, lang: str, wor
 
 
 def test_the_participant_report_never_names_pseudonyms(room: Room) -> None:
+    """Even once the facilitator names participants in the workshop, a participant's copy
+    of the report lists no pseudonym (the facilitator's copy does)."""
     decks = default_decks()
-    theirs = pdf_text(export_files.report(room.store, room.code, None, decks, "fr")())
-    named = pdf_text(
-        export_files.report(room.store, room.code, room.secret, decks, "fr", show_pseudonyms=True)()
+    services.set_pseudonyms_shown(room.store, room.code, room.secret, True)
+    theirs = pdf_text(
+        export_files.report(room.store, room.code, None, decks, "fr", token=room.token)()
     )
+    named = pdf_text(export_files.report(room.store, room.code, room.secret, decks, "fr")())
     assert "Camille" in named
     assert "Camille" not in theirs
 
@@ -105,3 +109,17 @@ def test_file_names_follow_the_export_naming_rules() -> None:
         "deck": "selfdata-cards-en.pdf",
         "workshop": "atelier-mobilite-a-la-rochelle.selfdata.yaml",
     }
+
+
+def test_zero_weights_are_refused_on_the_export_page_with_a_message_about_the_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    room = open_room(tmp_path, monkeypatch, "la_rochelle")
+    in_use = services.scenario_ratings(room.store, room.code, secret=room.secret).criteria
+    services.set_weights(room.store, room.code, room.secret, {c.criterion: 0.0 for c in in_use})
+    at = page(room, "export", "facilitator")
+    assert not at.exception
+    assert any("poids de 0" in e.value for e in at.error)
+    keys = {b.key for b in at.get("download_button")}
+    assert "export_report_download" not in keys and "export_dossier_download" not in keys
+    assert "export_deck_download" in keys

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from selfdata.loading import default_decks
+import pytest
+
+from selfdata.app import services
+from selfdata.files.loading import default_decks
 from selfdata.store import Store
 from selfdata.ui.widgets import DECK_KINDS_SHOWN, DECK_PAGE_SIZE
 from tests.app.conftest import PageRunner
@@ -32,7 +35,7 @@ def test_home_shows_the_join_and_create_forms_and_no_card_until_asked(
     assert home.text_input(key="home_title") is not None
     assert _card_titles_shown(home) == []
     total = sum(len(_titles(kind)) for kind in DECK_KINDS_SHOWN)
-    assert f"{total} cartes : sources de données" in texts(home)
+    assert f"{total} cartes, dont " in texts(home)
     assert not home.toggle(key="home_deck_open").value
 
 
@@ -71,7 +74,7 @@ def test_another_deck_or_a_filter_starts_again_at_its_first_page(
     assert len(_card_titles_shown(home)) < DECK_PAGE_SIZE
     home.text_input(key="home_deck_filter").input("zzz introuvable").run()
     assert _card_titles_shown(home) == []
-    assert "0 carte(s)" in texts(home)
+    assert "Cartes\u202f: 0" in texts(home)
 
 
 def test_a_participant_tablet_opening_home_draws_no_card(
@@ -81,3 +84,30 @@ def test_a_participant_tablet_opening_home_draws_no_card(
     home = run_page("home", code=room.code, token=room.token)
     assert "Vous participez à « " in texts(home)
     assert _card_titles_shown(home) == []
+
+
+def test_the_home_page_names_examples_as_people_do_not_by_file_name(
+    app_store: Store, run_page: PageRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SELFDATA_DEMO", "la_rochelle")
+    home = run_page("home")
+    shown = " ".join(m.value for m in home.markdown)
+    assert "(la_rochelle)" not in shown and "La Rochelle — " in shown
+    labels = home.selectbox(key="home_example").options
+    assert not any("_" in label for label in labels)
+
+
+def test_joining_under_a_look_alike_of_a_taken_name_is_refused_and_keeps_the_form(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    room.join("Alice")
+    before = services.participants(app_store, room.code).count
+    home = run_page("home", code=room.code)
+    home.text_input(key="home_pseudonym").input("\u0410lice")  # a Cyrillic capital A
+    home.button(key="FormSubmitter:home_join_form-Rejoindre").click().run()
+    assert not home.exception
+    assert any("déjà pris" in e.value for e in home.error)
+    assert "token" not in home.query_params
+    assert home.text_input(key="home_pseudonym").value == "\u0410lice", "the typed name stays"
+    assert services.participants(app_store, room.code).count == before

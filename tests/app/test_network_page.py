@@ -8,9 +8,9 @@ import pytest
 from outcome_pages import Room, actor_ids, figures, flow_count, legend, open_room, page, texts
 from outcome_pages import traces as traces_of
 
-from selfdata import services
-from selfdata.loading import default_decks
-from selfdata.network import scenario_network
+from selfdata.app import services
+from selfdata.engines.network import scenario_network
+from selfdata.files.loading import default_decks
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_the_figure_shows_every_actor_and_flow_of_the_first_scenario(
 
 def test_the_legend_and_the_diagnostics_of_a_direct_transfer(room: Room) -> None:
     at = page(room, "network", "facilitator", lang="en")
-    at.selectbox(key="network_scenario").set_value("sc_mobility_budget").run()
+    at.button(key="wall_network_scenario_sc_mobility_budget").click().run()  # also the wall's
     main = figures(at)[0]
     assert legend(main) == [
         "Personal data (tangible)",
@@ -53,7 +53,7 @@ def test_the_legend_and_the_diagnostics_of_a_direct_transfer(room: Room) -> None
         "Data holder",
         "City",
         "Service provider",
-        "Regulator",
+        "Oversight",
         "To look at",
     ]
     warnings = [w.value for w in at.warning]
@@ -64,7 +64,7 @@ def test_the_legend_and_the_diagnostics_of_a_direct_transfer(room: Room) -> None
 
 def test_a_network_with_no_imbalance_says_so_in_plain_words(room: Room) -> None:
     at = page(room, "network", "facilitator", lang="en")
-    assert at.selectbox(key="network_scenario").value == "sc_coach_co2"
+    assert at.button(key="wall_network_scenario_sc_coach_co2").disabled  # the one shown
     assert "No imbalance found" in texts(at)
 
 
@@ -131,8 +131,7 @@ def test_participants_get_no_edit_forms(room: Room) -> None:
 def test_the_comparison_puts_the_model_template_beside_the_scenario(room: Room) -> None:
     at = page(room, "network", "facilitator", lang="en")
     assert len(figures(at)) == 1  # the comparison waits until asked for
-    at.toggle(key="network_compare").set_value(True).run()
-    at.selectbox(key="network_compare_model").set_value("civic_data_trust").run()
+    at.button(key="wall_network_compare_civic_data_trust").click().run()  # also the wall's
     left, right = figures(at)[1], figures(at)[2]
     nodes, _ = engine_network(room, "sc_coach_co2")
     assert set(actor_ids(left)) == nodes
@@ -160,3 +159,36 @@ def test_the_projector_shows_the_network_step_in_large_type(room: Room) -> None:
     assert set(actor_ids(main)) == nodes and flow_count(main) == edges
     assert main["layout"]["font"]["size"] >= 20
     assert "network_actor_card" not in {w.key for w in at.selectbox}
+
+
+def _add_actor(at: object, card: str, label: str) -> None:
+    at.selectbox(key="network_actor_card").set_value(card)  # type: ignore[attr-defined]
+    at.text_input(key="network_actor_label").input(label)  # type: ignore[attr-defined]
+    at.button(key="network_add_actor_submit").click().run()  # type: ignore[attr-defined]
+
+
+def test_two_actors_may_not_share_a_display_name_whatever_the_case_or_accents(
+    room: Room,
+) -> None:
+    at = page(room, "network", "facilitator")
+    _add_actor(at, "researchers", "Laboratoire Énergie")
+    version = services.version(room.store, room.code)
+    before = services.scenarios(room.store, room.code).scenarios[0].network_edits
+    _add_actor(at, "researchers", "  laboratoire  ENERGIE ")
+    assert not at.exception
+    assert any("Un acteur s’appelle déjà" in e.value for e in at.error)
+    assert services.version(room.store, room.code) == version
+    edits = services.scenarios(room.store, room.code).scenarios[0].network_edits
+    assert edits == before
+    assert [a.id for a in edits.add_actors].count("laboratoire_energie") == 1
+
+
+def test_the_edit_panel_stays_open_after_adding_an_actor(room: Room) -> None:
+    at = page(room, "network", "facilitator")
+    at.session_state["network_edit_open"] = True
+    at.run()
+    _add_actor(at, "researchers", "Un labo")
+    assert not at.exception
+    assert at.session_state["network_edit_open"] is True
+    (panel,) = [e for e in at.expander if e.label == "Modifier le réseau (animation)"]
+    assert panel.proto.expanded

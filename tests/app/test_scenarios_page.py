@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from outcome_pages import Room, figures, open_room, page, texts, traces
 
-from selfdata import services
-from selfdata.loading import default_decks
-from selfdata.ranking import rank_scenarios
+from selfdata.app import services
+from selfdata.engines.ranking import rank_scenarios
+from selfdata.files.loading import default_decks
 
 
 @pytest.fixture
@@ -34,8 +35,9 @@ def test_the_bars_rank_scenarios_as_the_engine_does(
     room = open_room(tmp_path, monkeypatch, example)
     at = page(room, "scenarios", "facilitator")
     assert not at.exception
-    at.segmented_control(key="scenarios_method").set_value(method).run()
-    workshop = services.workshop_snapshot(room.store, room.code)
+    if method != "weighted-sum":  # the facilitator's choice is also the wall's
+        at.button(key=f"wall_scenarios_method_{method}").click().run()
+    workshop = services.backup_workshop(room.store, room.code)
     ranking = rank_scenarios(workshop, default_decks(), method)  # type: ignore[arg-type]
     assert bar_order(at) == [s.scenario for s in ranking.scenarios]
     heat = traces(figures(at)[2], "rank-probability")[0]
@@ -46,7 +48,7 @@ def test_the_winner_stability_and_the_swap_are_said_in_one_sentence_each(room: R
     at = page(room, "scenarios", "facilitator", lang="en")
     words = texts(at)
     assert "stays first in" in words and "% of the weightings tried" in words
-    assert "would put" in words or "No change of a single weight" in words
+    assert "would overtake" in words or "No change in a single criterion" in words
 
 
 def test_participants_see_no_result_before_the_reveal(room: Room) -> None:
@@ -63,7 +65,9 @@ def test_a_rating_tapped_on_a_tablet_is_stored(room: Room) -> None:
     assert not at.exception
     mine = services.scenario_ratings(room.store, room.code, room.token).mine
     assert mine == {(scenario, "feasibility"): 4}
-    assert any(c.value.startswith("Ce scénario : 1 critère(s) noté(s) sur") for c in at.caption)
+    assert any(
+        c.value.startswith("Critères notés pour ce scénario\u202f: 1 sur") for c in at.caption
+    )
     at.segmented_control(key=f"scenarios_rate_{scenario}_feasibility").set_value(None).run()
     assert services.scenario_ratings(room.store, room.code, room.token).mine == {}
 
@@ -87,7 +91,9 @@ def test_the_reveal_shows_the_ranking_and_my_own_ranking_on_my_tablet(room: Room
     assert len(figures(tablet)) == 3
     own = tablet.dataframe[0].value
     assert list(own.columns) == ["Groupe", "Scénario", "Vous"]
-    assert sorted(own["Vous"]) == list(range(1, len(own) + 1))
+    # places in words, ties said: "1er", "2e ex æquo" (issue 14), never a bare list order
+    assert all(str(v)[0].isdigit() and ("e" in str(v)) for v in own["Vous"])
+    assert any(str(v).startswith("1er") for v in own["Vous"])
 
     projector = page(room, "scenarios", "facilitator")
     projector.toggle(key="scenarios_large").set_value(True).run()
@@ -106,7 +112,7 @@ def test_weights_set_by_the_facilitator_are_stored_and_change_the_ranking(room: 
         for w in services.scenario_ratings(room.store, room.code, secret=room.secret).criteria
     }
     assert weights["cost"] == 10.0 and sum(weights.values()) == 10.0
-    workshop = services.workshop_snapshot(room.store, room.code)
+    workshop = services.backup_workshop(room.store, room.code)
     assert bar_order(at) == [
         s.scenario for s in rank_scenarios(workshop, default_decks()).scenarios
     ]
@@ -144,7 +150,115 @@ def test_the_projector_shows_the_revealed_ranking_in_large_type(room: Room) -> N
     at = page(room, "projection", "projection")
     assert not at.exception
     bars = traces(figures(at)[0], "score")[0]
-    workshop = services.workshop_snapshot(room.store, room.code)
+    workshop = services.backup_workshop(room.store, room.code)
     ranking = rank_scenarios(workshop, default_decks())
     assert bars["customdata"] == [s.scenario for s in ranking.scenarios]
     assert figures(at)[0]["layout"]["font"]["size"] >= 20
+
+
+def test_a_rating_sent_from_a_screen_drawn_before_the_lock_is_refused_with_a_message(
+    room: Room,
+) -> None:
+    # The tablet drew the page open; the facilitator locks before its tap reaches the server
+    # (it did not get the pushed redraw: asleep, or the tap raced it).
+    at = page(room, "scenarios", "participant")
+    scenario = at.selectbox(key="scenarios_pick").value
+    services.set_locked(room.store, room.code, room.secret, True)
+    at.segmented_control(key=f"scenarios_rate_{scenario}_feasibility").set_value(4).run()
+    assert not at.exception
+    assert services.scenario_ratings(room.store, room.code, room.token).mine == {}
+    assert "La saisie est verrouillée par l’animation" in " ".join(e.value for e in at.error)
+
+
+# --- issue 14: the screen says what the PDFs and the CLI say ------------------------------
+
+FRACTIONAL = {
+    "resident_benefit": 0.25,
+    "collective_value": 0.15,
+    "feasibility": 0.2,
+    "cost": 0.15,
+    "legal_risk": 0.15,
+    "privacy_risk": 0.1,
+    # criteria La Rochelle already rated: out of the ranking, not removed
+    "data_availability": 0.0,
+    "inclusion": 0.0,
+    "time_to_launch": 0.0,
+    "scalability": 0.0,
+}
+
+
+@pytest.mark.parametrize(("lang", "weight"), [("fr", "poids 0,15 → "), ("en", "weight 0.15 → ")])
+def test_fractional_weights_read_as_entered_and_no_weight_moves_from_x_to_x(
+    room: Room, lang: str, weight: str
+) -> None:
+    services.set_weights(room.store, room.code, room.secret, FRACTIONAL)
+    words = texts(page(room, "scenarios", "facilitator", lang=lang))
+    assert weight in words  # was "de 0,1 à 0,1"
+    assert re.search(r"(?:\bde|\bfrom) ([\d,.]+\s?%?) (?:à|to) \1(?![\d,.])", words) is None
+
+
+def test_every_weight_at_0_is_said_in_words_about_the_weights(room: Room) -> None:
+    services.set_weights(room.store, room.code, room.secret, dict.fromkeys(FRACTIONAL, 0.0))
+    at = page(room, "scenarios", "facilitator")
+    assert not at.exception
+    assert "Tous les critères ont un poids de 0" in texts(at)
+    assert figures(at) == []
+
+
+def test_all_equal_ratings_are_a_tie_on_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    room = open_room(tmp_path, monkeypatch, "la_rochelle")
+    workshop = services.backup_workshop(room.store, room.code)
+    tie = workshop.model_copy(
+        update={"ratings": [r.model_copy(update={"value": 3}) for r in workshop.ratings]}
+    )
+    created = services.import_workshop(room.store, tie)
+    at = page(Room(room.store, created.code, created.secret, "", ""), "scenarios", "facilitator")
+    assert not at.exception
+    words = texts(at)
+    assert "à égalité en tête" in words
+    assert "reste premier" not in words and "100" not in words.split("égalité")[0][-200:]
+    (bars,) = traces(figures(at)[0], "score")
+    assert all(str(y).startswith("1. ") for y in bars["y"])
+
+
+def _new_scenario(at: object, title: str) -> None:
+    at.text_input(key="scenarios_new_title").input(title)  # type: ignore[attr-defined]
+    at.button(key="scenarios_new_submit").click().run()  # type: ignore[attr-defined]
+
+
+def test_a_scenario_without_a_governance_choice_gets_no_silent_personal_cloud(room: Room) -> None:
+    at = page(room, "scenarios", "facilitator")
+    use_case = at.selectbox(key="scenarios_new_use_case").value
+    services.choose_governance(room.store, room.code, room.secret, use_case, None)
+    at = page(room, "scenarios", "facilitator")
+    before = len(services.scenarios(room.store, room.code).scenarios)
+    _new_scenario(at, "Sans modèle")
+    assert not at.exception
+    assert len(services.scenarios(room.store, room.code).scenarios) == before  # refused
+    assert "le groupe n’en a pas encore choisi" in texts(at)
+    # the group's choice, when there is one, is the scenario's model
+    services.choose_governance(room.store, room.code, room.secret, use_case, "data_cooperative")
+    at = page(room, "scenarios", "facilitator")
+    _new_scenario(at, "Avec le choix du groupe")
+    created = services.scenarios(room.store, room.code).scenarios[-1]
+    assert created.title == "Avec le choix du groupe"
+    assert created.model == "data_cooperative"
+
+
+def test_the_count_of_my_ratings_is_said_in_plain_words(room: Room) -> None:
+    at = page(room, "scenarios", "participant", lang="en")
+    scenario = at.selectbox(key="scenarios_pick").value
+    at.segmented_control(key=f"scenarios_rate_{scenario}_feasibility").set_value(4).run()
+    (progress,) = at.get("progress")
+    words = progress.proto.text
+    assert "cells" not in words
+    assert words.startswith("You have given 1 of ")
+    assert words.endswith("ratings (one per criterion for each scenario).")
+
+
+def test_a_tablet_explains_score_and_topsis_in_plain_words(room: Room) -> None:
+    at = page(room, "scenarios", "participant")
+    captions = " ".join(c.value for c in at.caption)
+    assert "Score\u00a0: de 0 à 1" in captions and "TOPSIS mesure" in captions

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from selfdata.links import PAGE_PATHS as _PAGE_PATHS
+from selfdata.app.links import PAGE_PATHS as _PAGE_PATHS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
@@ -86,19 +86,14 @@ class Server:
         return "\n".join(text.splitlines()[-lines:])
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``streamlit run workshop_app.py`` on a free port, a fresh SQLite file, join links that
-    point at 127.0.0.1 (``SELFDATA_PUBLIC_URL``); stopped (its process group) at the end."""
-    folder = tmp_path_factory.mktemp("e2e-server")
+def serve(folder: Path, **env: str) -> Iterator[Server]:
+    """``streamlit run workshop_app.py`` on a free port with ``env`` added (no
+    ``DATABASE_URL`` or ``SELFDATA_DEMO`` from the caller's environment; join links point
+    at 127.0.0.1); yields once healthy, stops its process group at the end."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SELFDATA_DEMO")}
-    env.update(
-        SELFDATA_DB=str(folder / "workshops.db"),
-        SELFDATA_PUBLIC_URL=base,
-        PYTHONUNBUFFERED="1",
-    )
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SELFDATA_DEMO")}
+    environ.update(SELFDATA_PUBLIC_URL=base, PYTHONUNBUFFERED="1", **env)
     log = folder / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -118,12 +113,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 "false",
                 # Other work may edit the checkout during the run: Streamlit's watcher would
                 # then drop the edited modules from sys.modules while a session imports them
-                # (KeyError: 'selfdata.cards' seen on a tablet). Nothing reloads in a room.
+                # (KeyError: 'selfdata.domain.cards' seen on a tablet). Nothing reloads in a room.
                 "--server.fileWatcherType",
                 "none",
             ],
             cwd=ROOT,
-            env=env,
+            env=environ,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -136,8 +131,52 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         _stop(process)
 
 
-def _wait_healthy(server: Server) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on a fresh SQLite file (:func:`serve`), for the whole session."""
+    folder = tmp_path_factory.mktemp("e2e-server")
+    yield from serve(folder, SELFDATA_DB=str(folder / "workshops.db"))
+
+
+@pytest.fixture(scope="module")
+def replicated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``python -m selfdata serve --replicas 2`` (what ``make run`` starts on two cores): two
+    app processes on one fresh SQLite file behind HAProxy, on a free port. Skipped without
+    HAProxy (a failure under ``CI=true``)."""
+    from selfdata.commands.serve import haproxy_binary
+
+    if haproxy_binary() is None:
+        reason = "HAProxy is not installed (make system-deps)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: the replica tests may not be skipped, but {reason}", False)
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("e2e-replicas")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SELFDATA_DEMO")}
+    environ.update(SELFDATA_PUBLIC_URL=base, PYTHONUNBUFFERED="1")
+    environ["SELFDATA_DB"] = str(folder / "workshops.db")
+    log = folder / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "selfdata", "serve", "--replicas", "2", "--port", str(port)]
+            + ["--address", "127.0.0.1", "--option", "server.fileWatcherType=none"],
+            cwd=ROOT,
+            env=environ,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(base, folder / "workshops.db", log, process)
+    try:
+        _wait_healthy(server, seconds=2 * SERVER_START_SECONDS)
+        yield server
+    finally:
+        _stop(process)
+
+
+def _wait_healthy(server: Server, seconds: float = SERVER_START_SECONDS) -> None:
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             pytest.fail(f"the server exited at start-up:\n{server.log_tail()}", pytrace=False)
@@ -148,7 +187,7 @@ def _wait_healthy(server: Server) -> None:
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.3)
-    pytest.fail(f"the server was not healthy in {SERVER_START_SECONDS} s:\n{server.log_tail()}")
+    pytest.fail(f"the server was not healthy in {seconds:.0f} s:\n{server.log_tail()}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

@@ -31,8 +31,8 @@ LIVE_SECONDS = 2.0
 """A vote must show on the projector within this long, without a reload (the issue's bar)."""
 LOAD_MS = 30_000
 """Generous: the first render of a page on a busy two-CPU machine."""
-LOCKED_MESSAGE = "L’animateur a verrouillé la saisie"
-"""The start of the refusal a participant sees (``selfdata.access.require_open``)."""
+LOCKED_MESSAGE = "La saisie est verrouillée par l’animation"  # see tests/app (the refusal)
+"""The start of the refusal a participant sees (``selfdata.app.access.require_open``)."""
 PSEUDONYMS = ("Albatros", "Bécasse", "Cormoran")
 
 
@@ -68,6 +68,9 @@ class Story:
         if self.shots is None:
             return
         settle(page)
+        size = page.viewport_size
+        # the pointer off every link: a hovered sidebar entry looked like the current page
+        page.mouse.move(size["width"] - 2, size["height"] - 2)
         if at is not None:
             at.evaluate("e => e.scrollIntoView({block: 'center'})")
             time.sleep(0.5)
@@ -139,16 +142,19 @@ def test_the_facilitator_opens_a_workshop_from_the_la_rochelle_example(story: St
     expect(page.get_by_role("heading", name=fr("home.join_header"))).to_be_visible()
     story.shot(page, "home")
     page.get_by_label(fr("home.example")).click()
-    page.get_by_role("option", name="la_rochelle").click()
+    page.get_by_role("option", name=re.compile(r"^La Rochelle — ")).click()
     page.get_by_role("button", name=fr("home.create")).click()
 
     expect(page.get_by_text(fr("home.facilitator_ready"))).to_be_visible()
     assert "secret=" in page.url
     story.code = re.search(r"code=(\w+)", page.url).group(1)  # type: ignore[union-attr]
     story.join_url = f"{story.server.base_url}/?code={story.code}"
-    expect(page.locator("code", has_text=story.join_url).first).to_be_visible()
+    join = page.get_by_role("link", name=re.compile(re.escape(fr("wall.open_join"))))
+    expect(join).to_have_attribute("href", story.join_url)
+    # the secret link is not on screen (a mirrored laptop): only when asked
+    assert page.locator("code", has_text="secret=").count() == 0
 
-    page.get_by_role("link", name="🎛️ " + fr("page.console")).click()
+    page.get_by_role("link", name=re.compile(re.escape(fr("wall.go_console")))).click()
     expect(page.get_by_role("heading", name=fr("page.console"))).to_be_visible()
     expect(page.get_by_text("Mobilité durable").first).to_be_visible()
     no_exception(page)
@@ -159,6 +165,11 @@ def test_the_projector_opens_its_link_without_the_secret(story: Story) -> None:
 
     page = story.projector = story.new_page("projector")
     page.goto(f"{story.server.base_url}/?code={story.code}&view=projection")
+    # the example is at its last steps: the QR code sits in a corner until brought back
+    expect(page.locator(".st-key-sd-smallcode p")).to_have_text(story.code)
+    story.facilitator.locator(".st-key-wall_qr").get_by_role(
+        "button", name=fr("wall.qr.large"), exact=True
+    ).click()  # from the console: nobody touches the projector
     expect(page.locator(".st-key-sd-bigcode p")).to_have_text(story.code)
     expect(page.get_by_text(fr("projection.scan"))).to_be_visible()
     assert "secret" not in page.content()
@@ -187,6 +198,10 @@ def test_three_participants_join_from_the_link_on_tablets(story: Story) -> None:
         expect(page.locator(".st-key-sd_header").get_by_text(story.code)).to_be_visible()
         no_exception(page)
     expect(metric(story.projector, fr("counts.participants"))).to_have_text("12")
+    story.facilitator.locator(".st-key-wall_qr").get_by_role(
+        "button", name=fr("wall.qr.auto")
+    ).click()  # everyone is in: the QR code goes back to its corner
+    expect(story.projector.locator(".st-key-sd-smallcode p")).to_have_text(story.code)
 
 
 def test_the_tablets_follow_the_facilitator_to_the_needs_step(story: Story) -> None:
@@ -216,6 +231,11 @@ def test_each_participant_proposes_a_need(story: Story) -> None:
         no_exception(page)
     console = story.facilitator
     console.reload()
+    # anonymous by default (issue 15): no author until the facilitator shows pseudonyms (a
+    # setting of the workshop: the rest of the story names the participants)
+    expect(console.get_by_text(fr("console.kind_need_anonymous")).first).to_be_visible()
+    assert console.get_by_text(fr("console.kind_need", name=PSEUDONYMS[0])).count() == 0
+    console.get_by_role("button", name=fr("console.show_pseudonyms")).click()
     for name in PSEUDONYMS:
         expect(console.get_by_text(fr("console.kind_need", name=name))).to_be_visible()
 
@@ -262,13 +282,13 @@ def test_the_tablets_follow_the_facilitator_to_the_scenarios_and_rate(story: Sto
             expect(group.get_by_role("radio", name=str(value))).to_have_attribute(
                 "aria-checked", "true"
             )
-        expect(tablet.get_by_text(re.compile(r"2 cases? sur \d+"))).to_be_visible()
+        expect(tablet.get_by_text(re.compile(r"donné 2 notes sur \d+"))).to_be_visible()
         no_exception(tablet)
     story.shot(story.tablets[0], "scenarios_tablet")
 
 
 def _criteria() -> Any:
-    from selfdata.loading import default_decks
+    from selfdata.files.loading import default_decks
 
     return default_decks().criteria
 
@@ -277,12 +297,29 @@ def test_a_locked_step_refuses_a_tablet_rating_with_a_visible_message(story: Sto
     from playwright.sync_api import expect
 
     # This tablet misses the live update, as a tablet that slept and taps at once on waking:
-    # its page runs on a controlled clock, paused while the facilitator locks, so its next
+    # its page runs on a controlled clock, paused while the facilitator locks, and what the
+    # server pushes to it meanwhile never arrives (a websocket route drops it), so its next
     # tap reaches the server after the lock, from a screen that still looks open.
     old = story.tablets[1]
     link, context = old.url, old.context
     old.close()
     tablet = story.tablets[1] = story.new_page("tablet asleep", context=context)
+    asleep: dict[str, Any] = {"held": None}  # None: forward; a list: hold what the server sends
+
+    def route(ws: Any) -> None:
+        asleep["page"] = ws
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+
+        def to_page(message: Any) -> None:
+            if asleep["held"] is None:
+                ws.send(message)
+            else:
+                asleep["held"].append(message)
+
+        server.on_message(to_page)
+
+    tablet.route_web_socket("**/_stcore/stream", route)
     tablet.clock.install()
     tablet.goto(link)
     label = next(c.title.get("fr") for c in _criteria() if c.id == "collective_value")
@@ -290,12 +327,22 @@ def test_a_locked_step_refuses_a_tablet_rating_with_a_visible_message(story: Sto
     expect(group.get_by_role("radio", name="2")).to_be_enabled()
     settle(tablet)
     tablet.clock.pause_at(time.time() + 2)
+    asleep["held"] = []
     story.facilitator.get_by_role("button", name=fr("console.lock")).click()
     expect(story.facilitator.get_by_role("button", name=fr("console.unlock"))).to_be_visible()
+    for _ in range(100):  # the push of the lock reaches the route, and is held there
+        tablet.evaluate("() => 0")  # (the route's handlers run during Playwright calls)
+        if asleep["held"]:
+            break
+        time.sleep(0.1)
+    assert asleep["held"], "the lock was not pushed to the tablet"
     group.get_by_role("radio", name="2").click()
+    asleep["held"] = None  # what was pushed while it slept is lost; its tap's answer is not
     tablet.clock.resume()
-    refusal = tablet.get_by_role("alert").filter(has_text=LOCKED_MESSAGE)
-    expect(refusal).to_be_visible()
+    # The server had already redrawn this tablet locked (the push it never received), so
+    # Streamlit drops the tap on what is now a disabled radio: nothing is saved, and the
+    # tablet shows the lock. (Before push, the server had not redrawn it and the rating's
+    # callback refused it with LOCKED_MESSAGE; that refusal is tested in tests/app.)
     expect(group.get_by_role("radio", name="2")).to_have_attribute("aria-checked", "false")
     expect(group.get_by_role("radio", name="2")).to_be_disabled()
     for page in story.tablets:
@@ -381,7 +428,8 @@ def test_every_main_screen_renders_for_the_facilitator(story: Story) -> None:
             expect(page.locator(".js-plotly-plot").first).to_be_visible()
         no_exception(page)
         chart = page.locator(".js-plotly-plot").first
-        story.shot(page, shot, at=chart if key in ("governance", "scenarios") else None)
+        scrolled = key in ("use_cases", "governance", "scenarios")  # the chart is lower down
+        story.shot(page, shot, at=chart if scrolled else None)
 
 
 def test_a_governance_answer_chosen_survives_a_live_redraw_and_is_saved_by_its_button(
@@ -389,8 +437,8 @@ def test_a_governance_answer_chosen_survives_a_live_redraw_and_is_saved_by_its_b
 ) -> None:
     from playwright.sync_api import expect
 
-    from selfdata import services
-    from selfdata.loading import default_decks
+    from selfdata.app import services
+    from selfdata.files.loading import default_decks
     from selfdata.store import Store
 
     store = Store(f"sqlite:///{story.server.db}")

@@ -6,7 +6,7 @@ import os
 import queue
 import threading
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.store import Store
 
 Task = tuple[str, str, int]

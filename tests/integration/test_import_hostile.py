@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selfdata import services
-from selfdata.loading import SCENARIOS_DIR, load_workshop
+from selfdata.app import services
+from selfdata.domain.workshop import Workshop
+from selfdata.files.loading import SCENARIOS_DIR, load_workshop
 from selfdata.store import Store
-from selfdata.workshop import Workshop
-from tests.service_helpers import count_workshops, open_room
+from tests.service_helpers import count_workshops, import_workshop_data, open_room
 
 
 def _live_workshop_file() -> dict[str, Any]:
@@ -62,7 +62,8 @@ def _ids(data: dict[str, Any]) -> list[str]:
     return [
         item["id"]
         for key in ("participants", "needs", "sources", "scenarios", "use_cases")
-        for item in data.get(key, [])
+        # A mutation may have replaced the list itself (participants: null).
+        for item in (data.get(key) if isinstance(data.get(key), list) else [])
         if isinstance(item, dict) and isinstance(item.get("id"), str)
     ]
 
@@ -111,7 +112,7 @@ def mutated_files(draw: st.DrawFn) -> dict[str, Any]:
 def test_a_mutated_file_imports_completely_or_is_refused_clearly(store: Store, data: Any):
     before = count_workshops(store)
     try:
-        created = services.import_workshop_data(store, data, "hostile.yaml")
+        created = import_workshop_data(store, data, "hostile.yaml")
     except services.InvalidInput as err:
         assert err.problems, "a refusal names what is wrong"
         assert err.message("fr").startswith("Ce fichier") and err.message("en")
@@ -124,14 +125,14 @@ def test_a_mutated_file_imports_completely_or_is_refused_clearly(store: Store, d
 
 def test_the_unmutated_bases_import_and_export_identically(store: Store):
     for base in BASES:
-        created = services.import_workshop_data(store, base)
+        created = import_workshop_data(store, base)
         assert services.export_workshop(store, created.code, created.secret).dump() == base
 
 
 def test_something_that_is_not_a_workshop_at_all_is_refused(store: Store):
     for thing in (None, 42, "text", [], {"schema": "selfdata-workshop/9"}):
         try:
-            services.import_workshop_data(store, thing)
+            import_workshop_data(store, thing)
         except services.InvalidInput as err:
             assert err.problems
         else:

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from selfdata.cards import Decks
 from selfdata.cli import main
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Workshop
 from selfdata.export import card_deck, scenario_dossier, workshop_report
-from selfdata.loading import SCENARIOS_DIR, default_decks, load_workshop
-from selfdata.workshop import Workshop
+from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
 EXAMPLE = SCENARIOS_DIR / "la_rochelle.yaml"
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from selfdata import services
+from selfdata.app import services
+from selfdata.domain.workshop import NetworkEdits
 from selfdata.store import Store
-from selfdata.workshop import NetworkEdits
 from tests.service_helpers import Room, open_room
 
 
@@ -52,6 +52,7 @@ FACILITATOR_ACTIONS: dict[str, FacilitatorAction] = {
     "stop_timer": lambda st, c, s, x: services.stop_timer(st, c, s),
     "set_revealed": lambda st, c, s, x: services.set_revealed(st, c, s, "needs", True),
     "set_vote_settings": lambda st, c, s, x: services.set_vote_settings(st, c, s, budget=9, cap=9),
+    "set_pseudonyms_shown": lambda st, c, s, x: services.set_pseudonyms_shown(st, c, s, True),
     "set_weights": lambda st, c, s, x: services.set_weights(st, c, s, {"cost": 2.0}),
     "hide_contribution": lambda st, c, s, x: services.hide_contribution(st, c, s, "need", x.need),
     "add_source": lambda st, c, s, x: services.add_source(
@@ -64,13 +65,7 @@ FACILITATOR_ACTIONS: dict[str, FacilitatorAction] = {
     "create_use_case": lambda st, c, s, x: services.create_use_case(
         st, c, s, title="T", need=x.need, sources=[x.source]
     ),
-    "update_use_case": lambda st, c, s, x: services.update_use_case(
-        st, c, s, x.use_case, title="T"
-    ),
     "delete_use_case": lambda st, c, s, x: services.delete_use_case(st, c, s, x.use_case),
-    "set_governance_answer": lambda st, c, s, x: services.set_governance_answer(
-        st, c, s, x.use_case, "q", None
-    ),
     "set_governance_answers": lambda st, c, s, x: services.set_governance_answers(
         st, c, s, x.use_case, {"q": None}
     ),
@@ -95,7 +90,6 @@ FACILITATOR_ACTIONS: dict[str, FacilitatorAction] = {
     "export_workshop": lambda st, c, s, x: services.export_workshop(st, c, s),
     "audit_log": lambda st, c, s, x: services.audit_log(st, c, s),
     "delete_workshop": lambda st, c, s, x: services.delete_workshop(st, c, s),
-    "check_secret": lambda st, c, s, x: services.check_secret(st, c, s),
     "needs_board as facilitator": lambda st, c, s, x: services.needs_board(st, c, secret=s),
 }
 
@@ -114,14 +108,14 @@ def test_a_facilitator_action_without_the_secret_is_refused_and_changes_nothing(
     store: Store, scene: Scene, action: str, who: str
 ):
     room = scene.room
-    before = services.workshop_snapshot(store, room.code).dump()
+    before = services.backup_workshop(store, room.code).dump()
     version = room.version()
     with pytest.raises(services.Forbidden) as err:
         FACILITATOR_ACTIONS[action](store, room.code, WRONG_SECRETS[who](scene), scene)
     assert err.value.key == "facilitator.forbidden"
-    assert "animateur" in err.value.message("fr") and "facilitator" in err.value.message("en")
+    assert "animation" in err.value.message("fr") and "facilitator" in err.value.message("en")
     assert room.version() == version
-    assert services.workshop_snapshot(store, room.code).dump() == before
+    assert services.backup_workshop(store, room.code).dump() == before
 
 
 @pytest.mark.parametrize("action", FACILITATOR_ACTIONS, ids=list(FACILITATOR_ACTIONS))

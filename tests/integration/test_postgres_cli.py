@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, func, select
 
-from selfdata import access, services
+from selfdata.app import access, services
 from selfdata.cli import main
-from selfdata.loading import load_workshop
+from selfdata.files.loading import load_workshop
 from selfdata.store import Store
 from selfdata.store import schema as t
 from tests.service_helpers import count_workshops
@@ -43,7 +43,7 @@ def test_backup_writes_every_workshop_as_a_file_that_reads_back_whole(
     assert "wrote 2 workshop file(s)" in capsys.readouterr().out
     for code in codes:
         restored = load_workshop(tmp_path / "bk" / f"{code}.selfdata.yaml")
-        assert restored == services.workshop_snapshot(store, code)
+        assert restored == services.backup_workshop(store, code)
 
 
 def test_a_backed_up_workshop_restores_whole_under_a_new_code(

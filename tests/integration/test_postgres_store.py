@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, func, select
 
-from selfdata import services
+from selfdata.app import services
+from selfdata.domain.workshop import Participant, Workshop
 from selfdata.store import Store
 from selfdata.store import schema as t
-from selfdata.workshop import Participant, Workshop
 from tests.integration.store_workers import vote_until_killed
 from tests.pg_cluster import Cluster, Unavailable, postgres_unavailable, start_cluster
 from tests.service_helpers import open_room
@@ -127,7 +127,7 @@ def test_votes_acknowledged_before_the_database_server_is_killed_survive_it(
     assert sum(acknowledged.values()) >= 40
 
     # the same Store, opened before the crash, works again without a restart of the app
-    snapshot = services.workshop_snapshot(store, room.code)
+    snapshot = services.backup_workshop(store, room.code)
     stored = Counter({(v.participant, v.need): v.dots for v in snapshot.votes})
     for key, count in acknowledged.items():
         assert stored[key] >= count, f"acknowledged vote lost: {key}"

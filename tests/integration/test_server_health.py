@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.protocol import StreamlitServer, StreamlitSession
-from selfdata.loading import ROOT
+from selfdata.files.loading import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.store import Store
 from selfdata.store import schema as t
 from tests.integration.store_workers import Outcome, Task, cast_votes
@@ -44,7 +44,7 @@ def _check(store: Store, room: Room, version_before: int, outcomes: list[Outcome
     expected: Counter[tuple[str, str]] = Counter()
     for token, need, delta, _ in acknowledged:
         expected[services.whoami(store, room.code, token).id, need] += delta
-    snapshot = services.workshop_snapshot(store, room.code)
+    snapshot = services.backup_workshop(store, room.code)
     stored = Counter({(v.participant, v.need): v.dots for v in snapshot.votes})
     assert stored == +expected  # every acknowledged vote exactly once, nothing else
     spent: Counter[str] = Counter()

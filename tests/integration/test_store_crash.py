@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from selfdata import services
+from selfdata.app import services
 from selfdata.store import Store
 from selfdata.store import schema as t
 from tests.integration.store_workers import vote_until_killed
@@ -64,7 +64,7 @@ def test_votes_acknowledged_before_a_sigkill_survive_it(db_url: str, tmp_path: P
         raw.close()
 
     reopened = Store(url)
-    snapshot = services.workshop_snapshot(reopened, room.code)
+    snapshot = services.backup_workshop(reopened, room.code)
     stored = Counter({(v.participant, v.need): v.dots for v in snapshot.votes})
     for key, count in acknowledged.items():
         assert stored[key] >= count, f"acknowledged vote lost: {key}"

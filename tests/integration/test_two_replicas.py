@@ -1,6 +1,7 @@
 """Two replicas, one workshop: two real Streamlit servers share one PostgreSQL database, as
 behind a load balancer. Tablets vote through server A; the projector, open on server B,
-follows the count live (its timed fragment only, never a reload) and ends on exactly the
+follows the count live (its live fragment only, pushed by server B which watches the shared
+database, never a reload) and ends on exactly the
 dots the tablets saw acknowledged — and the database holds exactly those. Server B finds
 the database in a ``secrets.toml``, server A in ``DATABASE_URL``."""
 
@@ -16,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from bench.protocol import StreamlitServer, StreamlitSession
-from selfdata import services
+from selfdata.app import services
+from selfdata.files.loading import ROOT
 from selfdata.i18n import t
-from selfdata.loading import ROOT
 from selfdata.store import Store
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -96,17 +97,22 @@ async def vote(tablet: StreamlitSession, times: int, acked: Counter[str]) -> Non
 
 
 async def until_shown(projector: StreamlitSession, total: int) -> float:
-    """Poll the projector's timed fragment, as the browser's timer does, until it shows
-    ``total`` dots; returns how long that took."""
+    """Wait for the runs server B pushes to the projector (it watches the shared database),
+    and poll the projector's timed fragment when its timer is due, as the browser does,
+    until it shows ``total`` dots; returns how long that took."""
     start = time.perf_counter()
     interval = min(projector.auto_reruns.values(), default=1.0)
+    next_poll = start + interval
     while shown_dots(projector) != total:
         if time.perf_counter() - start > SHOWN_WITHIN_S:
             pytest.fail(f"projector shows {shown_dots(projector)} dots, not {total}")
-        await asyncio.sleep(interval)
+        pushed = await projector.next_push(max(0.0, next_poll - time.perf_counter()))
+        if pushed is not None:
+            continue
         assert projector.auto_reruns, "the projection page has no live fragment"
         result = await projector.rerun_fragment()
         assert result.ok, result.exceptions
+        next_poll = time.perf_counter() + interval
     return time.perf_counter() - start
 
 

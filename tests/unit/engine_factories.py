@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfdata.cards import Decks
-from selfdata.loading import default_decks
-from selfdata.workshop import Workshop
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Workshop
+from selfdata.files.loading import default_decks
 
 
 def shipped_decks() -> Decks:

@@ -53,6 +53,19 @@ def test_running_one_module_keeps_the_other_sections(output: Path) -> None:
     assert text.count("<!-- bench:fine -->") == 1
 
 
+def test_a_written_comparison_section_survives_a_rerun(output: Path) -> None:
+    """BENCHMARKS.md keeps hand-written comparisons (e.g. "Issue 13: the refactor, before and
+    after") between their own markers when make bench rewrites the file."""
+    bench_run.main(["fine"])
+    written = (
+        "<!-- bench:issue13 -->\n## Issue 13: before and after\n\n| a | b |\n"
+        "<!-- /bench:issue13 -->"
+    )
+    output.write_text(output.read_text(encoding="utf-8") + "\n" + written + "\n", encoding="utf-8")
+    bench_run.main(["fine"])
+    assert written in output.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("value", "shown"),
     [(0.012345, "0.0123"), (float("nan"), "—"), (12345.6, "12346"), ("a|b", "a\\|b"), (None, "")],
@@ -62,7 +75,8 @@ def test_cells_are_short_and_never_break_the_table(value: object, shown: str) ->
 
 
 def recorder(acks: list[float], renders: list[tuple[float, float, int]]) -> load.Recorder:
-    return load.Recorder(vote_acks=acks, renders=renders)
+    """Each click left 0.1 s before its answer."""
+    return load.Recorder(vote_acks=acks, vote_sent=[a - 0.1 for a in acks], renders=renders)
 
 
 @pytest.mark.parametrize(
@@ -70,8 +84,16 @@ def recorder(acks: list[float], renders: list[tuple[float, float, int]]) -> load
     [
         # a vote acked at 1.0 is shown by the render requested at 1.5 that ended at 1.6
         ([1.0], [(0.5, 0.6, 0), (1.5, 1.6, 1)], [0.6], 0, 0),
-        # a render requested before the ack does not count, the next one does
-        ([1.0], [(0.9, 1.2, 1), (2.0, 2.1, 1)], [1.1], 0, 0),
+        # a render requested before the ack that does not show the vote does not count,
+        # the next one does
+        ([1.0], [(0.9, 1.2, 0), (2.0, 2.1, 1)], [1.1], 0, 0),
+        # a render that ended after the click left and shows the vote counts, even if it
+        # was requested (pushed) before the answer came: seen at 1.2
+        ([1.0], [(0.9, 1.2, 1), (2.0, 2.1, 1)], [0.2], 0, 0),
+        # … and one that ended before the answer: seen before the tablet knew (0 s)
+        ([1.0], [(0.9, 0.95, 1), (2.0, 2.1, 1)], [0.0], 0, 0),
+        # a render that ended before the click left does not count
+        ([1.0], [(0.5, 0.8, 1), (2.0, 2.1, 1)], [1.1], 0, 0),
         # no render after the ack: the vote was never seen
         ([1.0, 3.0], [(2.0, 2.1, 1)], [1.1], 1, 0),
         # a render requested after two acks that shows one vote is stale
@@ -133,3 +155,73 @@ def test_repeated_rooms_report_the_median_room_and_the_worst_ratio(monkeypatch) 
     assert result["p95_ratio"] == pytest.approx(4.0)
     assert result["p95_ratio_worst"] == pytest.approx(6.0)
     assert result["many_lost_or_duplicated"] == 1  # a bad room is never hidden by the median
+
+
+def test_bigroom_plays_each_room_on_one_process_then_on_the_replicas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Side by side: each room on 1 process then 2 replicas before the next room, and each
+    row's ratio against the single tablet on the same number of replicas."""
+    from bench import bigroom
+
+    played: list[tuple[str, int, bool]] = []
+    one_p95 = {1: 0.1, 2: 0.2}
+
+    def fake_report(participants: int, replicas: int) -> load.LoadReport:
+        rep = types.SimpleNamespace(
+            participants=participants,
+            vote_p95_s=one_p95[replicas] if participants == 1 else 0.4,
+            join_p95_s=0.1,
+            visible_p95_s=0.5,
+            browser_tap_p95_s=0.3,
+            browser_taps=3,
+            errors=0,
+            votes_lost=0,
+            votes_duplicated=0,
+            reruns_per_s=1.0,
+            pushed_renders=1,
+            tablet_pushes=0,
+            server_cpu_s=1.0,
+            other_cpu_s=2.0,
+        )
+        return rep  # type: ignore[return-value]
+
+    def fake_load(_s: str, *, participants: int, replicas: int, balancer: bool, **_: object):  # type: ignore[no-untyped-def]
+        played.append((str(participants), replicas, balancer))
+        return fake_report(participants, replicas)
+
+    def fake_rooms(_s: str, *, rooms: int, participants: int, replicas: int, **_: object):  # type: ignore[no-untyped-def]
+        played.append((f"{rooms}x{participants}", replicas, True))
+        return [fake_report(participants, replicas) for _ in range(rooms)]
+
+    monkeypatch.setattr(bigroom, "run_load", fake_load)
+    monkeypatch.setattr(bigroom, "run_rooms", fake_rooms)
+    monkeypatch.setenv("BENCH_BIGROOM_ROOMS", "1,100,2x30")
+    monkeypatch.setenv("BENCH_BIGROOM_REPLICAS", "1,2")
+    rows = bigroom.run()
+    assert played == [
+        ("1", 1, True),
+        ("1", 2, True),
+        ("100", 1, True),
+        ("100", 2, True),
+        ("2x30", 1, True),
+        ("2x30", 2, True),
+    ]
+    ratios = {r["name"]: r["vote ratio"] for r in rows}
+    assert ratios["100 tablets + projector, 1 process"] == pytest.approx(4.0)
+    assert ratios["100 tablets + projector, 2 replicas (HAProxy)"] == pytest.approx(2.0)
+    assert [r["replicas"] for r in rows] == [1, 2, 1, 2, 1, 1, 2, 2]
+
+
+def test_bigroom_plays_every_room_on_one_process_and_two_replicas_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bench import bigroom
+
+    monkeypatch.delenv("BENCH_BIGROOM_ROOMS", raising=False)
+    monkeypatch.delenv("BENCH_BIGROOM_REPLICAS", raising=False)
+    assert bigroom.rooms() == ["1", "40", "100", "3x30"]
+    monkeypatch.setattr(bigroom, "haproxy_binary", lambda: "/usr/sbin/haproxy")
+    assert bigroom.replica_counts() == [1, 2]
+    monkeypatch.setattr(bigroom, "haproxy_binary", lambda: None)
+    assert bigroom.replica_counts() == [1]

@@ -1,5 +1,5 @@
-"""A figure kept ready to draw (selfdata.ui.charts) reaches the browser exactly as the plotly
-figure it was made from, and survives the cache's copy."""
+"""A figure kept ready to draw (selfdata.ui.figures.ready) reaches the browser exactly as the
+plotly figure it was made from, and survives the cache's copy."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def _app() -> None:
     import plotly.graph_objects as go
     import streamlit as st
 
-    from selfdata.ui.charts import ready
+    from selfdata.ui.figures.ready import ready
 
     figure = go.Figure(
         go.Bar(x=["Cloud personnel", "Tiers de confiance"], y=[3.5, 2.25], meta={"role": "x"})
@@ -35,7 +35,7 @@ def test_a_ready_figure_sends_the_same_chart_as_the_plotly_figure() -> None:
 def test_a_ready_figure_survives_the_cache_copy_and_rebuilds_a_full_figure() -> None:
     import plotly.graph_objects as go
 
-    from selfdata.ui.charts import ready
+    from selfdata.ui.figures.ready import ready
 
     figure = go.Figure(go.Scatter(x=[1, 2, 3], y=[2, 1, 3], name="flux"))
     kept = ready(figure)

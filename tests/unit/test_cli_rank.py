@@ -84,17 +84,33 @@ def test_rank_prints_the_ranking_and_the_winners_stability(
     out = capsys.readouterr().out
     assert code == 0
     lines = out.splitlines()
-    first = next(line for line in lines if line.strip().startswith("1 "))
+    first = next(line for line in lines if line.strip().startswith("1st "))
     assert "[cloud]" in first
     assert "Winner: Coach CO2 en cloud personnel" in out
-    assert "Personne 0" in out
+    assert "Personne" not in out, "anonymous unless the workshop names participants"
+    assert "participant 1:" in out and "participant 3:" in out
+
+
+def test_rank_names_each_agreement_only_when_the_workshop_names_participants(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    named = valid_workshop(settings={"show_pseudonyms": True})
+    assert main(["rank", str(write(tmp_path, named, "named.yaml"))]) == 0
+    assert "Personne 0:" in capsys.readouterr().out
+    path = str(write(tmp_path, valid_workshop()))
+    assert main(["rank", path, "--json"]) == 0
+    anonymous = json.loads(capsys.readouterr().out)["participants"]
+    assert len(anonymous) == 3
+    assert all(set(p) & {"participant", "pseudonym"} == set() for p in anonymous)
+    assert "Personne" not in json.dumps(anonymous)
 
 
 @pytest.mark.parametrize("method", ["weighted-sum", "topsis"])
 def test_rank_json_has_the_documented_shape(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], method: str
 ) -> None:
-    code = main(["rank", str(write(tmp_path, valid_workshop())), "--method", method, "--json"])
+    path = str(write(tmp_path, valid_workshop(settings={"show_pseudonyms": True})))
+    code = main(["rank", path, "--method", method, "--json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 0
     assert list(data) == [
@@ -106,12 +122,17 @@ def test_rank_json_has_the_documented_shape(
         "sensitivity",
         "weight_swap",
         "participants",
+        "outcome",
+        "lead",
+        "tied_groups",
     ]
     assert data["schema"] == "selfdata-ranking/1"
     assert data["method"] == method
     assert [r["scenario"] for r in data["ranking"]] == ["cloud", "transfer"]
     assert set(data["ranking"][0]) == {
         "rank",
+        "position",
+        "tied",
         "scenario",
         "title",
         "score",

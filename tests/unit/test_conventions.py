@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from selfdata.cards import DECK_KINDS
 from selfdata.cli import COMMANDS, main
 from selfdata.commands.schemas import stale
-from selfdata.loading import (
+from selfdata.domain.cards import DECK_KINDS
+from selfdata.files.loading import (
     CARDS_DIR,
     ROOT,
     SCENARIOS_DIR,
@@ -162,3 +162,27 @@ def test_every_setting_read_from_the_environment_is_documented_in_the_readme() -
 def test_every_cli_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [c for c in COMMANDS if f"python -m selfdata {c}" not in readme] == []
+
+
+def test_no_two_test_modules_outside_a_package_share_a_file_name() -> None:
+    """pytest's default import mode imports each test file by its basename: two folders
+    without ``__init__.py`` holding the same name break collection of the whole suite."""
+    tests = ROOT / "tests"
+    seen: dict[str, Path] = {}
+    clashes = []
+    for path in sorted(tests.rglob("test_*.py")):
+        if (path.parent / "__init__.py").exists():
+            continue
+        if path.name in seen:
+            clashes.append(f"{seen[path.name].relative_to(ROOT)} / {path.relative_to(ROOT)}")
+        seen.setdefault(path.name, path)
+    assert clashes == []
+
+
+def test_the_deployment_guide_states_the_push_tick_the_code_uses() -> None:
+    """docs/deploy.md says how often a replica reads a watched workshop's pulse."""
+    from selfdata.ui.push import PUSH_TICK_SECONDS
+
+    guide = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    assert f"one read per workshop every {PUSH_TICK_SECONDS:g} s" in guide
+    assert "polls the workshop's version counter" not in guide

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from selfdata.cards import (
+from selfdata.domain.cards import (
     GOVERNANCE_MODEL_IDS,
     STEP_IDS,
     CityCard,
@@ -26,9 +26,9 @@ from selfdata.cards import (
     I18nText,
     NeedCard,
 )
-from selfdata.loading import CARDS_DIR, SCENARIOS_DIR, load_decks, load_workshop, parse_deck
-from selfdata.loading import read_document as _read
-from selfdata.workshop import Workshop
+from selfdata.domain.workshop import Workshop
+from selfdata.files.loading import CARDS_DIR, SCENARIOS_DIR, load_decks, load_workshop, parse_deck
+from selfdata.files.loading import read_document as _read
 
 THEMES = [
     "energy", "water", "mobility", "waste", "social", "housing", "health", "education",
@@ -45,7 +45,8 @@ CATEGORIES = [
 ACTORS = [
     "resident", "data_holder", "city", "personal_cloud_operator", "trusted_third_party",
     "data_cooperative", "data_trust", "trust_board", "service_provider", "researchers",
-    "social_worker", "digital_mediator", "regulator",
+    "social_worker", "digital_mediator", "regulator", "dpo", "concession_holder",
+    "elected_members",
 ]  # fmt: skip
 
 MY_DECKS = ["themes", "data_categories", "data_sources", "needs", "actors", "cities", "steps"]
@@ -103,7 +104,7 @@ def test_deck_file_parses_into_cards_of_its_kind(kind: str) -> None:
         ("data_categories", 27, 27),
         ("data_sources", 40, 200),
         ("needs", 25, 200),
-        ("actors", 13, 13),
+        ("actors", 16, 16),
         ("cities", 8, 100),
         ("steps", 7, 7),
     ],
@@ -471,8 +472,8 @@ def test_la_rochelle_example_is_at_the_scenarios_step_with_results_revealed() ->
 @pytest.mark.parametrize(
     ("name", "theme", "illustrative"),
     [
-        ("la_rochelle", "mobility", False),
-        ("grand_lyon", "social", False),
+        ("la_rochelle", "mobility", True),
+        ("grand_lyon", "social", True),
         ("nantes", "environment", True),
     ],
 )
@@ -490,3 +491,289 @@ def test_nantes_example_says_it_is_a_training_example_without_public_account() -
 
 def test_examples_stop_at_different_steps() -> None:
     assert len({example(n).step for n in EXAMPLES}) == len(EXAMPLES)
+
+
+# ---------------------------------------------------------------------------- issue 19 facts
+
+
+def source_card(card_id: str) -> DataSourceCard:
+    return next(c for c in deck("data_sources") if c.id == card_id)
+
+
+def city_card(card_id: str) -> CityCard:
+    return next(c for c in deck("cities") if c.id == card_id)
+
+
+def all_text(card: BaseModel) -> str:
+    """Every French and English text of a card, and its sources, in one string."""
+    parts = [f"{t.fr}\n{t.en}" for _, t in texts(card)]
+    return "\n".join(parts + list(getattr(card, "sources", [])))
+
+
+@pytest.mark.parametrize(
+    ("source_id", "kind"),
+    [
+        ("electricity_load_curve", "concession_holder"),
+        ("electricity_peak_power", "concession_holder"),
+        ("electricity_daily_kwh", "concession_holder"),
+        ("gas_consumption", "concession_holder"),
+        ("social_housing_tenant_file", "social_landlord"),
+        ("caf_payment_certificate", "social_security_body"),
+        ("family_quotient", "social_security_body"),
+        ("housing_benefit_file", "social_security_body"),
+        ("solidarity_health_cover", "social_security_body"),
+        ("health_insurance_reimbursements", "social_security_body"),
+        ("minimum_income_file", "local_authority"),
+    ],
+)
+def test_holders_have_their_legal_status(source_id: str, kind: str) -> None:
+    assert source_card(source_id).holder_kind == kind
+
+
+def test_every_holder_kind_has_a_label_in_both_languages_in_the_pdfs() -> None:
+    from selfdata.domain.cards import HOLDER_KINDS
+    from selfdata.export.labels import vocab, vocabularies
+
+    assert set(vocabularies()["holder_kind"]) == set(HOLDER_KINDS)
+    for kind in HOLDER_KINDS:
+        assert vocab("holder_kind", kind, "fr") != kind, kind
+        assert vocab("holder_kind", kind, "en") != kind, kind
+    assert vocab("holder_kind", "concession_holder", "fr") != "régie publique"
+
+
+def test_no_card_calls_a_model_or_actor_a_fiducie_except_to_explain_why_not() -> None:
+    for kind in ["actors", "cities", "governance_models"]:
+        for card in deck(kind):
+            assert "fiducie" not in card.title.fr.lower(), card.id
+            for where, text in texts(card):
+                if "fiducie" in text.fr.lower():
+                    # the only mention says why the word is avoided, citing the Civil Code
+                    assert "2011" in text.fr, f"{card.id}.{where}"
+
+
+def test_civic_data_trust_is_titled_without_fiducie_and_covers_pooled_rights() -> None:
+    model = next(c for c in deck("governance_models") if c.id == "civic_data_trust")
+    assert model.title.fr.startswith("Régie civique de données")
+    assert "confient elles-mêmes leurs droits" in model.summary.fr
+    assert any("Ada Lovelace" in s for s in model.sources)
+    assert any("Ada Lovelace" in e.en for e in model.examples)
+
+
+def test_electricity_load_curve_storage_does_not_rest_on_consent_and_cites_the_decree() -> None:
+    card = source_card("electricity_load_curve")
+    assert card.legal_notes is not None
+    assert "repose sur le consentement" not in card.legal_notes.fr
+    assert "s’y opposer" in card.legal_notes.fr
+    assert "2017-948" in card.legal_notes.fr
+    assert any("2017-948" in s for s in card.sources)
+    assert any("CNIL" in s and "2015" in s for s in card.sources)
+
+
+def test_vehicle_registration_names_france_titres_and_hedges_on_zfe() -> None:
+    card = source_card("vehicle_registration")
+    assert "France Titres" in card.holder.fr
+    assert card.example is not None
+    assert "bientôt exclu" not in card.example.fr
+    assert "pourrait" in card.example.fr and "ZFE" in card.example.fr
+
+
+def test_family_quotient_is_a_certificate_for_the_resident_not_an_api() -> None:
+    card = source_card("family_quotient")
+    assert card.access != "api"
+    assert card.legal_notes is not None
+    assert "entre elles" in card.legal_notes.fr and "attestation" in card.legal_notes.fr
+
+
+def test_minimum_income_file_mentions_solidarite_a_la_source_2025() -> None:
+    text = all_text(source_card("minimum_income_file"))
+    assert "solidarité à la source" in text
+    assert "mars 2025" in text
+
+
+def test_detect_unclaimed_benefits_cites_drees_figures() -> None:
+    need = next(c for c in deck("needs") if c.id == "detect_unclaimed_benefits")
+    assert "30 %" not in need.description.fr
+    assert "34\u00a0%" in need.description.fr or "34 %" in need.description.fr
+    assert "minimum vieillesse" in need.description.fr
+    assert "DREES" in need.description.fr
+    assert any("DREES" in s and "34" in s for s in need.sources)
+    assert any("DREES" in s and "50" in s for s in need.sources)
+
+
+def test_la_rochelle_card_recruitment_from_2021_toward_500_and_partners() -> None:
+    card = city_card("la_rochelle_coach_co2")
+    assert card.years == "2021–2022"
+    assert "500 volontaires ont" not in card.what.fr
+    assert "à partir de 2021" in card.what.fr
+    assert "objectif de 500" in card.what.fr
+    assert "fin 2022" in card.what.fr
+    for partner in ["Cozy", "La Fabrique des Mobilités", "TraceMob", "Numéricité"]:
+        assert partner in card.what.fr, partner
+
+
+def test_ghent_does_not_say_the_city_offered_a_finished_portal() -> None:
+    card = city_card("ghent_city_data_portal")
+    assert "la ville offrait" not in card.what.fr
+    assert "construisait" in card.what.fr
+
+
+def test_nantes_cites_its_data_charter_and_not_all_five_models() -> None:
+    card = city_card("nantes_metropole_transition")
+    assert "Charte métropolitaine de la donnée" in card.what.fr
+    assert "juin 2019" in card.what.fr
+    assert any("Charte métropolitaine de la donnée" in s for s in card.sources)
+    assert len(card.models) < len(GOVERNANCE_MODEL_IDS)
+
+
+def test_athumi_is_not_sourced_to_the_2019_kit() -> None:
+    card = city_card("flanders_athumi_solid")
+    assert not [s for s in card.sources if "Kit Self Data" in s]
+    assert any("Athumi" in s for s in card.sources)
+
+
+@pytest.mark.parametrize("name", ["la_rochelle", "grand_lyon"])
+def test_invented_examples_are_illustrative_and_say_so(name: str) -> None:
+    w = example(name)
+    assert w.illustrative is True
+    assert w.description.startswith("Exemple illustratif")
+    assert "inventés" in w.description
+
+
+@pytest.mark.parametrize(
+    ("model_id", "needle"),
+    [
+        ("trusted_third_party", "2022/868"),
+        ("trusted_third_party", "L. 3131-2"),
+        ("data_cooperative", "2022/868"),
+        ("data_cooperative", "Arcep"),
+        ("direct_transfer", "2023/2854"),
+        ("direct_transfer", "2024/1183"),
+        ("personal_cloud", "2024/1183"),
+        ("civic_data_trust", "2011"),
+    ],
+)
+def test_governance_models_carry_the_law_after_2019(model_id: str, needle: str) -> None:
+    model = next(c for c in deck("governance_models") if c.id == model_id)
+    assert any(needle in law.fr for law in model.legal_framework)
+
+
+@pytest.mark.parametrize(
+    ("source_id", "kind"),
+    [
+        ("activity_bonus_file", "social_security_body"),
+        ("mon_espace_sante", "social_security_body"),
+        ("pension_career_statement", "social_security_body"),
+        ("msa_member_file", "social_security_body"),
+        ("rental_application_file", "state_agency"),
+        ("franceconnect_identity", "state_agency"),
+    ],
+)
+def test_new_sources_are_in_the_deck_with_their_holder_status(source_id: str, kind: str) -> None:
+    assert source_card(source_id).holder_kind == kind
+
+
+def test_franceconnect_is_described_as_an_access_channel() -> None:
+    card = source_card("franceconnect_identity")
+    assert "canal d’accès" in card.title.fr
+    assert "n’est pas un gisement de données" in card.description.fr
+    assert card.categories == ["identity", "contact_details"]
+
+
+def test_health_spaces_are_special_category() -> None:
+    assert source_card("mon_espace_sante").sensitivity == "special"
+    assert source_card("msa_member_file").sensitivity == "special"
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "kind", "needle"),
+    [
+        ("dpo", "regulator", "art. 37"),
+        ("concession_holder", "data_holder", "L. 3131-2"),
+        ("elected_members", "city", "L. 2121-29"),
+    ],
+)
+def test_new_actors(actor_id: str, kind: str, needle: str) -> None:
+    card = next(c for c in deck("actors") if c.id == actor_id)
+    assert card.kind == kind
+    assert any(needle in s for s in card.sources)
+
+
+# ---------------------------------------------------------------------------- typography
+
+ALL_DECKS = [p.stem for p in sorted(CARDS_DIR.glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("kind", ALL_DECKS)
+def test_french_deck_strings_have_no_ordinary_space_before_high_punctuation(kind: str) -> None:
+    from selfdata.domain.typography import loose_punctuation
+
+    loose = [
+        (card.id, where, bit)
+        for card in deck(kind)
+        for where, text in texts(card)
+        for bit in loose_punctuation(text.fr)
+    ]
+    loose += [
+        (card.id, "sources", bit) for card in deck(kind) for s in card.sources
+        for bit in loose_punctuation(s)
+    ]  # fmt: skip
+    assert loose == []
+
+
+def test_fr_punctuation_puts_one_narrow_no_break_space() -> None:
+    from selfdata.domain.typography import NNBSP, fr_punctuation, loose_punctuation
+
+    assert fr_punctuation("Coût : moins ? oui ! a ; b") == (
+        f"Coût{NNBSP}: moins{NNBSP}? oui{NNBSP}! a{NNBSP}; b"
+    )
+    assert fr_punctuation("Prix\u00a0: 3") == f"Prix{NNBSP}: 3"
+    assert fr_punctuation("https://x.fr à 10:30") == "https://x.fr à 10:30"
+    assert fr_punctuation(fr_punctuation("a : b")) == fr_punctuation("a : b")
+    assert loose_punctuation("a : b") and not loose_punctuation(fr_punctuation("a : b"))
+
+
+def test_city_actor_card_names_the_three_roles_and_the_conflict() -> None:
+    city = next(c for c in deck("actors") if c.id == "city")
+    for role in ["responsable de traitement", "soutien à l’innovation", "instance démocratique"]:
+        assert role in city.description.fr
+    assert "séparer ces rôles" in city.description.fr
+
+
+@pytest.mark.parametrize("kind", ALL_DECKS)
+def test_french_deck_strings_follow_the_glossary(kind: str) -> None:
+    """docs/glossary.md: neutral wording, no generic masculine singular for a person, and
+    one word per notion (Révéler, Masquer, Autorité de contrôle, espace en ligne)."""
+    banned = [
+        "l’habitant ", "l’habitant,", "L’habitant ", "chaque habitant ", "l’animateur",
+        "Dévoiler", "dévoil", "Cacher", "cacher ", "Régulateur", "espace client",
+    ]  # fmt: skip
+    found = [
+        (card.id, where, word)
+        for card in deck(kind)
+        for where, text in texts(card)
+        for word in banned
+        if word in text.fr
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_workshops_french_text_has_no_ordinary_space_before_high_punctuation(
+    name: str,
+) -> None:
+    from selfdata.domain.typography import loose_punctuation
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, BaseModel):
+            return strings([getattr(value, f) for f in type(value).model_fields])
+        if isinstance(value, dict):
+            return strings(list(value.values()))
+        if isinstance(value, list | tuple):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    w = example(name)
+    assert w.language == "fr"
+    assert [bit for s in strings(w) for bit in loose_punctuation(s)] == []

@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 from engine_factories import shipped_decks
 
-from selfdata.cards import Decks
-from selfdata.governance import use_case_fit
-from selfdata.loading import SCENARIOS_DIR, load_workshop
-from selfdata.matching import (
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Workshop
+from selfdata.engines.governance import use_case_fit
+from selfdata.engines.matching import (
     match_sources,
     workshop_coverage,
     workshop_matrix,
     workshop_needs,
     workshop_sources,
 )
-from selfdata.network import diagnose, layout, scenario_network
-from selfdata.ranking import METHODS, Method, rank_scenarios
-from selfdata.workshop import Workshop
+from selfdata.engines.network import diagnose, layout, scenario_network
+from selfdata.engines.ranking import METHODS, Method, rank_scenarios
+from selfdata.files.loading import SCENARIOS_DIR, load_workshop
 
 EXAMPLES = ("la_rochelle", "grand_lyon", "nantes")
 

@@ -9,10 +9,10 @@ from functools import cache
 import pytest
 from pypdf import PdfReader
 
-from selfdata.cards import Decks, I18nText
+from selfdata.domain.cards import Decks, I18nText
 from selfdata.export import card_deck
 from selfdata.export.deck import CARD_H, CARD_W, deck_faces
-from selfdata.loading import default_decks
+from selfdata.files.loading import default_decks
 
 
 @cache
@@ -72,3 +72,27 @@ def test_a_card_with_far_too_much_text_stays_on_its_sheet() -> None:
     reader = PdfReader(io.BytesIO(card_deck(small, "fr")))
     assert len(reader.pages) == 2
     assert "…" in reader.pages[1].extract_text()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_deck_cover_counts_cards_like_the_home_page_and_has_no_font_note(lang: str) -> None:
+    """Issue 14: the cover said 86 cards, the home page 128; both now give both, with the
+    scope of each; and no note about emoji and fonts on a citizen's cover."""
+    import io
+
+    from pypdf import PdfReader
+
+    from selfdata.domain.cards import deck_counts
+    from selfdata.export import card_deck
+    from selfdata.export.deck import deck_faces
+    from selfdata.files.loading import default_decks
+    from selfdata.i18n import t
+
+    decks = default_decks()
+    printed, total = deck_counts(decks)
+    assert printed == len(deck_faces(decks, lang)) and total > printed
+    cover = " ".join(PdfReader(io.BytesIO(card_deck(decks, lang))).pages[0].extract_text().split())
+    assert f"{printed} " in cover and f"{total} " in cover
+    assert "emoji" not in cover and "police" not in cover and "font" not in cover
+    home = t("cards.browse_help", lang, n=total, printed=printed)
+    assert str(printed) in home and str(total) in home

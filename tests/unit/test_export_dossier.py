@@ -8,11 +8,11 @@ from functools import cache
 import pytest
 from pypdf import PdfReader
 
-from selfdata.cards import Decks
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Scenario, Scope, Workshop
 from selfdata.export import ScenarioNotFoundError, scenario_dossier
 from selfdata.export.dossier import COVER_TITLE_CHARS
-from selfdata.loading import SCENARIOS_DIR, default_decks, load_workshop
-from selfdata.workshop import Scenario, Scope, Workshop
+from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
 SCENARIO = "sc_coach_co2"
 

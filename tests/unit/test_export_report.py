@@ -8,11 +8,11 @@ from functools import cache
 import pytest
 from pypdf import PdfReader
 
-from selfdata.cards import Decks
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Workshop
+from selfdata.engines.ranking import rank_scenarios
 from selfdata.export import workshop_report
-from selfdata.loading import SCENARIOS_DIR, default_decks, load_workshop
-from selfdata.ranking import rank_scenarios
-from selfdata.workshop import Workshop
+from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
 
 @cache

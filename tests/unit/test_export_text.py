@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from selfdata.domain.workshop import Workshop
 from selfdata.export import fonts
-from selfdata.export.labels import VOCAB, label_keys, t, vocab
+from selfdata.export.labels import label_keys, t, vocab, vocabularies
 from selfdata.export.names import dossier_filename, report_filename, slug
 from selfdata.export.pdf_base import REPLACEMENT, _parsed_fonts, clip, fmt_date, printable
-from selfdata.workshop import Workshop
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,8 @@ def test_text_keeps_what_the_font_can_draw_and_marks_the_rest(
         ("short", 10, "short"),
         ("x" * 20, 10, "x" * 9 + "…"),
         ("many   spaces\nand lines", 50, "many spaces and lines"),
+        ("Mobilité durable\u202f: mes données", 50, "Mobilité durable\u202f: mes données"),
+        ("Prix\u00a0: 3 €\t ?", 50, "Prix\u00a0: 3 € ?"),
     ],
 )
 def test_clip_says_when_it_cut(text: str, limit: int, expected: str) -> None:
@@ -60,9 +62,9 @@ def test_every_label_has_both_languages_with_the_same_placeholders(key: str) -> 
     assert set(re.findall(r"{(\w+)}", fr)) == set(re.findall(r"{(\w+)}", en))
 
 
-@pytest.mark.parametrize("kind", sorted(VOCAB))
+@pytest.mark.parametrize("kind", sorted(vocabularies()))
 def test_every_vocabulary_word_is_translated(kind: str) -> None:
-    for value in VOCAB[kind]:
+    for value in vocabularies()[kind]:
         assert vocab(kind, value, "fr") and vocab(kind, value, "en")
     assert vocab(kind, "never_heard_of", "fr") == "never heard of"
 

@@ -9,12 +9,15 @@ import networkx as nx
 import pytest
 from engine_factories import shipped_decks
 
-from selfdata.cards import Decks, I18nText
-from selfdata.loading import SCENARIOS_DIR, load_workshop
-from selfdata.network import build_network, diagnose, scenario_network
-from selfdata.ranking import Ranking, rank_scenarios
-from selfdata.ui import figures
-from selfdata.workshop import Workshop
+from selfdata.domain import palette
+from selfdata.domain.cards import Decks, I18nText
+from selfdata.domain.workshop import Workshop
+from selfdata.engines.network import build_network, diagnose, scenario_network
+from selfdata.engines.ranking import Ranking, rank_scenarios
+from selfdata.files.loading import SCENARIOS_DIR, load_workshop
+from selfdata.ui.figures.common import legend_names, traces_with
+from selfdata.ui.figures.network import FLOW_STYLES, KIND_STYLES, balance_rows, network_figure
+from selfdata.ui.figures.ranking import consensus_figure, rank_probability_figure, ranking_figure
 
 EXAMPLES = ("la_rochelle", "grand_lyon", "nantes")
 
@@ -38,7 +41,7 @@ def network_of(name: str, scenario_id: str, decks: Decks) -> nx.MultiDiGraph:
 
 
 def points(fig: Any, role: str, attr: str = "x") -> list[Any]:
-    found = [getattr(tr, attr) for tr in figures.traces_with(fig, role)]
+    found = [getattr(tr, attr) for tr in traces_with(fig, role)]
     return [p for values in found if values is not None for p in values]
 
 
@@ -50,14 +53,12 @@ def test_every_actor_is_one_marker_and_every_flow_one_arrow(
     workshop: str, scenario: str, decks: Decks
 ) -> None:
     graph = network_of(workshop, scenario, decks)
-    fig = figures.network_figure(graph, "fr", diagnostics=diagnose(graph))
-    actors = [a for tr in figures.traces_with(fig, "actor") for a in tr.customdata]
+    fig = network_figure(graph, "fr", diagnostics=diagnose(graph))
+    actors = [a for tr in traces_with(fig, "actor") for a in tr.customdata]
     assert sorted(actors) == sorted(graph.nodes)
     assert len(points(fig, "flow-hover")) == graph.number_of_edges()
-    assert sum(tr.meta["flows"] for tr in figures.traces_with(fig, "flow")) == (
-        graph.number_of_edges()
-    )
-    heads = [s for tr in figures.traces_with(fig, "arrow") for s in tr.marker.size if s > 0]
+    assert sum(tr.meta["flows"] for tr in traces_with(fig, "flow")) == (graph.number_of_edges())
+    heads = [s for tr in traces_with(fig, "arrow") for s in tr.marker.size if s > 0]
     assert len(heads) == graph.number_of_edges()
 
 
@@ -77,7 +78,7 @@ def test_tangible_flows_are_solid_and_intangible_ones_dashed(flow_type: str, das
     for node in ("a", "b"):
         graph.add_node(node, actor=node, label=I18nText.same(node), kind="city")
     graph.add_edge("a", "b", key="f", type=flow_type, label=I18nText.same("x"))
-    (line,) = figures.traces_with(figures.network_figure(graph), "flow")
+    (line,) = traces_with(network_figure(graph), "flow")
     assert line.line.dash == dash
     assert line.meta["type"] == flow_type
     tangible = "matériel" if dash == "solid" else "immatériel"
@@ -89,7 +90,7 @@ def test_the_legend_names_the_flow_types_and_actor_kinds_present_in_both_languag
 ) -> None:
     graph = network_of("la_rochelle", "sc_mobility_budget", decks)
     diagnostics = diagnose(graph)
-    assert figures.legend_names(figures.network_figure(graph, "en", diagnostics=diagnostics)) == [
+    assert legend_names(network_figure(graph, "en", diagnostics=diagnostics)) == [
         "Personal data (tangible)",
         "Consent, mandate (intangible)",
         "Service (tangible)",
@@ -98,21 +99,19 @@ def test_the_legend_names_the_flow_types_and_actor_kinds_present_in_both_languag
         "Data holder",
         "City",
         "Service provider",
-        "Regulator",
+        "Oversight",
         "To look at",
     ]
-    french = figures.legend_names(figures.network_figure(graph, "fr", diagnostics=diagnostics))
+    french = legend_names(network_figure(graph, "fr", diagnostics=diagnostics))
     assert french[0] == "Données personnelles (matériel)"
     assert "Habitant" in french
 
 
-def test_colours_come_from_the_okabe_ito_palette_and_kinds_differ_by_shape() -> None:
-    palette = set(figures.OKABE_ITO.values())
-    assert {s.color for s in figures.FLOW_STYLES.values()} <= palette
-    assert len({s.color for s in figures.FLOW_STYLES.values()}) == len(figures.FLOW_STYLES)
-    named_kinds = {k: s for k, s in figures.KIND_STYLES.items() if k != "other"}
-    assert {s.color for s in named_kinds.values()} <= palette
-    shapes = [s.symbol for s in figures.KIND_STYLES.values()]
+def test_colours_come_from_the_one_palette_and_kinds_differ_by_shape() -> None:
+    assert {k: s.color for k, s in FLOW_STYLES.items()} == palette.FLOW_COLOURS
+    assert len({s.color for s in FLOW_STYLES.values()}) == len(FLOW_STYLES)
+    assert {s.colour for s in KIND_STYLES.values()} <= set(palette.QUALITATIVE.values())
+    shapes = [s.symbol for s in KIND_STYLES.values()]
     assert len(set(shapes)) == len(shapes)
 
 
@@ -120,22 +119,22 @@ def test_a_single_point_of_control_gets_a_ring(decks: Decks) -> None:
     graph = network_of("la_rochelle", "sc_mobility_budget", decks)
     diagnostics = diagnose(graph)
     assert diagnostics.single_points == ("data_holder",)
-    (ring,) = figures.traces_with(figures.network_figure(graph, diagnostics=diagnostics), "flagged")
+    (ring,) = traces_with(network_figure(graph, diagnostics=diagnostics), "flagged")
     assert list(ring.customdata) == ["data_holder"]
 
 
 def test_a_network_with_nothing_to_flag_has_no_ring(decks: Decks) -> None:
     graph = network_of("la_rochelle", "sc_coach_co2", decks)
-    fig = figures.network_figure(graph, diagnostics=diagnose(graph))
-    assert figures.traces_with(fig, "flagged") == []
-    assert "À examiner" not in figures.legend_names(fig)
+    fig = network_figure(graph, diagnostics=diagnose(graph))
+    assert traces_with(fig, "flagged") == []
+    assert "À examiner" not in legend_names(fig)
 
 
 def test_each_arrow_points_at_its_target(decks: Decks) -> None:
     graph = network_of("nantes", next(iter(example("nantes").scenarios)).id, decks)
     positions = {n: (float(i), float(i % 3)) for i, n in enumerate(graph.nodes)}
-    fig = figures.network_figure(graph, positions=positions)
-    for line in figures.traces_with(fig, "flow"):
+    fig = network_figure(graph, positions=positions)
+    for line in traces_with(fig, "flow"):
         xs, ys = list(line.x), list(line.y)
         edges = [(u, v) for u, v, t in graph.edges(data="type") if t == line.meta["type"]]
         for i, (u, v) in enumerate(edges):
@@ -157,7 +156,7 @@ def test_flows_between_the_same_two_actors_do_not_overlap() -> None:
         [("a", "b", "personal_data"), ("b", "a", "service"), ("a", "b", "consent")]
     ):
         graph.add_edge(u, v, key=str(key), type=kind, label=I18nText.same("x"))
-    fig = figures.network_figure(graph)
+    fig = network_figure(graph)
     middles = list(zip(points(fig, "flow-hover"), points(fig, "flow-hover", "y"), strict=True))
     assert len(set(middles)) == 3
 
@@ -167,7 +166,7 @@ def test_user_text_in_labels_is_shown_as_typed_not_as_markup() -> None:
     graph.add_node("a", actor="city", label=I18nText.same("<b>Mairie</b> & co"), kind="city")
     graph.add_node("b", actor="resident", label=I18nText.same("Habitant"), kind="resident")
     graph.add_edge("a", "b", key="f", type="service", label=I18nText.same("<script>x</script>"))
-    fig = figures.network_figure(graph)
+    fig = network_figure(graph)
     labels = points(fig, "actor", "text")
     assert "&lt;b&gt;Mairie&lt;/b&gt; &amp; co" in labels
     hover = " ".join(points(fig, "flow-hover", "hovertext"))
@@ -176,11 +175,9 @@ def test_user_text_in_labels_is_shown_as_typed_not_as_markup() -> None:
 
 def test_projection_mode_uses_larger_type_and_markers(decks: Decks) -> None:
     graph = network_of("la_rochelle", "sc_coach_co2", decks)
-    small, large = figures.network_figure(graph), figures.network_figure(graph, large=True)
+    small, large = network_figure(graph), network_figure(graph, large=True)
     assert large.layout.font.size >= 20 > small.layout.font.size
-    assert figures.traces_with(large, "actor")[0].marker.size > (
-        figures.traces_with(small, "actor")[0].marker.size
-    )
+    assert traces_with(large, "actor")[0].marker.size > (traces_with(small, "actor")[0].marker.size)
 
 
 def test_a_300_actor_network_keeps_names_for_hovering(decks: Decks) -> None:
@@ -188,14 +185,14 @@ def test_a_300_actor_network_keeps_names_for_hovering(decks: Decks) -> None:
 
     template = synthetic_network(300, random.Random(2))
     graph = build_network(template, None, decks)
-    fig = figures.network_figure(graph, diagnostics=diagnose(graph))
+    fig = network_figure(graph, diagnostics=diagnose(graph))
     assert len(points(fig, "actor")) == 300
     assert len(points(fig, "flow-hover")) == len(template.flows)
-    assert all(tr.mode == "markers" for tr in figures.traces_with(fig, "actor"))
+    assert all(tr.mode == "markers" for tr in traces_with(fig, "actor"))
 
 
 def test_an_empty_network_says_so() -> None:
-    fig = figures.network_figure(nx.MultiDiGraph(), "en")
+    fig = network_figure(nx.MultiDiGraph(), "en")
     assert [a.text for a in fig.layout.annotations] == ["Empty network"]
 
 
@@ -205,7 +202,7 @@ def test_the_balance_table_names_an_actor_that_takes_without_giving(decks: Decks
     graph.add_node("x", actor="data_holder", label=I18nText.same("Courtier"), kind="data_holder")
     graph.add_edge("r", "x", key="f1", type="personal_data", label=I18nText.same("d"))
     graph.add_edge("r", "x", key="f2", type="personal_data", label=I18nText.same("d"))
-    rows = {r.actor: r for r in figures.balance_rows(graph, diagnose(graph), "en")}
+    rows = {r.actor: r for r in balance_rows(graph, diagnose(graph), "en")}
     assert rows["x"].gets == "Personal data ×2"
     assert rows["x"].gives == "nothing"
     assert rows["x"].flag == "takes data, gives nothing back"
@@ -221,28 +218,26 @@ def ranking(request: pytest.FixtureRequest, decks: Decks) -> Ranking:
 
 
 def test_the_bars_list_scenarios_best_first_with_the_winner_highlighted(ranking: Ranking) -> None:
-    (bars,) = figures.traces_with(figures.ranking_figure(ranking, "en"), "score")
+    (bars,) = traces_with(ranking_figure(ranking, "en"), "score")
     assert list(bars.customdata) == [s.scenario for s in ranking.scenarios]
     assert list(bars.x) == sorted(bars.x, reverse=True)
     shown = [y.replace("<br>", " ") for y in bars.y]
-    assert shown == [f"{s.rank}. {s.title}" for s in ranking.scenarios]
-    assert bars.marker.color[0] == figures.OKABE_ITO["orange"]
-    assert set(bars.marker.color[1:]) <= {figures.OKABE_ITO["blue"]}
+    assert shown == [f"{s.place}. {s.title}" for s in ranking.scenarios]
+    assert bars.marker.color[0] == palette.HIGHLIGHT
+    assert set(bars.marker.color[1:]) <= {palette.ACCENT}
 
 
 def test_the_ranking_title_names_the_method(decks: Decks) -> None:
     topsis = rank_scenarios(example("la_rochelle"), decks, "topsis", draws=100)
-    assert "TOPSIS" in figures.ranking_figure(topsis, "fr").layout.title.text
+    assert "TOPSIS" in ranking_figure(topsis, "fr").layout.title.text
     summed = rank_scenarios(example("la_rochelle"), decks, draws=100)
-    assert "Weighted sum" in figures.ranking_figure(summed, "en").layout.title.text
+    assert "Weighted sum" in ranking_figure(summed, "en").layout.title.text
 
 
 def test_the_heatmap_rows_are_probabilities_and_the_first_cell_is_the_stability(
     ranking: Ranking,
 ) -> None:
-    (heat,) = figures.traces_with(
-        figures.rank_probability_figure(ranking, "en"), "rank-probability"
-    )
+    (heat,) = traces_with(rank_probability_figure(ranking, "en"), "rank-probability")
     z = [list(row) for row in heat.z]
     assert len(z) == len(ranking.scenarios) == len(heat.x)
     for row in z:
@@ -253,10 +248,11 @@ def test_the_heatmap_rows_are_probabilities_and_the_first_cell_is_the_stability(
 
 
 def test_consensus_bars_follow_the_ranking_and_mark_unknown_consensus(ranking: Ranking) -> None:
-    (bars,) = figures.traces_with(figures.consensus_figure(ranking, "fr"), "consensus")
+    (bars,) = traces_with(consensus_figure(ranking, "fr"), "consensus")
     assert list(bars.customdata) == [s.scenario for s in ranking.scenarios]
     for scenario, text in zip(ranking.scenarios, bars.text, strict=True):
         expected = "—" if scenario.consensus is None else f"{scenario.consensus:.2f}"
+        expected = expected.replace(".", ",")
         assert text == expected
 
 
@@ -266,5 +262,50 @@ def test_repeated_titles_stay_separate_bars(decks: Decks) -> None:
         update={"scenarios": [s.model_copy(update={"title": "Même"}) for s in workshop.scenarios]}
     )
     ranking = rank_scenarios(same, decks, draws=50)
-    (bars,) = figures.traces_with(figures.ranking_figure(ranking), "score")
+    (bars,) = traces_with(ranking_figure(ranking), "score")
     assert len(set(bars.y)) == len(ranking.scenarios)
+
+
+# --- issue 14: axes and numbers a reader can trust ----------------------------------------
+
+
+def test_the_rank_heatmap_axis_is_categorical_ranks_in_english(decks: Decks) -> None:
+    ranking = rank_scenarios(example("la_rochelle"), decks)
+    fig = rank_probability_figure(ranking, "en")
+    assert fig.layout.xaxis.type == "category"  # "#1" alone reads as 1: ticks 0.5, 1, 1.5
+    (heat,) = traces_with(fig, "rank-probability")
+    assert list(heat.x) == ["#1", "#2", "#3", "#4"]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_a_heatmap_row_adds_up_to_100_percent_once_rounded(decks: Decks, name: str) -> None:
+    ranking = rank_scenarios(example(name), decks)
+    (heat,) = traces_with(rank_probability_figure(ranking, "en"), "rank-probability")
+    assert heat.texttemplate == "%{text}"
+    for row in heat.text:
+        numbers = [int(cell.strip("<> %")) for cell in row if cell.strip("<> %").isdigit()]
+        exact = [cell for cell in row if not cell.startswith(("<", ">"))]
+        assert sum(numbers) == 100 or len(exact) < len(row), row
+
+
+def test_score_axes_stop_at_1_for_0_to_1_scores(decks: Decks) -> None:
+    ranking = rank_scenarios(example("la_rochelle"), decks, draws=100)
+    for large in (False, True):
+        assert list(ranking_figure(ranking, "fr", large=large).layout.xaxis.range) == [0, 1]
+        consensus = consensus_figure(ranking, "fr", large=large)
+        assert list(consensus.layout.xaxis.range) == [0, 1]
+
+
+def test_a_complete_tie_highlights_no_winner_and_numbers_no_rank(decks: Decks) -> None:
+    w = example("la_rochelle")
+    tie = w.model_copy(update={"ratings": [r.model_copy(update={"value": 3}) for r in w.ratings]})
+    ranking = rank_scenarios(tie, decks, draws=100)
+    (bars,) = traces_with(ranking_figure(ranking, "en"), "score")
+    assert set(bars.marker.color) == {palette.ACCENT}
+    assert all(y.startswith("1. ") for y in bars.y)
+    (consensus,) = traces_with(consensus_figure(ranking, "en"), "consensus")
+    assert [y.rstrip("\u200b") for y in consensus.y] == ["1."] * len(ranking.scenarios)
+    assert len(set(consensus.y)) == len(ranking.scenarios)  # one bar each, not stacked
+    nobody = w.model_copy(update={"ratings": []})
+    (bars,) = traces_with(ranking_figure(rank_scenarios(nobody, decks, draws=100), "en"), "score")
+    assert not any(y[0].isdigit() for y in bars.y)

@@ -3,14 +3,14 @@ from __future__ import annotations
 import pytest
 from engine_factories import shipped_decks
 
-from selfdata.cards import Decks
-from selfdata.governance import (
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import UseCase
+from selfdata.engines.governance import (
     GovernanceAnswerError,
     answer_weights,
     governance_fit,
     use_case_fit,
 )
-from selfdata.workshop import UseCase
 
 ARCHETYPES = [
     # (situation, answers, model expected first)

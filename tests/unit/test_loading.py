@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selfdata.cards import Card, GovernanceModelCard, GovernanceQuestion, NetworkFlow
-from selfdata.loading import (
+from selfdata.domain.cards import Card, GovernanceModelCard, GovernanceQuestion, NetworkFlow
+from selfdata.domain.workshop import Workshop
+from selfdata.files.loading import (
     FileFormatError,
     Problem,
     check_file,
@@ -21,8 +22,7 @@ from selfdata.loading import (
     read_document,
     shipped_deck_set,
 )
-from selfdata.references import Finding, deck_problems, workshop_problems
-from selfdata.workshop import Workshop
+from selfdata.files.references import Finding, deck_problems, workshop_problems
 
 # --- factories ------------------------------------------------------------------------------
 
@@ -411,7 +411,7 @@ def test_a_scenario_network_edit_must_name_actors_and_flows_of_its_model() -> No
 
 
 def test_parse_workshop_checks_references_only_when_given_decks() -> None:
-    from selfdata.cards import Decks
+    from selfdata.domain.cards import Decks
 
     data = workshop_data(theme="mobilty")
     assert parse_workshop(data).theme == "mobilty"

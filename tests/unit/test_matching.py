@@ -5,8 +5,8 @@ from typing import Any
 import pytest
 from engine_factories import shipped_decks, workshop
 
-from selfdata.cards import DataSourceCard, Decks, NeedCard
-from selfdata.matching import (
+from selfdata.domain.cards import DataSourceCard, Decks, NeedCard
+from selfdata.engines.matching import (
     MatchingError,
     coverage,
     match_matrix,

@@ -5,8 +5,9 @@ from typing import Any
 import pytest
 from engine_factories import shipped_decks
 
-from selfdata.cards import Decks, NetworkActor, NetworkFlow
-from selfdata.network import (
+from selfdata.domain.cards import Decks, NetworkActor, NetworkFlow
+from selfdata.domain.workshop import NetworkEdits, Scenario
+from selfdata.engines.network import (
     NetworkError,
     build_network,
     diagnose,
@@ -14,7 +15,6 @@ from selfdata.network import (
     model_network,
     scenario_network,
 )
-from selfdata.workshop import NetworkEdits, Scenario
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +231,18 @@ def test_diagnostics_of_a_large_network_are_reproducible(decks: Decks) -> None:
     first, second = diagnose(graph), diagnose(graph)
     assert first == second
     assert max(first.betweenness, key=first.betweenness.__getitem__) == "personal_cloud_operator"
+
+
+def test_an_actor_name_already_on_screen_is_refused_case_and_accents_aside() -> None:
+    from selfdata.domain.cards import NetworkTemplate
+    from selfdata.domain.workshop import NetworkEdits
+    from selfdata.engines.network_edits import DuplicateActorName, add_actor, name_key
+
+    assert name_key("  Mairié  de LA Rochelle") == name_key("mairie de la rochelle")
+    template = NetworkTemplate.model_construct(actors=[], flows=[])
+    with pytest.raises(DuplicateActorName):
+        add_actor(template, NetworkEdits(), "city", "MAIRIE", taken_names=["Mairie"])
+    with pytest.raises(DuplicateActorName):  # no label: the card's title is the name shown
+        add_actor(template, NetworkEdits(), "city", None, taken_names=["Ville"], card_name="ville")
+    edits = add_actor(template, NetworkEdits(), "city", "Mairie annexe", taken_names=["Mairie"])
+    assert [a.id for a in edits.add_actors] == ["mairie_annexe"]

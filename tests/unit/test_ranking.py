@@ -8,8 +8,9 @@ from engine_factories import shipped_decks, workshop
 from pymcdm import normalizations
 from pymcdm.methods import TOPSIS
 
-from selfdata.cards import Decks
-from selfdata.ranking import (
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Workshop
+from selfdata.engines.ranking import (
     METHODS,
     Method,
     RankingError,
@@ -21,7 +22,6 @@ from selfdata.ranking import (
     weight_sensitivity,
     weighted_sum_batch,
 )
-from selfdata.workshop import Workshop
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +195,13 @@ def test_all_equal_ratings_keep_the_workshop_order_and_full_consensus(
     assert [s.scenario for s in ranking.scenarios] == ["b", "a", "c"]
     assert len({s.score for s in ranking.scenarios}) == 1
     assert all(s.consensus == 1.0 for s in ranking.scenarios)
-    assert ranking.sensitivity.rank_probabilities["b"][0] == 1.0
+    assert [s.position for s in ranking.scenarios] == [1, 1, 1]
+    assert ranking.tied_groups == (("b", "a", "c"),)
+    assert (ranking.has_winner, ranking.outcome, ranking.lead) == (False, "tie", 0.0)
+    # no "first in 100 %" for the one that merely comes first in the workshop's order
+    for probabilities in ranking.sensitivity.rank_probabilities.values():
+        assert probabilities == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    assert ranking.sensitivity.winner_stability == pytest.approx(1 / 3)
     assert ranking.swap is None
 
 
@@ -335,4 +341,7 @@ def test_the_json_shape_is_plain_data(decks: Decks) -> None:
         "sensitivity",
         "weight_swap",
         "participants",
+        "outcome",
+        "lead",
+        "tied_groups",
     }

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import kendalltau
 
-from selfdata.ranking import _tau
+from selfdata.engines.ranking import _tau
 
 # scores as the engines make them: few distinct values (ties), a handful of scenarios
 scores = st.lists(

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from selfdata import links, services
-from selfdata.card_filters import filter_sources, paginate
+from selfdata.app import links, services
+from selfdata.app.viewer import resolve_viewer
+from selfdata.domain.cards import HOLDER_KINDS
+from selfdata.domain.pseudonyms import friendly_pseudonym
+from selfdata.domain.textsafe import format_seconds, md_escape
+from selfdata.engines.card_filters import filter_sources, paginate
+from selfdata.files.loading import default_decks
 from selfdata.i18n import catalog
-from selfdata.loading import default_decks
-from selfdata.pseudonyms import friendly_pseudonym
 from selfdata.store import Store
-from selfdata.textsafe import format_seconds, md_escape
-from selfdata.viewer import resolve_viewer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,10 +41,6 @@ ROOT = Path(__file__).resolve().parents[2]
         (
             lambda: links.facilitator_url("http://h:1", "ABC234", "s3cr3t"),
             "http://h:1/console?code=ABC234&secret=s3cr3t",
-        ),
-        (
-            lambda: links.participant_url("http://h:1", "ABC234", "tok"),
-            "http://h:1/?code=ABC234&token=tok",
         ),
     ],
 )
@@ -136,20 +133,20 @@ def test_the_viewer_is_proven_against_the_store(store: Store) -> None:
     assert forged.secret is None and forged.problem is not None
 
 
-def test_room_figures_escape_labels_and_use_the_colour_blind_safe_palette() -> None:
-    from selfdata.ui.room_figures import vote_bars
-    from selfdata.ui.style import OKABE_ITO
+def test_the_vote_figure_escapes_labels_and_use_the_colour_blind_safe_palette() -> None:
+    from selfdata.domain.palette import ACCENT
+    from selfdata.ui.figures.votes import vote_bars
 
     fig = vote_bars([("<b>x</b>", 3), ("y", 5)], "fr")
     spec = json.loads(fig.to_json())
     bar = spec["data"][0]
     assert bar["y"] == ["y", "&lt;b&gt;x&lt;/b&gt;"]
-    assert bar["marker"]["color"] in OKABE_ITO
+    assert bar["marker"]["color"] == ACCENT
 
 
 def _used_keys() -> set[str]:
     files = [ROOT / "workshop_app.py", *(ROOT / "pages").glob("*.py")]
-    files += [p for p in (ROOT / "selfdata" / "ui").glob("*.py")]
+    files += sorted((ROOT / "selfdata" / "ui").rglob("*.py"))  # figures/ too
     found: set[str] = set()
     for path in files:
         found |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text()))
@@ -168,10 +165,7 @@ def test_every_literal_message_key_used_by_the_app_is_in_the_catalogs() -> None:
         ("access", ["paper", "portal", "api", "open_data", "not_available"]),
         ("sensitivity", ["low", "medium", "high", "special"]),
         ("verdict", ["inspire", "caution", "avoid"]),
-        (
-            "holder",
-            ["city", "public_utility", "delegated_operator", "private_operator", "state_agency"],
-        ),
+        ("holder", list(HOLDER_KINDS)),
         ("role", ["facilitator", "participant", "projection", "visitor"]),
         ("console", ["kind_need", "kind_source"]),
         ("deck", ["data_sources", "needs", "governance_models", "cities", "actors", "criteria"]),
@@ -214,3 +208,12 @@ def test_a_list_of_cards_is_cut_into_pages(
     )
     assert page.has_previous is (number > 0)
     assert page.has_next is (number < count - 1)
+
+
+def test_the_room_and_the_pdfs_name_every_holder_kind_alike() -> None:
+    for kind in HOLDER_KINDS:
+        for lang in ("fr", "en"):
+            assert (
+                catalog()[f"holder.{kind}"][lang]
+                == catalog()[f"pdf.vocab.holder_kind.{kind}"][lang]
+            )

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from selfdata.cli import main
-from selfdata.documents import MAX_FILE_BYTES
+from selfdata.files.documents import MAX_FILE_BYTES
 
 # --- tiny factories -------------------------------------------------------------------------
 

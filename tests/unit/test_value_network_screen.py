@@ -6,12 +6,10 @@ from __future__ import annotations
 import pytest
 from engine_factories import shipped_decks
 
-from selfdata.cards import Decks, NetworkTemplate
-from selfdata.loading import SCENARIOS_DIR, load_workshop
-from selfdata.network import build_network
-from selfdata.ranking import WeightSwap, rank_scenarios
-from selfdata.ranking_summary import own_ranking, percent, stability_sentence, swap_sentence
-from selfdata.value_network import (
+from selfdata.domain.cards import Decks, NetworkTemplate
+from selfdata.domain.workshop import NetworkEdits, Workshop
+from selfdata.engines.network import build_network
+from selfdata.engines.network_edits import (
     EditError,
     add_actor,
     add_flow,
@@ -20,7 +18,9 @@ from selfdata.value_network import (
     remove_flow,
     unique_id,
 )
-from selfdata.workshop import NetworkEdits, Workshop
+from selfdata.engines.ranking import WeightSwap, rank_scenarios
+from selfdata.engines.ranking_summary import own_ranking, percent, stability_sentence, swap_sentence
+from selfdata.files.loading import SCENARIOS_DIR, load_workshop
 
 
 @pytest.fixture(scope="module")
@@ -148,19 +148,20 @@ def test_percentages_round_half_up(value: float, expected: int) -> None:
     assert percent(value) == expected
 
 
-def test_the_swap_sentence_names_the_criterion_and_both_weights(decks: Decks) -> None:
+def test_the_swap_sentence_names_the_criterion_and_both_shares(decks: Decks) -> None:
     ranking = rank_scenarios(la_rochelle(), decks, draws=50)
     forced = type(ranking)(
         method=ranking.method,
         criteria=ranking.criteria,
         scenarios=ranking.scenarios,
         sensitivity=ranking.sensitivity,
-        swap=WeightSwap(ranking.criteria[0].id, 3.0, 5.5),
+        swap=WeightSwap(ranking.criteria[0].id, 3.0, 5.5, share=0.2, new_share=0.3143),
     )
     sentence = swap_sentence(forced, "fr")
     assert sentence is not None
     assert ranking.criteria[0].title.fr in sentence
-    assert "de 3 à 5,5" in sentence
+    assert "de 20\u202f% à 31\u202f%" in sentence
+    assert "poids 3 → 5,5" in sentence
     assert ranking.scenarios[1].title in sentence
     none = type(ranking)(
         method=ranking.method,
@@ -170,7 +171,7 @@ def test_the_swap_sentence_names_the_criterion_and_both_weights(decks: Decks) ->
         swap=None,
     )
     assert swap_sentence(none, "en") == (
-        "No change of a single weight (between 0 and 10) swaps the top two."
+        "No change in a single criterion’s share of the weights swaps the top two."
     )
 
 
@@ -187,7 +188,7 @@ def test_a_participant_who_loves_the_last_scenario_puts_it_first(decks: Decks) -
     workshop = la_rochelle()
     ranking = rank_scenarios(workshop, decks, draws=50)
     last = ranking.scenarios[-1].scenario
-    from selfdata.workshop import Participant, Rating
+    from selfdata.domain.workshop import Participant, Rating
 
     fan = [
         Rating(

@@ -1,0 +1,259 @@
+"""Outcomes: every result of a workshop, computed for a viewer, and the reveal rule.
+
+The one home of the ranking (weighted sum and TOPSIS, with consensus, the sensitivity of
+the ranking to the weights, and each participant's agreement), the value network's
+diagnostics and the governance fits. The screens (:mod:`selfdata.ui.outcome_data`), the
+command line (``rank``, ``export``) and the PDFs (:mod:`selfdata.export.facts`) call it.
+
+**The reveal rule** (:func:`may_see_results`, the only place it is decided): the
+facilitator (and the operator holding the workshop file on the command line) sees every
+result at any time. A participant, the projector or a visitor sees a step's group results
+only once the facilitator has revealed that step; a facilitator projecting the screen is
+treated as the projector. Another participant's individual ratings are never shown to
+anyone but the facilitator and the operator (:func:`may_see_everyones_ratings`); a
+participant always sees their own (:func:`selfdata.app.reads.scenario_ratings`).
+
+Reads that take credentials (``token`` / ``secret``) prove the viewer in the same read
+transaction as the data, so a cached screen may check :func:`may_see_results` first and a
+computation that misses the cache is checked again here (:class:`ResultsHidden`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from sqlalchemy import Connection
+
+from selfdata.app import access
+from selfdata.app.access import WorkshopRow
+from selfdata.app.views import Role
+from selfdata.domain.cards import Decks
+from selfdata.domain.errors import SelfDataError
+from selfdata.domain.workshop import Scenario, UseCase, Workshop
+from selfdata.engines.governance import GovernanceAnswerError, ModelFit, use_case_fit
+from selfdata.store import Store
+from selfdata.store import rows as transfer
+
+if TYPE_CHECKING:  # numpy, scipy and networkx load slowly: the engines are imported on use
+    import networkx as nx
+
+    from selfdata.engines.network import NetworkDiagnostics
+    from selfdata.engines.network_edits import Comparison
+    from selfdata.engines.ranking import Method, Ranking, RatingTable
+
+DEFAULT_DRAWS = 2000
+"""As :data:`selfdata.engines.ranking.DEFAULT_DRAWS` (checked by a test)."""
+DEFAULT_SPREAD = 0.3
+"""As :data:`selfdata.engines.ranking.DEFAULT_SPREAD` (checked by a test)."""
+
+Audience = Literal["facilitator", "participant", "projection", "visitor", "operator"]
+"""Who looks: the facilitator (secret), a participant (token), the projector (code only),
+a visitor who has not joined, or the operator holding the workshop file (command line)."""
+
+_SEES_ALL: tuple[Audience, ...] = ("facilitator", "operator")
+REPORT_STEPS = ("export", "scenarios")
+"""Participants may download the workshop report once either step is revealed (the report
+shows the ranking, so it follows the ranking's reveal; README, "Export")."""
+
+
+class ResultsHidden(SelfDataError):
+    """A result asked for before the facilitator revealed it to this viewer."""
+
+    def __init__(self) -> None:
+        super().__init__("results.hidden")
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking, as a screen knows it: the proven role and the credentials that
+    prove it again on a read (``projecting``: a facilitator showing the wall's view)."""
+
+    audience: str
+    token: str | None = None
+    secret: str | None = None
+    projecting: bool = False
+
+    def may_see_results(self, revealed: Collection[str], step: str) -> bool:
+        return may_see_results(self.audience, revealed, step, projecting=self.projecting)
+
+
+# --- the rule --------------------------------------------------------------------------
+
+
+def may_see_results(
+    audience: str, revealed: Collection[str], step: str, *, projecting: bool = False
+) -> bool:
+    """Whether ``audience`` may see the group's results of ``step``: always for the
+    facilitator (unless projecting) and the operator, else once ``step`` is revealed."""
+    if audience in _SEES_ALL and not projecting:
+        return True
+    return step in revealed
+
+
+def may_see_everyones_ratings(audience: str) -> bool:
+    """Individual ratings of every participant: the facilitator and the operator only."""
+    return audience in _SEES_ALL
+
+
+def participants_may_download_report(revealed: Collection[str]) -> bool:
+    return any(step in revealed for step in REPORT_STEPS)
+
+
+def may_download_report(audience: str, revealed: Collection[str]) -> bool:
+    """The workshop report: the facilitator and the operator, or a participant once the
+    ``export`` or ``scenarios`` step is revealed (without pseudonyms)."""
+    if audience in _SEES_ALL:
+        return True
+    return audience == "participant" and participants_may_download_report(revealed)
+
+
+def audience_of(
+    conn: Connection, w: WorkshopRow, token: str | None, secret: str | None
+) -> tuple[Role, int | None]:
+    """The viewer behind the credentials, proven in ``conn``'s transaction: ``secret``
+    (checked: a wrong one is refused) makes the facilitator, ``token`` a participant
+    (with their row id), neither the projector."""
+    if secret is not None:
+        access.require_facilitator(w, secret)
+        return "facilitator", None
+    if token is not None:
+        return "participant", access.participant_row(conn, w, token).id
+    return "projection", None
+
+
+# --- the ranking -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupRanking:
+    ranking: Ranking
+    table: RatingTable
+    """The group's ratings aggregated (each participant's own ranking starts from it)."""
+
+
+def rank(
+    workshop: Workshop,
+    decks: Decks,
+    method: Method = "weighted-sum",
+    *,
+    draws: int = DEFAULT_DRAWS,
+    spread: float = DEFAULT_SPREAD,
+    seed: int = 0,
+    rated_only: bool = False,
+) -> GroupRanking:
+    """Rank the workshop's scenarios (consensus, sensitivity, agreement) with the group's
+    ratings table. ``rated_only``: leave out the scenarios nobody rated (the documents say
+    "not ranked" rather than print a rank the room never gave). Raises
+    :class:`RankingError` when there is nothing to rank."""
+    if rated_only:
+        rated = {r.scenario for r in workshop.ratings}
+        workshop = workshop.model_copy(
+            update={"scenarios": [s for s in workshop.scenarios if s.id in rated]}
+        )
+    from selfdata.engines.ranking import aggregate_ratings, rank_scenarios
+
+    ranking = rank_scenarios(workshop, decks, method, draws=draws, spread=spread, seed=seed)
+    return GroupRanking(ranking, aggregate_ratings(workshop, ranking.criteria))
+
+
+def group_ranking(
+    store: Store,
+    code: str,
+    decks: Decks,
+    method: Method = "weighted-sum",
+    *,
+    token: str | None = None,
+    secret: str | None = None,
+    lang: str = "fr",
+) -> GroupRanking | str:
+    """The group's ranking as this viewer may see it, or why there is none yet (in words,
+    in ``lang``).
+    Raises :class:`ResultsHidden` before the ``scenarios`` reveal for anyone but the
+    facilitator (the ratings are not even read then)."""
+
+    def fn(conn: Connection) -> Workshop:
+        w = access.workshop_row(conn, code)
+        audience, _ = audience_of(conn, w, token, secret)
+        if not may_see_results(audience, w.revealed, "scenarios"):
+            raise ResultsHidden()
+        return transfer.read_ranking_inputs(conn, w.id)
+
+    from selfdata.engines.ranking import RankingError
+
+    workshop = store.read(fn)
+    try:
+        return rank(workshop, decks, method)
+    except RankingError as exc:
+        return exc.message(lang)
+
+
+def report_workshop(
+    store: Store, code: str, *, token: str | None = None, secret: str | None = None
+) -> Workshop:
+    """The workshop as its report reads it: the facilitator's, or a participant's once
+    :func:`may_download_report` allows it (:class:`ResultsHidden` before). The caller
+    builds the PDF (which names no pseudonym for a participant): the workshop itself never
+    leaves the server."""
+
+    def fn(conn: Connection) -> Workshop:
+        w = access.workshop_row(conn, code)
+        audience, _ = audience_of(conn, w, token, secret)
+        if not may_download_report(audience, w.revealed):
+            raise ResultsHidden()
+        return transfer.read_workshop(conn, w.id)
+
+    return store.read(fn)
+
+
+# --- value network and governance ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NetworkOutcome:
+    graph: nx.MultiDiGraph
+    diagnostics: NetworkDiagnostics
+
+
+def network(scenario: Scenario, decks: Decks) -> NetworkOutcome | str:
+    """The scenario's value network and its diagnostics, or the problem in words."""
+    from selfdata.engines.network import NetworkError, diagnose, scenario_network
+
+    try:
+        graph = scenario_network(scenario, decks)
+    except NetworkError as exc:
+        return str(exc)
+    return NetworkOutcome(graph, diagnose(graph))
+
+
+def network_comparison(
+    scenario: Scenario, model: str, workshop: Workshop, decks: Decks
+) -> tuple[Comparison, NetworkDiagnostics] | str:
+    """The scenario's network set against ``model`` (see
+    :func:`~selfdata.engines.network_edits.compare_network`) and its diagnostics, or the
+    problem in words."""
+    from selfdata.engines.network import NetworkError, diagnose
+    from selfdata.engines.network_edits import compare_network
+
+    try:
+        comparison = compare_network(scenario, model, workshop, decks)
+    except NetworkError as exc:
+        return str(exc)
+    return comparison, diagnose(comparison.graph)
+
+
+def governance_fits(use_case: UseCase, decks: Decks) -> tuple[ModelFit, ...]:
+    """The five models' fit to the use case's recorded answers."""
+    return use_case_fit(use_case, decks)
+
+
+def governance_fits_if_answered(use_case: UseCase, decks: Decks) -> tuple[ModelFit, ...] | None:
+    """:func:`governance_fits`, or ``None`` when nothing usable was answered (no answers,
+    or answers naming questions the deck no longer has)."""
+    if not use_case.governance_answers:
+        return None
+    try:
+        return governance_fits(use_case, decks)
+    except GovernanceAnswerError:
+        return None

@@ -1,0 +1,290 @@
+"""Preparing a workshop before the room: read a workshop file someone uploads, show what it
+would create, then store it.
+
+Reading is the same as the command line's (:func:`selfdata.files.loading.read_workshop_bytes`:
+size, binary content, encoding, aliases, depth, tags, duplicate keys, then the models and
+the references), and so is storing (:func:`selfdata.app.workshops.import_workshop`, all or
+nothing). A preview never writes anything.
+
+Large files are read in a worker process. Parsing itself lets other threads run between
+YAML events, but validating a workshop (pydantic) and checking it (``json.dumps``) are long
+C calls that hold the GIL: reading a 4.3 MB file in the server's process stalled another
+room's reruns up to 0.5 s (p95 3.6x its p95 alone, ``tests/e2e/test_home_upload.py``). In a
+worker process they hold only the worker's GIL.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from selfdata.app import access
+from selfdata.app.access import WorkshopRow, facilitate, facilitator_only
+from selfdata.app.preparing import put_in_play
+from selfdata.app.views import Created
+from selfdata.app.workshops import import_workshop
+from selfdata.domain.cards import DECK_KINDS, DataSourceCard, NeedCard
+from selfdata.domain.errors import InvalidInput, LimitExceeded
+from selfdata.domain.limits import MAX_ITEMS
+from selfdata.domain.workshop import Workshop, WorkshopCards
+from selfdata.files.inventory import read_inventory
+from selfdata.files.inventory_columns import KINDS
+from selfdata.files.loading import FileFormatError, read_workshop_bytes
+from selfdata.store import Store
+from selfdata.store import rows as transfer
+from selfdata.store import schema as t
+
+MAX_PROBLEMS_SHOWN = 50
+"""A broken file can hold thousands of problems; the first fifty say enough."""
+IN_PROCESS_BYTES = 256 * 1024
+"""Files up to this size are read in the server's process (tens of milliseconds: the
+demo workshop's 655 KB take ~0.9 s); larger ones in the worker process."""
+WORKER_SECONDS = 120.0
+"""Longest wait for the worker (a 5 MB file reads in ~10 s on a loaded 2-core machine)."""
+
+PREVIEW_COUNTS = (
+    "participants",
+    "sources",
+    "needs",
+    "votes",
+    "use_cases",
+    "scenarios",
+    "criteria",
+    "ratings",
+)
+"""What a preview counts, in the order of the steps."""
+
+
+@dataclass(frozen=True)
+class WorkshopPreview:
+    """What importing ``file`` would create (title, territory, how many of each thing), or
+    why it cannot (``problems``, one line each, naming the file and the place)."""
+
+    file: str
+    problems: tuple[str, ...]
+    title: str = ""
+    territory: str = ""
+    counts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def importable(self) -> bool:
+        return not self.problems
+
+
+def upload_name(filename: object) -> str:
+    """The name shown for an uploaded file: its last path part, printable, at most 80
+    characters (a browser sends what the user's system calls it)."""
+    raw = str(filename or "")
+    name = re.split(r"[\\/]", raw)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return name[:80] or "workshop.yaml"
+
+
+def _read(raw: bytes, name: str) -> tuple[WorkshopPreview, object]:
+    try:
+        workshop = read_workshop_bytes(raw, name, None)
+    except FileFormatError as exc:
+        return WorkshopPreview(name, tuple(str(p) for p in exc.problems[:MAX_PROBLEMS_SHOWN])), None
+    problems = transfer.import_problems(workshop, access.decks())
+    lines = tuple(f"{name}: {p}" for p in problems[:MAX_PROBLEMS_SHOWN])
+    counts = tuple((field, len(getattr(workshop, field))) for field in PREVIEW_COUNTS)
+    preview = WorkshopPreview(name, lines, workshop.title, workshop.territory, counts)
+    return preview, workshop
+
+
+def _preview_here(raw: bytes, name: str) -> WorkshopPreview:
+    return _read(raw, name)[0]
+
+
+def _import_into(store: Store, raw: bytes, name: str) -> Created:
+    preview, workshop = _read(raw, name)
+    if not preview.importable or not isinstance(workshop, Workshop):
+        raise InvalidInput("import.invalid", problems=list(preview.problems))
+    return import_workshop(store, workshop)
+
+
+def _import_in_worker(url: str, raw: bytes, name: str) -> Created | tuple[str, ...]:
+    """In the worker: the new workshop, or the problems that refused it (a refusal is sent
+    back as plain lines, our errors not being picklable)."""
+    store = Store(url, create=False)
+    try:
+        return _import_into(store, raw, name)
+    except InvalidInput as err:
+        return tuple(err.problems)
+    finally:
+        store.dispose()
+
+
+_POOL: list[ProcessPoolExecutor] = []
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> ProcessPoolExecutor:
+    """One worker process for the whole server (started on first use, "spawn": the server
+    runs threads, which a fork would copy mid-flight). Uploads queue for it."""
+    with _POOL_LOCK:
+        if not _POOL:
+            _POOL.append(ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")))
+        return _POOL[0]
+
+
+def _in_worker(fn: object, *args: object) -> object:
+    try:
+        return _pool().submit(fn, *args).result(timeout=WORKER_SECONDS)  # type: ignore[arg-type]
+    except BrokenProcessPool:
+        with _POOL_LOCK:
+            _POOL.clear()
+        raise InvalidInput("import.invalid", problems=["the file could not be read"]) from None
+
+
+def preview_workshop_file(raw: bytes, filename: str) -> WorkshopPreview:
+    """Read an uploaded workshop file and say what importing it would create; stores
+    nothing."""
+    name = upload_name(filename)
+    if len(raw) <= IN_PROCESS_BYTES:
+        return _preview_here(raw, name)
+    try:
+        return _in_worker(_preview_here, raw, name)  # type: ignore[return-value]
+    except InvalidInput as err:
+        return WorkshopPreview(name, tuple(f"{name}: {p}" for p in err.problems))
+
+
+def import_workshop_file(store: Store, raw: bytes, filename: str) -> Created:
+    """Read an uploaded workshop file again and store it as a new workshop (fresh code and
+    secret); a file that cannot be imported raises :class:`InvalidInput` and writes nothing."""
+    name = upload_name(filename)
+    if len(raw) <= IN_PROCESS_BYTES:
+        return _import_into(store, raw, name)
+    done = _in_worker(_import_in_worker, store.url, raw, name)
+    if not isinstance(done, Created):
+        raise InvalidInput("import.invalid", problems=list(done))  # type: ignore[call-overload]
+    return done
+
+
+# === the city's inventory, from a spreadsheet ================================================
+
+
+@dataclass(frozen=True)
+class InventoryPreview:
+    """What importing an inventory spreadsheet would add to a workshop: ``titles`` of the
+    cards read (in the sheet's order), or ``problems`` naming the line and the column."""
+
+    file: str
+    kind: str
+    problems: tuple[str, ...]
+    titles: tuple[str, ...] = ()
+
+    @property
+    def importable(self) -> bool:
+        return not self.problems and bool(self.titles)
+
+
+def _inventory_cards(
+    raw: bytes, filename: str, kind: str, lang: str
+) -> tuple[str, list[DataSourceCard | NeedCard], tuple[str, ...]]:
+    name = upload_name(filename)
+    if kind not in KINDS:
+        raise InvalidInput("kind.invalid")
+    decks = access.decks()
+    known = None if decks is None else {k: getattr(decks, k) for k in DECK_KINDS}
+    cards, problems = read_inventory(raw, name, kind, lang, decks=known)
+    return name, cards, tuple(str(p) for p in problems[:MAX_PROBLEMS_SHOWN])
+
+
+def preview_inventory_file(raw: bytes, filename: str, kind: str, lang: str) -> InventoryPreview:
+    """Read an inventory spreadsheet (CSV or XLSX) of ``kind`` (``sources`` or ``needs``)
+    without storing anything; problems are worded in ``lang``."""
+    name, cards, problems = _inventory_cards(raw, filename, kind, lang)
+    titles = tuple(card.title.get(lang) for card in cards)
+    return InventoryPreview(name, kind, problems, () if problems else titles)
+
+
+@facilitator_only
+def import_inventory_file(
+    store: Store,
+    code: str,
+    secret: str,
+    raw: bytes,
+    filename: str,
+    kind: str,
+    lang: str,
+    *,
+    target: str = "board",
+) -> int:
+    """Add every card of an inventory spreadsheet, in one transaction, to the workshop's
+    sources or needs (``target="board"``: on the table at once) or to its own deck
+    (``target="deck"``: the cards the room picks from, instead of the bundled deck of that
+    kind). A sheet with any problem adds nothing (:class:`InvalidInput` listing them).
+    Returns how many were added."""
+    _, cards, problems = _inventory_cards(raw, filename, kind, lang)
+    if problems:
+        raise InvalidInput("import.inventory", problems=list(problems))
+    if not cards:
+        raise InvalidInput("import.inventory", problems=[upload_name(filename) + ": 0"])
+    if target == "deck":
+        return _add_to_deck(store, code, secret, kind, cards)
+    table = t.sources if kind == "sources" else t.needs
+
+    def fn(conn: Connection, w: WorkshopRow) -> Any:
+        count = conn.execute(
+            select(func.count()).select_from(table).where(table.c.workshop_id == w.id)
+        ).scalar_one()
+        if count + len(cards) > MAX_ITEMS:
+            raise LimitExceeded("items.too_many", limit=MAX_ITEMS)
+        for card in cards:
+            slug = access.unique_slug(conn, table, w.id, card.id)
+            stored = card.model_copy(update={"id": slug})
+            values: dict[str, Any] = {"card": t.dumps(stored.model_dump(mode="json"))}
+            if kind == "sources":
+                values["selected"] = True
+            conn.execute(
+                insert(table).values(
+                    workshop_id=w.id,
+                    slug=slug,
+                    proposed_by=None,
+                    hidden=False,
+                    position=access.next_position(conn, table, w.id),
+                    **values,
+                )
+            )
+        return len(cards), {"kind": kind, "count": len(cards)}, None
+
+    added: int = facilitate(store, code, secret, "import_inventory", fn)
+    return added
+
+
+def _add_to_deck(
+    store: Store, code: str, secret: str, kind: str, cards: list[DataSourceCard | NeedCard]
+) -> int:
+    deck_kind = "data_sources" if kind == "sources" else "needs"
+
+    def fn(conn: Connection, w: WorkshopRow) -> Any:
+        own = transfer.read_cards(conn, w.id) or WorkshopCards()
+        mine: list[Any] = list(getattr(own, deck_kind))
+        if len(mine) + len(cards) > MAX_ITEMS:
+            raise LimitExceeded("items.too_many", limit=MAX_ITEMS)
+        taken = {c.id for c in mine}
+        for card in cards:
+            slug, n = card.id, 2
+            while slug in taken:
+                slug, n = f"{card.id[:60]}_{n}", n + 1
+            taken.add(slug)
+            mine.append(card.model_copy(update={"id": slug}))
+        transfer.write_cards(conn, w.id, own.model_copy(update={deck_kind: mine}))
+        put_in_play(conn, w, deck_kind, [c.id for c in mine[-len(cards) :]])
+        return len(cards), {"kind": kind, "count": len(cards), "target": "deck"}, None
+
+    added: int = facilitate(store, code, secret, "import_inventory", fn)
+    return added
+
+
+def workshop_deck(store: Store, code: str) -> WorkshopCards | None:
+    """The workshop's own cards (None: it has none, the bundled decks apply)."""
+    return store.read(lambda conn: transfer.read_cards(conn, access.workshop_row(conn, code).id))

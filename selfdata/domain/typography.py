@@ -1,0 +1,32 @@
+"""French typography: the space before ``:`` ``;`` ``?`` ``!`` must not break.
+
+The toolkit uses one character for it everywhere (decks, UI catalogs, PDFs): U+202F, the
+narrow no-break space (espace fine insécable). :func:`fr_punctuation` turns an ordinary
+space (or a U+00A0 no-break space) before those signs into it, and :func:`loose_punctuation`
+finds the places a French string still has an ordinary one, for tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+NNBSP = "\u202f"
+"""Narrow no-break space, put before ``: ; ? !`` in French text."""
+
+FR_HIGH_PUNCTUATION = ":;?!"
+
+_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+([:;?!])")
+_LOOSE = re.compile(r"(?<=\S) +[:;?!]")
+
+
+def fr_punctuation(text: str) -> str:
+    """``text`` with a narrow no-break space (and only one) before each ``: ; ? !`` that
+    followed a space: ``"Coût : 3 ?"`` → ``"Coût\u202f: 3\u202f?"``. Signs glued to the
+    word (``https://``, ``10:30``) are left alone, as is a sign at the start of the text.
+    """
+    return _BEFORE.sub(lambda m: NNBSP + m.group(1), text)
+
+
+def loose_punctuation(text: str) -> list[str]:
+    """The bits of ``text`` where an ordinary space still precedes ``: ; ? !``."""
+    return [text[max(0, m.start() - 12) : m.end()] for m in _LOOSE.finditer(text)]

@@ -1,0 +1,296 @@
+"""The columns of an inventory spreadsheet, their words in French and English, and the
+closed vocabularies they accept — what :mod:`selfdata.files.inventory` reads and writes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from selfdata.domain.cards import Card, DataSourceCard, NeedCard
+from selfdata.files.spreadsheets import french
+from selfdata.i18n import catalog, t
+
+Kind = Literal["sources", "needs"]
+KINDS: tuple[Kind, ...] = ("sources", "needs")
+
+DECK_OF_KIND = {"sources": "data_sources", "needs": "needs"}
+MODEL_OF_KIND: dict[str, type[DataSourceCard] | type[NeedCard]] = {
+    "sources": DataSourceCard,
+    "needs": NeedCard,
+}
+
+YES = ("oui", "yes", "true", "vrai", "1", "x")
+NO = ("non", "no", "false", "faux", "0")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an inventory sheet."""
+
+    field: str
+    how: str
+    """``id``, ``text`` (the sheet's language), ``other`` (the other language), ``choice``,
+    ``ids`` (deck ids), ``ease`` (1 to 3), ``bool`` or ``lines`` (a list of texts)."""
+    fr: str
+    en: str
+    help_fr: str
+    help_en: str
+    required: bool = False
+
+    def header(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+    def help(self, lang: str) -> str:
+        return self.help_en if lang == "en" else french(self.help_fr)
+
+
+def _texts(
+    field: str, fr: str, en: str, what_fr: str, what_en: str, required: bool
+) -> list[Column]:
+    return [
+        Column(field, "text", fr, en, what_fr, what_en, required),
+        Column(
+            field,
+            "other",
+            f"{fr} (anglais)",
+            f"{en} (French)",
+            f"{what_fr}, en anglais ; vide : le même texte dans les deux langues",
+            f"{what_en}, in French; empty: the same text in both languages",
+        ),
+    ]
+
+
+_ID = Column(
+    "id",
+    "id",
+    "Identifiant",
+    "Id",
+    "identifiant court (minuscules, chiffres, _ et -) ; vide : tiré du titre",
+    "short id (lower-case letters, digits, _ and -); empty: made from the title",
+)
+_THEMES = Column(
+    "themes",
+    "ids",
+    "Thèmes",
+    "Themes",
+    "thèmes, séparés par des virgules",
+    "themes, comma-separated",
+    True,
+)
+_CATEGORIES = Column(
+    "categories",
+    "ids",
+    "Catégories de données",
+    "Data categories",
+    "catégories de données, séparées par des virgules",
+    "data categories, comma-separated",
+    True,
+)
+_SOURCES = Column(
+    "sources",
+    "lines",
+    "Sources",
+    "Sources",
+    "d’où viennent ces informations (une par ligne, ou séparées par des ;)",
+    "where the facts come from (one per line, or separated by ;)",
+)
+
+COLUMNS: dict[str, list[Column]] = {
+    "sources": [
+        _ID,
+        *_texts(
+            "title",
+            "Titre",
+            "Title",
+            "nom de la source de données",
+            "name of the data source",
+            True,
+        ),
+        *_texts(
+            "description",
+            "Description",
+            "Description",
+            "ce que contiennent les données",
+            "what the data holds",
+            True,
+        ),
+        *_texts(
+            "holder", "Détenteur", "Holder", "qui détient les données", "who holds the data", True
+        ),
+        Column(
+            "holder_kind",
+            "choice",
+            "Type de détenteur",
+            "Holder kind",
+            "type de détenteur",
+            "kind of holder",
+            True,
+        ),
+        _THEMES,
+        _CATEGORIES,
+        Column(
+            "refresh",
+            "choice",
+            "Mise à jour",
+            "Refresh",
+            "fréquence de mise à jour",
+            "how often it is updated",
+            True,
+        ),
+        Column(
+            "access",
+            "choice",
+            "Accès",
+            "Access",
+            "comment l’habitant y accède aujourd’hui",
+            "how residents reach it today",
+            True,
+        ),
+        Column(
+            "ease",
+            "ease",
+            "Facilité d’accès",
+            "Ease of access",
+            "facilité d’accès : 1 difficile, 2 moyenne, 3 facile",
+            "ease of access: 1 hard, 2 medium, 3 easy",
+            True,
+        ),
+        Column(
+            "sensitivity",
+            "choice",
+            "Sensibilité",
+            "Sensitivity",
+            "sensibilité des données",
+            "how sensitive the data is",
+            True,
+        ),
+        Column(
+            "portability",
+            "bool",
+            "Portabilité RGPD",
+            "GDPR portability",
+            "le droit à la portabilité (RGPD art. 20) s’applique : oui ou non",
+            "the portability right (GDPR art. 20) applies: yes or no",
+            True,
+        ),
+        Column(
+            "reusable",
+            "bool",
+            "Réutilisable",
+            "Reusable",
+            "réutilisable : oui ou non (non pour l’état civil, les listes électorales…) ; "
+            "vide : oui",
+            "reusable: yes or no (no for civil registry, electoral roll…); empty: yes",
+        ),
+        *_texts(
+            "legal_notes",
+            "Notes juridiques",
+            "Legal notes",
+            "notes juridiques",
+            "legal notes",
+            False,
+        ),
+        *_texts("example", "Exemple", "Example", "un exemple d’usage", "an example of use", False),
+        _SOURCES,
+    ],
+    "needs": [
+        _ID,
+        *_texts(
+            "title", "Titre", "Title", "le besoin en quelques mots", "the need in a few words", True
+        ),
+        *_texts(
+            "description",
+            "Description",
+            "Description",
+            "le besoin expliqué",
+            "the need explained",
+            True,
+        ),
+        *_texts("persona", "Persona", "Persona", "qui a ce besoin", "who has this need", True),
+        _THEMES,
+        Column(
+            "usage_family",
+            "choice",
+            "Famille d’usage",
+            "Usage family",
+            "famille d’usage des données personnelles (MyData)",
+            "family of personal-data usage (MyData)",
+            True,
+        ),
+        _CATEGORIES,
+        _SOURCES,
+    ],
+}
+
+
+def kind_words(kind: str, lang: str) -> str:
+    """What a sheet of ``kind`` lists, in words (``files.kind.<kind>``)."""
+    return t(f"files.kind.{kind}", lang)
+
+
+def message(key: str, lang: str, **values: Any) -> str:
+    """The message ``files.inventory.<key>`` of the i18n catalogue, filled with ``values``."""
+    return t(f"files.inventory.{key}", lang, **values)
+
+
+def did_you_mean(word: str, candidates: Sequence[str], lang: str) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return message("did_you_mean", lang, value=close[0]) if close else ""
+
+
+def norm(value: str) -> str:
+    """Case, accents-as-composed, apostrophes and spaces made uniform for comparisons."""
+    value = unicodedata.normalize("NFC", value).replace("’", "'").replace("\u00a0", " ")
+    return " ".join(value.split()).casefold()
+
+
+def codes(vocab: str) -> tuple[str, ...]:
+    """The codes a closed-vocabulary column accepts: those of the card model's field."""
+    for model in (DataSourceCard, NeedCard):
+        info = model.model_fields.get(vocab)
+        if info is not None:
+            return tuple(str(code) for code in get_args(info.annotation))
+    return tuple(vocabularies()[vocab])
+
+
+def words(vocab: str, code: str) -> tuple[str, str]:
+    """(French, English) words of a code: the app's catalogue when it has them (the words
+    printed on the cards, ``pdf.vocab.<vocab>.<code>``), else the code itself."""
+    texts = catalog().get(f"pdf.vocab.{vocab}.{code}")
+    if texts is not None:
+        return texts["fr"], texts["en"]
+    plain = code.replace("_", " ")
+    return plain, plain
+
+
+def vocabularies() -> dict[str, list[str]]:
+    """The closed vocabularies the catalogue words (``pdf.vocab.<vocab>.<code>``)."""
+    found: dict[str, list[str]] = {}
+    for key in catalog():
+        if key.startswith("pdf.vocab."):
+            vocab, code = key[len("pdf.vocab.") :].rsplit(".", 1)
+            found.setdefault(vocab, []).append(code)
+    return found
+
+
+def label(vocab: str, code: str, lang: str) -> str:
+    fr, en = words(vocab, code)
+    return en if lang == "en" else fr
+
+
+def allowed_values(column: Column, lang: str, decks: Mapping[str, Sequence[Card]]) -> list[str]:
+    """What a column accepts, in words, for the template's explanations."""
+    if column.how == "choice":
+        return [label(column.field, code, lang) for code in codes(column.field)]
+    if column.how == "ids":
+        cards = decks.get("themes" if column.field == "themes" else "data_categories", [])
+        return [f"{c.id} ({c.title.get(lang)})" for c in cards]
+    if column.how == "ease":
+        return ["1", "2", "3"]
+    if column.how == "bool":
+        return ["oui", "non"] if lang == "fr" else ["yes", "no"]
+    return []

@@ -1,0 +1,207 @@
+"""The export page's decision sections (facilitator): the data-protection pre-check of the
+chosen scenario, each item with its rule, as the dossier prints it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from selfdata.app import services
+from selfdata.domain.workshop import CITY_ROLES, ActionStep
+from selfdata.engines.action_plan import seed_plan
+from selfdata.engines.data_protection import pre_check
+from selfdata.engines.network import NetworkError, city_role_conflict, diagnose, scenario_network
+from selfdata.ui.flash import flash
+from selfdata.ui.session import PageContext
+from selfdata.ui.widgets import safe
+
+VERDICT_ICONS = {
+    "required": ":material/error:",
+    "recommended": ":material/info:",
+    "not_required": ":material/check_circle:",
+}
+
+
+def pre_check_panel(ctx: PageContext, code: str, secret: str, scenario_id: str) -> None:
+    workshop = services.export_workshop(ctx.store, code, secret)
+    scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
+    if scenario is None:
+        return
+    lang = ctx.lang
+    check = pre_check(workshop, scenario, ctx.decks)
+    st.subheader(ctx.t("dp.title"))
+    st.caption(ctx.t("dp.caption"))
+    st.markdown(
+        f"{VERDICT_ICONS[check.dpia]} **{ctx.t(f'dp.verdict.{check.dpia}')}** — "
+        + safe(check.dpia_reason.get(lang))
+    )
+    with st.expander(ctx.t("dp.criteria")):
+        for c in check.criteria:
+            mark = ":material/check_box:" if c.met else ":material/check_box_outline_blank:"
+            st.markdown(
+                f"{mark} **{ctx.t(f'dp.criterion.{c.id}')}** — {safe(c.why.get(lang))}  \n"
+                + safe(ctx.t("dp.rule", rule=c.rule.get(lang)))
+            )
+    with st.expander(ctx.t("dp.register")):
+        st.markdown(
+            "\n".join(
+                f"- **{safe(f.label.get(lang))}**\u202f: {safe(f.value.get(lang))} "
+                f"({safe(f.rule.get(lang))})"
+                if lang != "en"
+                else f"- **{safe(f.label.get(lang))}**: {safe(f.value.get(lang))} "
+                f"({safe(f.rule.get(lang))})"
+                for f in check.register
+            )
+        )
+    st.markdown("**" + ctx.t("dp.steps") + "**")
+    for step in check.steps:
+        status = ctx.t("dp.needed" if step.needed else "dp.not_needed")
+        st.markdown(
+            f"- **{ctx.t(f'dp.step.{step.id}')}** ({status}) — {safe(step.text.get(lang))}  \n"
+            + safe(ctx.t("dp.rule", rule=step.rule.get(lang)))
+        )
+
+
+PLAN_KEY = "decision_plan_editor"
+
+
+def _plan_rows(steps: list[ActionStep]) -> list[dict[str, object]]:
+    return [{"task": s.task, "owner": s.owner, "due": s.due} for s in steps]
+
+
+def _day(value: object) -> date | None:
+    """A table cell as a date (pandas hands out Timestamps, NaT or None)."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _save_plan(ctx: PageContext, code: str, secret: str, scenario_id: str, key: str) -> None:
+    edited = st.session_state.get(key)
+    rows = edited if isinstance(edited, list) else []
+    steps = [
+        {
+            "task": str(r.get("task") or "").strip(),
+            "owner": str(r.get("owner") or "").strip(),
+            "due": _day(r.get("due")),
+        }
+        for r in rows
+        if isinstance(r, dict) and str(r.get("task") or "").strip()
+    ]
+    try:
+        services.set_action_plan(ctx.store, code, secret, scenario_id, steps)  # type: ignore[arg-type]
+    except services.SelfDataError as exc:
+        flash(exc.message(ctx.lang), "error")
+        return
+    flash(ctx.t("plan.saved"), "success")
+
+
+def plan_panel(ctx: PageContext, code: str, secret: str, scenario_id: str) -> None:
+    """The scenario's action plan: the saved one, or the proposal drawn from the scenario;
+    the facilitator edits the table and saves it (undo in the console)."""
+    workshop = services.export_workshop(ctx.store, code, secret)
+    scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
+    if scenario is None:
+        return
+    st.subheader(ctx.t("plan.title"))
+    st.caption(ctx.t("plan.caption"))
+    saved = scenario.action_plan
+    reseed = st.session_state.pop(f"{PLAN_KEY}_reseed_{scenario_id}", False)
+    if saved is None or reseed:
+        steps = seed_plan(workshop, scenario, ctx.decks, ctx.lang, date.today())
+        st.info(ctx.t("plan.proposed"))
+    else:
+        steps = list(saved)
+    version = len(saved or []) if saved is not None else -1
+    key = f"{PLAN_KEY}_{scenario_id}_{version}_{int(reseed)}"
+    frame = pd.DataFrame(_plan_rows(steps), columns=["task", "owner", "due"])
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    edited = st.data_editor(
+        frame,
+        num_rows="dynamic",
+        width="stretch",
+        hide_index=True,
+        key=key,
+        column_config={
+            "task": st.column_config.TextColumn(ctx.t("plan.task"), max_chars=200, required=True),
+            "owner": st.column_config.TextColumn(ctx.t("plan.owner"), max_chars=200),
+            "due": st.column_config.DateColumn(ctx.t("plan.due"), format="YYYY-MM-DD"),
+        },
+    )
+    st.session_state[f"{key}_rows"] = edited.to_dict("records")
+    c1, c2 = st.columns(2)
+    c1.button(
+        ctx.t("plan.save"),
+        key=f"decision_plan_save_{scenario_id}",
+        type="primary",
+        on_click=_save_plan,
+        args=(ctx, code, secret, scenario_id, f"{key}_rows"),
+    )
+    if c2.button(ctx.t("plan.reseed"), key=f"decision_plan_reseed_{scenario_id}"):
+        st.session_state[f"{PLAN_KEY}_reseed_{scenario_id}"] = True
+        st.rerun()
+
+
+def _save_roles(ctx: PageContext, code: str, secret: str, scenario_id: str) -> None:
+    state = st.session_state
+    roles = list(state.get(f"decision_city_roles_{scenario_id}") or [])
+    actors = list(state.get(f"decision_city_actors_{scenario_id}") or [])
+    try:
+        services.set_city_roles(ctx.store, code, secret, scenario_id, roles, actors)
+    except services.SelfDataError as exc:
+        flash(exc.message(ctx.lang), "error")
+        return
+    flash(ctx.t("city.saved"), "success")
+
+
+def city_roles_panel(ctx: PageContext, code: str, secret: str, scenario_id: str) -> None:
+    """Which of the kit's three roles the city takes in the scenario, and which actors of
+    its value network are the city too (the network diagnostics flag the conflict)."""
+    workshop = services.export_workshop(ctx.store, code, secret)
+    scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
+    if scenario is None:
+        return
+    st.subheader(ctx.t("city.title"))
+    st.caption(ctx.t("city.caption"))
+    try:
+        graph = scenario_network(scenario, ctx.decks)
+    except NetworkError:
+        graph = None
+    labels = (
+        {n: d["label"].get(ctx.lang) for n, d in graph.nodes(data=True)}
+        if graph is not None
+        else {}
+    )
+    roles_key = f"decision_city_roles_{scenario_id}"
+    actors_key = f"decision_city_actors_{scenario_id}"
+    if roles_key not in st.session_state:
+        st.session_state[roles_key] = list(scenario.city_roles or [])
+    if actors_key not in st.session_state:
+        st.session_state[actors_key] = [a for a in scenario.city_actors or [] if a in labels]
+    st.multiselect(
+        ctx.t("city.roles"),
+        list(CITY_ROLES),
+        format_func=lambda r: ctx.t(f"city.role.{r}"),
+        key=roles_key,
+    )
+    st.multiselect(
+        ctx.t("city.actors"),
+        list(labels),
+        format_func=lambda a: labels.get(a, a),
+        key=actors_key,
+    )
+    st.button(
+        ctx.t("city.save"),
+        key=f"decision_city_save_{scenario_id}",
+        on_click=_save_roles,
+        args=(ctx, code, secret, scenario_id),
+    )
+    if graph is not None:
+        conflict = city_role_conflict(graph)
+        if conflict:
+            finding = next(f for f in diagnose(graph).findings if f.kind == "city_role_conflict")
+            st.warning(safe(finding.text.get(ctx.lang)), icon=":material/warning:")

@@ -1,0 +1,68 @@
+"""Per-client rate limits (:mod:`selfdata.domain.ratelimit`): joins, typed codes and actions.
+
+One :class:`RateLimiter` per server process. A client is its browser session by default
+(every tablet is one; behind a reverse proxy or the room's NAT many tablets share one
+address, and 40 tablets joining at once must not be refused), or its network address when
+``SELFDATA_RATE_LIMIT_BY=address`` (each device reaches the server with its own address:
+then a script opening many sessions is limited too). A refusal is a translated
+:class:`~selfdata.domain.errors.LimitExceeded` ("rate.limited") shown like any other
+refusal; nothing is written."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from selfdata.domain.ratelimit import RateLimiter
+
+
+@st.cache_resource(show_spinner=False)
+def limiter() -> RateLimiter:
+    """The process's limiter (shared by every session)."""
+    return RateLimiter()
+
+
+def client_id() -> str:
+    """Who is asking: the browser session, or by setting the network address."""
+    run = get_script_run_ctx()
+    session = f"session:{run.session_id}" if run is not None else "session:?"
+    if os.environ.get("SELFDATA_RATE_LIMIT_BY", "").strip().lower() != "address":
+        return session
+    try:
+        address = st.context.ip_address
+    except Exception:  # no request context (a bare script run)
+        address = None
+    return f"address:{address}" if isinstance(address, str) and address else session
+
+
+def check(kind: str) -> None:
+    """Take one ``kind`` token ("join", "code" or "action") for this client; raises
+    ``LimitExceeded("rate.limited", wait=…)`` when it has none left."""
+    limiter().check(client_id(), kind)
+
+
+RERUN_WINDOW_S = 1.0
+RERUNS_PER_WINDOW = 4
+"""More full page runs than this in :data:`RERUN_WINDOW_S` from one browser session is not a
+person tapping (a tap is one run; live updates rerun a fragment, not the page): the run is
+held :data:`RERUN_PAUSE_S` before doing any work."""
+RERUN_PAUSE_S = 0.5
+_RUNS_KEY = "ui_recent_runs"
+clock = time.monotonic
+"""The pace's clock (a test may freeze it)."""
+
+
+def throttle_reruns() -> None:
+    """Called at the start of every page run: a session rerunning flat out (a script, a
+    stuck key) is slowed to about two runs a second, so one client cannot take the server's
+    CPU from the other tablets. The pause sleeps (it holds no lock and no CPU); a newer rerun
+    request from the same session replaces this run after it."""
+    now = clock()
+    recent = [t for t in st.session_state.get(_RUNS_KEY, ()) if now - t < RERUN_WINDOW_S]
+    recent.append(now)
+    st.session_state[_RUNS_KEY] = recent[-(RERUNS_PER_WINDOW + 1) :]
+    if len(recent) > RERUNS_PER_WINDOW:
+        time.sleep(RERUN_PAUSE_S)

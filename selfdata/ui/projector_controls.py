@@ -1,0 +1,147 @@
+"""The facilitator steers the wall: what the projector shows (ranking method and chart,
+network scenario and comparison, QR size) is room state written by
+:func:`selfdata.app.services.set_projection`; the projector has no controls and follows
+within its live-update interval.
+
+Choices are deliberate clicks (one button per option, the current one disabled), never a
+stateful widget whose value a live redraw could resend (see ``console_view.step_buttons``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import streamlit as st
+
+from selfdata.app import services
+from selfdata.app.views import ProjectorState
+from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
+from selfdata.domain.workshop import Scenario
+from selfdata.engines.ranking import METHODS
+from selfdata.ui.session import PageContext
+
+CHARTS = ("bars", "consensus", "heatmap")
+QR_SIZES = ("auto", "large", "small")
+
+
+def steer(ctx: PageContext, **changes: Any) -> None:
+    """Change what the wall shows (a refusal becomes a message; nothing else changes)."""
+    if ctx.code is None or ctx.secret is None:
+        return
+    ctx.act(services.set_projection, ctx.store, ctx.code, ctx.secret, **changes)
+
+
+def _choices(
+    ctx: PageContext,
+    key: str,
+    label: str,
+    options: Sequence[tuple[str | None, str]],
+    current: str | None,
+    field: str,
+) -> None:
+    st.markdown(f"**{label}**")
+    with st.container(horizontal=True, gap="small", key=f"wall_{key}"):
+        for value, text in options:
+            here = value == current
+            st.button(
+                text,
+                key=f"wall_{key}_{value or 'none'}",
+                on_click=steer,
+                args=(ctx,),
+                kwargs={field: value},
+                type="primary" if here else "secondary",
+                disabled=here,
+                icon=":material/check:" if here else None,
+            )
+
+
+def method_choice(ctx: PageContext, state: ProjectorState, key: str = "method") -> None:
+    _choices(
+        ctx,
+        key,
+        ctx.t("wall.method"),
+        [(m, ctx.t(f"scenarios.method.{m}")) for m in METHODS],
+        state.method,
+        "method",
+    )
+
+
+def chart_choice(ctx: PageContext, state: ProjectorState, key: str = "chart") -> None:
+    _choices(
+        ctx,
+        key,
+        ctx.t("wall.chart"),
+        [(c, ctx.t(f"wall.chart.{c}")) for c in CHARTS],
+        state.chart,
+        "chart",
+    )
+
+
+def scenario_choice(
+    ctx: PageContext,
+    state: ProjectorState,
+    scenarios: Sequence[Scenario],
+    key: str = "scenario",
+) -> None:
+    if not scenarios:
+        return
+    shown = shown_scenario(state, scenarios)
+    _choices(
+        ctx,
+        key,
+        ctx.t("wall.scenario"),
+        [(s.id, s.title) for s in scenarios],
+        shown.id,
+        "scenario",
+    )
+
+
+def compare_choice(
+    ctx: PageContext,
+    state: ProjectorState,
+    scenarios: Sequence[Scenario],
+    key: str = "compare",
+) -> None:
+    if not scenarios:
+        return
+    shown = shown_scenario(state, scenarios)
+    options: list[tuple[str | None, str]] = [(None, ctx.t("wall.compare.none"))]
+    for model_id in GOVERNANCE_MODEL_IDS:
+        model = ctx.decks.model(model_id)
+        if model is not None and model_id != shown.model:
+            options.append((model_id, model.title.get(ctx.lang)))
+    current = state.compare if state.compare != shown.model else None
+    _choices(ctx, key, ctx.t("wall.compare"), options, current, "compare")
+
+
+def qr_choice(ctx: PageContext, state: ProjectorState, key: str = "qr") -> None:
+    _choices(
+        ctx,
+        key,
+        ctx.t("wall.qr"),
+        [(q, ctx.t(f"wall.qr.{q}")) for q in QR_SIZES],
+        state.qr,
+        "qr",
+    )
+
+
+def shown_scenario(state: ProjectorState, scenarios: Sequence[Scenario]) -> Scenario:
+    """The scenario the wall shows: the facilitator's choice, else the first one."""
+    return next((s for s in scenarios if s.id == state.scenario), scenarios[0])
+
+
+def wall_panel(ctx: PageContext) -> None:
+    """The console's "On the wall" section: every choice of what the projector shows."""
+    assert ctx.room is not None and ctx.code is not None
+    state = ctx.room.projector
+    st.subheader(ctx.t("wall.header"))
+    st.caption(ctx.t("wall.help"))
+    qr_choice(ctx, state)
+    if ctx.room.step == "network":
+        scenarios = services.scenarios(ctx.store, ctx.code).scenarios
+        scenario_choice(ctx, state, scenarios)
+        compare_choice(ctx, state, scenarios)
+    elif ctx.room.step == "scenarios":
+        method_choice(ctx, state)
+        chart_choice(ctx, state)

@@ -1,0 +1,135 @@
+"""The facilitator sees the chosen scenario's data-protection pre-check on the export page,
+with the same verdict and rules as the dossier; participants do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from outcome_pages import Room, open_room, page, texts
+
+from selfdata.app import services
+from selfdata.engines.data_protection import pre_check
+from selfdata.files.loading import default_decks
+from selfdata.i18n import t
+
+
+@pytest.fixture
+def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Room:
+    return open_room(tmp_path, monkeypatch, "grand_lyon")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_facilitator_reads_the_pre_check_of_the_chosen_scenario(room: Room, lang: str) -> None:
+    at = page(room, "export", "facilitator", lang)
+    assert not at.exception
+    shown = texts(at)
+    workshop = services.export_workshop(room.store, room.code, room.secret)
+    first = at.selectbox(key="export_scenario").value
+    scenario = next(s for s in workshop.scenarios if s.id == first)
+    check = pre_check(workshop, scenario, default_decks())
+    assert t("dp.title", lang) in shown
+    assert t(f"dp.verdict.{check.dpia}", lang) in shown
+    assert check.dpia_reason.get(lang) in shown
+    for step in check.steps:
+        assert t(f"dp.step.{step.id}", lang) in shown
+        assert step.rule.get(lang) in shown
+    for field in check.register:
+        assert field.label.get(lang) in shown
+
+
+def test_choosing_another_scenario_shows_its_own_pre_check(room: Room) -> None:
+    at = page(room, "export", "facilitator")
+    workshop = services.export_workshop(room.store, room.code, room.secret)
+    other = workshop.scenarios[-1]
+    at.selectbox(key="export_scenario").select(other.id).run()
+    assert not at.exception
+    check = pre_check(workshop, other, default_decks())
+    title = next(f for f in check.register if f.id == "purpose").value.fr
+    assert title in texts(at)
+
+
+def test_participants_do_not_see_the_pre_check(room: Room) -> None:
+    at = page(room, "export", "participant")
+    assert not at.exception
+    assert t("dp.title", "fr") not in texts(at)
+
+
+def test_the_facilitator_saves_the_proposed_plan_and_undo_brings_the_proposal_back(
+    room: Room,
+) -> None:
+    at = page(room, "export", "facilitator")
+    sid = at.selectbox(key="export_scenario").value
+    assert t("plan.title", "fr") in texts(at)
+    assert t("plan.proposed", "fr") in texts(at)
+    at.button(key=f"decision_plan_save_{sid}").click().run()
+    assert not at.exception
+    assert t("plan.saved", "fr") in texts(at)
+    saved = services.export_workshop(room.store, room.code, room.secret)
+    plan = next(s for s in saved.scenarios if s.id == sid).action_plan
+    assert plan and any("Arcep" in step.task for step in plan)
+    assert all(step.due is not None for step in plan)
+    assert t("plan.proposed", "fr") not in texts(at.run())
+    services.undo(room.store, room.code, room.secret)
+    assert t("plan.proposed", "fr") in texts(at.run())
+
+
+def test_the_dossier_prints_the_saved_plan(room: Room) -> None:
+    from datetime import date
+
+    from selfdata.domain.workshop import ActionStep
+    from selfdata.export import scenario_dossier
+
+    workshop = services.export_workshop(room.store, room.code, room.secret)
+    sid = workshop.scenarios[0].id
+    services.set_action_plan(
+        room.store,
+        room.code,
+        room.secret,
+        sid,
+        [
+            ActionStep(
+                task="Réunir le comité de pilotage", owner="Vice-présidence", due=date(2027, 3, 1)
+            )
+        ],
+    )
+    workshop = services.export_workshop(room.store, room.code, room.secret)
+    import io
+
+    from pypdf import PdfReader
+
+    for lang, title, when in [
+        ("fr", "Plan d’action", "1er mars 2027"),
+        ("en", "Action plan", "1 March 2027"),
+    ]:
+        pdf = scenario_dossier(workshop, default_decks(), sid, lang)
+        text = " ".join(
+            "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split()
+        )
+        assert title in text and "Réunir le comité de pilotage" in text and when in text
+        assert " ".join(t("plan.proposed", lang).split()) not in text
+
+
+def test_the_vault_shows_the_citys_roles_and_its_conflict_and_the_facilitator_records_roles(
+    room: Room,
+) -> None:
+    at = page(room, "export", "facilitator")
+    sid = at.selectbox(key="export_scenario").value
+    assert sid == "sc_metropole_ttp"
+    assert at.multiselect(key=f"decision_city_roles_{sid}").value == [
+        "data_holder",
+        "innovation_support",
+    ]
+    warnings = " ".join(str(w.value) for w in at.warning)
+    assert "détient les données, opère la plateforme et décide des droits" in warnings
+    at.multiselect(key=f"decision_city_roles_{sid}").set_value(["democratic_organisation"])
+    at.multiselect(key=f"decision_city_actors_{sid}").set_value(["metropole_rsa"])
+    at.run()
+    at.button(key=f"decision_city_save_{sid}").click().run()
+    assert not at.exception
+    assert t("city.saved", "fr") in texts(at)
+    saved = services.export_workshop(room.store, room.code, room.secret)
+    vault = next(s for s in saved.scenarios if s.id == sid)
+    assert vault.city_roles == ["democratic_organisation"]
+    assert vault.city_actors == ["metropole_rsa"]
+    assert not [w for w in at.warning if "opère la plateforme" in str(w.value)]

@@ -1,0 +1,109 @@
+"""Per-client rate limits on the tablets: typed codes, joins and taps. A refusal is a
+translated message, writes nothing, and keeps what was typed."""
+
+from __future__ import annotations
+
+from selfdata.app import services
+from selfdata.domain.ratelimit import DEFAULT_RATES
+from selfdata.store import Store
+from selfdata.ui.limits import limiter
+from tests.app.conftest import PageRunner
+from tests.app.room_helpers import open_room
+
+JOIN = "FormSubmitter:home_join_form-Rejoindre"
+TOO_MANY = "Trop d’essais d’un coup"
+CLIENT = "session:test session id"
+"""How selfdata/ui/limits.py names an AppTest client (no network address, one session id)."""
+
+
+def test_guessing_codes_is_throttled_with_a_clear_message(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store)
+    home = run_page("home")
+    home.text_input(key="home_code").input("ZZZZZZ")  # a typo: told, not throttled
+    home.button(key=JOIN).click().run()
+    assert any("Aucun atelier" in e.value for e in home.error)
+    for _ in range(DEFAULT_RATES["code"].burst):  # then a script scanning codes
+        limiter().hit(CLIENT, "code")
+    home.text_input(key="home_code").input(room.code)
+    home.text_input(key="home_pseudonym").input("Loutre agile")
+    home.button(key=JOIN).click().run()
+    assert not home.exception
+    assert any(TOO_MANY in e.value for e in home.error)
+    assert "token" not in home.query_params
+    assert home.text_input(key="home_pseudonym").value == "Loutre agile", "the text stays"
+    assert "Loutre agile" not in {
+        p.pseudonym for p in services.participants(app_store, room.code).participants
+    }
+
+
+def test_a_flood_of_taps_from_one_tablet_is_refused_gently(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store)
+    need = services.propose_need(
+        app_store, room.code, room.token, draft=services.NeedDraft(title="Mon besoin")
+    )
+    home = run_page("home", code=room.code, token=room.token)
+    for _ in range(DEFAULT_RATES["action"].burst):  # this client's taps, as a script would
+        limiter().hit(CLIENT, "action")
+    home.button(key=f"my_data_withdraw_need_{need}").click().run()
+    assert not home.exception
+    assert any(TOO_MANY in e.value for e in home.error)
+    assert services.my_data(app_store, room.code, room.token)["proposed_needs"] != []
+
+
+PROPOSE = "FormSubmitter:needs_propose_form-Proposer"
+
+
+def test_a_refused_need_keeps_what_was_typed_and_an_accepted_one_empties_the_form(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store)
+    services.set_step(app_store, room.code, room.secret, "needs")
+    tablet = run_page("needs", code=room.code, token=room.token)
+    services.set_locked(app_store, room.code, room.secret, True)  # locked meanwhile
+    tablet.text_input(key="needs_new_title").input("Savoir quand passe le bus")
+    tablet.text_area(key="needs_new_description").input("Long texte tapé avec soin")
+    tablet.button(key=PROPOSE).click().run()
+    assert not tablet.exception
+    assert any("verrouillé" in e.value for e in tablet.error)
+    assert tablet.text_input(key="needs_new_title").value == "Savoir quand passe le bus"
+    assert tablet.text_area(key="needs_new_description").value == "Long texte tapé avec soin"
+
+    services.set_locked(app_store, room.code, room.secret, False)
+    tablet.button(key=PROPOSE).click().run()
+    assert not tablet.exception
+    titles = [n.card.title.fr for n in services.needs_board(app_store, room.code).needs if n.card]
+    assert "Savoir quand passe le bus" in titles
+    assert tablet.text_input(key="needs_new_title").value == ""
+
+
+def test_a_session_rerunning_flat_out_is_slowed(
+    app_store: Store, run_page: PageRunner, monkeypatch
+) -> None:
+    import time
+
+    from selfdata.ui import limits
+    from selfdata.ui.limits import RERUN_PAUSE_S, RERUNS_PER_WINDOW
+
+    monkeypatch.setattr(limits, "clock", lambda: 1000.0)  # every run in the same instant
+    home = run_page("home")  # one run
+    took = []
+    for _ in range(RERUNS_PER_WINDOW + 2):
+        started = time.monotonic()
+        home.run()
+        took.append(time.monotonic() - started)
+    assert not home.exception
+    assert min(took[RERUNS_PER_WINDOW - 1 :]) >= RERUN_PAUSE_S, took  # held over the pace
+    assert home.session_state["ui_recent_runs"], "the runs are counted per session"
+
+
+def test_the_client_is_the_session_unless_the_address_is_asked_for(monkeypatch) -> None:
+    from selfdata.ui.limits import client_id
+
+    monkeypatch.delenv("SELFDATA_RATE_LIMIT_BY", raising=False)
+    assert client_id().startswith("session:")
+    monkeypatch.setenv("SELFDATA_RATE_LIMIT_BY", "address")
+    assert client_id().startswith("session:")  # no request here: no address to count

@@ -1,0 +1,94 @@
+"""A database that fails, in a real browser against the real server: a clear French message,
+no traceback, path or address on the screen, and the page comes back by itself (no reload)
+when the database does — an unusable SQLite directory fixed by the operator, and a
+PostgreSQL server stopped then started under a participant's tablet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfdata.app import links, services
+from selfdata.i18n import t
+from selfdata.store import Store
+from tests.e2e.conftest import TABLET, serve
+from tests.pg_cluster import Cluster, Unavailable, postgres_unavailable, start_cluster
+
+pytestmark = pytest.mark.e2e
+
+LOST = "Connexion à la base de données perdue"
+RECOVERY_SECONDS = 20.0
+"""The page asks every 2 s (a tablet's live fragment too); generous for a busy machine."""
+
+
+def _body(page: Any) -> str:
+    return str(page.inner_text("body"))
+
+
+def _clean(page: Any, *hidden: str) -> None:
+    body = _body(page)
+    for text in ("Traceback", "OperationalError", "sqlalchemy", 'File "', *hidden):
+        assert text not in body, f"{text!r} reached the browser"
+
+
+def test_an_unusable_sqlite_directory_is_told_and_the_page_comes_back_when_fixed(
+    browser: Any, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "var"
+    blocker.write_text("a file where the database's directory should be")
+    for server in serve(tmp_path, SELFDATA_DB=str(blocker / "workshops.db")):
+        page = browser.new_context(**TABLET).new_page()
+        page.set_default_timeout(30_000)
+        page.goto(server.base_url)
+        page.get_by_text(LOST).wait_for()
+        _clean(page, str(tmp_path))
+        page.evaluate("window.__sameDocument = true")
+
+        blocker.unlink()  # the operator fixes it
+        page.get_by_label(t("home.code", "fr")).wait_for(timeout=RECOVERY_SECONDS * 1000)
+        assert LOST not in _body(page)
+        assert page.evaluate("window.__sameDocument === true"), "the page was reloaded"
+        page.context.close()
+
+
+@pytest.fixture
+def cluster() -> Iterator[Cluster]:
+    try:
+        started = start_cluster()
+    except Unavailable as exc:
+        postgres_unavailable(str(exc))
+    yield started
+    started.stop()
+
+
+@pytest.mark.postgres
+def test_a_tablet_rides_out_a_postgresql_outage_without_a_reload(
+    browser: Any, cluster: Cluster, tmp_path: Path
+) -> None:
+    url = cluster.fresh_url()
+    store = Store(url)
+    created = services.create_workshop(store, example="la_rochelle")
+    joined = services.join(store, created.code, "Albatros")
+    store.dispose()
+    for server in serve(tmp_path, DATABASE_URL=url):
+        page = browser.new_context(**TABLET).new_page()
+        page.set_default_timeout(30_000)
+        address = links.page_url(
+            server.base_url, "needs", {"code": created.code, "token": joined.token}
+        )
+        page.goto(address)
+        page.get_by_text("Albatros").first.wait_for()
+        page.evaluate("window.__sameDocument = true")
+
+        assert cluster.pg_ctl("stop", "-m", "fast", "-w").returncode == 0
+        page.get_by_text(LOST).first.wait_for(timeout=RECOVERY_SECONDS * 1000)
+        _clean(page, str(cluster.admin_url.port), "postgresql", "127.0.0.1:")
+        assert page.get_by_text("Albatros").first.is_visible(), "the page stays drawn"
+
+        cluster.start()
+        page.get_by_text(LOST).first.wait_for(state="detached", timeout=RECOVERY_SECONDS * 1000)
+        assert page.evaluate("window.__sameDocument === true"), "the page was reloaded"
+        page.context.close()
