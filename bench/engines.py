@@ -17,10 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from selfdata.cards import DataSourceCard, NeedCard, NetworkTemplate
-from selfdata.matching import coverage_of, match_matrix, match_sources
-from selfdata.network import build_network, diagnose, layout
-from selfdata.ranking import Method, smallest_weight_swap, weight_sensitivity
+from selfdata.domain.cards import DataSourceCard, NeedCard, NetworkTemplate
+from selfdata.engines.matching import coverage_of, match_matrix, match_sources
+from selfdata.engines.network import build_network, diagnose, layout
+from selfdata.engines.ranking import Method, smallest_weight_swap, weight_sensitivity
 
 RUNS = 7
 TARGET_S = 0.2

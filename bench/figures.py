@@ -76,8 +76,8 @@ def _page_rerun(page: str | None, code: str, secret: str, runs: int = RUNS) -> t
 
 def _big_network() -> Any:
     from bench.engines import synthetic_network
-    from selfdata.loading import default_decks
-    from selfdata.network import build_network, diagnose
+    from selfdata.engines.network import build_network, diagnose
+    from selfdata.files.loading import default_decks
 
     template = synthetic_network(300, random.Random(2))
     graph = build_network(template, None, default_decks())
@@ -86,9 +86,9 @@ def _big_network() -> Any:
 
 def _big_workshop() -> Any:
     """50 scenarios on the La Rochelle use cases, rated by 12 participants on 10 criteria."""
-    from selfdata.cards import GOVERNANCE_MODEL_IDS
-    from selfdata.loading import SCENARIOS_DIR, default_decks, load_workshop
-    from selfdata.workshop import Participant, Rating, Scenario, Scope
+    from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
+    from selfdata.domain.workshop import Participant, Rating, Scenario, Scope
+    from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
     base = load_workshop(SCENARIOS_DIR / "la_rochelle.yaml")
     rng = random.Random(4)
@@ -122,19 +122,24 @@ def _big_workshop() -> Any:
 
 
 def _figure_rows(empty: float, graph: Any, diagnostics: Any, workshop: Any) -> list[dict[str, Any]]:
-    from selfdata.loading import default_decks
-    from selfdata.ranking import rank_scenarios
-    from selfdata.ui import figures
+    from selfdata.engines.ranking import rank_scenarios
+    from selfdata.files.loading import default_decks
+    from selfdata.ui.figures.network import network_figure
+    from selfdata.ui.figures.ranking import (
+        consensus_figure,
+        rank_probability_figure,
+        ranking_figure,
+    )
 
-    build = timed(lambda: figures.network_figure(graph, "fr", diagnostics=diagnostics))
-    fig = figures.network_figure(graph, "fr", diagnostics=diagnostics)
+    build = timed(lambda: network_figure(graph, "fr", diagnostics=diagnostics))
+    fig = network_figure(graph, "fr", diagnostics=diagnostics)
     as_json = timed(fig.to_json)
     ranking = rank_scenarios(workshop, default_decks())
 
     def ranking_figures() -> None:
-        figures.ranking_figure(ranking, "fr")
-        figures.consensus_figure(ranking, "fr")
-        figures.rank_probability_figure(ranking, "fr")
+        ranking_figure(ranking, "fr")
+        consensus_figure(ranking, "fr")
+        rank_probability_figure(ranking, "fr")
 
     three = timed(ranking_figures)
     return [
@@ -164,10 +169,10 @@ def _figure_rows(empty: float, graph: Any, diagnostics: Any, workshop: Any) -> l
 
 
 def run() -> list[dict[str, Any]]:
-    from selfdata import services
+    from selfdata.app import services
+    from selfdata.domain.workshop import NetworkEdits
     from selfdata.store import Store
     from selfdata.store.engine import sqlite_url
-    from selfdata.workshop import NetworkEdits
 
     template, graph, diagnostics = _big_network()
     workshop = _big_workshop()
@@ -224,13 +229,13 @@ def run() -> list[dict[str, Any]]:
     return rows
 
 
-NOTES = """The figures are pure functions (`selfdata/ui/figures.py`, layout given to `go.Figure`
+NOTES = """The figures are pure functions (`selfdata/ui/figures/`, layout given to `go.Figure`
 with the traces); the pages build them through `st.cache_data` keyed by the workshop's code
 and version (`selfdata/ui/outcome_data.py`) and keep them as plain data
-(`selfdata/ui/charts.py`, `ReadyFigure`), so a rerun with nothing new pays a cache lookup —
-not the build, nor a plotly figure rebuilt and re-validated out of the cache. Ratios are over
-the empty page's rerun measured in the same run; what each change bought: `docs/load.md`,
-"Tuning log"."""
+(`selfdata/ui/figures/ready.py`, `ReadyFigure`), so a rerun with nothing new pays a cache
+lookup — not the build, nor a plotly figure rebuilt and re-validated out of the cache. Ratios
+are over the empty page's rerun measured in the same run; what each change bought:
+`docs/load.md`, "Tuning log"."""
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ and compares the votes there with the votes the clients saw acknowledged.
     python -m bench.load --participants 40 --duration 30 --json
     python -m bench.load --compare          # 1 participant, then N, on fresh servers
     python -m bench.load --server-url http://127.0.0.1:8501 --server-url …  # running servers
+    python -m bench.load --participants 100 --replicas 2   # make run REPLICAS=2: HAProxy
 
 Reported: p50/p95/max rerun latency of participant interactions, errors, server RSS and
 CPU, lost and duplicated votes, and the time from a vote's acknowledgement to the first
@@ -22,6 +23,7 @@ import asyncio
 import contextlib
 import functools
 import json
+import math
 import os
 import random
 import sqlite3
@@ -39,7 +41,14 @@ from typing import Any
 
 import psutil  # type: ignore[import-untyped]
 
-from bench.protocol import ProtocolError, StreamlitServer, StreamlitSession
+from bench.balanced import BalancedServer
+from bench.protocol import (
+    FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+    FINISHED_SUCCESSFULLY,
+    ProtocolError,
+    StreamlitServer,
+    StreamlitSession,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = """\
@@ -52,6 +61,15 @@ the page load; `runs` counts them. `server/other cpu_s`: CPU seconds the server,
 other process of the machine, used during the run — a busy neighbour inflates the times.
 Method and caveats: `docs/load.md`.
 
+The flood row (issue 15, `python -m bench.load --flood`): the room of 20 tablets quiet, then
+the same room on a fresh server while one more session, with a participant's address,
+reruns its page as fast as the server answers; `ratio` is the participants' p95 flooded
+over quiet (target ≤ 2). What holds the flooder is the page-run pace of
+`selfdata/ui/limits.py` (`throttle_reruns`: beyond 4 page runs a second from one session,
+each run sleeps 0.5 s first); the per-client buckets of `selfdata/domain/ratelimit.py`
+count taps, joins and typed codes, not bare reruns. Every run and the pace's effect:
+`docs/load.md` §6.
+
 Tuning log:
 - `runner.postScriptGC = false` in `.streamlit/config.toml`: Streamlit's full
   `gc.collect()` after every rerun serialised the room under the GIL. The last two rows
@@ -62,7 +80,7 @@ Tuning log:
   the tree and every module path on the event loop. Real app: a join 508 → 46 ms; 40
   tablets 3 → 8.6 reruns/s.
 - Tablets redraw for other people's changes at most every 10 s
-  (`PARTICIPANT_REFRESH_SECONDS`, `selfdata/ui/context.py`); own actions, step, lock,
+  (`PARTICIPANT_REFRESH_SECONDS`, `selfdata/ui/live.py`); own actions, step, lock,
   timer and reveal at once; projector live. Real app, 40 tablets: p50 3.9 s → 0.11 s,
   8.6 → 30 reruns/s, vote→projector p95 10.9 → 2.3 s.
 - Issues 6 and 8 (`docs/load.md`, "Tuning log"): cached figures kept as plain data
@@ -111,6 +129,14 @@ class Scenario:
 
     def projector_entry(self) -> tuple[str, str]:
         raise NotImplementedError
+
+    browser_budget = 50
+    """Dots the browser tablet's participant has (bench/browser_tablet.py)."""
+
+    def browser_entry(self, participants: int) -> str | None:
+        """The query string of a participant a real browser plays (index ``participants``
+        in :meth:`stored_votes`), or None if the scenario has none."""
+        return None
 
     async def join(self, session: StreamlitSession, index: int) -> None:
         """Whatever a participant does after the page first loads (default: nothing)."""
@@ -328,9 +354,14 @@ class Recorder:
     acked: Counter[tuple[int, str]] = field(default_factory=Counter)
     uncertain: Counter[tuple[int, str]] = field(default_factory=Counter)
     vote_acks: list[float] = field(default_factory=list)  # ack times
+    vote_sent: list[float] = field(default_factory=list)  # when each acked click left
     renders: list[tuple[float, float, int]] = field(default_factory=list)  # sent, done, total
     rss: list[int] = field(default_factory=list)
     initial_total: int = 0  # votes in the store before the run
+    pushed_renders: int = 0  # projector runs the server started itself (push)
+    tablet_pushes: int = 0  # tablet runs the server started itself (push)
+    browser_taps: list[float] = field(default_factory=list)  # real browser tap -> ack (s)
+    flood_reruns: int = 0  # reruns completed by flooding clients (not in the samples)
 
 
 def _percentile(values: Sequence[float], q: float) -> float:
@@ -409,6 +440,30 @@ async def participant(
             last_poll = time.perf_counter()  # a full rerun restarts the fragment timer
             next_action = time.perf_counter() + (rng.uniform(0, 2 * think_s) if think_s else 0)
     finally:
+        rec.tablet_pushes += session.pushed
+        await session.close()
+
+
+async def flooder(
+    scenario: Scenario, url: str, index: int, rec: Recorder, start_at: float, end: float
+) -> None:
+    """One client rerunning its page flat out (a tablet's session scripted to hammer the
+    server), with participant 0's address; its own reruns are not in the room's latencies."""
+    await _sleep_until(start_at)
+    query, page = scenario.participant_entry(0)
+    try:
+        session = await StreamlitSession(url, query_string=query, page_name=page).connect()
+    except (OSError, TimeoutError, ProtocolError) as exc:
+        rec.errors.append(f"flooder {index} connect: {exc}")
+        return
+    try:
+        for _ in range(100_000):
+            if time.perf_counter() >= end:
+                break
+            with contextlib.suppress(ProtocolError, TimeoutError, OSError):
+                await session.rerun()
+            rec.flood_reruns += 1
+    finally:
         await session.close()
 
 
@@ -421,10 +476,12 @@ async def _act(
     if roll < 0.5 and votes:
         key = rng.choice(votes)
         target = (index, scenario.vote_target(key))
+        sent = time.perf_counter()
         ok, done = await timed("vote", functools.partial(session.click, key))
         if ok:
             rec.acked[target] += 1
             rec.vote_acks.append(done)
+            rec.vote_sent.append(sent)
         else:
             rec.uncertain[target] += 1
     elif roll < 0.8:
@@ -461,11 +518,29 @@ async def projector(
         interval = every_s or interval
         next_poll = time.perf_counter() + interval
         for _ in range(MAX_ACTIONS):
+            if time.perf_counter() >= window["end"]:
+                break
+            # Until the browser's timer fires, the server may push runs (the app reruns
+            # the live fragment when the workshop changed): each is a render.
+            wait = min(next_poll, window["end"]) - time.perf_counter()
+            pushed = await session.next_push(max(0.0, wait))
+            if pushed is not None:
+                first, done, status = pushed
+                rec.pushed_renders += 1
+                total = scenario.projector_total(session)
+                if status in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+                    if total is not None:
+                        rec.renders.append((first, done, total))
+                else:
+                    rec.errors.append(f"projector: a pushed run ended with status {status}")
+                continue
             if next_poll >= window["end"]:
                 break
-            await _sleep_until(next_poll)
+            frag = next(iter(session.auto_reruns), frag)  # a redraw may have changed it
             sent = time.perf_counter()
-            ok, done = await _timed(rec, client, "projector", lambda: session.rerun_fragment(frag))
+            ok, done = await _timed(
+                rec, client, "projector", functools.partial(session.rerun_fragment, frag)
+            )
             next_poll = sent + interval  # the browser timer does not wait for the run
             if ok:
                 total = scenario.projector_total(session)
@@ -490,24 +565,38 @@ async def _sample_rss(pids: list[int], rec: Recorder, stop: asyncio.Event) -> No
 
 
 def _visibility(rec: Recorder) -> tuple[list[float], int, int]:
-    """Seconds from each vote's ack to the first projector render that shows it.
+    """Seconds from each vote's ack to the first projector render that shows it (0 when the
+    projector showed it before the tablet had its answer).
 
     A render whose request left after the ack read the store after the vote's commit,
     so it must show at least as many votes as were acknowledged before it left; if not,
     the render is stale. Returns (delays, votes never shown, stale renders).
     """
     acks = sorted(rec.vote_acks)
+    sent = sorted(rec.vote_sent)
     renders = sorted(rec.renders)
+    by_done = sorted(renders, key=lambda r: r[1])
     delays: list[float] = []
     unseen = 0
     j = 0
-    for ack in acks:
+    for ack, left in sorted(zip(rec.vote_acks, rec.vote_sent, strict=True)):
         while j < len(renders) and renders[j][0] <= ack:
             j += 1
-        if j == len(renders):
+        seen = renders[j][1] if j < len(renders) else math.inf
+        # With push the projector may draw a vote before the tablet has its answer: a
+        # render that ended after the click left and shows every acknowledged vote whose
+        # click left before this answer came shows this one (exact with one tablet).
+        need = rec.initial_total + bisect_left(sent, ack)
+        for _first, done, total in by_done:
+            if done >= seen:
+                break
+            if done > left and total >= need:
+                seen = done
+                break
+        if seen == math.inf:
             unseen += 1
         else:
-            delays.append(renders[j][1] - ack)
+            delays.append(max(0.0, seen - ack))
     stale = sum(
         1 for sent, _done, total in renders if total < rec.initial_total + bisect_left(acks, sent)
     )
@@ -527,6 +616,7 @@ class LoadReport:
     p95_s: float
     max_s: float
     action_p95_s: float
+    vote_p95_s: float
     join_p95_s: float
     poll_p95_s: float
     errors: int
@@ -541,6 +631,10 @@ class LoadReport:
     visible_max_s: float
     votes_unseen: int
     stale_renders: int
+    pushed_renders: int
+    tablet_pushes: int
+    browser_taps: int
+    browser_tap_p95_s: float
     rss_start_mb: float
     rss_max_mb: float
     rss_end_mb: float
@@ -548,6 +642,7 @@ class LoadReport:
     by_kind: dict[str, list[float]] = field(default_factory=dict)  # n, p50, p95, max
     harness_cpu_s: float = 0.0
     other_cpu_s: float = 0.0  # CPU used by other processes on the machine during the run
+    flood_reruns: int = 0  # reruns by flooding clients during the run (--flood)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -562,13 +657,16 @@ async def _drive(
     pids: list[int],
     seed: int,
     projector_every: float | None,
+    browser: bool = False,
+    flooders: int = 0,
+    warm_urls: Sequence[str] = (),
 ) -> tuple[Recorder, float]:
     rec = Recorder(initial_total=scenario.initial_total())
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample_rss(pids, rec, stop)) if pids else None
     start = time.perf_counter()
     # The pages are warm (on every replica) and the projector is on before the room joins.
-    for url in urls:
+    for url in warm_urls or urls:  # behind HAProxy: each replica directly
         with contextlib.suppress(ProtocolError, TimeoutError, OSError):
             await scenario.warm_up(url)
     window = {"end": float("inf")}
@@ -595,8 +693,37 @@ async def _drive(
         )
         for i in range(participants)
     ]
+    query = scenario.browser_entry(participants) if browser else None
+    if browser and query is None:
+        rec.errors.append(f"browser tablet: scenario {scenario.name} has none")
+    if query is not None:
+        from bench.browser_tablet import chromium_tablet
+
+        def browser_ack(need: str, latency: float, done: float) -> None:
+            rec.browser_taps.append(latency)
+            rec.acked[(participants, need)] += 1
+            rec.vote_acks.append(done)
+            rec.vote_sent.append(done - latency)
+
+        tasks.append(
+            asyncio.create_task(
+                chromium_tablet(
+                    urls[0],
+                    query,
+                    end,
+                    random.Random(seed * 1000 + participants),
+                    scenario.browser_budget,
+                    browser_ack,
+                    rec.errors.append,
+                )
+            )
+        )
+    floods = [
+        asyncio.create_task(flooder(scenario, urls[0], j, rec, start + spread, end))
+        for j in range(flooders)
+    ]
     hard_limit = duration_s + PROJECTOR_GRACE_S + 60
-    done, pending = await asyncio.wait([*tasks, proj], timeout=hard_limit)
+    done, pending = await asyncio.wait([*tasks, *floods, proj], timeout=hard_limit)
     for task in pending:
         task.cancel()
         rec.errors.append("a client was still running at the hard time limit")
@@ -620,23 +747,34 @@ def run_load(
     seed: int = 1,
     projector_every: float | None = None,
     replicas: int = 1,
+    browser: bool = False,
+    flooders: int = 0,
+    balancer: bool = False,
 ) -> LoadReport:
     """One load run on a fresh server (``replicas`` fresh servers sharing the scenario's
-    database, participants spread over them; or on running servers), reported."""
+    database, participants spread over them; or on running servers), reported. With
+    ``balancer`` and ``replicas`` > 1 the replicas are ``make run``'s: behind HAProxy with
+    sticky sessions (:mod:`bench.balanced`), every client on HAProxy's address."""
     options = dict(options or {})
     scenario = SCENARIOS[scenario_name]()
     with tempfile.TemporaryDirectory(prefix="selfdata-load-") as tmp:
         workdir = Path(tmp)
         scenario.prepare(workdir, participants)
-        servers: list[StreamlitServer] = []
+        servers: list[StreamlitServer | BalancedServer] = []
+        warm: list[str] = []
         try:
             if server_urls:
                 urls = list(server_urls)
+            elif balancer and replicas > 1:
+                spec = scenario.server(options, workdir)
+                front = BalancedServer(spec, replicas, workdir).start()
+                servers.append(front)
+                urls, warm = [front.url], front.replica_urls
             else:
                 for _ in range(replicas):
                     servers.append(scenario.server(options, workdir).start())
                 urls = [s.url for s in servers]
-            pids = [s.proc.pid for s in servers if s.proc is not None]
+            pids = _server_pids(servers)
             cpu0 = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids)
             busy0, own0 = _busy_cpu(), sum(psutil.Process().cpu_times()[:2])
             rec, elapsed = asyncio.run(
@@ -649,6 +787,9 @@ def run_load(
                     pids,
                     seed,
                     projector_every,
+                    browser,
+                    flooders,
+                    warm,
                 )
             )
             cpu = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids) - cpu0
@@ -661,7 +802,122 @@ def run_load(
     report = _report(scenario_name, participants, duration_s, options, rec, elapsed, cpu, stored)
     report.harness_cpu_s = round(own, 2)
     report.other_cpu_s = round(foreign, 2)
+    report.flood_reruns = rec.flood_reruns
     return report
+
+
+def run_rooms(
+    scenario_name: str = "workshop",
+    *,
+    rooms: int = 3,
+    participants: int = 30,
+    duration_s: float = 30.0,
+    think_s: float = THINK_S,
+    options: dict[str, str] | None = None,
+    seed: int = 1,
+    browser: bool = False,
+    replicas: int = 1,
+) -> list[LoadReport]:
+    """Several workshops at once on one fresh server (one database): each room its own
+    tablets and projector, played together; one report per room (the server's CPU and
+    RSS are the whole server's). ``replicas`` > 1: ``make run``'s replicas behind HAProxy."""
+    options = dict(options or {})
+    scenarios = [SCENARIOS[scenario_name]() for _ in range(rooms)]
+    with tempfile.TemporaryDirectory(prefix="selfdata-rooms-") as tmp:
+        workdir = Path(tmp)
+        for scenario in scenarios:  # the same database file: one workshop each
+            scenario.prepare(workdir, participants)
+        server: StreamlitServer | BalancedServer
+        warm: list[str] = []
+        if replicas > 1:
+            server = BalancedServer(scenarios[0].server(options, workdir), replicas, workdir)
+            warm = server.start().replica_urls
+        else:
+            server = scenarios[0].server(options, workdir).start()
+        try:
+            pids = _server_pids([server])
+            cpu0 = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids)
+            busy0, own0 = _busy_cpu(), sum(psutil.Process().cpu_times()[:2])
+
+            async def together() -> list[tuple[Recorder, float]]:
+                return list(
+                    await asyncio.gather(
+                        *(
+                            _drive(
+                                scenario,
+                                [server.url],
+                                participants,
+                                duration_s,
+                                think_s,
+                                pids if i == 0 else [],
+                                seed + i,
+                                None,
+                                browser and i == 0,
+                                0,
+                                warm,
+                            )
+                            for i, scenario in enumerate(scenarios)
+                        )
+                    )
+                )
+
+            results = asyncio.run(together())
+            cpu = sum(sum(psutil.Process(p).cpu_times()[:2]) for p in pids) - cpu0
+            own = sum(psutil.Process().cpu_times()[:2]) - own0
+            foreign = max(0.0, _busy_cpu() - busy0 - cpu - own)
+            stored = [scenario.stored_votes() for scenario in scenarios]
+        finally:
+            server.stop()
+    reports = []
+    for i, ((rec, elapsed), votes) in enumerate(zip(results, stored, strict=True)):
+        rep = _report(
+            f"{scenario_name} room {i + 1}/{rooms}",
+            participants,
+            duration_s,
+            options,
+            rec,
+            elapsed,
+            cpu,
+            votes,
+        )
+        rep.harness_cpu_s = round(own, 2)
+        rep.other_cpu_s = round(foreign, 2)
+        reports.append(rep)
+    return reports
+
+
+def flood(
+    scenario_name: str, participants: int, duration_s: float, *, seed: int = 1, flooders: int = 1
+) -> dict[str, Any]:
+    """The room quiet, then the same room while one client (or ``flooders`` sessions)
+    reruns flat out, each on a fresh server; the participants' p95 in both and their ratio
+    (target for one client: ≤ 2)."""
+    quiet = run_load(scenario_name, participants=participants, duration_s=duration_s, seed=seed)
+    flooded = run_load(
+        scenario_name,
+        participants=participants,
+        duration_s=duration_s,
+        seed=seed,
+        flooders=flooders,
+    )
+    return {
+        "quiet": quiet.as_dict(),
+        "flooded": flooded.as_dict(),
+        "flood_reruns": flooded.flood_reruns,
+        "p95_ratio": flooded.p95_s / quiet.p95_s,
+    }
+
+
+def _server_pids(servers: Sequence[StreamlitServer | BalancedServer]) -> list[int]:
+    """The server's processes: each Streamlit server, or the supervisor, replicas and
+    HAProxy of a balanced one."""
+    pids: list[int] = []
+    for server in servers:
+        if isinstance(server, BalancedServer):
+            pids += server.pids
+        elif server.proc is not None:
+            pids.append(server.proc.pid)
+    return pids
 
 
 def _busy_cpu() -> float:
@@ -684,6 +940,9 @@ def _report(
     if os.environ.get("BENCH_LOAD_SAMPLES"):  # every sample, to study a run's timeline
         with open(os.environ["BENCH_LOAD_SAMPLES"], "w", encoding="utf-8") as out:
             json.dump([asdict(s) for s in rec.samples], out)
+    if os.environ.get("BENCH_LOAD_TRACE"):  # vote acks and projector renders, to study
+        with open(os.environ["BENCH_LOAD_TRACE"], "w", encoding="utf-8") as out:
+            json.dump({"acks": rec.vote_acks, "renders": rec.renders}, out)
     acts = [s for s in mine if s.kind in ("vote", "rate", "reload", "navigate")]
     # Every participant rerun after the page load: actions and polls. A join (the
     # session's first run) is a page load, reported on its own.
@@ -718,6 +977,7 @@ def _report(
         p95_s=_percentile(lat, 0.95),
         max_s=max(lat, default=float("nan")),
         action_p95_s=_percentile(act_lat, 0.95),
+        vote_p95_s=_percentile([s.latency_s for s in acts if s.ok and s.kind == "vote"], 0.95),
         join_p95_s=_percentile(joins, 0.95),
         poll_p95_s=_percentile(polls, 0.95),
         errors=len(rec.errors),
@@ -732,6 +992,10 @@ def _report(
         visible_max_s=max(delays, default=float("nan")),
         votes_unseen=unseen,
         stale_renders=stale,
+        pushed_renders=rec.pushed_renders,
+        tablet_pushes=rec.tablet_pushes,
+        browser_taps=len(rec.browser_taps),
+        browser_tap_p95_s=_percentile(rec.browser_taps, 0.95),
         rss_start_mb=round(rec.rss[0] / mb, 1) if rec.rss else float("nan"),
         rss_max_mb=round(max(rec.rss) / mb, 1) if rec.rss else float("nan"),
         rss_end_mb=round(rec.rss[-1] / mb, 1) if rec.rss else float("nan"),
@@ -823,6 +1087,21 @@ def run() -> list[dict[str, Any]]:
             options={"runner.postScriptGC": gc},
         ).as_dict()
         rows.append(_row(f"{scenario}: 20 clients flat out, postScriptGC={gc}", rep))
+    # issue 15: one client rerunning flat out must not push the others' p95 past 2x quiet
+    fl = flood(scenario, 20, min(duration, 30.0))
+    row = _row(
+        f"{scenario}: 20 participants while one client reruns flat out",
+        fl["flooded"],
+        ratio=fl["p95_ratio"],
+        target="p95 ≤ 2× quiet",
+    )
+    quiet = fl["quiet"]
+    row["note"] = (
+        f"quiet p95 {quiet['p95_s']:.3f} s (server/other cpu_s "
+        f"{quiet['server_cpu_s']:.0f}/{quiet['other_cpu_s']:.0f}); the flooder's page runs "
+        f"{fl['flood_reruns']} (held to ~4/s by selfdata/ui/limits.py throttle_reruns)"
+    )
+    rows.append(row)
     return rows
 
 
@@ -864,16 +1143,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--compare", action="store_true", help="1 participant, then N")
     parser.add_argument(
+        "--flood", action="store_true", help="N quiet, then N with one client rerunning flat out"
+    )
+    parser.add_argument(
+        "--flooders", type=int, default=1, help="with --flood: sessions rerunning flat out (1)"
+    )
+    parser.add_argument(
         "--repeat", type=int, default=1, help="with --compare: rooms of N, median reported"
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--projector-every", type=float, default=None)
+    parser.add_argument("--browser", action="store_true", help="add a real Chromium tablet")
+    parser.add_argument("--rooms", type=int, default=1, help="workshops at once on one server")
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=1,
+        help="app processes behind HAProxy, as `make run REPLICAS=N` (python -m selfdata serve)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     scenario = args.scenario or ("workshop" if "workshop" in SCENARIOS else "tiny")
     options = dict(o.split("=", 1) for o in args.option)
     result: dict[str, Any]
-    if args.compare:
+    if args.flood:
+        result = flood(
+            scenario, args.participants, args.duration, seed=args.seed, flooders=args.flooders
+        )
+        failed = bool(result["quiet"]["errors"] or result["flooded"]["errors"])
+        if not args.json:
+            print(_describe(result["quiet"]))
+            print(_describe(result["flooded"]))
+            print(
+                f"{'one client' if args.flooders == 1 else f'{args.flooders} sessions'} "
+                f"flooding ({result['flood_reruns']} reruns): participants' p95 "
+                f"{result['flooded']['p95_s']:.3f} s vs {result['quiet']['p95_s']:.3f} s quiet,"
+                f" ratio {result['p95_ratio']:.2f} (target ≤ 2)"
+            )
+            return 1 if failed else 0
+    elif args.compare:
         result = compare(
             scenario,
             args.participants,
@@ -890,6 +1198,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             or result["one"]["votes_lost"]
             or result["one"]["votes_duplicated"]
         )
+    elif args.rooms > 1:
+        reps = run_rooms(
+            scenario,
+            rooms=args.rooms,
+            participants=args.participants,
+            duration_s=args.duration,
+            think_s=args.think,
+            options=options,
+            seed=args.seed,
+            browser=args.browser,
+            replicas=args.replicas,
+        )
+        result = {"rooms": [r.as_dict() for r in reps]}
+        failed = any(r.errors or r.votes_lost or r.votes_duplicated for r in reps)
     else:
         rep = run_load(
             scenario,
@@ -900,13 +1222,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             server_urls=args.server_url,
             seed=args.seed,
             projector_every=args.projector_every,
+            browser=args.browser,
+            replicas=args.replicas,
+            balancer=True,
         )
         result = rep.as_dict()
         failed = rep.errors > 0 or rep.votes_lost > 0 or rep.votes_duplicated > 0
     if args.json:
         print(json.dumps(result, indent=2, default=str))
     else:
-        reports = [result["one"], result["many"]] if args.compare else [result]
+        if args.compare:
+            reports = [result["one"], result["many"]]
+        else:
+            reports = result["rooms"] if "rooms" in result else [result]
         for rep_d in reports:
             print(_describe(rep_d))
         if args.compare:
@@ -923,7 +1251,10 @@ def _describe(r: dict[str, Any]) -> str:
         f"{r['scenario']} {r['participants']} participants {r['options'] or ''}: "
         f"{r['interactions']} interactions, {r['reruns_per_s']} reruns/s, "
         f"p50 {r['p50_s'] * 1000:.0f} ms, p95 {r['p95_s'] * 1000:.0f} ms, "
-        f"max {r['max_s'] * 1000:.0f} ms, poll p95 {r['poll_p95_s'] * 1000:.0f} ms; "
+        f"max {r['max_s'] * 1000:.0f} ms, vote p95 {r['vote_p95_s'] * 1000:.0f} ms, "
+        f"join p95 {r['join_p95_s'] * 1000:.0f} ms, poll p95 {r['poll_p95_s'] * 1000:.0f} ms; "
+        f"pushed: projector {r['pushed_renders']}, tablets {r['tablet_pushes']}; "
+        f"browser taps {r['browser_taps']} p95 {r['browser_tap_p95_s'] * 1000:.0f} ms; "
         f"errors {r['errors']}; votes {r['votes_acked']} acked / {r['votes_stored']} stored, "
         f"lost {r['votes_lost']}, duplicated {r['votes_duplicated']}; vote→projector "
         f"p50 {r['visible_p50_s']:.2f} s p95 {r['visible_p95_s']:.2f} s "

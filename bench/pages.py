@@ -1,5 +1,5 @@
 """Page reruns: every page script, run by Streamlit's AppTest as the facilitator, on the
-large demo workshop (``selfdata.demo``: 60 sources, 40 needs, 30 use cases, 20 scenarios,
+large demo workshop (``selfdata.app.demo``: 60 sources, 40 needs, 30 use cases, 20 scenarios,
 40 participants who voted and rated everything), each as a ratio to the *empty page*
 measured in the same run.
 
@@ -108,9 +108,9 @@ def _time_reruns(script: Path, params: dict[str, str]) -> tuple[float, list[floa
 
 def run() -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT)) if str(ROOT) not in sys.path else None
-    from selfdata import services
-    from selfdata.demo import demo_workshop
-    from selfdata.loading import default_decks
+    from selfdata.app import services
+    from selfdata.app.demo import demo_workshop
+    from selfdata.files.loading import default_decks
     from selfdata.store import Store
 
     rows: list[dict[str, Any]] = []

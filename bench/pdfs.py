@@ -11,9 +11,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from selfdata.cards import Decks
-from selfdata.loading import SCENARIOS_DIR, default_decks, load_workshop
-from selfdata.workshop import Participant, Rating, Scenario, Workshop
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Participant, Rating, Scenario, Workshop
+from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
 NOTES = (
     "Medians of repeated runs in one process (fonts parsed once per process; the first "

@@ -15,6 +15,19 @@ The client keeps every widget value it has set and sends them on every rerun, as
 browser does; a button's trigger is sent once. Fragments that asked to rerun on a timer
 (``st.fragment(run_every=…)``) show up in :attr:`StreamlitSession.auto_reruns`; the
 browser drives those timers, so a caller does too, with :meth:`rerun_fragment`.
+
+The server may also start a run the client did not ask for (a *pushed* run: the app asks
+Streamlit to rerun a live fragment when the workshop changed). Such runs are applied to the
+page like any other; :meth:`StreamlitSession.next_push` waits for one, and a request's
+answer is never taken from a run that had started before the request was sent, nor, for a
+full rerun, from a fragment run (:attr:`StreamlitSession.pushed` counts the others).
+
+Each session keeps its own cookies, as a browser tab does: behind a load balancer with
+sticky sessions (``python -m selfdata serve --replicas N``: HAProxy's cookie), a session
+stays on the replica that served its first request, also when it reconnects
+(:meth:`StreamlitSession.reconnect`: the same server session, as a browser after a network
+blip) or uploads a file (:meth:`StreamlitSession.upload`) or fetches a download
+(:meth:`StreamlitSession.fetch`).
 """
 
 from __future__ import annotations
@@ -26,8 +39,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -36,6 +51,7 @@ from typing import Any
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.Common_pb2 import FileURLsResponse
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -88,11 +104,21 @@ class StreamlitSession:
         query_string: str = "",
         page_name: str = "",
         timeout_s: float = 30.0,
+        cookies: Mapping[str, str] | None = None,
+        load_page: bool = False,
     ) -> None:
-        base = url.rstrip("/")
+        self.http_url = url.rstrip("/")
+        base = self.http_url
         if base.startswith("http"):
             base = "ws" + base[len("http") :]
         self.ws_url = base + "/_stcore/stream"
+        self.cookies: dict[str, str] = dict(cookies or {})
+        """This tab's cookies (a sticky load balancer's, Streamlit's XSRF token)."""
+        self.load_page = load_page
+        """Fetch the page and the health check before opening the websocket, as a browser
+        does (their cookies)."""
+        self.session_id = ""
+        """The server session's id (every ``new_session`` message names it)."""
         self.query_string = query_string
         self.page_name = page_name
         self.page_script_hash = ""
@@ -108,20 +134,80 @@ class StreamlitSession:
         self._inbox: asyncio.Queue[ForwardMsg | None] = asyncio.Queue()
         self._lock = asyncio.Lock()
         self._last_fragment = ""
+        self._earlier_runs: set[str] = set()  # runs started before the pending request
+        self._push_started: dict[str, float] = {}  # run id -> when its first message came
+        self.pushed = 0  # runs finished that the client did not ask for
 
     # -- connection ---------------------------------------------------------------
-    async def connect(self) -> StreamlitSession:
+    async def connect(self, *, resume: bool = False) -> StreamlitSession:
+        """Open the websocket. ``resume``: ask for the server session this client had (the
+        browser's reconnection: the session's id in the third subprotocol entry)."""
+        if self.load_page and not self.cookies:
+            await self.fetch("/")  # the page, then the health check that gives the XSRF token
+            await self.fetch("/_stcore/health")
+        protocols = ["streamlit"]
+        if resume and self.session_id:
+            # the browser's second entry is its XSRF token (a placeholder when it has none)
+            xsrf = self.cookies.get("_streamlit_xsrf", "") or "PLACEHOLDER_AUTH_TOKEN"
+            protocols += [xsrf, self.session_id]
+        headers = {"Cookie": self._cookie_header()} if self.cookies else None
         self._ws = await asyncio.wait_for(
             websockets.connect(
                 self.ws_url,
-                subprotocols=[websockets.Subprotocol("streamlit")],
+                subprotocols=[websockets.Subprotocol(p) for p in protocols],
+                additional_headers=headers,
                 max_size=None,
                 open_timeout=self.timeout_s,
             ),
             self.timeout_s,
         )
+        response = getattr(self._ws, "response", None)
+        if response is not None:
+            self._remember_cookies(response.headers.get_all("Set-Cookie"))
+        self._inbox = asyncio.Queue()
         self._reader = asyncio.create_task(self._read_loop())
         return self
+
+    async def reconnect(self) -> StreamlitSession:
+        """Drop the websocket and open a new one for the same server session (what a
+        browser does after a network blip); its cookies go with it."""
+        await self.close()
+        return await self.connect(resume=True)
+
+    def _cookie_header(self) -> str:
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+
+    def _remember_cookies(self, set_cookies: Sequence[str]) -> None:
+        for line in set_cookies:
+            name, sep, value = line.split(";", 1)[0].strip().partition("=")
+            if sep and name:
+                self.cookies[name] = value
+
+    async def fetch(
+        self,
+        path: str,
+        *,
+        method: str = "GET",
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> tuple[int, bytes]:
+        """An HTTP request of this tab (its cookies sent, the answer's kept): (status, body)."""
+        url = path if path.startswith("http") else self.http_url + "/" + path.lstrip("/")
+
+        def send() -> tuple[int, bytes]:
+            request = urllib.request.Request(url, data=body, method=method)
+            for k, v in {**(headers or {}), "Cookie": self._cookie_header()}.items():
+                if v:
+                    request.add_header(k, v)
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout_s) as reply:
+                    self._remember_cookies(reply.headers.get_all("Set-Cookie") or [])
+                    return int(reply.status), reply.read()
+            except urllib.error.HTTPError as err:
+                self._remember_cookies(err.headers.get_all("Set-Cookie") or [])
+                return int(err.code), err.read()
+
+        return await asyncio.to_thread(send)
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -195,9 +281,10 @@ class StreamlitSession:
             for ws in widget_states:
                 if ws.WhichOneof("value") not in ("trigger_value", "string_trigger_value"):
                     self._values[ws.id] = ws
-            # Anything left over (status messages after a run) belongs to no request.
+            # Anything left over (status messages after a run, pushed runs) belongs to no
+            # request; a run already started is not this request's answer.
             while not self._inbox.empty():
-                self._consume(self._inbox.get_nowait(), self._last_fragment, [], [])
+                self._consume_unasked(self._inbox.get_nowait())
             self._last_fragment = fragment_id
             started = time.perf_counter()
             await self._ws.send(back.SerializeToString())
@@ -215,8 +302,57 @@ class StreamlitSession:
                 raise ProtocolError("the server closed the connection during a run")
             messages.append(msg)
             status = self._consume(msg, fragment_id, messages, exceptions)
-            if status is not None and status != FINISHED_EARLY_FOR_RERUN:
-                return RunResult(time.perf_counter() - started, status, messages, exceptions)
+            if status is None or status == FINISHED_EARLY_FOR_RERUN:
+                continue
+            run = msg.metadata.run
+            if run.script_run_id in self._earlier_runs or (
+                not fragment_id and len(run.fragment_ids) > 0
+            ):
+                self.pushed += 1  # a pushed run that finished meanwhile: not the answer
+                self._earlier_runs.discard(run.script_run_id)
+                continue
+            self._earlier_runs.clear()
+            return RunResult(time.perf_counter() - started, status, messages, exceptions)
+
+    def _consume_unasked(self, msg: ForwardMsg | None) -> int | None:
+        """A message read while no request is pending."""
+        if msg is not None and msg.WhichOneof("type") == "new_session":
+            self._earlier_runs.add(msg.metadata.run.script_run_id)
+        status = self._consume(msg, self._last_fragment, [], [])
+        if status is not None and msg is not None:
+            self._earlier_runs.discard(msg.metadata.run.script_run_id)
+        return status
+
+    async def next_push(self, timeout_s: float) -> tuple[float, float, int] | None:
+        """Wait up to ``timeout_s`` for a run the client did not ask for to finish, applying
+        what it draws; returns (when its first message came, when it finished, status), or
+        None. Only between requests (it holds the request lock)."""
+        if self._ws is None:
+            raise ProtocolError("not connected")
+        deadline = time.perf_counter() + timeout_s
+        async with self._lock:
+            while True:
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    return None
+                try:
+                    msg = await asyncio.wait_for(self._inbox.get(), left)
+                except TimeoutError:
+                    return None
+                if msg is None:
+                    raise ProtocolError("the server closed the connection")
+                now = time.perf_counter()
+                if msg.WhichOneof("type") == "new_session":
+                    self._push_started[msg.metadata.run.script_run_id] = now
+                status = self._consume_unasked(msg)
+                if status is None:
+                    continue
+                run_id = msg.metadata.run.script_run_id
+                first = self._push_started.pop(run_id, now)
+                if status == FINISHED_EARLY_FOR_RERUN:
+                    continue  # a fragment that asked for a full run: wait for that one
+                self.pushed += 1
+                return first, now, status
 
     def _consume(
         self,
@@ -229,6 +365,8 @@ class StreamlitSession:
             return None
         kind = msg.WhichOneof("type")
         if kind == "new_session":
+            if msg.new_session.initialize.session_id:
+                self.session_id = msg.new_session.initialize.session_id
             if msg.new_session.page_script_hash:
                 self._follow_page(msg.new_session.page_script_hash)
             # The run says what it is: a fragment run names its fragments; a full run
@@ -391,6 +529,62 @@ class StreamlitSession:
 
     async def set_value(self, key: str, value: Any) -> RunResult:
         return await self.rerun([self.widget_state(key, value)])
+
+    async def upload(self, key: str, name: str, data: bytes, mime: str = "") -> RunResult:
+        """Give the file uploader keyed ``key`` one file, as the browser does: ask the server
+        for an upload URL (``file_urls_request``), PUT the file there (multipart, with the
+        XSRF token of the page's cookie), then rerun with the uploader's new state."""
+        kind, proto = self.find_widget(key)
+        if kind != "file_uploader":
+            raise ValueError(f"widget {key!r} is a {kind}, not a file uploader")
+        urls = await self._file_urls(name)
+        boundary = uuid.uuid4().hex
+        part = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="UploadedFile"; '
+            f'filename="{name}"\r\nContent-Type: {mime or "application/octet-stream"}\r\n\r\n'
+        ).encode()
+        body = part + data + f"\r\n--{boundary}--\r\n".encode()
+        status, answer = await self.fetch(
+            urls.upload_url,
+            method="PUT",
+            body=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", ""),
+            },
+        )
+        if status != 204:
+            raise ProtocolError(f"upload refused: {status} {answer[:200]!r}")
+        ws = WidgetState(id=proto.id)
+        info = ws.file_uploader_state_value.uploaded_file_info.add()
+        info.name, info.size, info.file_id = name, len(data), urls.file_id
+        info.file_urls.CopyFrom(urls)
+        return await self.rerun([ws])
+
+    async def _file_urls(self, name: str) -> Any:
+        if self._ws is None:
+            raise ProtocolError("not connected")
+        async with self._lock:
+            back = BackMsg()
+            request_id = uuid.uuid4().hex
+            back.file_urls_request.request_id = request_id
+            back.file_urls_request.file_names.append(name)
+            back.file_urls_request.session_id = self.session_id
+            await self._ws.send(back.SerializeToString())
+            deadline = time.perf_counter() + self.timeout_s
+            while True:
+                left = deadline - time.perf_counter()
+                msg = await asyncio.wait_for(self._inbox.get(), max(0.01, left))
+                if msg is None:
+                    raise ProtocolError("the server closed the connection")
+                if msg.WhichOneof("type") == "file_urls_response":
+                    response: FileURLsResponse = msg.file_urls_response
+                    if response.response_id != request_id:
+                        continue
+                    if response.error_msg or not response.file_urls:
+                        raise ProtocolError(f"no upload URL: {response.error_msg}")
+                    return response.file_urls[0]
+                self._consume_unasked(msg)
 
     async def rerun_fragment(self, fragment_id: str | None = None) -> RunResult:
         """Rerun a fragment as the browser's run_every timer does (first one if None)."""

@@ -1,6 +1,6 @@
 """The real app under load: `workshop_app.py` with the La Rochelle example workshop.
 
-Setup goes through :mod:`selfdata.services` on a throwaway SQLite file (``SELFDATA_DB``):
+Setup goes through :mod:`selfdata.app.services` on a throwaway SQLite file (``SELFDATA_DB``):
 the example workshop is created, put on the needs step with a dot budget no participant
 will exhaust, and one participant per tablet joins. Each tablet then opens
 ``?code=…&token=…`` on the ``needs`` page and votes with the ``needs_vote_<need>`` buttons;
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.load import ROOT, Scenario, Timed
 from bench.protocol import StreamlitServer, StreamlitSession
-from selfdata import services
+from selfdata.app import services
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
@@ -51,7 +51,7 @@ class WorkshopScenario(Scenario):
         services.set_vote_settings(self.store, self.code, created.secret, budget=50, cap=50)
         self.tokens = [
             services.join(self.store, self.code, f"Tablette {i + 1}").token
-            for i in range(participants + 1)  # the last one warms the pages up
+            for i in range(participants + 2)  # a browser tablet; the last warms the pages up
         ]
 
     def server(self, options: dict[str, str], workdir: Path) -> StreamlitServer:
@@ -78,6 +78,9 @@ class WorkshopScenario(Scenario):
 
     def participant_entry(self, index: int) -> tuple[str, str]:
         return f"code={self.code}&token={self.tokens[index]}", "needs"
+
+    def browser_entry(self, participants: int) -> str | None:
+        return f"code={self.code}&token={self.tokens[participants]}"
 
     def projector_entry(self) -> tuple[str, str]:
         return f"code={self.code}&view=projection", ""

@@ -1,0 +1,140 @@
+"""A big room (issue 17): 1, 40 and 100 tablets, and 3 rooms × 30 tablets on one server,
+played one after the other in this run on fresh servers, each with a projector and a real
+Chromium tablet (bench/browser_tablet.py) among the simulated ones.
+
+    .venv/bin/python -m bench.run bigroom     # this section of BENCHMARKS.md only
+    .venv/bin/python -m bench.bigroom         # print the rows
+
+``BENCH_BIGROOM_DURATION`` (s, default 30) is each room's activity; the single tablet plays
+six times as long (with a vote every ~10 s it makes few votes). Method: docs/load.md.
+
+Each room is played with 1 app process and with 2 replicas behind HAProxy (``make run
+REPLICAS=2``: ``python -m selfdata serve``), one after the other, before the next room
+(``BENCH_BIGROOM_REPLICAS``, default ``1,2``; ``1`` alone when HAProxy is not installed).
+``BENCH_BIGROOM_ROOMS`` (default ``1,40,100,3x30``) picks the rooms; each row's ratio is
+against the single tablet on the same number of replicas.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from typing import Any
+
+from bench.load import LoadReport, run_load, run_rooms
+from selfdata.commands.serve import haproxy_binary
+
+NOTES = """\
+Targets (issue 17), each room against the single tablet of the same run: vote rerun p95
+≤ 3× the single tablet's (`vote ratio`), a vote visible on the projector within 2 s
+(`vote→projector p95_s`), join p95 ≤ 1 s, a real browser tablet's tap → acknowledged
+p95 ≤ 1 s (`browser tap p95_s`: Chromium taps "add a dot" and waits for the card to show it),
+0 errors, 0 votes lost or duplicated. `vote p95_s`: from a simulated tablet's click to its
+run's end (server + loopback). `pushed`: runs the server started itself for the projector /
+the tablets (selfdata/ui/push.py). `server/other cpu_s`: CPU seconds of the server / of every
+other process on the machine during the room (a busy neighbour inflates the times). With
+3 rooms the server's CPU is the whole server's. `replicas`: 1 is one Streamlit process
+(`make run REPLICAS=1`); 2 is `make run REPLICAS=2`, two processes behind HAProxy with
+sticky sessions, every client on HAProxy's address with its own cookie — the server's CPU is
+then the replicas', HAProxy's and the supervisor's together. Method and caveats:
+`docs/load.md`, §5.
+"""
+
+TARGETS = {"vote ratio": 3.0, "vote→projector": 2.0, "join": 1.0, "browser tap": 1.0}
+
+
+def _row(name: str, rep: LoadReport, one_vote_p95: float, replicas: int = 1) -> dict[str, Any]:
+    ratio = rep.vote_p95_s / one_vote_p95 if one_vote_p95 > 0 else math.nan
+    ok = (
+        rep.errors == 0
+        and rep.votes_lost == 0
+        and rep.votes_duplicated == 0
+        and (rep.participants == 1 or ratio <= TARGETS["vote ratio"])
+        and rep.visible_p95_s <= TARGETS["vote→projector"]
+        and rep.join_p95_s <= TARGETS["join"]
+        and not rep.browser_tap_p95_s > TARGETS["browser tap"]
+    )
+    return {
+        "name": name,
+        "replicas": replicas,
+        "vote p95_s": rep.vote_p95_s,
+        "vote ratio": None if rep.participants == 1 else ratio,
+        "join p95_s": rep.join_p95_s,
+        "vote→projector p95_s": rep.visible_p95_s,
+        "browser tap p95_s": rep.browser_tap_p95_s,
+        "browser taps": rep.browser_taps,
+        "errors": rep.errors,
+        "votes lost/dup": f"{rep.votes_lost}/{rep.votes_duplicated}",
+        "reruns_per_s": rep.reruns_per_s,
+        "pushed": f"{rep.pushed_renders}/{rep.tablet_pushes}",
+        "server/other cpu_s": f"{rep.server_cpu_s:.0f}/{rep.other_cpu_s:.0f}",
+        "targets met": "yes" if ok else "no",
+    }
+
+
+def replica_counts() -> list[int]:
+    configured = os.environ.get("BENCH_BIGROOM_REPLICAS", "").strip()
+    if configured:
+        return [int(x) for x in configured.split(",") if x.strip()]
+    return [1, 2] if haproxy_binary() is not None else [1]
+
+
+def rooms() -> list[str]:
+    configured = os.environ.get("BENCH_BIGROOM_ROOMS", "").strip() or "1,40,100,3x30"
+    return [x.strip() for x in configured.split(",") if x.strip()]
+
+
+def _on(replicas: int) -> str:
+    return "1 process" if replicas == 1 else f"{replicas} replicas (HAProxy)"
+
+
+def run() -> list[dict[str, Any]]:
+    duration = float(os.environ.get("BENCH_BIGROOM_DURATION", "30"))
+    counts = replica_counts()
+    base: dict[int, float] = {}
+    rows = []
+    for room in rooms():  # each room on 1 process, then on the replicas: side by side
+        for r in counts:
+            if room == "1":
+                one = run_load(
+                    "workshop",
+                    participants=1,
+                    duration_s=6 * duration,
+                    browser=True,
+                    replicas=r,
+                    balancer=True,
+                )
+                base[r] = one.vote_p95_s
+                rows.append(_row(f"1 tablet + projector, {_on(r)}", one, base[r], r))
+            elif "x" in room:
+                n_rooms, size = (int(x) for x in room.split("x"))
+                reps = run_rooms(
+                    "workshop",
+                    rooms=n_rooms,
+                    participants=size,
+                    duration_s=duration,
+                    browser=True,
+                    replicas=r,
+                )
+                for i, rep in enumerate(reps):
+                    name = f"{n_rooms} rooms × {size} tablets: room {i + 1}, {_on(r)}"
+                    rows.append(_row(name, rep, base.get(r, math.nan), r))
+            else:
+                n = int(room)
+                rep = run_load(
+                    "workshop",
+                    participants=n,
+                    duration_s=duration,
+                    browser=True,
+                    replicas=r,
+                    balancer=True,
+                )
+                rows.append(
+                    _row(f"{n} tablets + projector, {_on(r)}", rep, base.get(r, math.nan), r)
+                )
+    return rows
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2, default=str))
