@@ -25,6 +25,10 @@ COPY schemas schemas
 USER selfdata
 ENV PYTHONUNBUFFERED=1
 EXPOSE 8501
-HEALTHCHECK --interval=30s --timeout=5s \
-    CMD python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)"
-CMD ["streamlit", "run", "workshop_app.py", "--server.address=0.0.0.0", "--server.port=8501"]
+# Healthy = the web server answers AND the database can be read and written
+# (Streamlit's /_stcore/health alone only proves the former).
+HEALTHCHECK --interval=30s --timeout=10s \
+    CMD python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)" \
+        && python -m selfdata health
+# Start-up refuses an unusable database with one clear line instead of serving tracebacks.
+CMD ["sh", "-c", "python -m selfdata health && exec streamlit run workshop_app.py --server.address=0.0.0.0 --server.port=8501"]
