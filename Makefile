@@ -9,7 +9,7 @@ DB ?= var/selfdata.db
 ## process without HAProxy; without HAProxy installed, one process and a warning.
 REPLICAS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 4 ] && n=4; echo $$n)
 
-.PHONY: run test test-fast lint format bench schemas system-deps clean demo
+.PHONY: run test test-fast lint format bench bench-before-after schemas system-deps clean demo
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -78,6 +78,12 @@ schemas: $(VENV)/.runtime-stamp
 ## Benchmarks: rewrites BENCHMARKS.md with ratios measured side by side in one run.
 bench: $(VENV)/.dev-stamp system-deps
 	$(BIN)/python -m bench.run
+
+## The page, figure, engine and PDF benchmarks on an earlier commit and on this checkout, side
+## by side (BENCHMARKS.md, "Before and after"). BEFORE defaults to the commit before issue 13.
+BEFORE ?=
+bench-before-after: $(VENV)/.dev-stamp system-deps
+	BENCH_BEFORE=$(BEFORE) $(BIN)/python -m bench.run before_after
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache var

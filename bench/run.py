@@ -1,11 +1,11 @@
 """`python -m bench.run [MODULE…]`: run the benchmarks and rewrite BENCHMARKS.md.
 
 Each benchmark module (bench.engines, bench.figures, bench.pdfs, bench.pages, bench.files,
-bench.load, bench.bigroom, bench.scaleout) exposes ``run() -> list[dict]``; a row has
-``name`` and usually ``median_s``, ``runs``, and may carry ``target_s``, ``ratio``,
-``target``, ``note`` or any other figure. A module may also expose ``NOTES`` (markdown
-printed under its table). A module that is missing or fails is written as such in the file,
-never silently left out.
+bench.load, bench.bigroom, bench.scaleout; bench.before_after only when named) exposes
+``run() -> list[dict]``; a row has ``name`` and usually ``median_s``, ``runs``, and may
+carry ``target_s``, ``ratio``, ``target``, ``note`` or any other figure. A module may also
+expose ``NOTES`` (markdown printed under its table). A module that is missing or fails is
+written as such in the file, never silently left out.
 
 With module names on the command line only those run; the other sections of the existing
 BENCHMARKS.md are kept as they were (each section is delimited by HTML comments).
@@ -42,6 +42,7 @@ TITLES = {
     "load": "Load: a room of tablets on the real server",
     "bigroom": "A big room: 1, 40, 100 tablets and 3 rooms × 30",
     "scaleout": "Scale-out: replicas on PostgreSQL",
+    "before_after": "Before and after: an earlier commit and this checkout, side by side",
 }
 FIRST_COLUMNS = ("name", "median_s", "p95_s", "max_s", "runs", "target_s", "ratio", "target")
 

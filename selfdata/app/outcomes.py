@@ -152,10 +152,10 @@ def rank(
         workshop = workshop.model_copy(
             update={"scenarios": [s for s in workshop.scenarios if s.id in rated]}
         )
-    from selfdata.engines.ranking import aggregate_ratings, rank_scenarios
+    from selfdata.engines.ranking import rank_with_table
 
-    ranking = rank_scenarios(workshop, decks, method, draws=draws, spread=spread, seed=seed)
-    return GroupRanking(ranking, aggregate_ratings(workshop, ranking.criteria))
+    ranking, table = rank_with_table(workshop, decks, method, draws=draws, spread=spread, seed=seed)
+    return GroupRanking(ranking, table)
 
 
 def group_ranking(

@@ -368,26 +368,56 @@ def criteria_in_use(workshop: Workshop, decks: Decks) -> tuple[CriterionInUse, .
 
 
 def aggregate_ratings(workshop: Workshop, criteria: Sequence[CriterionInUse]) -> RatingTable:
+    """Each cell's median, count and spread over the participants' latest ratings.
+
+    Vectorised: the latest ratings sorted once by cell then value, each cell's median read
+    at its middle (as ``np.median``) and its population standard deviation from the cell's
+    sums, which are exact for ratings (small integers): within one unit in the last place of
+    ``ndarray.std``, whose own summation rounds."""
     scenario_ids = [s.id for s in workshop.scenarios]
     criterion_ids = [c.id for c in criteria]
+    n_s, n_c = len(scenario_ids), len(criterion_ids)
+    s_index = {sid: i for i, sid in enumerate(scenario_ids)}
+    c_index = {cid: j for j, cid in enumerate(criterion_ids)}
     latest: dict[tuple[str, str, str], int] = {}
     for r in workshop.ratings:
         latest[(r.scenario, r.criterion, r.participant)] = r.value
-    values: dict[tuple[str, str], list[int]] = {}
+    cell_of: list[int] = []
+    values: list[int] = []
     for (scenario, criterion, _), value in latest.items():
-        values.setdefault((scenario, criterion), []).append(value)
-    cells = []
-    for s in scenario_ids:
-        row = []
-        for c in criterion_ids:
-            vs = values.get((s, c), [])
-            if vs:
-                arr = np.asarray(vs, dtype=float)
-                row.append(CellStats(float(np.median(arr)), len(vs), float(arr.std())))
-            else:
-                row.append(CellStats(None, 0, None))
-        cells.append(tuple(row))
-    return RatingTable(tuple(scenario_ids), tuple(criteria), tuple(cells))
+        i, j = s_index.get(scenario), c_index.get(criterion)
+        if i is not None and j is not None:
+            cell_of.append(i * n_c + j)
+            values.append(value)
+    counts = np.zeros(n_s * n_c, dtype=np.int64)
+    medians = np.full(n_s * n_c, np.nan)
+    spreads = np.full(n_s * n_c, np.nan)
+    if values:
+        cell = np.asarray(cell_of, dtype=np.int64)
+        marks = np.asarray(values, dtype=float)
+        order = np.lexsort((marks, cell))
+        cell, marks = cell[order], marks[order]
+        counts = np.bincount(cell, minlength=n_s * n_c)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        rated = counts > 0
+        n = counts[rated]
+        low = marks[starts[rated] + (n - 1) // 2]
+        high = marks[starts[rated] + n // 2]
+        medians[rated] = (low + high) / 2
+        # population variance from exact integer sums: (n·Σx² − (Σx)²) / n², one rounding
+        total = np.bincount(cell, weights=marks, minlength=n_s * n_c)[rated]
+        squares = np.bincount(cell, weights=marks * marks, minlength=n_s * n_c)[rated]
+        spreads[rated] = np.sqrt(np.maximum(n * squares - total * total, 0.0) / (n * n))
+    cells = tuple(
+        tuple(
+            CellStats(float(medians[k]), int(counts[k]), float(spreads[k]))
+            if counts[k]
+            else CellStats(None, 0, None)
+            for k in range(i * n_c, (i + 1) * n_c)
+        )
+        for i in range(n_s)
+    )
+    return RatingTable(tuple(scenario_ids), tuple(criteria), cells)
 
 
 def consensus(table: RatingTable) -> tuple[float | None, ...]:
@@ -502,6 +532,20 @@ def rank_scenarios(
     The sensitivity defaults are :data:`SENSITIVITY`: pass other values only to measure
     (benchmarks, a quick test), never to show a result.
     """
+    ranking, _ = rank_with_table(workshop, decks, method, draws=draws, spread=spread, seed=seed)
+    return ranking
+
+
+def rank_with_table(
+    workshop: Workshop,
+    decks: Decks,
+    method: Method = "weighted-sum",
+    *,
+    draws: int = SENSITIVITY.draws,
+    spread: float = SENSITIVITY.spread,
+    seed: int = SENSITIVITY.seed,
+) -> tuple[Ranking, RatingTable]:
+    """:func:`rank_scenarios` and the ratings table it ranked (aggregated once)."""
     if method not in METHODS:
         raise RankingError(f"unknown method '{method}' (expected one of {', '.join(METHODS)})")
     if not workshop.scenarios:
@@ -552,4 +596,4 @@ def rank_scenarios(
         swap=smallest_weight_swap(matrix, weights, directions, [c.id for c in criteria], method),
         participants=participant_agreement(workshop, table, method, scores),
         has_ratings=has_ratings,
-    )
+    ), table

@@ -214,13 +214,20 @@ def smallest_weight_swap(
         hits = values[flips]
         target = hits[np.argmin(np.abs(hits - base[k]))]
         # Refine between the current share's side and the first swapped value.
+        # Each round evaluates 31 shares between them at once and keeps the step where the
+        # first swap happens: 11 rounds narrow the step 32^11 times (more than 50 halvings).
         lo, hi = float(base[k]), float(target)
-        for _ in range(50):
-            mid = (lo + hi) / 2
-            if swapped(np.array([mid]), k)[0]:
-                hi = mid
+        steps = np.linspace(0.0, 1.0, 33)[1:-1]
+        for _ in range(11):
+            inner = lo + (hi - lo) * steps
+            flipped = swapped(inner, k)
+            if flipped.any():
+                at = int(np.argmax(flipped))
+                hi = float(inner[at])
+                if at > 0:
+                    lo = float(inner[at - 1])
             else:
-                lo = mid
+                lo = float(inner[-1])
         others = total - float(raw[k])
         candidate = WeightSwap(
             cid,

@@ -145,7 +145,7 @@ def _group_ranking(
     ranking_version: int,
     method: Method,
     _viewer: Viewer,
-    lang: str = "fr",
+    lang: str,
 ) -> GroupRanking | str:
     # one entry per ranking version for every viewer: the callers check the reveal rule
     # before the lookup; a miss proves the viewer again (ResultsHidden is never cached)
@@ -155,7 +155,7 @@ def _group_ranking(
 
 
 def group_ranking(
-    store: Store, code: str, room: RoomState, method: Method, viewer: Viewer
+    store: Store, code: str, room: RoomState, method: Method, viewer: Viewer, lang: str
 ) -> GroupRanking | str | None:
     """The group's ranking at the room's ``ranking_version`` (see :class:`RoomState`), why
     there is none yet (in words), or ``None`` while it is hidden from ``viewer``: computed
@@ -164,7 +164,10 @@ def group_ranking(
     if not viewer.may_see_results(room.revealed, "scenarios"):
         return None
     try:
-        return _group_ranking(store, code, room.ranking_version, method, viewer)
+        # every argument positional, as in _ranking_view: the cache keys a call by the
+        # arguments given, so a defaulted ``lang`` would be a second entry (and a second
+        # ranking computed) for the same version (docs/load.md, "Tuning log")
+        return _group_ranking(store, code, room.ranking_version, method, viewer, lang)
     except SelfDataError:  # hidden (ResultsHidden), or a viewer gone since the run began
         return None
 
@@ -240,12 +243,12 @@ def rating_state(
 
 
 def own_ranking_rows(
-    store: Store, code: str, room: RoomState, method: Method, viewer: Viewer
+    store: Store, code: str, room: RoomState, method: Method, viewer: Viewer, lang: str
 ) -> list[OwnRankRow]:
     """The participant's own ranking beside the group's (once revealed to them), from the
     group's cached ranking and the participant's cached ratings (nothing read again: see
     docs/load.md)."""
-    group = group_ranking(store, code, room, method, viewer)
+    group = group_ranking(store, code, room, method, viewer, lang)
     if group is None or isinstance(group, str) or viewer.token is None:
         return []
     mine = rating_state(store, code, room, viewer.token, None).mine

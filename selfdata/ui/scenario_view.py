@@ -449,7 +449,7 @@ def own_ranking_panel(ctx: PageContext, method: Method) -> None:
     assert ctx.code is not None and ctx.room is not None and ctx.me is not None
     st.subheader(ctx.t("scenarios.yours"))
     st.caption(ctx.t("scenarios.yours.help"))
-    rows = own_ranking_rows(ctx.store, ctx.code, ctx.room, method, viewer(ctx))
+    rows = own_ranking_rows(ctx.store, ctx.code, ctx.room, method, viewer(ctx), ctx.lang)
     if not rows:
         st.info(ctx.t("scenarios.not_rated_yet"))
         return

@@ -100,6 +100,36 @@ def test_the_reveal_shows_the_ranking_and_my_own_ranking_on_my_tablet(room: Room
     assert not projector.dataframe  # nobody's own ranking on the wall
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_tablet_showing_the_ranking_and_its_own_computes_the_ranking_once(
+    room: Room, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The figures and the participant's own ranking share one cache entry per version: a
+    second entry (a call keyed differently) doubled the ranking's cost in a full room."""
+    import streamlit as st
+
+    from selfdata.app import outcomes
+
+    computed: list[str] = []
+    real = outcomes.group_ranking
+
+    def counted(*args: object, **kwargs: object) -> object:
+        computed.append(str(args[1]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outcomes, "group_ranking", counted)
+    st.cache_data.clear()
+    tablet = page(room, "scenarios", "participant", lang=lang)
+    scenario = tablet.selectbox(key="scenarios_pick").value
+    computed.clear()
+    # a rating: a new ranking version, drawn with my own ranking beside the group's
+    tablet.segmented_control(key=f"scenarios_rate_{scenario}_resident_benefit").set_value(5).run()
+    assert len(figures(tablet)) == 3 and tablet.dataframe
+    assert computed == [room.code]
+    tablet.run()  # nothing changed: nothing computed again
+    assert computed == [room.code]
+
+
 def test_weights_set_by_the_facilitator_are_stored_and_change_the_ranking(room: Room) -> None:
     at = page(room, "scenarios", "facilitator")
     for criterion in [c.id for c in default_decks().criteria]:

@@ -225,3 +225,48 @@ def test_bigroom_plays_every_room_on_one_process_and_two_replicas_by_default(
     assert bigroom.replica_counts() == [1, 2]
     monkeypatch.setattr(bigroom, "haproxy_binary", lambda: None)
     assert bigroom.replica_counts() == [1]
+
+
+def test_before_and_after_rows_are_matched_by_name_with_their_ratio() -> None:
+    from bench import before_after
+
+    before = [
+        {"name": "figure", "median_s": 0.10},
+        {"name": "gone", "median_s": 0.5},
+        {"name": "no time", "runs": 3},
+    ]
+    after = [{"name": "figure", "median_s": 0.20}, {"name": "new", "median_s": 0.05}]
+    rows = {r["name"]: r for r in before_after.compare(before, after, "figures")}
+    assert set(rows) == {"figures: figure", "figures: gone", "figures: new"}
+    assert rows["figures: figure"]["ratio"] == pytest.approx(2.0)
+    assert rows["figures: figure"]["as before"] is False
+    assert rows["figures: gone"]["after_s"] is None and "ratio" not in rows["figures: gone"]
+    assert rows["figures: new"]["before_s"] is None
+    same = before_after.compare(
+        [{"name": "x", "median_s": 1.0}], [{"name": "x", "median_s": 1.1}], "m"
+    )
+    assert same[0]["as before"] is True
+
+
+def test_the_default_earlier_commit_is_in_the_history() -> None:
+    import subprocess
+
+    from bench import before_after
+
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"],
+        cwd=before_after.ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shallow.stdout.strip() != "false":
+        pytest.skip("a shallow clone (or no git): the history is not here")
+    done = subprocess.run(
+        ["git", "cat-file", "-t", before_after.DEFAULT_BEFORE],
+        cwd=before_after.ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.strip() == "commit"
