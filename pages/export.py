@@ -78,9 +78,10 @@ if ctx.secret is not None:
                 files.dossier(ctx.store, code, secret, ctx.decks, sid, ctx.lang),
                 files.dossier_name(room.title, sid, ctx.lang),
             )
-            decision_view.pre_check_panel(ctx, code, secret, sid)
-            decision_view.city_roles_panel(ctx, code, secret, sid)
-            decision_view.plan_panel(ctx, code, secret, sid)
+            workshop = services.export_workshop(ctx.store, code, secret, ratings=False)
+            decision_view.pre_check_panel(ctx, code, secret, workshop, sid)
+            decision_view.city_roles_panel(ctx, code, secret, workshop, sid)
+            decision_view.plan_panel(ctx, code, secret, workshop, sid)
         else:
             st.info(ctx.t("export.no_scenario"))
     with st.container(border=True):

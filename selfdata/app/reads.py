@@ -472,9 +472,9 @@ def workshop_snapshot(store: Store, code: str) -> Workshop:
     before display."""
 
     def fn(conn: Connection) -> Workshop:
-        return transfer.read_workshop(conn, access.workshop_row(conn, code).id)
+        return transfer.read_workshop(conn, access.workshop_row(conn, code).id, ratings=False)
 
-    return store.read(fn).model_copy(update={"ratings": []})
+    return store.read(fn)
 
 
 def backup_workshop(store: Store, code: str) -> Workshop:
@@ -501,14 +501,15 @@ def ranking_inputs(store: Store, code: str, secret: str) -> Workshop:
     return store.read(fn)
 
 
-def export_workshop(store: Store, code: str, secret: str) -> Workshop:
+def export_workshop(store: Store, code: str, secret: str, *, ratings: bool = True) -> Workshop:
     """The whole workshop as a file model (facilitator only). ``import`` then ``export`` gives
-    back the same file (participants' tokens are never exported)."""
+    back the same file (participants' tokens are never exported). ``ratings=False``: all but
+    the ratings (the export page's decision sections read nothing else)."""
 
     def fn(conn: Connection) -> Workshop:
         w = access.workshop_row(conn, code)
         access.require_facilitator(w, secret)
-        return transfer.read_workshop(conn, w.id)
+        return transfer.read_workshop(conn, w.id, ratings=ratings)
 
     return store.read(fn)
 

@@ -1,5 +1,6 @@
 """The export page's decision sections (facilitator): the data-protection pre-check of the
-chosen scenario, each item with its rule, as the dossier prints it."""
+chosen scenario, each item with its rule, as the dossier prints it, the city's roles and the
+action plan. The page reads the workshop once (without its ratings) for all three."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from selfdata.app import services
-from selfdata.domain.workshop import CITY_ROLES, ActionStep
+from selfdata.domain.workshop import CITY_ROLES, ActionStep, Workshop
 from selfdata.engines.action_plan import seed_plan
 from selfdata.engines.data_protection import pre_check
 from selfdata.engines.network import NetworkError, city_role_conflict, diagnose, scenario_network
@@ -24,8 +25,9 @@ VERDICT_ICONS = {
 }
 
 
-def pre_check_panel(ctx: PageContext, code: str, secret: str, scenario_id: str) -> None:
-    workshop = services.export_workshop(ctx.store, code, secret)
+def pre_check_panel(
+    ctx: PageContext, code: str, secret: str, workshop: Workshop, scenario_id: str
+) -> None:
     scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
     if scenario is None:
         return
@@ -100,10 +102,11 @@ def _save_plan(ctx: PageContext, code: str, secret: str, scenario_id: str, key: 
     flash(ctx.t("plan.saved"), "success")
 
 
-def plan_panel(ctx: PageContext, code: str, secret: str, scenario_id: str) -> None:
+def plan_panel(
+    ctx: PageContext, code: str, secret: str, workshop: Workshop, scenario_id: str
+) -> None:
     """The scenario's action plan: the saved one, or the proposal drawn from the scenario;
     the facilitator edits the table and saves it (undo in the console)."""
-    workshop = services.export_workshop(ctx.store, code, secret)
     scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
     if scenario is None:
         return
@@ -158,10 +161,11 @@ def _save_roles(ctx: PageContext, code: str, secret: str, scenario_id: str) -> N
     flash(ctx.t("city.saved"), "success")
 
 
-def city_roles_panel(ctx: PageContext, code: str, secret: str, scenario_id: str) -> None:
+def city_roles_panel(
+    ctx: PageContext, code: str, secret: str, workshop: Workshop, scenario_id: str
+) -> None:
     """Which of the kit's three roles the city takes in the scenario, and which actors of
     its value network are the city too (the network diagnostics flag the conflict)."""
-    workshop = services.export_workshop(ctx.store, code, secret)
     scenario = next((s for s in workshop.scenarios if s.id == scenario_id), None)
     if scenario is None:
         return

@@ -123,3 +123,27 @@ def test_zero_weights_are_refused_on_the_export_page_with_a_message_about_the_we
     keys = {b.key for b in at.get("download_button")}
     assert "export_report_download" not in keys and "export_dossier_download" not in keys
     assert "export_deck_download" in keys
+
+
+def test_a_rerun_of_the_export_page_reads_no_rating_once_its_files_are_built(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decision sections (pre-check, city roles, action plan) need no rating: they read
+    the workshop once per run without them. Reading every rating three times per run made
+    the page 19 times slower than before them (BENCHMARKS.md, "Before and after")."""
+    from selfdata.store import rows
+
+    reads: list[int] = []
+    real = rows.read_ratings
+
+    def counted(conn: object, workshop_id: int) -> object:
+        reads.append(workshop_id)
+        return real(conn, workshop_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rows, "read_ratings", counted)
+    at = page(room, "export", "facilitator")
+    assert not at.exception and "export_dossier_download" in buttons(at)
+    reads.clear()
+    at.run()
+    assert not at.exception
+    assert reads == []
