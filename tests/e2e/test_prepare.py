@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from selfdata.app import services
+from selfdata.app.preparing import step_durations
+from selfdata.domain.agenda import format_minutes, preset_agenda
 from selfdata.i18n import t
 from selfdata.store import Store
 from tests.e2e.conftest import DESKTOP, ConsoleLog, Server
@@ -67,7 +69,9 @@ def test_the_facilitator_sets_the_agenda_and_the_console_shows_the_step_s_time(
 
     page.goto(f"{server.base_url}/console?{query}")
     expect(page.get_by_role("heading", name=fr("console.clock_header"))).to_be_visible()
-    step_time = fr("console.clock_of", used=f"0{NBSP}min", planned=f"55{NBSP}min")
+    # the first step's planned time, as the two-session preset proposes it
+    planned = preset_agenda("two_sessions", step_durations()).minutes["inventory"]
+    step_time = fr("console.clock_of", used=f"0{NBSP}min", planned=format_minutes(planned))
     expect(page.get_by_text(step_time)).to_be_visible()
     page.get_by_role("button", name=fr("console.clock_start")).click()
     expect(page.get_by_role("button", name=fr("console.clock_restart"))).to_be_visible()

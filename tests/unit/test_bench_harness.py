@@ -270,3 +270,12 @@ def test_the_default_earlier_commit_is_in_the_history() -> None:
         check=False,
     )
     assert done.stdout.strip() == "commit"
+
+
+def test_before_and_after_keeps_each_rows_fastest_round() -> None:
+    from bench import before_after
+
+    first = [{"name": "a", "median_s": 0.2}, {"name": "b", "median_s": 0.1}]
+    second = [{"name": "a", "median_s": 0.1}, {"name": "b", "median_s": 0.3}, {"name": "c"}]
+    kept = {r["name"]: r.get("median_s") for r in before_after.fastest(first, second)}
+    assert kept == {"a": 0.1, "b": 0.1, "c": None}
