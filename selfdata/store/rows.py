@@ -499,7 +499,7 @@ def read_ranking_inputs(conn: Connection, workshop_id: int) -> Workshop:
     return Workshop.model_validate(_ranking_fields(conn, workshop_id))
 
 
-def _ranking_fields(conn: Connection, workshop_id: int, ratings: bool = True) -> dict[str, Any]:
+def _ranking_fields(conn: Connection, workshop_id: int, *, ratings: bool = True) -> dict[str, Any]:
     """The header and what a ranking reads, as :class:`Workshop` fields (``ratings=False``:
     without the ratings, the largest table of a workshop)."""
     row = conn.execute(select(t.workshops).where(t.workshops.c.id == workshop_id)).one()
@@ -546,7 +546,7 @@ def _header(row: Any) -> dict[str, Any]:
 def read_workshop(conn: Connection, workshop_id: int, *, ratings: bool = True) -> Workshop:
     """The stored workshop as a file model; ``ratings=False`` leaves the ratings out (not
     read at all: on a room of 40 raters they are most of the read's time)."""
-    ranked = _ranking_fields(conn, workshop_id, ratings)
+    ranked = _ranking_fields(conn, workshop_id, ratings=ratings)
     prepared = conn.execute(
         select(t.workshops.c.preparation).where(t.workshops.c.id == workshop_id)
     ).scalar()
