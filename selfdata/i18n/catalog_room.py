@@ -454,6 +454,14 @@ MESSAGES.update(
             "fr": "Sources qui ne servent aucun besoin\u202f: {sources}",
             "en": "Sources that serve no need: {sources}",
         },
+        "use_cases.matrix_cut": {
+            "fr": "La matrice montre les {needs} besoins les plus votés sur {needs_total} et, "
+            "pour eux, les {sources} sources les mieux assorties sur {sources_total}. "
+            "Les suggestions du formulaire de cas d’usage portent sur toutes.",
+            "en": "The matrix shows the {needs} most-voted needs of {needs_total} and, for "
+            "them, the {sources} best-matching sources of {sources_total}. The use-case "
+            "form's suggestions cover all of them.",
+        },
         "use_cases.empty": {
             "fr": "Il faut au moins un besoin et une source retenue pour la matrice.",
             "en": "The matrix needs at least one need and one selected source.",

@@ -25,6 +25,16 @@ def matrix(
     need_title, source_title = titles
     figure, uncovered, unused = heatmap(code, version, ctx.lang)
     st.plotly_chart(figure.figure, width="stretch", key="use_cases_heatmap", config=NO_TOOLBAR)
+    if figure.cut:
+        st.caption(
+            ctx.t(
+                "use_cases.matrix_cut",
+                needs=len(figure.need_ids),
+                needs_total=figure.needs_total,
+                sources=len(figure.source_ids),
+                sources_total=figure.sources_total,
+            )
+        )
     for need_id in uncovered:
         st.warning(ctx.t("use_cases.uncovered", need=need_title.get(need_id, need_id)))
     if unused:

@@ -1,10 +1,15 @@
 """The use-cases step's matches on screen: needs (rows) × data sources (columns) coloured by
 the matching engine's suggestion score (:mod:`selfdata.engines.matching`), its reasons on
-hover; cividis, colour-blind safe."""
+hover; cividis, colour-blind safe.
+
+A large workshop (a city's own inventory: up to 500 sources and 500 needs) is cut to the
+:data:`MAX_NEEDS` most-voted needs and, for them, the :data:`MAX_SOURCES` best-matching
+sources: 500 × 500 cells made a 146 MB chart message (and a 17,000-pixel-high figure no one
+can read); the use-case form's suggestions still cover all of them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -15,12 +20,47 @@ from selfdata.engines.matching import match_matrix, match_sources
 from selfdata.i18n import t
 from selfdata.ui.figures.common import plotly_text, room_figure
 
+MAX_NEEDS = 30
+"""Rows shown at most: 34 px each, about a projector's screen and a half."""
+MAX_SOURCES = 40
+"""Columns shown at most: about 40 px each across a 1920-pixel projector."""
+
 
 @dataclass(frozen=True)
 class Heatmap:
     need_ids: tuple[str, ...]
     source_ids: tuple[str, ...]
     figure: go.Figure
+    needs_total: int = 0
+    """How many needs the workshop has (``len(need_ids)`` when none was cut)."""
+    sources_total: int = 0
+
+    @property
+    def cut(self) -> bool:
+        return len(self.need_ids) < self.needs_total or len(self.source_ids) < self.sources_total
+
+
+def shown(
+    needs: Sequence[NeedCard],
+    sources: Sequence[DataSourceCard],
+    votes: Mapping[str, int],
+    max_needs: int = MAX_NEEDS,
+    max_sources: int = MAX_SOURCES,
+) -> tuple[list[NeedCard], list[DataSourceCard]]:
+    """The needs and sources the heatmap draws, each kept in the workshop's order: the
+    ``max_needs`` most-voted needs (ties: the workshop's order), then the ``max_sources``
+    sources whose best score over those needs is highest (ties: the workshop's order)."""
+    if len(needs) > max_needs:
+        by_votes = sorted(range(len(needs)), key=lambda i: (-votes.get(needs[i].id, 0), i))
+        keep = sorted(by_votes[:max_needs])
+        needs = [needs[i] for i in keep]
+    if len(sources) > max_sources:
+        scores = match_matrix(needs, sources).scores
+        best = [max((row[j] for row in scores), default=0) for j in range(len(sources))]
+        by_score = sorted(range(len(sources)), key=lambda j: (-best[j], j))
+        keep = sorted(by_score[:max_sources])
+        sources = [sources[j] for j in keep]
+    return list(needs), list(sources)
 
 
 def _reasons(match_lines: Sequence[str]) -> str:
@@ -28,10 +68,16 @@ def _reasons(match_lines: Sequence[str]) -> str:
 
 
 def match_heatmap(
-    needs: Sequence[NeedCard], sources: Sequence[DataSourceCard], decks: Decks, lang: str
+    needs: Sequence[NeedCard],
+    sources: Sequence[DataSourceCard],
+    decks: Decks,
+    lang: str,
+    votes: Mapping[str, int] | None = None,
 ) -> Heatmap:
     """Needs (rows) × sources (columns) coloured by suggestion score, with the matching
-    engine's reasons on hover."""
+    engine's reasons on hover; cut to :func:`shown` (``votes``: dots per need id)."""
+    needs_total, sources_total = len(needs), len(sources)
+    needs, sources = shown(needs, sources, votes or {})
     matrix = match_matrix(needs, sources)
     hover: list[list[str]] = []
     for i, need in enumerate(needs):
@@ -74,4 +120,6 @@ def match_heatmap(
         need_ids=matrix.needs,
         source_ids=matrix.sources,
         figure=room_figure(heat, max(320, 34 * len(needs) + 220), xaxis={"tickangle": -45}),
+        needs_total=needs_total,
+        sources_total=sources_total,
     )
