@@ -38,4 +38,4 @@ if view is not None:
     if ctx.is_facilitator and not large:
         edit_panel(ctx, view)
     st.divider()
-    comparison(ctx, view, large=large)
+    comparison(ctx, view, scenarios, large=large)

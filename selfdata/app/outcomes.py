@@ -29,7 +29,7 @@ from sqlalchemy import Connection
 from selfdata.app import access
 from selfdata.app.access import WorkshopRow
 from selfdata.app.views import Role
-from selfdata.domain.cards import Decks
+from selfdata.domain.cards import Decks, I18nText
 from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import Scenario, UseCase, Workshop
 from selfdata.engines.governance import GovernanceAnswerError, ModelFit, use_case_fit
@@ -172,6 +172,21 @@ def group_ranking(
     in ``lang``).
     Raises :class:`ResultsHidden` before the ``scenarios`` reveal for anyone but the
     facilitator (the ratings are not even read then)."""
+    group = group_ranking_or_reason(store, code, decks, method, token=token, secret=secret)
+    return group.get(lang) if isinstance(group, I18nText) else group
+
+
+def group_ranking_or_reason(
+    store: Store,
+    code: str,
+    decks: Decks,
+    method: Method = "weighted-sum",
+    *,
+    token: str | None = None,
+    secret: str | None = None,
+) -> GroupRanking | I18nText:
+    """:func:`group_ranking` with the reason in both languages: what a cache shared by a
+    bilingual room keeps (one ranking per version, whatever each screen's language)."""
 
     def fn(conn: Connection) -> Workshop:
         w = access.workshop_row(conn, code)
@@ -186,7 +201,7 @@ def group_ranking(
     try:
         return rank(workshop, decks, method)
     except RankingError as exc:
-        return exc.message(lang)
+        return I18nText(fr=exc.message("fr"), en=exc.message("en"))
 
 
 def report_workshop(

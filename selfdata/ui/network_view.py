@@ -21,8 +21,7 @@ from selfdata.domain.workshop import NetworkEdits, Scenario
 from selfdata.engines import network_edits as value_network
 from selfdata.engines.network import FLOW_TYPES
 from selfdata.ui.context import PageContext, flash
-from selfdata.ui.figures.network import LABELS_UP_TO, flow_name
-from selfdata.ui.figures.wall import on_wall
+from selfdata.ui.figures.network import LABELS_UP_TO, flow_name, network_on_wall
 from selfdata.ui.outcome_data import NetworkView, comparison_view, network_view
 from selfdata.ui.projector_controls import compare_choice, shown_scenario
 from selfdata.ui.widgets import safe
@@ -53,7 +52,7 @@ def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) 
     # on the wall the network takes the full width, what to look at comes below it
     left, right = st.columns([2, 1], gap="medium") if not large else (st.container(),) * 2
     with left:
-        figure = on_wall(view.figure) if large else view.figure
+        figure = network_on_wall(view.figure) if large else view.figure
         st.plotly_chart(figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
         if len(view.actors) > LABELS_UP_TO:
             st.caption(ctx.t("network.large", n=len(view.actors)))
@@ -232,15 +231,18 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
 # --- comparison ------------------------------------------------------------------------
 
 
-def comparison(ctx: PageContext, view: NetworkView, *, large: bool) -> None:
+def comparison(
+    ctx: PageContext, view: NetworkView, scenarios: Sequence[Scenario], *, large: bool
+) -> None:
     """This scenario's network beside the same use case under another governance model
-    (a participant's own choice; the facilitator's choice is what the wall shows)."""
+    (a participant's own choice; the facilitator's choice is what the wall shows).
+    ``scenarios``: the page's own read (a second read cost a rerun ~8 ms on a 300-actor
+    network)."""
     scenario = view.scenario
     if ctx.is_facilitator:
         state = ctx.room.projector if ctx.room is not None else None
-        if state is None or ctx.code is None:
+        if state is None:
             return
-        scenarios = services.scenarios(ctx.store, ctx.code).scenarios
         compare_choice(ctx, state, scenarios, key="network_compare")
         if state.compare and state.compare != scenario.model:
             st.caption(ctx.t("network.compare.help"))
@@ -272,7 +274,7 @@ def compared(ctx: PageContext, view: NetworkView, other: str, *, large: bool) ->
     with left:
         st.markdown(f"**{safe(model_title(ctx, scenario.model))}** · {ctx.t('network.current')}")
         st.plotly_chart(
-            on_wall(view.figure) if large else view.figure,
+            network_on_wall(view.figure, side_by_side=True) if large else view.figure,
             width="stretch",
             key=f"{PREFIX}compare_left",
             config=CHART_CONFIG,
@@ -291,7 +293,7 @@ def compared(ctx: PageContext, view: NetworkView, other: str, *, large: bool) ->
         )
         st.markdown(f"**{safe(model_title(ctx, other))}** · {safe(where)}")
         st.plotly_chart(
-            on_wall(figure) if large else figure,
+            network_on_wall(figure, side_by_side=True) if large else figure,
             width="stretch",
             key=f"{PREFIX}compare_right",
             config=CHART_CONFIG,

@@ -29,7 +29,7 @@ import streamlit as st
 from selfdata.app import outcomes, services
 from selfdata.app.outcomes import GroupRanking, Viewer
 from selfdata.app.views import RoomState, ScenarioRatings
-from selfdata.domain.cards import Decks
+from selfdata.domain.cards import Decks, I18nText
 from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import Scenario
 from selfdata.engines.network_edits import FlowChoice, flow_choices
@@ -145,12 +145,12 @@ def _group_ranking(
     ranking_version: int,
     method: Method,
     _viewer: Viewer,
-    lang: str,
-) -> GroupRanking | str:
-    # one entry per ranking version for every viewer: the callers check the reveal rule
-    # before the lookup; a miss proves the viewer again (ResultsHidden is never cached)
-    return outcomes.group_ranking(
-        _store, code, _decks(), method, token=_viewer.token, secret=_viewer.secret, lang=lang
+) -> GroupRanking | I18nText:
+    # one entry per ranking version for every viewer and both languages (the reason for no
+    # ranking comes in both): the callers check the reveal rule before the lookup; a miss
+    # proves the viewer again (ResultsHidden is never cached)
+    return outcomes.group_ranking_or_reason(
+        _store, code, _decks(), method, token=_viewer.token, secret=_viewer.secret
     )
 
 
@@ -165,11 +165,12 @@ def group_ranking(
         return None
     try:
         # every argument positional, as in _ranking_view: the cache keys a call by the
-        # arguments given, so a defaulted ``lang`` would be a second entry (and a second
-        # ranking computed) for the same version (docs/load.md, "Tuning log")
-        return _group_ranking(store, code, room.ranking_version, method, viewer, lang)
+        # arguments given, so a keyword would be a second entry (and a second ranking
+        # computed) for the same version (docs/load.md, "Tuning log")
+        group = _group_ranking(store, code, room.ranking_version, method, viewer)
     except SelfDataError:  # hidden (ResultsHidden), or a viewer gone since the run began
         return None
+    return group.get(lang) if isinstance(group, I18nText) else group
 
 
 @dataclass(frozen=True)
@@ -190,9 +191,9 @@ def _ranking_view(
     large: bool,
     _viewer: Viewer,
 ) -> RankingView | str:
-    group = _group_ranking(_store, code, ranking_version, method, _viewer, lang)
-    if isinstance(group, str):
-        return group
+    group = _group_ranking(_store, code, ranking_version, method, _viewer)
+    if isinstance(group, I18nText):
+        return group.get(lang)
     ranking = group.ranking
     return RankingView(
         ranking=ranking,

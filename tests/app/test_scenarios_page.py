@@ -105,19 +105,11 @@ def test_a_tablet_showing_the_ranking_and_its_own_computes_the_ranking_once(
     room: Room, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     """The figures and the participant's own ranking share one cache entry per version: a
-    second entry (a call keyed differently) doubled the ranking's cost in a full room."""
+    second entry (a call keyed differently) doubled the ranking's cost in a full room; a
+    tablet in the other language shares it too (only the figures' words differ)."""
     import streamlit as st
 
-    from selfdata.app import outcomes
-
-    computed: list[str] = []
-    real = outcomes.group_ranking
-
-    def counted(*args: object, **kwargs: object) -> object:
-        computed.append(str(args[1]))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(outcomes, "group_ranking", counted)
+    computed = _count_rankings(monkeypatch)
     st.cache_data.clear()
     tablet = page(room, "scenarios", "participant", lang=lang)
     scenario = tablet.selectbox(key="scenarios_pick").value
@@ -128,6 +120,24 @@ def test_a_tablet_showing_the_ranking_and_its_own_computes_the_ranking_once(
     assert computed == [room.code]
     tablet.run()  # nothing changed: nothing computed again
     assert computed == [room.code]
+    other = page(room, "scenarios", "participant", lang="en" if lang == "fr" else "fr")
+    assert len(figures(other)) == 3 and other.dataframe
+    assert computed == [room.code], "a tablet in the other language computed it again"
+
+
+def _count_rankings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The codes of the workshops whose group ranking gets computed from now on."""
+    from selfdata.app import outcomes
+
+    computed: list[str] = []
+    real = outcomes.group_ranking_or_reason
+
+    def counted(*args: object, **kwargs: object) -> object:
+        computed.append(str(args[1]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outcomes, "group_ranking_or_reason", counted)
+    return computed
 
 
 def test_weights_set_by_the_facilitator_are_stored_and_change_the_ranking(room: Room) -> None:

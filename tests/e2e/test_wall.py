@@ -16,6 +16,7 @@ import pytest
 from selfdata.app import links, services
 from selfdata.i18n import t
 from selfdata.store import Store
+from selfdata.ui.figures.wall import WALL_CHART_PX
 from tests.e2e.conftest import ConsoleLog, Server
 
 pytestmark = pytest.mark.e2e
@@ -216,3 +217,99 @@ def test_the_projected_result_is_large_and_above_the_fold_at_1080p_and_720p(
         if found["charts"]:
             assert found["bottom"] <= found["height"], f"the chart ends below the fold: {found}"
         wall.context.close()
+
+
+NETWORK_LABELS = """() => {
+  const chart = document.querySelector('.st-key-sd-wall-result .stPlotlyChart');
+  if (!chart) return null;
+  const box = e => { const r = e.getBoundingClientRect();
+    return {l: r.left, t: r.top, r: r.right, b: r.bottom, w: r.width, h: r.height,
+            text: (e.textContent || '').trim()}; };
+  const labels = [], marks = [];
+  for (const trace of chart.querySelectorAll('g.trace.scatter')) {
+    const texts = [...trace.querySelectorAll('g.textpoint text')].map(box).filter(r => r.w > 0);
+    if (!texts.length) continue;
+    labels.push(...texts);
+    marks.push(...[...trace.querySelectorAll('path.point')].map(box).filter(r => r.w > 0));
+  }
+  const plot = chart.querySelector('.nsewdrag');
+  return {labels, marks, plot: plot ? box(plot) : null};
+}"""
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> float:
+    width = min(a["r"], b["r"]) - max(a["l"], b["l"])
+    height = min(a["b"], b["b"]) - max(a["t"], b["t"])
+    return max(width, 0.0) * max(height, 0.0)
+
+
+@pytest.fixture(scope="module")
+def grand_lyon(server: Server) -> Iterator[services.Created]:
+    store = Store(f"sqlite:///{server.db}")
+    created = services.create_workshop(store, example="grand_lyon")
+    yield created
+    store.dispose()
+
+
+NETWORKS = [
+    ("la_rochelle", "sc_coach_co2", "1080"),
+    ("la_rochelle", "sc_coach_co2", "720"),
+    ("la_rochelle", "sc_planning_coop", "720"),
+    # four actors in a column, a 50-character name: the chart grows rather than overlap
+    ("grand_lyon", "sc_metropole_ttp", "1080"),
+]
+
+
+@pytest.mark.parametrize(("example", "scenario", "size"), NETWORKS)
+def test_the_projected_network_s_names_run_into_nothing_and_its_plot_keeps_the_chart(
+    server: Server,
+    browser: Any,
+    room: services.Created,
+    grand_lyon: services.Created,
+    console_log: ConsoleLog,
+    example: str,
+    scenario: str,
+    size: str,
+) -> None:
+    """Read back at 1280×720: the diagram had a third of the chart (the legend listed every
+    actor kind at 24 px) and "Détenteur de données" sat on the operator's marker. Every
+    actor's name must clear every other name and every other actor's marker, and the plot
+    must keep at least half of the chart's height."""
+    from playwright.sync_api import expect
+
+    workshop = grand_lyon if example == "grand_lyon" else room
+    store = Store(f"sqlite:///{server.db}")
+    services.set_step(store, workshop.code, workshop.secret, "network")
+    services.set_projection(store, workshop.code, workshop.secret, scenario=scenario, compare=None)
+    store.dispose()
+    wall = _page(
+        browser,
+        console_log,
+        f"projector-{size}",
+        PROJECTOR_1080 if size == "1080" else PROJECTOR_720,
+    )
+    wall.goto(links.projection_url(server.base_url, workshop.code))
+    expect(
+        wall.locator(".st-key-sd-wall-result .stPlotlyChart g.textpoint text").first
+    ).to_be_visible(timeout=LOAD_MS)
+    _settle(wall)
+    wall.wait_for_timeout(800)
+    found = wall.evaluate(NETWORK_LABELS)
+    assert found is not None and len(found["labels"]) >= 4, found
+    labels, marks = found["labels"], found["marks"]
+    assert len(marks) == len(labels)
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            assert _overlap(a, b) < 4, f"{a['text']!r} runs into {b['text']!r}"
+        own = min(
+            marks,
+            key=lambda m: (
+                abs((m["l"] + m["r"]) / 2 - (a["l"] + a["r"]) / 2)
+                + min(abs(m["b"] - a["t"]), abs(m["t"] - a["b"]))
+            ),
+        )
+        for m in marks:
+            if m is not own:
+                assert _overlap(a, m) < 4, f"{a['text']!r} sits on another actor's marker"
+    assert found["plot"]["h"] >= WALL_CHART_PX / 2, found["plot"]
+    wall.context.close()

@@ -309,3 +309,105 @@ def test_a_complete_tie_highlights_no_winner_and_numbers_no_rank(decks: Decks) -
     nobody = w.model_copy(update={"ratings": []})
     (bars,) = traces_with(ranking_figure(rank_scenarios(nobody, decks, draws=100), "en"), "score")
     assert not any(y[0].isdigit() for y in bars.y)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_heatmap_s_hover_texts_are_format_share_s_cell_by_cell(lang: str) -> None:
+    """The heatmap formats each whole percentage once (a 50 × 50 heatmap made 2,500
+    format_share calls): the texts must stay exactly format_share's, edges included."""
+    from selfdata.domain.numbers import format_share
+    from selfdata.ui.figures.ranking import _share_texts
+
+    rng = random.Random(7)
+    edges = [0.0, 1.0, 0.004999, 0.005, 0.0051, 0.995, 0.99499, 0.994, 0.125, 0.135, 1e-9]
+    rows = [edges] + [[rng.random() ** 3 for _ in edges] for _ in range(40)]
+    texts = _share_texts(rows, lang)
+    assert [list(row) for row in texts] == [[format_share(v, lang) for v in row] for row in rows]
+
+
+@pytest.mark.parametrize(("name", "scenario_id"), example_networks())
+def test_the_projected_network_s_legend_keeps_what_the_labels_do_not_say(
+    name: str, scenario_id: str, decks: Decks
+) -> None:
+    """On the wall the actors are named by their markers: the legend keeps the flow types
+    (and the ring), the plot gets the height the actor kinds took, and the rows are spread
+    so that the names have their lines (what the browser test measures on the real wall)."""
+    from selfdata.ui.figures.common import numbers
+    from selfdata.ui.figures.network import (
+        WALL_LABEL_CHARS,
+        WALL_LEGEND_ROW_PX,
+        WALL_WIDTH_PX,
+        legend_rows,
+        network_on_wall,
+    )
+    from selfdata.ui.figures.ready import ready
+    from selfdata.ui.figures.wall import WALL_CHART_PX
+
+    graph = network_of(name, scenario_id, decks)
+    figure = ready(network_figure(graph, "fr", diagnostics=diagnose(graph), large=True))
+    before = figure.to_dict()
+    full = figure.figure()
+    kept = [tr.name for tr in traces_with(full, "flow") + traces_with(full, "flagged")]
+    for side_by_side, width in ((False, WALL_WIDTH_PX), (True, WALL_WIDTH_PX / 2)):
+        wall = network_on_wall(figure, side_by_side=side_by_side).to_dict()
+        shown = [tr for tr in wall["data"] if tr.get("showlegend") is not False]
+        assert {tr["meta"]["role"] for tr in shown} <= {"flow", "flagged"}
+        assert [tr["name"] for tr in shown] == kept
+        margin = wall["layout"]["margin"]["b"]
+        assert margin == legend_rows(kept, width) * WALL_LEGEND_ROW_PX + 10
+        plot = wall["layout"]["height"] - margin - wall["layout"]["margin"]["t"]
+        assert plot >= WALL_CHART_PX / 2
+        low, high = wall["layout"]["yaxis"]["range"]
+        per_unit = plot / (high - low)
+        for trace in (tr for tr in wall["data"] if tr["meta"]["role"] == "actor"):
+            assert all(
+                line and len(line) <= WALL_LABEL_CHARS + 12  # a word longer than the width
+                for text in trace["text"]
+                for line in text.split("<br>")
+            )
+            for y in numbers(trace["y"]):  # every marker inside the plot, its name too
+                assert low * per_unit + 60 <= y * per_unit <= high * per_unit - 30
+    assert figure.to_dict() == before, "the cached figure is shared: never changed"
+
+
+def test_the_legend_rows_are_counted_as_the_wall_packs_them() -> None:
+    from selfdata.ui.figures.network import legend_rows
+
+    assert legend_rows([], 1100) == 0
+    assert legend_rows(["a"], 1100) == 1
+    assert legend_rows(["x" * 30] * 2, 1100) == 1  # two items of 410 px
+    assert legend_rows(["x" * 30] * 3, 1100) == 2
+    assert legend_rows(["x" * 30] * 3, 550) == 3
+
+
+def test_a_projected_network_too_large_for_names_keeps_its_kinds_in_the_legend(
+    decks: Decks,
+) -> None:
+    from bench.engines import synthetic_network
+    from selfdata.ui.figures.network import network_on_wall
+    from selfdata.ui.figures.ready import ready
+
+    graph = build_network(synthetic_network(80, random.Random(3)), None, decks)
+    wall = network_on_wall(ready(network_figure(graph, large=True))).to_dict()
+    roles = {tr["meta"]["role"] for tr in wall["data"] if tr.get("showlegend") is not False}
+    assert "actor" in roles
+
+
+@pytest.mark.parametrize(
+    ("name", "scenario_id", "taller"),
+    [("la_rochelle", "sc_coach_co2", False), ("grand_lyon", "sc_metropole_ttp", True)],
+)
+def test_a_column_too_tall_for_the_wall_makes_the_chart_taller_not_the_names_overlap(
+    name: str, scenario_id: str, taller: bool, decks: Decks
+) -> None:
+    """Three actors in a column fit the wall's chart above the fold at 720p; four (Grand
+    Lyon's trusted-third-party scenario, with a two-line name at the bottom) do not, and
+    the chart grows (README, "The projector")."""
+    from selfdata.ui.figures.network import network_on_wall
+    from selfdata.ui.figures.ready import ready
+    from selfdata.ui.figures.wall import WALL_CHART_PX
+
+    graph = network_of(name, scenario_id, decks)
+    figure = ready(network_figure(graph, "fr", diagnostics=diagnose(graph), large=True))
+    height = network_on_wall(figure).to_dict()["layout"]["height"]
+    assert (height > WALL_CHART_PX) is taller, height

@@ -8,6 +8,7 @@ in labels), so it shows as typed.
 
 from __future__ import annotations
 
+import base64
 import html
 import textwrap
 from collections.abc import Iterable
@@ -45,6 +46,15 @@ def floats(values: Iterable[float]) -> NDArray[np.float64]:
     """Numbers as a numpy array: plotly validates (and unpickles) arrays far faster than
     lists, which matters for a 300-actor network; ``nan`` breaks a line like ``None``."""
     return np.fromiter(values, dtype=np.float64)
+
+
+def numbers(value: Any) -> NDArray[np.float64]:
+    """A numeric array of a figure's plain data (``to_dict()``), where plotly 7 keeps numpy
+    arrays as ``{"dtype", "bdata"}`` (base64)."""
+    if isinstance(value, dict) and "bdata" in value:
+        raw = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value.get("dtype", "f8"))
+        return raw.astype(np.float64)
+    return np.asarray(value if value is not None else [], dtype=np.float64)
 
 
 def plain(text: str, width: int = 0) -> str:

@@ -16,6 +16,7 @@ labels are escaped, so Plotly's few HTML-like tags in them show as typed.
 
 from __future__ import annotations
 
+import copy
 import html
 import math
 from collections import Counter
@@ -31,7 +32,9 @@ from selfdata.domain import palette
 from selfdata.domain.cards import TANGIBLE_FLOWS, I18nText
 from selfdata.engines.network import FLOW_TYPES, NetworkDiagnostics
 from selfdata.i18n import t
-from selfdata.ui.figures.common import INK, Scale, floats, plain
+from selfdata.ui.figures.common import INK, Scale, floats, numbers, plain
+from selfdata.ui.figures.ready import ReadyFigure
+from selfdata.ui.figures.wall import WALL_CHART_PX, WALL_TEXT_PX, on_wall
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ FLAG_KINDS = ("unconsented", "leaves_control", "takes_without_giving", "single_p
 """Findings whose actors get a ring on the figure."""
 LABELS_UP_TO = 60
 """Above this many actors, names show on hover only (the figure stays legible)."""
+WALL_LEGEND_ROW_PX = round(WALL_TEXT_PX * 1.9)
+"""A row of the legend on the wall, in pixels (24 px text and its spacing)."""
 
 
 def flow_name(flow_type: str, lang: str) -> str:
@@ -252,6 +257,12 @@ def network_figure(
         )
 
     show_labels = len(nodes) <= LABELS_UP_TO
+    # the first actor of a column has its name above it: below, the flows to the actors
+    # under it would run through the name
+    tops: dict[float, float] = {}
+    for x, y in pos.values():
+        tops[x] = max(y, tops.get(x, y))
+    label_above = {n: "top center" for n in nodes if n in pos and pos[n][1] == tops[pos[n][0]]}
     kinds: dict[str, list[str]] = {}
     for node in nodes:
         kind = graph.nodes[node].get("kind")
@@ -277,7 +288,7 @@ def network_figure(
                 name=kind_name(kind, lang),
                 legendgroup=f"kind:{kind}",
                 text=[plain(_node_label(graph, n, lang), 22) for n in members],
-                textposition="bottom center",
+                textposition=[label_above.get(n, "bottom center") for n in members],
                 textfont={"size": scale.font, "color": INK},
                 marker={
                     "symbol": kind_style.symbol,
@@ -288,7 +299,12 @@ def network_figure(
                 hovertext=hover,
                 hoverinfo="text",
                 customdata=members,
-                meta={"role": "actor", "kind": kind, "actors": members},
+                meta={
+                    "role": "actor",
+                    "kind": kind,
+                    "actors": members,
+                    "names": [_node_label(graph, n, lang) for n in members],
+                },
             )
         )
 
@@ -341,7 +357,7 @@ def network_figure(
             "range": [min(xs) - 0.45, max(xs) + 0.45],
             "fixedrange": False,
         },
-        yaxis={"visible": False, "range": [min(ys) - 0.8, max(ys) + 0.5]},
+        yaxis={"visible": False, "range": [min(ys) - 0.8, max(ys) + 0.8]},
         annotations=[]
         if nodes
         else [
@@ -393,3 +409,137 @@ def balance_rows(
             )
         )
     return out
+
+
+def network_on_wall(figure: ReadyFigure, *, side_by_side: bool = False) -> ReadyFigure:
+    """The network restyled for the projector (:func:`on_wall`: texts >= 24 px, a chart that
+    ends above the fold at 1280×720), its legend and its rows measured again for the wall.
+
+    Read back at 1280×720: the figure reserved its legend's height at the laptop's size, the
+    wall's larger text needed more, and the diagram kept a third of the chart while the
+    names ran into the actors under them. On the wall, when the actors are named under (or,
+    heading a column, above) their markers:
+
+    * the legend keeps what the names do not say (the flow types, the ring), its rows
+      counted for the narrowest wall (:data:`WALL_WIDTH_PX`, half of it ``side_by_side``);
+    * names wrap at :data:`WALL_LABEL_CHARS` (the columns are wide on a projector);
+    * the vertical range leaves each column's first and last names their lines, and the
+      rows between get the rest;
+    * a column too tall for that in :data:`WALL_CHART_PX` makes the chart taller (it then
+      ends below the fold at 720p) rather than print names over markers.
+    """
+    spec = copy.deepcopy(figure.to_dict())
+    traces = [tr for tr in spec.get("data") or [] if isinstance(tr, dict)]
+    actors = [tr for tr in traces if (tr.get("meta") or {}).get("role") == "actor"]
+    labelled = bool(actors) and all("text" in str(tr.get("mode", "")) for tr in actors)
+    if labelled:
+        for trace in actors:
+            trace["showlegend"] = False
+            names = (trace.get("meta") or {}).get("names")
+            if names:
+                trace["text"] = [plain(str(name), WALL_LABEL_CHARS) for name in names]
+    shown = [str(tr.get("name") or "") for tr in traces if tr.get("showlegend") is not False]
+    width = WALL_WIDTH_PX / 2 if side_by_side else WALL_WIDTH_PX
+    legend_px = legend_rows(shown, width) * WALL_LEGEND_ROW_PX + 10
+    layout = spec.setdefault("layout", {})
+    margin = dict(layout.get("margin") or {})
+    margin["b"] = legend_px
+    layout["margin"] = margin
+    top = int(margin.get("t") or 0)
+    height = max(WALL_CHART_PX, legend_px + top + WALL_CHART_PX // 2)
+    if labelled:
+        height = max(height, legend_px + top + _rows_px(actors))
+        plot_px = height - legend_px - top
+        yaxis = dict(layout.get("yaxis") or {})
+        yaxis["range"] = _wall_y_range(actors, plot_px)
+        layout["yaxis"] = yaxis
+    return on_wall(ReadyFigure(spec), height=height)
+
+
+WALL_WIDTH_PX = 1100
+"""A projected chart's width at 1280×720, the narrowest wall (the main column's width)."""
+WALL_LABEL_CHARS = 30
+"""Where an actor's name wraps on the wall."""
+_WALL_CHAR_PX = 0.5 * WALL_TEXT_PX
+"""A character's width at the wall's legend size, rounded up (measured: 0.43 em)."""
+_WALL_LINE_PX = 1.32 * WALL_TEXT_PX
+"""A line of a name on the wall (measured in Chromium: 63 px for two lines of 24 px)."""
+_WALL_OFFSET_PX = 31.0
+"""From a marker's centre to its name's nearest edge (34 px markers, measured)."""
+_WALL_GAP_PX = 6.0
+"""What is left between a name and the next marker."""
+
+
+def legend_rows(names: Sequence[str], width: float) -> int:
+    """Rows a horizontal legend of ``names`` takes at the wall's size in ``width`` pixels
+    (symbol and spacing counted; packed in order, as plotly does)."""
+    rows, used = 0, width
+    for name in names:
+        item = 50 + len(name) * _WALL_CHAR_PX
+        if used + item > width:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
+
+
+def _lines(text: Any) -> int:
+    return str(text).count("<br>") + 1
+
+
+def _columns(actors: Sequence[dict[str, Any]]) -> dict[float, list[tuple[float, int, str]]]:
+    """(y, lines of the name, where the name is) of every actor, by column."""
+    columns: dict[float, list[tuple[float, int, str]]] = {}
+    for trace in actors:
+        xs, ys = numbers(trace.get("x")), numbers(trace.get("y"))
+        texts = trace.get("text") or [""] * len(xs)
+        where = trace.get("textposition") or "bottom center"
+        places = where if isinstance(where, list | tuple) else [where] * len(xs)
+        for x, y, text, place in zip(xs, ys, texts, places, strict=False):
+            columns.setdefault(float(x), []).append((float(y), _lines(text), str(place)))
+    for members in columns.values():
+        members.sort(reverse=True)  # top first
+    return columns
+
+
+def _rows_px(actors: Sequence[dict[str, Any]]) -> int:
+    """The plot height the wall needs so that no name reaches the next marker."""
+    need = 0.0
+    for members in _columns(actors).values():
+        span = members[0][0] - members[-1][0]
+        if span <= 0:
+            continue
+        for (y1, lines1, place1), (y2, lines2, place2) in zip(members, members[1:], strict=False):
+            # the upper actor's name below it, or the lower one's above it, fills the gap
+            name = _WALL_OFFSET_PX + (lines1 if place1.startswith("bottom") else 0) * _WALL_LINE_PX
+            name += (lines2 if place2.startswith("top") else 0) * _WALL_LINE_PX
+            per_unit = (name + Scale.of(True).node / 2 + _WALL_GAP_PX) / (y1 - y2)
+            need = max(need, per_unit * span)
+    top, bottom = _ends_px(actors)
+    return int(math.ceil(need + top + bottom))
+
+
+def _ends_px(actors: Sequence[dict[str, Any]]) -> tuple[float, float]:
+    """Room above the highest marker and below the lowest, for their names."""
+    top = bottom = Scale.of(True).node / 2 + _WALL_GAP_PX
+    for members in _columns(actors).values():
+        y, lines, place = members[0]
+        if place.startswith("top"):
+            top = max(top, _WALL_OFFSET_PX + lines * _WALL_LINE_PX + _WALL_GAP_PX)
+        y, lines, place = members[-1]
+        if place.startswith("bottom"):
+            bottom = max(bottom, _WALL_OFFSET_PX + lines * _WALL_LINE_PX + _WALL_GAP_PX)
+    return top, bottom
+
+
+def _wall_y_range(actors: Sequence[dict[str, Any]], plot_px: float) -> list[float]:
+    """The vertical range that gives the names at both ends their pixels, and the rows
+    between the rest of ``plot_px``."""
+    ys = [y for members in _columns(actors).values() for y, _, _ in members]
+    low, high = min(ys), max(ys)
+    top, bottom = _ends_px(actors)
+    span = high - low
+    per_unit = (plot_px - top - bottom) / span if span > 0 else 0.0
+    if per_unit <= 0:  # a single row: centre it
+        half = max(plot_px / 2, 1.0)
+        return [low - bottom / half, high + top / half]
+    return [low - bottom / per_unit, high + top / per_unit]

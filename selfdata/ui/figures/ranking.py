@@ -167,6 +167,21 @@ def consensus_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False)
     return go.Figure(bar, layout=layout)
 
 
+def _share_texts(rows: list[list[float]], lang: str) -> np.ndarray:
+    """Each cell's share as the room reads it ("< 1 %", "34 %"), for the hover: the text of
+    :func:`format_share`, which a 50 × 50 heatmap would call 2,500 times. A cell's text
+    depends only on its whole percentage (and on being strictly between 0 and 1), so each
+    of those at most 103 texts is formatted once."""
+    values = np.asarray(rows, dtype=np.float64)
+    percent = np.floor(np.round(values * 100, 9) + 0.5).astype(np.int64)
+    inside = (values > 0) & (values < 1)
+    percent[inside & (percent <= 0)] = -1  # "< 1 %"
+    percent[inside & (percent >= 100)] = 101  # "> 99 %"
+    texts = {-1: format_share(0.001, lang), 101: format_share(0.999, lang)}
+    texts.update({k: format_share(k / 100, lang) for k in range(101)})
+    return np.asarray([[texts[k] for k in row] for row in percent.tolist()], dtype=object)
+
+
 def rank_probability_figure(
     ranking: Ranking, lang: str = "fr", *, large: bool = False
 ) -> go.Figure:
@@ -185,7 +200,7 @@ def rank_probability_figure(
         zmax=1.0,
         colorscale=SEQUENTIAL_SCALE,
         colorbar={"tickformat": ".0%", "thickness": 14},
-        text=[[format_share(v, lang) for v in row] for row in z],
+        text=_share_texts(z, lang),
         hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
         meta={"role": "rank-probability", "scenarios": [s.scenario for s in ranking.scenarios]},
     )
