@@ -175,7 +175,7 @@ def field_label(name: str, lang: str) -> str | None:
 def _value_text(name: str, value: object, lang: str) -> str | None:
     """A card field's value in words: closed vocabularies translated, yes / no for a
     boolean, ``None`` for what a participant could not read (ids, nested records)."""
-    from selfdata.export.labels import vocab, vocabularies
+    from selfdata.export.labels import is_vocabulary, vocab
 
     if value in (None, [], {}) or isinstance(value, BaseModel) and not isinstance(value, I18nText):
         return None
@@ -183,7 +183,7 @@ def _value_text(name: str, value: object, lang: str) -> str | None:
         return value.get(lang)
     if isinstance(value, bool):
         return t("pdf.yes" if value else "pdf.no", lang)
-    if isinstance(value, str) and name in vocabularies():
+    if isinstance(value, str) and is_vocabulary(name):
         return vocab(name, value, lang)
     if isinstance(value, list) and all(isinstance(v, I18nText) for v in value):
         return ", ".join(v.get(lang) for v in value if isinstance(v, I18nText))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 import types
 from collections import Counter
 from pathlib import Path
@@ -279,3 +280,32 @@ def test_before_and_after_keeps_each_rows_fastest_round() -> None:
     second = [{"name": "a", "median_s": 0.1}, {"name": "b", "median_s": 0.3}, {"name": "c"}]
     kept = {r["name"]: r.get("median_s") for r in before_after.fastest(first, second)}
     assert kept == {"a": 0.1, "b": 0.1, "c": None}
+
+
+def test_page_reruns_are_timed_without_the_rerun_pace() -> None:
+    """A benchmark rerunning a page flat out is the session the pace holds: inside
+    ``unpaced`` every look at the pace's clock is a minute later (no run held), and the
+    clock is given back afterwards."""
+    from streamlit.testing.v1 import AppTest
+
+    from bench.pace import unpaced
+    from selfdata.ui import limits
+
+    script = "from selfdata.ui import limits\nlimits.throttle_reruns()\n"
+    runs = limits.RERUNS_PER_WINDOW + 3  # paced: at least one of the last runs is held
+    real = limits.clock
+
+    def flat_out() -> float:
+        at = AppTest.from_string(script, default_timeout=30)
+        started = time.perf_counter()
+        for _ in range(runs):
+            at.run()
+        return time.perf_counter() - started
+
+    with unpaced():
+        looks = [limits.clock() for _ in range(3)]
+        assert all(b - a >= limits.RERUN_WINDOW_S for a, b in zip(looks, looks[1:], strict=False))
+        free = flat_out()
+    assert limits.clock is real
+    held = flat_out()
+    assert held - free >= limits.RERUN_PAUSE_S, (free, held)
