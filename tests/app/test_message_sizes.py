@@ -39,37 +39,33 @@ def _long(text: str) -> I18nText:
     return I18nText(fr=body[:MAX_TEXT], en=body[:MAX_TEXT])
 
 
+def _filled(kind: Any, card: Any, prefix: str, label: str, have: int) -> list[Any]:
+    """Items of ``kind`` (a workshop source or need) made from ``card`` up to MAX_ITEMS."""
+    return [
+        kind(
+            id=f"{prefix}_{i}",
+            card=card.model_copy(
+                update={
+                    "id": f"{prefix}_{i}",
+                    "title": I18nText.same(f"{label} {i}"),
+                    "description": _long(f"{label} {i}"),
+                }
+            ),
+        )
+        for i in range(MAX_ITEMS - have)
+    ]
+
+
 def _at_the_limits() -> Any:
     """La Rochelle filled up to MAX_ITEMS sources and needs with the longest descriptions."""
     workshop = load_workshop(SCENARIOS_DIR / "la_rochelle.yaml")
     decks = default_decks()
-    source, need = decks.data_sources[0], decks.needs[0]
-    sources = list(workshop.sources) + [
-        WorkshopSource(
-            id=f"big_source_{i}",
-            card=source.model_copy(
-                update={
-                    "id": f"big_source_{i}",
-                    "title": I18nText.same(f"Source {i}"),
-                    "description": _long(f"Source {i}"),
-                }
-            ),
-        )
-        for i in range(MAX_ITEMS - len(workshop.sources))
-    ]
-    needs = list(workshop.needs) + [
-        WorkshopNeed(
-            id=f"big_need_{i}",
-            card=need.model_copy(
-                update={
-                    "id": f"big_need_{i}",
-                    "title": I18nText.same(f"Besoin {i}"),
-                    "description": _long(f"Besoin {i}"),
-                }
-            ),
-        )
-        for i in range(MAX_ITEMS - len(workshop.needs))
-    ]
+    sources = list(workshop.sources) + _filled(
+        WorkshopSource, decks.data_sources[0], "big_source", "Source", len(workshop.sources)
+    )
+    needs = list(workshop.needs) + _filled(
+        WorkshopNeed, decks.needs[0], "big_need", "Besoin", len(workshop.needs)
+    )
     return workshop.model_copy(update={"sources": sources, "needs": needs})
 
 
