@@ -59,5 +59,5 @@ def test_make_test_fast_runs_tests_unit_without_postgresql_browser_or_slow_tests
     words = shlex.split(command.replace("$(FAST_MARKS)", marks.group(1)))
     assert words[-1] == "tests/unit"
     selection = words[len(words) - 1 - words[::-1].index("-m") + 1]  # pytest's -m
-    for marker in ("e2e", "postgres", "slow"):
+    for marker in ("e2e", "postgres", "slow", "pdf"):
         assert f"not {marker}" in selection

@@ -12,6 +12,8 @@ from selfdata.export import scenario_dossier
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 from selfdata.i18n import t
 
+pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
+
 
 def squash(text: str) -> str:
     return " ".join(text.split())

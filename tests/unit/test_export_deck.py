@@ -14,6 +14,8 @@ from selfdata.export import card_deck
 from selfdata.export.deck import CARD_H, CARD_W, deck_faces
 from selfdata.files.loading import default_decks
 
+pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
+
 
 @cache
 def decks() -> Decks:

@@ -14,6 +14,8 @@ from selfdata.export import ScenarioNotFoundError, scenario_dossier
 from selfdata.export.dossier import COVER_TITLE_CHARS
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
+pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
+
 SCENARIO = "sc_coach_co2"
 
 

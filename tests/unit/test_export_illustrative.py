@@ -14,6 +14,8 @@ from selfdata.domain.workshop import Workshop
 from selfdata.export import scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
+pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
+
 DISCLAIMER = {
     "fr": "Exemple illustratif : participants, votes et notes inventés",
     "en": "Illustrative example: participants, votes and ratings made up",

@@ -14,6 +14,8 @@ from selfdata.engines.ranking import rank_scenarios
 from selfdata.export import workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
+pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
+
 
 @cache
 def decks() -> Decks:

@@ -13,6 +13,8 @@ from selfdata.domain.workshop import Workshop, WorkshopTable
 from selfdata.export import scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 
+pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
+
 
 @cache
 def example() -> Workshop:

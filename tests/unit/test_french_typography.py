@@ -80,6 +80,7 @@ def _pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_french_pdfs_read_back_without_a_loose_space_before_high_punctuation(
     name: str,
@@ -93,11 +94,13 @@ def test_the_french_pdfs_read_back_without_a_loose_space_before_high_punctuation
     assert [bit for t in texts for bit in loose_punctuation(t)] == []
 
 
+@pytest.mark.pdf
 def test_the_french_card_deck_reads_back_without_a_loose_space_before_high_punctuation() -> None:
     text = _pdf_text(card_deck(decks(), "fr"))
     assert NNBSP in text and loose_punctuation(text) == []
 
 
+@pytest.mark.pdf
 def test_a_pdf_prints_even_a_participants_french_text_with_french_typography() -> None:
     """The PDF's text hook applies the one helper to whatever a workshop typed."""
     workshop = load_workshop(SCENARIOS_DIR / "nantes.yaml")

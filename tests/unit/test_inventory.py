@@ -368,6 +368,7 @@ def test_utf8_with_or_without_bom_and_windows_1252_are_read(encoding: str, prefi
     assert problems == [] and card.title.fr == "Données été"
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(data=st.binary(max_size=400), name=st.sampled_from(["f.csv", "f.xlsx"]))
 def test_no_bytes_ever_escape_as_an_exception(data: bytes, name: str) -> None:

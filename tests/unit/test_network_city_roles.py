@@ -49,6 +49,7 @@ def test_no_other_example_scenario_is_flagged(name: str) -> None:
         assert city_role_conflict(scenario_network(s, default_decks())) == ()
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(
     ("lang", "words"), [("fr", "détient les données"), ("en", "runs the platform")]
 )

@@ -83,6 +83,7 @@ def rank_cli(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tupl
 FROM_X_TO_X = re.compile(r"(?:\bde|\bfrom) ([\d,.]+\s?%?) (?:à|to) \1(?![\d,.])")
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(("lang", "quarter"), [("fr", "0,25"), ("en", "0.25")])
 def test_the_report_prints_fractional_weights_as_entered(lang: str, quarter: str) -> None:
     text = report("fractional", lang)
@@ -91,6 +92,7 @@ def test_the_report_prints_fractional_weights_as_entered(lang: str, quarter: str
     assert FROM_X_TO_X.search(text) is None
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(("lang", "quarter"), [("fr", "0,25"), ("en", "0.25")])
 def test_the_dossier_prints_fractional_weights_as_entered(lang: str, quarter: str) -> None:
     w = weighted(FRACTIONAL)
@@ -144,6 +146,7 @@ def test_rank_reports_all_equal_ratings_as_a_tie(
     assert out.count("tied 1st") == len(all_equal().scenarios)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_report_reports_all_equal_ratings_as_a_tie(lang: str) -> None:
     text = report("tie", lang)
@@ -170,6 +173,7 @@ def test_export_refuses_zero_weights_with_a_message_about_the_weights(
     assert code != 0 and "poids de 0" in capsys.readouterr().err
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(
     ("lang", "chosen", "not_chosen"),
     [("fr", "Modèle retenu", "pas encore choisi"), ("en", "Chosen model", "not chosen yet")],

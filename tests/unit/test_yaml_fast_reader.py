@@ -56,6 +56,7 @@ def test_every_shipped_file_takes_the_fast_path_and_reads_the_same(path: Path) -
     assert repr(fast) == repr(guarded(text))  # same types too (1 is not 1.0 nor True)
 
 
+@pytest.mark.slow
 def test_the_demo_workshop_takes_the_fast_path_and_reads_the_same() -> None:
     data = demo_workshop(default_decks()).dump()
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
@@ -91,6 +92,7 @@ def test_unusual_documents_are_handed_to_the_guarded_reader(
     assert outcome(text) == outcome_without_fast_path(text, monkeypatch)
 
 
+@pytest.mark.slow
 def test_too_many_values_stop_at_the_same_place_as_before(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
