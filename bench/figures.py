@@ -60,14 +60,14 @@ def _page_rerun(page: str | None, code: str, secret: str, runs: int = RUNS) -> t
     """(median rerun, first run) of a page as the facilitator; ``None``: the empty page."""
     from streamlit.testing.v1 import AppTest
 
+    from bench.pace import unpaced
+
     if page is None:
         at = AppTest.from_string(EMPTY_PAGE, default_timeout=120)
     else:
         at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
     at.query_params["code"] = code
     at.query_params["secret"] = secret
-    from bench.pace import unpaced
-
     with unpaced():  # the page's cost, not the room protection's pause (bench/pace.py)
         start = time.perf_counter()
         at.run()

@@ -254,6 +254,13 @@ class Workshop(_Model):
     """The room's tables, in order; absent for a workshop without tables (and in files
     written before tables existed)."""
 
+    def dots_per_need(self) -> dict[str, int]:
+        """Dots placed on each need (need id -> total), needs without a dot left out."""
+        totals: dict[str, int] = {}
+        for vote in self.votes:
+            totals[vote.need] = totals.get(vote.need, 0) + vote.dots
+        return totals
+
     def dump(self) -> dict[str, object]:
         """The file form: JSON-compatible, ``schema`` first, defaults kept explicit."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)

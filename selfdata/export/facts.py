@@ -64,12 +64,6 @@ class Lookup:
             return card.title.get(lang)
         return model_id or "—"
 
-    def votes_per_need(self) -> dict[str, int]:
-        totals: dict[str, int] = {}
-        for v in self.workshop.votes:
-            totals[v.need] = totals.get(v.need, 0) + v.dots
-        return totals
-
 
 def fits(use_case: UseCase, decks: Decks) -> tuple[ModelFit, ...] | None:
     """The five models' fit to the use case's answers; ``None`` when nothing usable was

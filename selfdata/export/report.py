@@ -219,7 +219,7 @@ def _needs(ctx: sections.Context) -> None:
     if not needs:
         pdf.note(t("no_needs", lang))
         return
-    votes = lookup.votes_per_need()
+    votes = lookup.workshop.dots_per_need()
     needs.sort(key=lambda n: -votes.get(n.id, 0))
     rows = []
     for n in needs:

@@ -58,11 +58,8 @@ def heatmap(code: str, version: int, lang: str) -> tuple[Heatmap, tuple[str, ...
     decks = default_decks()
     needs, sources = workshop_needs(workshop, decks), workshop_sources(workshop, decks)
     coverage = workshop_coverage(workshop, decks)
-    votes: dict[str, int] = {}
-    for vote in workshop.votes:
-        votes[vote.need] = votes.get(vote.need, 0) + vote.dots
     return (
-        match_heatmap(needs, sources, decks, lang, votes),
+        match_heatmap(needs, sources, decks, lang, workshop.dots_per_need()),
         coverage.uncovered_needs,
         coverage.unused_sources,
     )

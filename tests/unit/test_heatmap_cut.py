@@ -4,12 +4,14 @@ most-voted needs and, for them, the best-matching sources, each in the workshop'
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from engine_factories import shipped_decks
 
-from selfdata.domain.cards import DataSourceCard, Decks, I18nText, NeedCard
+from selfdata.domain.cards import Card, DataSourceCard, Decks, I18nText, NeedCard
 from selfdata.engines.matching import match_matrix
 from selfdata.ui.figures.matching import MAX_NEEDS, MAX_SOURCES, match_heatmap, shown
 
@@ -19,24 +21,22 @@ def decks() -> Decks:
     return shipped_decks()
 
 
-def _needs(decks: Decks, n: int) -> list[NeedCard]:
-    base = list(decks.needs)
+def _copies(cards: Sequence[Card], n: int, prefix: str, label: str) -> list[Any]:
+    """``n`` cards made from the deck's ``cards`` in turn, each with its own id and title."""
     return [
-        base[i % len(base)].model_copy(
-            update={"id": f"need_{i}", "title": I18nText.same(f"Besoin {i}")}
+        cards[i % len(cards)].model_copy(
+            update={"id": f"{prefix}_{i}", "title": I18nText.same(f"{label} {i}")}
         )
         for i in range(n)
     ]
+
+
+def _needs(decks: Decks, n: int) -> list[NeedCard]:
+    return _copies(decks.needs, n, "need", "Besoin")
 
 
 def _sources(decks: Decks, n: int) -> list[DataSourceCard]:
-    base = list(decks.data_sources)
-    return [
-        base[i % len(base)].model_copy(
-            update={"id": f"source_{i}", "title": I18nText.same(f"Source {i}")}
-        )
-        for i in range(n)
-    ]
+    return _copies(decks.data_sources, n, "source", "Source")
 
 
 def test_a_small_workshop_is_drawn_whole(decks: Decks) -> None:

@@ -16,7 +16,6 @@ labels are escaped, so Plotly's few HTML-like tags in them show as typed.
 
 from __future__ import annotations
 
-import copy
 import html
 import math
 from collections import Counter
@@ -54,8 +53,6 @@ FLAG_KINDS = ("unconsented", "leaves_control", "takes_without_giving", "single_p
 """Findings whose actors get a ring on the figure."""
 LABELS_UP_TO = 60
 """Above this many actors, names show on hover only (the figure stays legible)."""
-WALL_LEGEND_ROW_PX = round(WALL_TEXT_PX * 1.9)
-"""A row of the legend on the wall, in pixels (24 px text and its spacing)."""
 
 
 def flow_name(flow_type: str, lang: str) -> str:
@@ -411,6 +408,22 @@ def balance_rows(
     return out
 
 
+WALL_LEGEND_ROW_PX = round(WALL_TEXT_PX * 1.9)
+"""A row of the legend on the wall, in pixels (24 px text and its spacing)."""
+WALL_WIDTH_PX = 1100
+"""A projected chart's width at 1280×720, the narrowest wall (the main column's width)."""
+WALL_LABEL_CHARS = 30
+"""Where an actor's name wraps on the wall."""
+_WALL_CHAR_PX = 0.5 * WALL_TEXT_PX
+"""A character's width at the wall's legend size, rounded up (measured: 0.43 em)."""
+_WALL_LINE_PX = 1.32 * WALL_TEXT_PX
+"""A line of a name on the wall (measured in Chromium: 63 px for two lines of 24 px)."""
+_WALL_OFFSET_PX = 31.0
+"""From a marker's centre to its name's nearest edge (34 px markers, measured)."""
+_WALL_GAP_PX = 6.0
+"""What is left between a name and the next marker."""
+
+
 def network_on_wall(figure: ReadyFigure, *, side_by_side: bool = False) -> ReadyFigure:
     """The network restyled for the projector (:func:`on_wall`: texts >= 24 px, a chart that
     ends above the fold at 1280×720), its legend and its rows measured again for the wall.
@@ -428,7 +441,8 @@ def network_on_wall(figure: ReadyFigure, *, side_by_side: bool = False) -> Ready
     * a column too tall for that in :data:`WALL_CHART_PX` makes the chart taller (it then
       ends below the fold at 720p) rather than print names over markers.
     """
-    spec = copy.deepcopy(figure.to_dict())
+    wall = on_wall(figure, height=None)  # a copy of its own, every text at least 24 px
+    spec = wall.to_dict()
     traces = [tr for tr in spec.get("data") or [] if isinstance(tr, dict)]
     actors = [tr for tr in traces if (tr.get("meta") or {}).get("role") == "actor"]
     labelled = bool(actors) and all("text" in str(tr.get("mode", "")) for tr in actors)
@@ -448,26 +462,14 @@ def network_on_wall(figure: ReadyFigure, *, side_by_side: bool = False) -> Ready
     top = int(margin.get("t") or 0)
     height = max(WALL_CHART_PX, legend_px + top + WALL_CHART_PX // 2)
     if labelled:
-        height = max(height, legend_px + top + _rows_px(actors))
-        plot_px = height - legend_px - top
+        columns = _columns(actors)
+        ends = _ends_px(columns)
+        height = max(height, legend_px + top + _rows_px(columns, ends))
         yaxis = dict(layout.get("yaxis") or {})
-        yaxis["range"] = _wall_y_range(actors, plot_px)
+        yaxis["range"] = _wall_y_range(columns, ends, height - legend_px - top)
         layout["yaxis"] = yaxis
-    return on_wall(ReadyFigure(spec), height=height)
-
-
-WALL_WIDTH_PX = 1100
-"""A projected chart's width at 1280×720, the narrowest wall (the main column's width)."""
-WALL_LABEL_CHARS = 30
-"""Where an actor's name wraps on the wall."""
-_WALL_CHAR_PX = 0.5 * WALL_TEXT_PX
-"""A character's width at the wall's legend size, rounded up (measured: 0.43 em)."""
-_WALL_LINE_PX = 1.32 * WALL_TEXT_PX
-"""A line of a name on the wall (measured in Chromium: 63 px for two lines of 24 px)."""
-_WALL_OFFSET_PX = 31.0
-"""From a marker's centre to its name's nearest edge (34 px markers, measured)."""
-_WALL_GAP_PX = 6.0
-"""What is left between a name and the next marker."""
+    layout["height"] = height
+    return wall
 
 
 def legend_rows(names: Sequence[str], width: float) -> int:
@@ -486,9 +488,13 @@ def _lines(text: Any) -> int:
     return str(text).count("<br>") + 1
 
 
-def _columns(actors: Sequence[dict[str, Any]]) -> dict[float, list[tuple[float, int, str]]]:
-    """(y, lines of the name, where the name is) of every actor, by column."""
-    columns: dict[float, list[tuple[float, int, str]]] = {}
+Columns = dict[float, list[tuple[float, int, str]]]
+"""(y, lines of the name, where the name is) of every actor, by column, top first."""
+
+
+def _columns(actors: Sequence[dict[str, Any]]) -> Columns:
+    """Each actor's place and name, by column (see :data:`Columns`)."""
+    columns: Columns = {}
     for trace in actors:
         xs, ys = numbers(trace.get("x")), numbers(trace.get("y"))
         texts = trace.get("text") or [""] * len(xs)
@@ -501,10 +507,10 @@ def _columns(actors: Sequence[dict[str, Any]]) -> dict[float, list[tuple[float, 
     return columns
 
 
-def _rows_px(actors: Sequence[dict[str, Any]]) -> int:
+def _rows_px(columns: Columns, ends: tuple[float, float]) -> int:
     """The plot height the wall needs so that no name reaches the next marker."""
     need = 0.0
-    for members in _columns(actors).values():
+    for members in columns.values():
         span = members[0][0] - members[-1][0]
         if span <= 0:
             continue
@@ -514,32 +520,32 @@ def _rows_px(actors: Sequence[dict[str, Any]]) -> int:
             name += (lines2 if place2.startswith("top") else 0) * _WALL_LINE_PX
             per_unit = (name + Scale.of(True).node / 2 + _WALL_GAP_PX) / (y1 - y2)
             need = max(need, per_unit * span)
-    top, bottom = _ends_px(actors)
+    top, bottom = ends
     return int(math.ceil(need + top + bottom))
 
 
-def _ends_px(actors: Sequence[dict[str, Any]]) -> tuple[float, float]:
+def _ends_px(columns: Columns) -> tuple[float, float]:
     """Room above the highest marker and below the lowest, for their names."""
     top = bottom = Scale.of(True).node / 2 + _WALL_GAP_PX
-    for members in _columns(actors).values():
-        y, lines, place = members[0]
+    for members in columns.values():
+        _, lines, place = members[0]
         if place.startswith("top"):
             top = max(top, _WALL_OFFSET_PX + lines * _WALL_LINE_PX + _WALL_GAP_PX)
-        y, lines, place = members[-1]
+        _, lines, place = members[-1]
         if place.startswith("bottom"):
             bottom = max(bottom, _WALL_OFFSET_PX + lines * _WALL_LINE_PX + _WALL_GAP_PX)
     return top, bottom
 
 
-def _wall_y_range(actors: Sequence[dict[str, Any]], plot_px: float) -> list[float]:
+def _wall_y_range(columns: Columns, ends: tuple[float, float], plot_px: float) -> list[float]:
     """The vertical range that gives the names at both ends their pixels, and the rows
     between the rest of ``plot_px``."""
-    ys = [y for members in _columns(actors).values() for y, _, _ in members]
+    ys = [y for members in columns.values() for y, _, _ in members]
     low, high = min(ys), max(ys)
-    top, bottom = _ends_px(actors)
+    top, bottom = ends
     span = high - low
     per_unit = (plot_px - top - bottom) / span if span > 0 else 0.0
-    if per_unit <= 0:  # a single row: centre it
+    if per_unit <= 0:  # a single row: the room above and below it shared as the names need
         half = max(plot_px / 2, 1.0)
         return [low - bottom / half, high + top / half]
     return [low - bottom / per_unit, high + top / per_unit]
