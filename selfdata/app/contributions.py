@@ -35,34 +35,38 @@ ContributionKind = Literal["source", "need"]
 
 @dataclass(frozen=True)
 class SourceDraft:
-    """A data source proposed in the room (user text is stored as typed, in both languages)."""
+    """A data source proposed in the room (user text is stored as typed, in both languages).
+
+    Only what the proposer said is stored: every field left out stays ``None`` (or empty),
+    "to be qualified" on the card, never scored (ask, don't invent)."""
 
     title: str
     holder: str
     description: str = ""
-    holder_kind: str = "city"
+    holder_kind: str | None = None
     themes: Sequence[str] = ()
-    """Theme ids; empty means the workshop's theme."""
-    categories: Sequence[str] = ("contact_details",)
-    refresh: str = "monthly"
-    access: str = "paper"
-    ease: int = 1
-    sensitivity: str = "medium"
-    portability: bool = False
+    """Theme ids; empty: to be qualified."""
+    categories: Sequence[str] = ()
+    """Data-category ids; empty: to be qualified."""
+    refresh: str | None = None
+    access: str | None = None
+    ease: int | None = None
+    sensitivity: str | None = None
+    portability: bool | None = None
     reusable: bool = True
 
 
 @dataclass(frozen=True)
 class NeedDraft:
-    """A resident need proposed in the room."""
+    """A resident need proposed in the room (what the proposer left out: to be qualified)."""
 
     title: str
     description: str = ""
     persona: str = ""
     themes: Sequence[str] = ()
-    """Theme ids; empty means the workshop's theme."""
-    categories: Sequence[str] = ("contact_details",)
-    usage_family: str = "self_knowledge"
+    """Theme ids; empty: to be qualified."""
+    categories: Sequence[str] = ()
+    usage_family: str | None = None
 
 
 def _draft_problem(exc: ValidationError) -> InvalidInput:
@@ -82,12 +86,13 @@ def _check_vocabulary(themes: Sequence[str], categories: Sequence[str]) -> None:
         raise InvalidInput("card.vocabulary", names=", ".join(str(b)[:64] for b in bad))
 
 
-def _source_card(slug: str, draft: SourceDraft, theme: str) -> DataSourceCard:
+def _source_card(slug: str, draft: SourceDraft) -> DataSourceCard:
     title = check_text(draft.title, "title", limit=MAX_TITLE, required=True)
     holder = check_text(draft.holder, "holder", limit=MAX_TITLE, required=True)
     description = check_text(draft.description, "description", limit=MAX_TEXT) or title
-    themes = list(draft.themes) or [theme]
-    _check_vocabulary(themes, list(draft.categories))
+    themes = [x for x in draft.themes if x]
+    categories = [x for x in draft.categories if x]
+    _check_vocabulary(themes, categories)
     try:
         return DataSourceCard(
             id=slug,
@@ -96,24 +101,25 @@ def _source_card(slug: str, draft: SourceDraft, theme: str) -> DataSourceCard:
             holder=I18nText.same(holder),
             holder_kind=draft.holder_kind,
             themes=themes,
-            categories=list(draft.categories),
+            categories=categories,
             refresh=draft.refresh,
             access=draft.access,
             ease=draft.ease,
             sensitivity=draft.sensitivity,
             portability=draft.portability,
             reusable=draft.reusable,
+            origin="room",
         )
     except ValidationError as exc:
         raise _draft_problem(exc) from None
 
 
-def _need_card(slug: str, draft: NeedDraft, theme: str) -> NeedCard:
+def _need_card(slug: str, draft: NeedDraft) -> NeedCard:
     title = check_text(draft.title, "title", limit=MAX_TITLE, required=True)
     description = check_text(draft.description, "description", limit=MAX_TEXT) or title
     persona = check_text(draft.persona, "persona", limit=MAX_TEXT) or "—"
-    themes = list(draft.themes) or [theme]
-    _check_vocabulary(themes, list(draft.categories))
+    themes = [x for x in draft.themes if x]
+    _check_vocabulary(themes, [x for x in draft.categories if x])
     try:
         return NeedCard(
             id=slug,
@@ -122,7 +128,8 @@ def _need_card(slug: str, draft: NeedDraft, theme: str) -> NeedCard:
             persona=I18nText.same(persona),
             themes=themes,
             usage_family=draft.usage_family,
-            categories=list(draft.categories),
+            categories=[x for x in draft.categories if x],
+            origin="room",
         )
     except ValidationError as exc:
         raise _draft_problem(exc) from None
@@ -173,9 +180,9 @@ def _add_item(
         check_text(title, "title", limit=MAX_TITLE, required=True)
         slug = access.unique_slug(conn, table, w.id, access.slugify(title))
         if kind == "source" and isinstance(draft, SourceDraft):
-            built: DataSourceCard | NeedCard = _source_card(slug, draft, w.theme)
+            built: DataSourceCard | NeedCard = _source_card(slug, draft)
         elif kind == "need" and isinstance(draft, NeedDraft):
-            built = _need_card(slug, draft, w.theme)
+            built = _need_card(slug, draft)
         else:
             raise InvalidInput("proposal.invalid", text="proposal.wrong_kind")
         values["card"] = t.dumps(built.model_dump(mode="json"))

@@ -28,6 +28,8 @@ HolderKind = Literal[
     "social_security_body",
     "private_operator",
     "state_agency",
+    "social_action_centre",
+    "intercommunal_syndicate",
 ]
 """Legal status of a data holder.
 
@@ -37,7 +39,9 @@ local authority (département, région); ``public_utility`` a public body run by
 delegation contract; ``concession_holder`` a company holding the network concession
 (Enedis, GRDF); ``social_landlord`` a social housing body (office public de l'habitat,
 ESH); ``social_security_body`` a social-security fund (CAF, CPAM, MSA); ``state_agency``
-the State or one of its agencies (DGFiP, France Titres, ADEME...).
+the State or one of its agencies (DGFiP, France Titres, ADEME...);
+``social_action_centre`` a communal or intercommunal social action centre (CCAS, CIAS);
+``intercommunal_syndicate`` a syndicat of communes (water, waste, energy, school transport).
 """
 HOLDER_KINDS: tuple[HolderKind, ...] = get_args(HolderKind)
 
@@ -62,7 +66,8 @@ def deck_counts(decks: Decks) -> tuple[int, int]:
     return printed, sum(len(getattr(decks, kind)) for kind in BROWSABLE_DECKS)
 
 
-Access = Literal["paper", "portal", "api", "open_data", "not_available"]
+Access = Literal["paper", "on_request", "portal", "api", "open_data", "not_available"]
+"""``on_request``: asked for at the desk or by letter (a copy under GDPR art. 15)."""
 Refresh = Literal["realtime", "daily", "weekly", "monthly", "quarterly", "yearly", "on_event"]
 Sensitivity = Literal["low", "medium", "high", "special"]
 """``special`` is a special category of personal data under GDPR art. 9."""
@@ -148,32 +153,75 @@ class DataCategory(Card):
     description: I18nText
 
 
+Origin = Literal["city_file", "room"]
+"""Where a workshop's own card came from: the city's file (an inventory or a processing
+register imported on the preparation page) or the room (proposed or added during the
+workshop). Absent on the bundled decks' cards."""
+
+SOURCE_QUALIFIERS: tuple[str, ...] = (
+    "holder_kind",
+    "themes",
+    "categories",
+    "refresh",
+    "access",
+    "ease",
+    "sensitivity",
+    "portability",
+)
+"""A source card's fields that someone may not have said (None or an empty list: "to be
+qualified"). The bundled decks give them all (``tests/unit/test_register.py``)."""
+NEED_QUALIFIERS: tuple[str, ...] = ("themes", "categories", "usage_family")
+
+
 class DataSourceCard(Card):
     description: I18nText
     holder: I18nText
-    holder_kind: HolderKind
-    themes: list[Slug] = Field(min_length=1)
-    categories: list[Slug] = Field(min_length=1)
-    refresh: Refresh
-    access: Access
-    ease: int = Field(ge=1, le=3)
-    """Ease of access: 1 hard, 3 easy."""
-    sensitivity: Sensitivity
-    portability: bool
-    """Whether the GDPR portability right (art. 20) applies."""
+    holder_kind: HolderKind | None = None
+    themes: list[Slug] = Field(default_factory=list)
+    """Empty: to be qualified."""
+    categories: list[Slug] = Field(default_factory=list)
+    """Empty: to be qualified."""
+    refresh: Refresh | None = None
+    access: Access | None = None
+    ease: int | None = Field(default=None, ge=1, le=3)
+    """Ease of access: 1 hard, 3 easy (None: to be qualified)."""
+    sensitivity: Sensitivity | None = None
+    portability: bool | None = None
+    """Whether the GDPR portability right (art. 20) applies (None: to be qualified)."""
     reusable: bool = True
     """False for legally bound data (civil registry, electoral roll)."""
     legal_notes: I18nText | None = None
     example: I18nText | None = None
+    purpose: I18nText | None = None
+    """The processing's purpose, as the city's GDPR register states it (finalité)."""
+    legal_basis: I18nText | None = None
+    """The register's legal basis (base légale, GDPR art. 6)."""
+    data_subjects: I18nText | None = None
+    """The register's categories of data subjects (personnes concernées)."""
+    recipients: I18nText | None = None
+    """The register's recipients (destinataires)."""
+    retention: I18nText | None = None
+    """The register's retention period (durée de conservation)."""
+    origin: Origin | None = None
+
+    def to_qualify(self) -> tuple[str, ...]:
+        """The fields nobody gave yet, in :data:`SOURCE_QUALIFIERS`' order."""
+        return tuple(f for f in SOURCE_QUALIFIERS if getattr(self, f) in (None, []))
 
 
 class NeedCard(Card):
     description: I18nText
     persona: I18nText
-    themes: list[Slug] = Field(min_length=1)
-    usage_family: UsageFamily
-    categories: list[Slug] = Field(min_length=1)
-    """Data categories the need would mobilise."""
+    themes: list[Slug] = Field(default_factory=list)
+    """Empty: to be qualified."""
+    usage_family: UsageFamily | None = None
+    categories: list[Slug] = Field(default_factory=list)
+    """Data categories the need would mobilise (empty: to be qualified)."""
+    origin: Origin | None = None
+
+    def to_qualify(self) -> tuple[str, ...]:
+        """The fields nobody gave yet, in :data:`NEED_QUALIFIERS`' order."""
+        return tuple(f for f in NEED_QUALIFIERS if getattr(self, f) in (None, []))
 
 
 class NetworkActor(_Strict):

@@ -13,6 +13,12 @@ A source is *related* to a need when it shares a category or a theme (otherwise 
 listed); it is *usable* when it shares a category, may legally be reused and can be
 obtained today. Legally bound data (civil registry, electoral roll) scores 0. Equal scores
 keep the inventory's order.
+
+Nothing is scored from a default: when a field the score reads was never given (a source
+proposed from a tablet with a title and a holder, a register entry not yet qualified), the
+cell has no score (``None``), is not usable, and its one reason says what is to be
+qualified. Only two cards whose categories and themes are all known and share none are
+said to be unrelated.
 """
 
 from __future__ import annotations
@@ -26,11 +32,22 @@ from numpy.typing import NDArray
 
 from selfdata.domain.cards import DataSourceCard, Decks, I18nText, NeedCard
 from selfdata.domain.workshop import Workshop
+from selfdata.i18n import t as _t
 
 CATEGORY_POINTS = 55.0
 THEME_POINTS = 15.0
 EASE_POINTS = 15.0
-ACCESS_POINTS = {"api": 10.0, "open_data": 10.0, "portal": 5.0, "paper": 0.0, "not_available": 0.0}
+ACCESS_POINTS = {
+    "api": 10.0,
+    "open_data": 10.0,
+    "portal": 5.0,
+    "paper": 0.0,
+    "on_request": 0.0,
+    "not_available": 0.0,
+}
+SCORED_SOURCE_FIELDS = ("themes", "categories", "access", "ease", "sensitivity", "portability")
+"""A source's fields the score reads: without one of them, no score."""
+SCORED_NEED_FIELDS = ("themes", "categories")
 PORTABILITY_POINTS = 5.0
 SENSITIVITY_PENALTY = {"low": 0.0, "medium": 5.0, "high": 10.0, "special": 15.0}
 
@@ -42,6 +59,10 @@ _ACCESS_TEXT = {
     ),
     "paper": I18nText(
         fr="Seulement sur papier\u202f: à numériser", en="Only on paper: to be digitised"
+    ),
+    "on_request": I18nText(
+        fr="Sur demande ou au guichet : une copie à demander",
+        en="On request or at the desk: a copy to ask for",
     ),
     "not_available": I18nText(fr="Pas accessible aujourd’hui", en="Not available today"),
 }
@@ -71,8 +92,8 @@ class MatchingError(ValueError):
 @dataclass(frozen=True)
 class MatchReason:
     kind: str
-    """``categories``, ``themes``, ``access``, ``portability``, ``sensitivity`` or
-    ``not_reusable``."""
+    """``categories``, ``themes``, ``access``, ``portability``, ``sensitivity``,
+    ``not_reusable`` or ``to_qualify``."""
     points: float
     text: I18nText
 
@@ -81,7 +102,8 @@ class MatchReason:
 class SourceMatch:
     source: str
     title: I18nText
-    score: int
+    score: int | None
+    """None: a field the score reads is to be qualified (see ``reasons``)."""
     usable: bool
     shared_categories: tuple[str, ...]
     shared_themes: tuple[str, ...]
@@ -92,8 +114,8 @@ class SourceMatch:
 class MatchMatrix:
     needs: tuple[str, ...]
     sources: tuple[str, ...]
-    scores: tuple[tuple[int, ...], ...]
-    """``scores[need][source]``, 0–100."""
+    scores: tuple[tuple[int | None, ...], ...]
+    """``scores[need][source]``, 0–100; None: to be qualified."""
     usable: tuple[tuple[bool, ...], ...]
 
 
@@ -116,10 +138,27 @@ def _incidence(items: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> ND
     return m
 
 
+def missing_fields(need: NeedCard, source: DataSourceCard) -> tuple[str, ...]:
+    """The fields of the pair the score would read and nobody gave (need's first)."""
+    need_side = tuple(f for f in SCORED_NEED_FIELDS if not getattr(need, f))
+    source_side = tuple(f for f in SCORED_SOURCE_FIELDS if getattr(source, f) in (None, []))
+    return need_side + tuple(f for f in source_side if f not in need_side)
+
+
+def _quality(s: DataSourceCard) -> float:
+    return (
+        EASE_POINTS * ((s.ease or 1) - 1) / 2
+        + ACCESS_POINTS.get(s.access or "", 0.0)
+        + (PORTABILITY_POINTS if s.portability else 0.0)
+        - SENSITIVITY_PENALTY.get(s.sensitivity or "", 0.0)
+    )
+
+
 def _score_arrays(
     needs: Sequence[NeedCard], sources: Sequence[DataSourceCard]
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64]]:
-    """Scores (needs × sources, unrounded), usable mask, shared categories and themes counts."""
+    """Scores (needs × sources, unrounded, NaN: to be qualified), usable mask, shared
+    categories and themes counts."""
     categories: dict[str, int] = {}
     themes: dict[str, int] = {}
     tagged: list[NeedCard | DataSourceCard] = [*needs, *sources]
@@ -132,25 +171,33 @@ def _score_arrays(
     need_theme = _incidence([n.themes for n in needs], themes)
     shared_cat = need_cat @ _incidence([s.categories for s in sources], categories).T
     shared_theme = need_theme @ _incidence([s.themes for s in sources], themes).T
-    quality = np.array(
-        [
-            EASE_POINTS * (s.ease - 1) / 2
-            + ACCESS_POINTS[s.access]
-            + (PORTABILITY_POINTS if s.portability else 0.0)
-            - SENSITIVITY_PENALTY[s.sensitivity]
-            for s in sources
-        ]
-    )
+    quality = np.array([_quality(s) for s in sources])
     reusable = np.array([s.reusable for s in sources], dtype=bool)
-    available = np.array([s.access != "not_available" for s in sources], dtype=bool)
+    available = np.array(
+        [s.access is not None and s.access != "not_available" for s in sources], dtype=bool
+    )
+    need_tagged = np.array([bool(n.categories and n.themes) for n in needs], dtype=bool)
+    source_tagged = np.array([bool(s.categories and s.themes) for s in sources], dtype=bool)
+    source_known = np.array(
+        [all(getattr(s, f) not in (None, []) for f in SCORED_SOURCE_FIELDS) for s in sources],
+        dtype=bool,
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         cat_share = np.nan_to_num(shared_cat / need_cat.sum(axis=1, keepdims=True))
         theme_share = np.nan_to_num(shared_theme / need_theme.sum(axis=1, keepdims=True))
     related = (shared_cat > 0) | (shared_theme > 0)
+    # unrelated is a fact only when both cards say all their categories and themes
+    unrelated = ~related & need_tagged[:, None] & source_tagged[None, :]
+    unknown = ~unrelated & ~(need_tagged[:, None] & source_known[None, :]) & reusable[None, :]
     raw = CATEGORY_POINTS * cat_share + THEME_POINTS * theme_share + quality[None, :]
     scores = np.where(related & reusable[None, :], np.clip(raw, 0.0, 100.0), 0.0)
-    usable = (shared_cat > 0) & reusable[None, :] & available[None, :]
+    scores = np.where(unknown, np.nan, scores)
+    usable = (shared_cat > 0) & reusable[None, :] & available[None, :] & ~unknown
     return scores, usable, shared_cat, shared_theme
+
+
+def _rounded(x: float) -> int | None:
+    return None if math.isnan(x) else _half_up(x)
 
 
 def match_matrix(needs: Sequence[NeedCard], sources: Sequence[DataSourceCard]) -> MatchMatrix:
@@ -166,7 +213,7 @@ def match_matrix(needs: Sequence[NeedCard], sources: Sequence[DataSourceCard]) -
     return MatchMatrix(
         needs=tuple(n.id for n in needs),
         sources=tuple(s.id for s in sources),
-        scores=tuple(tuple(_half_up(x) for x in row) for row in scores),
+        scores=tuple(tuple(_rounded(x) for x in row) for row in scores),
         usable=tuple(tuple(bool(x) for x in row) for row in usable),
     )
 
@@ -211,6 +258,9 @@ def match_sources(
     for j, source in enumerate(sources):
         shared_cats = tuple(c for c in need.categories if c in source.categories)
         shared_themes = tuple(t for t in need.themes if t in source.themes)
+        if math.isnan(scores[0, j]):
+            matches.append(_to_qualify(need, source, shared_cats, shared_themes))
+            continue
         if not shared_cats and not shared_themes:
             continue
         reasons: list[MatchReason] = []
@@ -251,16 +301,17 @@ def match_sources(
                     ),
                 )
             )
-        reasons.append(
-            MatchReason(
-                "access",
-                EASE_POINTS * (source.ease - 1) / 2 + ACCESS_POINTS[source.access],
-                I18nText(
-                    fr=f"{_ACCESS_TEXT[source.access].fr} (facilité {source.ease}/3)",
-                    en=f"{_ACCESS_TEXT[source.access].en} (ease {source.ease}/3)",
-                ),
+        if source.access is not None and source.ease is not None:
+            reasons.append(
+                MatchReason(
+                    "access",
+                    EASE_POINTS * (source.ease - 1) / 2 + ACCESS_POINTS[source.access],
+                    I18nText(
+                        fr=f"{_ACCESS_TEXT[source.access].fr} (facilité {source.ease}/3)",
+                        en=f"{_ACCESS_TEXT[source.access].en} (ease {source.ease}/3)",
+                    ),
+                )
             )
-        )
         if source.portability:
             reasons.append(
                 MatchReason(
@@ -272,13 +323,14 @@ def match_sources(
                     ),
                 )
             )
-        reasons.append(
-            MatchReason(
-                "sensitivity",
-                -SENSITIVITY_PENALTY[source.sensitivity],
-                _SENSITIVITY_TEXT[source.sensitivity],
+        if source.sensitivity is not None:
+            reasons.append(
+                MatchReason(
+                    "sensitivity",
+                    -SENSITIVITY_PENALTY[source.sensitivity],
+                    _SENSITIVITY_TEXT[source.sensitivity],
+                )
             )
-        )
         matches.append(
             SourceMatch(
                 source=source.id,
@@ -290,8 +342,42 @@ def match_sources(
                 reasons=tuple(reasons),
             )
         )
-    # Stable sort: equal scores keep the inventory's order; usable sources first.
-    return tuple(sorted(matches, key=lambda m: (not m.usable, -m.score)))
+    # Stable sort: equal scores keep the inventory's order; usable sources first, the
+    # cells to be qualified last.
+    return tuple(
+        sorted(matches, key=lambda m: (m.score is None, not m.usable, -(m.score or 0)))
+    )
+
+
+def to_qualify_text(fields: Sequence[str]) -> I18nText:
+    """"No score: to be qualified (access, sensitivity…)", in both languages."""
+
+    def words(lang: str) -> str:
+        return ", ".join(_t(f"qualify.field.{f}", lang) for f in fields)
+
+    return I18nText(
+        fr=_t("use_cases.to_qualify", "fr", fields=words("fr")),
+        en=_t("use_cases.to_qualify", "en", fields=words("en")),
+    )
+
+
+def _to_qualify(
+    need: NeedCard,
+    source: DataSourceCard,
+    shared_cats: tuple[str, ...],
+    shared_themes: tuple[str, ...],
+) -> SourceMatch:
+    """A cell without a score: what is to be qualified, never a score from a default."""
+    reason = MatchReason("to_qualify", 0.0, to_qualify_text(missing_fields(need, source)))
+    return SourceMatch(
+        source=source.id,
+        title=source.title,
+        score=None,
+        usable=False,
+        shared_categories=shared_cats,
+        shared_themes=shared_themes,
+        reasons=(reason,),
+    )
 
 
 # --- a workshop's cards ---------------------------------------------------------------

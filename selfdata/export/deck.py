@@ -22,7 +22,7 @@ from selfdata.domain.cards import (
     NeedCard,
     deck_counts,
 )
-from selfdata.export.labels import t, vocab
+from selfdata.export.labels import t, vocab, yes_no
 from selfdata.export.pdf_base import (
     FAMILY,
     INK,
@@ -63,42 +63,57 @@ class CardFace:
     foot: str = ""
 
 
-def _dots(ease: int) -> str:
+def _dots(ease: int | None, lang: str) -> str:
+    if ease is None:
+        return t("to_qualify", lang)
     return "●" * ease + "○" * (3 - ease)
 
 
-def source_face(card: DataSourceCard, decks: Decks, lang: str) -> CardFace:
-    themes = decks.index("themes")
+def _categories(ids: Sequence[str], decks: Decks, lang: str) -> str:
     categories = decks.index("data_categories")
-    first = themes.get(card.themes[0])
-    color = palette.rgb(palette.theme_colour(getattr(first, "color", None)))
-    yes_no = t("yes" if card.portability else "no", lang)
+    named = [categories[c].title.get(lang) if c in categories else c for c in ids]
+    return ", ".join(named) or t("to_qualify", lang)
+
+
+def _first_theme_colour(ids: Sequence[str], decks: Decks) -> tuple[int, int, int]:
+    first = decks.index("themes").get(ids[0]) if ids else None
+    return palette.rgb(palette.theme_colour(getattr(first, "color", None)))
+
+
+def _register_blocks(card: DataSourceCard, lang: str) -> list[Block]:
+    """What the city's processing register says of the source, when it says it."""
+    return [
+        Block(t(name, lang), value.get(lang), "I")
+        for name in ("purpose", "legal_basis", "data_subjects", "recipients", "retention")
+        if (value := getattr(card, name)) is not None
+    ]
+
+
+def source_face(card: DataSourceCard, decks: Decks, lang: str) -> CardFace:
+    color = _first_theme_colour(card.themes, decks)
+    portable = yes_no(card.portability, lang)
     blocks = [
         Block(None, card.description.get(lang)),
         Block(
             t("holder", lang),
             f"{card.holder.get(lang)} ({vocab('holder_kind', card.holder_kind, lang)})",
         ),
-        Block(
-            t("categories", lang),
-            ", ".join(
-                categories[c].title.get(lang) if c in categories else c for c in card.categories
-            ),
-        ),
+        Block(t("categories", lang), _categories(card.categories, decks, lang)),
         Block(
             t("access", lang),
             f"{vocab('access', card.access, lang)} · {t('ease', lang).lower()} "
-            f"{_dots(card.ease)} · {vocab('refresh', card.refresh, lang)}",
+            f"{_dots(card.ease, lang)} · {vocab('refresh', card.refresh, lang)}",
         ),
         Block(
             t("sensitivity", lang),
             f"{vocab('sensitivity', card.sensitivity, lang)} · "
-            f"{t('portability', lang)}\u202f: {yes_no}"
+            f"{t('portability', lang)}\u202f: {portable}"
             if lang != "en"
             else f"{vocab('sensitivity', card.sensitivity, lang)} · "
-            f"{t('portability', lang)}: {yes_no}",
+            f"{t('portability', lang)}: {portable}",
         ),
     ]
+    blocks += _register_blocks(card, lang)
     if not card.reusable:
         blocks.append(Block(None, t("not_reusable", lang), "B"))
     if card.legal_notes is not None:
@@ -116,20 +131,12 @@ def source_face(card: DataSourceCard, decks: Decks, lang: str) -> CardFace:
 
 
 def need_face(card: NeedCard, decks: Decks, lang: str) -> CardFace:
-    themes = decks.index("themes")
-    categories = decks.index("data_categories")
-    first = themes.get(card.themes[0])
-    color = palette.rgb(palette.theme_colour(getattr(first, "color", None)))
+    color = _first_theme_colour(card.themes, decks)
     blocks = [
         Block(t("persona", lang), card.persona.get(lang), "I"),
         Block(None, card.description.get(lang)),
         Block(t("usage_family", lang), vocab("usage_family", card.usage_family, lang)),
-        Block(
-            t("categories", lang),
-            ", ".join(
-                categories[c].title.get(lang) if c in categories else c for c in card.categories
-            ),
-        ),
+        Block(t("categories", lang), _categories(card.categories, decks, lang)),
     ]
     return CardFace(
         kind=t("kind_need", lang),

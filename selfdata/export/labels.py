@@ -20,12 +20,22 @@ def t(key: str, lang: str, **values: object) -> str:
     return i18n.t(_PREFIX + key, lang, **values)
 
 
-def vocab(kind: str, value: str, lang: str) -> str:
-    """A closed-vocabulary value in words; the raw value when unknown."""
+def vocab(kind: str, value: str | None, lang: str) -> str:
+    """A closed-vocabulary value in words; the raw value when unknown to the catalogue;
+    "to be qualified" when nobody gave it (``None``)."""
+    if value is None:
+        return i18n.t("pdf.to_qualify", lang)
     key = f"{_VOCAB_PREFIX}{kind}.{value}"
     if key not in i18n.catalog():
         return value.replace("_", " ")
     return i18n.t(key, lang)
+
+
+def yes_no(value: bool | None, lang: str) -> str:
+    """Yes, no, or "to be qualified" when nobody said."""
+    if value is None:
+        return t("to_qualify", lang)
+    return t("yes" if value else "no", lang)
 
 
 def label_keys() -> list[str]:

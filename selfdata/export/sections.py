@@ -16,7 +16,7 @@ from selfdata.domain.numbers import format_score, format_share, format_weight
 from selfdata.domain.workshop import Scenario
 from selfdata.export import network_drawing, next_steps
 from selfdata.export.facts import CriterionStat, Lookup, RankingFacts, fits
-from selfdata.export.labels import t, vocab
+from selfdata.export.labels import t, vocab, yes_no
 from selfdata.export.pdf_base import (
     FAMILY,
     INK,
@@ -131,7 +131,7 @@ def source_rows(ctx: Context, source_ids: list[str]) -> list[list[str]]:
                 clip(card.holder.get(lang), CELL_CHARS),
                 vocab("access", card.access, lang),
                 vocab("sensitivity", card.sensitivity, lang),
-                t("yes" if card.portability else "no", lang),
+                yes_no(card.portability, lang),
             ]
         )
     return rows
@@ -357,7 +357,7 @@ def risks_section(ctx: Context, scenario: Scenario) -> None:
             )
         if card.sensitivity == "special":
             risks.append(t("special_data", lang, source=name))
-        if not card.portability:
+        if card.portability is False:
             risks.append(t("no_portability", lang, source=name, holder=holder))
         if card.ease == 1:
             risks.append(

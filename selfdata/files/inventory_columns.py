@@ -253,7 +253,12 @@ def codes(vocab: str) -> tuple[str, ...]:
     for model in (DataSourceCard, NeedCard):
         info = model.model_fields.get(vocab)
         if info is not None:
-            return tuple(str(code) for code in get_args(info.annotation))
+            found = get_args(info.annotation)
+            # an optional field (``Access | None``): the codes of its Literal
+            literal = next((a for a in found if get_args(a)), None)
+            if literal is not None:
+                found = get_args(literal)
+            return tuple(str(code) for code in found if code is not type(None))
     return tuple(vocabularies()[vocab])
 
 

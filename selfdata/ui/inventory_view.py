@@ -167,4 +167,12 @@ def propose_form(ctx: PageContext, code: str) -> None:
         make_draft=services.SourceDraft,
         add=services.add_source,
         propose=services.propose_source,
+        pickers=(
+            ("themes", "proposal.theme", {x.id: x.title.get(ctx.lang) for x in ctx.decks.themes}),
+            (
+                "categories",
+                "proposal.category",
+                {x.id: x.title.get(ctx.lang) for x in ctx.decks.data_categories},
+            ),
+        ),
     )

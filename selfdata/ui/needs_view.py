@@ -118,4 +118,12 @@ def propose_form(ctx: PageContext, code: str) -> None:
         make_draft=services.NeedDraft,
         add=services.add_need,
         propose=services.propose_need,
+        pickers=(
+            ("themes", "proposal.theme", {x.id: x.title.get(ctx.lang) for x in ctx.decks.themes}),
+            (
+                "categories",
+                "proposal.category",
+                {x.id: x.title.get(ctx.lang) for x in ctx.decks.data_categories},
+            ),
+        ),
     )

@@ -7,7 +7,7 @@ Every text that a user typed, or that comes from a card, goes through :func:`saf
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import segno
@@ -124,18 +124,25 @@ def proposal_form(
     make_draft: Callable[..., Any],
     add: Callable[..., Any],
     propose: Callable[..., Any],
+    pickers: Sequence[tuple[str, str, Mapping[str, str]]] = (),
 ) -> None:
     """A proposal form (a source or a need): added by the facilitator, proposed by a
     participant. ``fields`` are ``(name, label key)``, the last one a text area; each widget
-    is keyed ``key_prefix + name``. A refused proposal (too long, locked, time up, cap
-    reached) keeps what was typed; an accepted one empties the form."""
+    is keyed ``key_prefix + name``. ``pickers`` are optional simple choices ``(name, label
+    key, id -> title)`` (a theme, a data category): left on "to be qualified", the draft
+    carries nothing for them. A refused proposal (too long, locked, time up, cap reached)
+    keeps what was typed; an accepted one empties the form."""
     keys = [key_prefix + name for name, _ in fields]
+    picked = [key_prefix + name for name, _, _ in pickers]
 
     def submit() -> None:
-        typed = {
+        typed: dict[str, Any] = {
             name: str(st.session_state.get(key, ""))
             for (name, _), key in zip(fields, keys, strict=True)
         }
+        for (name, _, options), key in zip(pickers, picked, strict=True):
+            choice = st.session_state.get(key)
+            typed[name] = (choice,) if choice in options else ()
         draft = make_draft(**typed)
         if ctx.is_facilitator:
             done = ctx.act(add, ctx.store, code, ctx.secret, draft=draft)
@@ -144,8 +151,19 @@ def proposal_form(
         if done is not None:
             for key in keys:
                 st.session_state[key] = ""
+            for key in picked:
+                st.session_state[key] = None
 
     with st.form(form_key, clear_on_submit=False):
+        for (_, label, options), key in zip(pickers, picked, strict=True):
+            st.selectbox(
+                ctx.t(label),
+                list(options),
+                index=None,
+                key=key,
+                format_func=lambda i, o=options: o.get(i, i),  # type: ignore[misc]
+                placeholder=ctx.t("common.to_qualify"),
+            )
         for i, ((_, label), key) in enumerate(zip(fields, keys, strict=True)):
             if i == len(fields) - 1:
                 st.text_area(ctx.t(label), key=key, max_chars=2000)
@@ -231,17 +249,20 @@ def card_box(
                     "inventory.card_facts",
                     lang,
                     holder=card.holder.get(lang),
-                    access=t(f"access.{card.access}", lang),
-                    sensitivity=t(f"sensitivity.{card.sensitivity}", lang),
+                    access=t(f"access.{card.access or 'none'}", lang),
+                    sensitivity=t(f"sensitivity.{card.sensitivity or 'none'}", lang),
                 )
             )
         )
     if details:
+        unknown = card.to_qualify() if isinstance(card, (DataSourceCard, NeedCard)) else ()
         with st.expander(t("cards.details", lang)):
             for name, value in card.__dict__.items():
                 if name in ("title", "id", *MAIN_TEXT):
                     continue
                 label, shown = field_label(name, lang), _value_text(name, value, lang)
+                if name in unknown:  # nobody said: shown as such, never guessed
+                    shown = t("common.to_qualify", lang)
                 if label and shown:
                     st.markdown(
                         f"**{safe(label)}**{NBSP_COLON if lang != 'en' else ':'} {safe(shown)}"

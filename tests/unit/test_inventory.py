@@ -108,7 +108,7 @@ BROKEN_ROWS = [
         "unknown closed-vocabulary value, with a suggestion",
         {"Accès": "portail"},
         f"ligne 2, colonne L (Accès){NB}: valeur inconnue « portail » — vouliez-vous dire "
-        f"« portal »{NB}? (valeurs permises{NB}: papier, espace en ligne, API, données "
+        f"« portal »{NB}? (valeurs permises{NB}: papier, sur demande ou au guichet, espace en ligne, API, données "
         "ouvertes, non disponible)",
     ),
     (
@@ -162,7 +162,7 @@ def test_problems_are_in_english_on_request(fmt: str) -> None:
     [line] = lines_of(data, f"sources.{fmt}", lang="en")
     assert line.endswith(
         "column L (Access): unknown value 'apii' — did you mean 'API'? (allowed: paper, "
-        "online account, API, open data, not available)"
+        "on request or at the desk, online account, API, open data, not available)"
     )
 
 
@@ -445,7 +445,7 @@ def test_the_readme_example_lines_are_what_validate_prints(
 def test_the_xlsx_template_offers_closed_lists_in_drop_downs() -> None:
     book = openpyxl.load_workbook(io.BytesIO(write_template("sources", "fr", "xlsx")))
     lists = [v.formula1 for v in book.worksheets[0].data_validations.dataValidation]
-    assert '"papier,espace en ligne,API,données ouvertes,non disponible"' in lists
+    assert '"papier,sur demande ou au guichet,espace en ligne,API,données ouvertes,non disponible"' in lists
     assert '"oui,non"' in lists
 
 

@@ -56,7 +56,7 @@ def shown(
         needs = [needs[i] for i in keep]
     if len(sources) > max_sources:
         scores = match_matrix(needs, sources).scores
-        best = [max((row[j] for row in scores), default=0) for j in range(len(sources))]
+        best = [max((row[j] or 0 for row in scores), default=0) for j in range(len(sources))]
         by_score = sorted(range(len(sources)), key=lambda j: (-best[j], j))
         keep = sorted(by_score[:max_sources])
         sources = [sources[j] for j in keep]
@@ -91,6 +91,8 @@ def match_heatmap(
             match = by_source.get(source.id)
             if match is None:
                 lines = [t("use_cases.unrelated", lang)]
+            elif match.score is None:  # nothing scored from a default: say what is missing
+                lines = [plotly_text(r.text.get(lang), 90) for r in match.reasons]
             else:
                 lines = [
                     t("use_cases.score", lang, score=matrix.scores[i][j]),
@@ -103,10 +105,12 @@ def match_heatmap(
                     lines.append(t("use_cases.not_usable", lang))
             row.append(head + "<br>" + _reasons(lines))
         hover.append(row)
+    xs = [plotly_text(s.title.get(lang), 28) for s in sources]
+    ys = [plotly_text(n.title.get(lang), 32) for n in needs]
     heat = go.Heatmap(
         z=[list(r) for r in matrix.scores],
-        x=[plotly_text(s.title.get(lang), 28) for s in sources],
-        y=[plotly_text(n.title.get(lang), 32) for n in needs],
+        x=xs,
+        y=ys,
         text=hover,
         hovertemplate="%{text}<extra></extra>",
         colorscale=palette.SEQUENTIAL_SCALE,
@@ -116,10 +120,25 @@ def match_heatmap(
         xgap=2,
         ygap=2,
     )
+    traces: list[object] = [heat]
+    unknown = [(i, j) for i, row in enumerate(matrix.scores) for j, x in enumerate(row) if x is None]
+    if unknown:  # no colour from a default: the cell says it is to be qualified
+        traces.append(
+            go.Scatter(
+                x=[xs[j] for _, j in unknown],
+                y=[ys[i] for i, _ in unknown],
+                mode="text",
+                text=[t("use_cases.to_qualify_short", lang)] * len(unknown),
+                textfont={"size": 10},
+                hoverinfo="skip",
+                showlegend=False,
+                name=t("use_cases.to_qualify_short", lang),
+            )
+        )
     return Heatmap(
         need_ids=matrix.needs,
         source_ids=matrix.sources,
-        figure=room_figure(heat, max(320, 34 * len(needs) + 220), xaxis={"tickangle": -45}),
+        figure=room_figure(traces, max(320, 34 * len(needs) + 220), xaxis={"tickangle": -45}),
         needs_total=needs_total,
         sources_total=sources_total,
     )
