@@ -15,11 +15,11 @@ with bluish green or reddish purple for a deuteranope. ``tests/unit/test_palette
 measures it again.
 
 Colour never carries meaning alone: actor kinds also differ by marker shape on screen and
-by their printed name, flow types by dash (tangible solid, intangible dashed) and by the
-legend. Flow colours are drawn as thin lines and, on paper, as the flows' numbers, so each
-has a contrast of at least 3:1 on white (WCAG 2.1, non-text contrast): Okabe–Ito's orange
-(2.2:1), sky blue (2.3:1) and yellow (1.3:1) are too pale for that and only fill shapes
-that carry a dark outline.
+by their printed name, flow types by their stroke (:data:`FLOW_STROKES`: width and dash
+pattern, each type its own) and by the legend. Flow colours are drawn as thin lines and, on
+paper, as the flows' numbers, so each has a contrast of at least 3:1 on white (WCAG 2.1,
+non-text contrast): Okabe–Ito's orange (2.2:1), sky blue (2.3:1) and yellow (1.3:1) are too
+pale for that and only fill shapes that carry a dark outline.
 
 No plotly and no fpdf here: this module is pure data and arithmetic.
 """
@@ -101,6 +101,38 @@ FLOW_COLOURS: Final[dict[str, Hex]] = {
 }
 """One colour per flow type (``selfdata.domain.cards.FlowType``), each at least 3:1 on
 white. Money was Okabe–Ito orange until it was measured at 2.2:1."""
+
+
+@dataclass(frozen=True)
+class FlowStroke:
+    """How a flow type's line is drawn, so that it reads without colour (greyscale
+    print, colour-blind readers): its own width and dash pattern."""
+
+    width: float
+    """Line width on paper, in mm; the screen scales its line width by ``width / 0.45``."""
+    dash: tuple[float, ...]
+    """On/off lengths on paper, in mm (empty: a solid line)."""
+    plotly_dash: str
+    """The same pattern on screen, as plotly names it."""
+
+
+FLOW_STROKES: Final[dict[str, FlowStroke]] = {
+    "personal_data": FlowStroke(0.8, (), "solid"),
+    "service": FlowStroke(0.3, (), "solid"),
+    "money": FlowStroke(0.55, (3.0, 0.9), "longdash"),
+    "consent": FlowStroke(0.45, (1.3, 1.1), "dash"),
+    "insight": FlowStroke(0.55, (0.35, 0.85), "dot"),
+    "oversight": FlowStroke(0.45, (2.2, 0.8, 0.4, 0.8), "dashdot"),
+}
+"""One stroke per flow type, no two alike: tangible flows solid (personal data thick,
+service thin) or in long dashes (money), intangible ones in short dashes (consent), dots
+(insight) or dash-dots (oversight). The legend on screen and on paper shows each."""
+UNKNOWN_STROKE: Final[FlowStroke] = FlowStroke(0.45, (0.8, 0.8), "dot")
+
+
+def flow_stroke(flow_type: str) -> FlowStroke:
+    """The stroke of a flow type; :data:`UNKNOWN_STROKE` for a type the app does not know."""
+    return FLOW_STROKES.get(flow_type, UNKNOWN_STROKE)
 
 
 @dataclass(frozen=True)

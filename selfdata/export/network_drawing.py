@@ -1,9 +1,11 @@
 """The value network drawn with PDF vector primitives, in the same layout as on screen.
 
 Actors are boxes (the resident an ellipse) filled with their kind's colour; flows are
-arrows coloured by type, solid when tangible (personal data, service, money) and dashed when
-intangible (consent, insight, oversight). Each arrow carries a number that refers to the
-flow table printed under the figure, so labels never overlap on paper. The colours are the
+arrows coloured by type and drawn each with its own stroke (width and dash pattern,
+``palette.FLOW_STROKES``), so the types stay apart when printed in grey. Each arrow carries
+a number that refers to the flow table printed under the figure, placed where it overlaps
+no other number and no actor, so labels never overlap on paper. The whole drawing is one
+tagged Figure whose alternative text says the actors and the flows in words. The colours are the
 screen's, from :mod:`selfdata.domain.palette` (``tests/unit/test_palette.py`` compares the
 two drawings).
 """
@@ -14,7 +16,6 @@ import math
 from collections.abc import Mapping, Sequence
 
 from selfdata.domain import palette
-from selfdata.domain.cards import TANGIBLE_FLOWS
 from selfdata.domain.workshop import Scenario
 from selfdata.export.facts import Edge, Lookup, Node, network_facts
 from selfdata.export.labels import t, vocab
@@ -36,6 +37,15 @@ FLOW_ORDER: tuple[str, ...] = (
     "insight",
     "oversight",
 )
+
+
+def _stroke(pdf: ExportPDF, flow_type: str) -> None:
+    """Set the flow type's line width and dash pattern (inside a ``local_context``)."""
+    stroke = palette.flow_stroke(flow_type)
+    pdf.set_line_width(stroke.width)
+    if stroke.dash:
+        lengths = " ".join(f"{length * pdf.k:.2f}" for length in stroke.dash)
+        pdf._out(f"0 J [{lengths}] 0 d")  # butt ends: the dashes keep their lengths
 
 
 def flow_color(flow_type: str) -> Color:
@@ -115,6 +125,7 @@ def draw_network(
             pair_count.get(frozenset((e.source, e.target)), 0) + 1
         )
     pair_seen: dict[frozenset[str], int] = {}
+    segments: list[tuple[Edge, tuple[float, float, float, float]]] = []
     for e in edges:
         if e.source not in centres or e.target not in centres or e.source == e.target:
             continue
@@ -139,21 +150,20 @@ def draw_network(
         tx, ty = _border_point(x2, y2, -ux, -uy, kinds.get(e.target) == "resident")
         sx, sy, tx, ty = sx + ox, sy + oy, tx + ox, ty + oy
         color = flow_color(e.type)
-        pdf.set_draw_color(*color)
-        pdf.set_line_width(0.45)
-        if e.type not in TANGIBLE_FLOWS:
-            pdf.set_dash_pattern(dash=1.4, gap=1.0)
-        pdf.line(sx, sy, tx - ux * 2.0, ty - uy * 2.0)
-        pdf.set_dash_pattern()
+        with pdf.local_context(draw_color=color):
+            _stroke(pdf, e.type)
+            pdf.line(sx, sy, tx - ux * 2.0, ty - uy * 2.0)
         _arrow_head(pdf, tx, ty, ux, uy, color)
-        # The flow's number, a little before the middle so that two opposite flows differ.
-        mx, my = sx + (tx - sx) * 0.45, sy + (ty - sy) * 0.45
+        segments.append((e, (sx, sy, tx, ty)))
+    boxes = [(cx - NODE_W / 2, cy - NODE_H / 2, NODE_W, NODE_H) for cx, cy in centres.values()]
+    for e, (mx, my) in badge_places(segments, boxes):
+        color = flow_color(e.type)
         with pdf.local_context(fill_color=(255, 255, 255), draw_color=color, line_width=0.3):
-            pdf.circle(mx, my, 2.1, style="DF")
+            pdf.circle(mx, my, BADGE_R, style="DF")
         pdf.set_font(FAMILY, "B", 5.5)
         pdf.set_text_color(*color)
-        pdf.set_xy(mx - 2.1, my - 1.5)
-        pdf.cell(4.2, 3, str(e.number), align="C")
+        pdf.set_xy(mx - BADGE_R, my - 1.5)
+        pdf.cell(2 * BADGE_R, 3, str(e.number), align="C")
 
     for node in nodes:
         cx, cy = centres[node.id]
@@ -186,6 +196,10 @@ def draw_network(
     pdf.set_line_width(0.2)
 
 
+LEGEND_LINE = 14.0
+"""Length of a legend's line sample, in mm: long enough to show its dash pattern."""
+
+
 def draw_legend(pdf: ExportPDF, lang: str, types: Sequence[str] = FLOW_ORDER) -> None:
     """One line per flow type: a sample of its line and its name."""
     pdf.set_font(FAMILY, "", 7.5)
@@ -196,16 +210,13 @@ def draw_legend(pdf: ExportPDF, lang: str, types: Sequence[str] = FLOW_ORDER) ->
         col, row = i % 3, i // 3
         lx, ly = x0 + col * col_w, y + row * 5 + 2.5
         color = flow_color(flow_type)
-        pdf.set_draw_color(*color)
-        pdf.set_line_width(0.45)
-        if flow_type not in TANGIBLE_FLOWS:
-            pdf.set_dash_pattern(dash=1.4, gap=1.0)
-        pdf.line(lx, ly, lx + 9, ly)
-        pdf.set_dash_pattern()
-        _arrow_head(pdf, lx + 11, ly, 1.0, 0.0, color)
-        pdf.set_xy(lx + 13, ly - 2)
+        with pdf.local_context(draw_color=color):
+            _stroke(pdf, flow_type)
+            pdf.line(lx, ly, lx + LEGEND_LINE, ly)
+        _arrow_head(pdf, lx + LEGEND_LINE + 2, ly, 1.0, 0.0, color)
+        pdf.set_xy(lx + LEGEND_LINE + 4, ly - 2)
         pdf.set_text_color(*INK)
-        pdf.cell(col_w - 14, 4, vocab("flow", flow_type, lang))
+        pdf.cell(col_w - LEGEND_LINE - 5, 4, vocab("flow", flow_type, lang))
     rows = (len(types) + 2) // 3
     pdf.set_y(y + rows * 5 + 2)
     pdf.set_draw_color(*RULE)
@@ -244,15 +255,86 @@ def figure(pdf: ExportPDF, nodes: Sequence[Node], edges: Sequence[Edge], lang: s
     if not nodes:
         pdf.note(t("empty_network", lang))
         return
+    pdf.keep_with_heading(FIGURE_H + 20)
     pdf.ensure_space(FIGURE_H + 20)
     top = pdf.get_y()
-    draw_network(pdf, nodes, edges, pdf.l_margin, top, pdf.epw, FIGURE_H)
-    pdf.set_y(top + FIGURE_H + 2)
-    present = [ft for ft in FLOW_ORDER if any(e.type == ft for e in edges)] or list(FLOW_ORDER)
-    draw_legend(pdf, lang, present)
+    with pdf.leaf("Figure", alt=alt_text(nodes, edges, lang)):
+        draw_network(pdf, nodes, edges, pdf.l_margin, top, pdf.epw, FIGURE_H)
+        pdf.set_y(top + FIGURE_H + 2)
+        present = [ft for ft in FLOW_ORDER if any(e.type == ft for e in edges)]
+        draw_legend(pdf, lang, present or list(FLOW_ORDER))
     pdf.ln(1)
     if edges:
         flow_table(pdf, nodes, edges, lang)
+
+
+def alt_text(nodes: Sequence[Node], edges: Sequence[Edge], lang: str) -> str:
+    """The figure in words, for a screen reader: its actors, then each numbered flow."""
+    labels = {n.id: n.label for n in nodes}
+    flows = [
+        t(
+            "alt.flow",
+            lang,
+            number=e.number,
+            source=clip(labels.get(e.source, e.source), 60),
+            target=clip(labels.get(e.target, e.target), 60),
+            type=vocab("flow", e.type, lang),
+        )
+        for e in edges
+    ]
+    actors = ", ".join(clip(n.label, 60) for n in nodes)
+    text = t("alt.network", lang, actors=len(nodes), names=actors, flows=len(edges))
+    return text + (" " + " ; ".join(flows) if lang != "en" else " " + "; ".join(flows))
+
+
+# -- badges -------------------------------------------------------------------------------
+
+BADGE_R = 2.1
+"""Radius of a flow's number badge, in mm."""
+_PLACES = (0.45, 0.35, 0.55, 0.27, 0.63, 0.2, 0.7, 0.4, 0.5, 0.3, 0.6)
+"""Where along its arrow a badge may sit, the middle first (never at the very ends)."""
+
+Segment = tuple[float, float, float, float]
+
+
+def badge_places(
+    segments: Sequence[tuple[Edge, Segment]], boxes: Sequence[tuple[float, float, float, float]]
+) -> list[tuple[Edge, tuple[float, float]]]:
+    """Each flow's badge centre, on its own arrow: the first place along it that overlaps
+    no badge already placed and no actor, and sits furthest from the other arrows."""
+    placed: list[tuple[Edge, tuple[float, float]]] = []
+    for edge, seg in segments:
+        others = [other for e, other in segments if e is not edge]
+        best: tuple[float, float, float] | None = None
+        for frac in _PLACES:
+            x, y = seg[0] + (seg[2] - seg[0]) * frac, seg[1] + (seg[3] - seg[1]) * frac
+            clash = any(math.hypot(x - px, y - py) < 2 * BADGE_R + 0.6 for _, (px, py) in placed)
+            clash = clash or any(_in_box(x, y, box, BADGE_R + 0.4) for box in boxes)
+            if clash:
+                continue
+            clearance = min((_distance(x, y, other) for other in others), default=99.0)
+            if best is None or clearance > best[2] + 0.5:
+                best = (x, y, clearance)
+            if clearance >= BADGE_R + 0.8:
+                break
+        if best is None:  # crowded: the middle, as before
+            best = (seg[0] + (seg[2] - seg[0]) * 0.45, seg[1] + (seg[3] - seg[1]) * 0.45, 0.0)
+        placed.append((edge, (best[0], best[1])))
+    return placed
+
+
+def _in_box(x: float, y: float, box: tuple[float, float, float, float], pad: float) -> bool:
+    left, top, w, h = box
+    return left - pad < x < left + w + pad and top - pad < y < top + h + pad
+
+
+def _distance(x: float, y: float, seg: Segment) -> float:
+    """Distance from a point to a segment."""
+    x1, y1, x2, y2 = seg
+    dx, dy = x2 - x1, y2 - y1
+    length2 = dx * dx + dy * dy
+    k = 0.0 if length2 < 1e-12 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
+    return math.hypot(x - (x1 + k * dx), y - (y1 + k * dy))
 
 
 # -- from a scenario ----------------------------------------------------------------------

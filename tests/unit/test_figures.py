@@ -63,26 +63,32 @@ def test_every_actor_is_one_marker_and_every_flow_one_arrow(
 
 
 @pytest.mark.parametrize(
-    ("flow_type", "dash"),
+    ("flow_type", "dash", "tangible"),
     [
-        ("personal_data", "solid"),
-        ("service", "solid"),
-        ("money", "solid"),
-        ("consent", "dash"),
-        ("insight", "dash"),
-        ("oversight", "dash"),
+        ("personal_data", "solid", True),
+        ("service", "solid", True),
+        ("money", "longdash", True),
+        ("consent", "dash", False),
+        ("insight", "dot", False),
+        ("oversight", "dashdot", False),
     ],
 )
-def test_tangible_flows_are_solid_and_intangible_ones_dashed(flow_type: str, dash: str) -> None:
+def test_each_flow_type_has_its_own_stroke_as_on_paper(
+    flow_type: str, dash: str, tangible: bool
+) -> None:
     graph = nx.MultiDiGraph()
     for node in ("a", "b"):
         graph.add_node(node, actor=node, label=I18nText.same(node), kind="city")
     graph.add_edge("a", "b", key="f", type=flow_type, label=I18nText.same("x"))
     (line,) = traces_with(network_figure(graph), "flow")
-    assert line.line.dash == dash
+    assert line.line.dash == dash == palette.flow_stroke(flow_type).plotly_dash
     assert line.meta["type"] == flow_type
-    tangible = "matériel" if dash == "solid" else "immatériel"
-    assert line.name.endswith(f"({tangible})")
+    assert line.name.endswith("(matériel)" if tangible else "(immatériel)")
+
+
+def test_no_two_flow_types_share_a_stroke_on_screen() -> None:
+    strokes = [(FLOW_STYLES[f].dash, FLOW_STYLES[f].width) for f in palette.FLOW_COLOURS]
+    assert len(set(strokes)) == len(strokes)
 
 
 def test_the_legend_names_the_flow_types_and_actor_kinds_present_in_both_languages(

@@ -9,9 +9,9 @@ flow, for the hover text), ``actor`` (one marker trace per actor kind, in the le
 
 Colours come from the one palette shared with the PDFs (:mod:`selfdata.domain.palette`:
 Okabe–Ito, safe for the common colour-vision deficiencies, and three documented additions)
-and never carry meaning alone: actor kinds also differ by marker shape, flow types by dash
-(tangible flows solid, intangible dashed) and by their legend label. Actor names and flow
-labels are escaped, so Plotly's few HTML-like tags in them show as typed.
+and never carry meaning alone: actor kinds also differ by marker shape, flow types by their
+stroke (width and dash, as on paper: ``palette.FLOW_STROKES``) and by their legend label.
+Actor names and flow labels are escaped, so Plotly's few HTML-like tags in them show as typed.
 """
 
 from __future__ import annotations
@@ -40,11 +40,17 @@ from selfdata.ui.figures.wall import WALL_CHART_PX, WALL_TEXT_PX, on_wall
 class FlowStyle:
     color: str
     dash: str
-    """``solid`` for tangible flows, ``dash`` for intangible ones."""
+    """The flow type's dash pattern (:data:`selfdata.domain.palette.FLOW_STROKES`)."""
+    width: float = 1.0
+    """The line's width relative to the figure's ordinary line width."""
 
 
 FLOW_STYLES: dict[str, FlowStyle] = {
-    flow_type: FlowStyle(color, "solid" if flow_type in TANGIBLE_FLOWS else "dash")
+    flow_type: FlowStyle(
+        color,
+        palette.flow_stroke(flow_type).plotly_dash,
+        palette.flow_stroke(flow_type).width / 0.45,
+    )
     for flow_type, color in palette.FLOW_COLOURS.items()
 }
 
@@ -216,7 +222,11 @@ def network_figure(
                 mode="lines",
                 name=name,
                 legendgroup=group,
-                line={"color": style.color, "width": scale.line, "dash": style.dash},
+                line={
+                    "color": style.color,
+                    "width": round(scale.line * style.width, 2),
+                    "dash": style.dash,
+                },
                 hoverinfo="skip",
                 meta={"role": "flow", "type": flow_type, "flows": len(by_type[flow_type])},
             )
