@@ -158,9 +158,11 @@ def resample_participants(
     """The bootstrap over participants (``ratings``: participants × scenarios × criteria,
     0 = not rated); ``None`` without a participant who rated."""
     ratings = np.asarray(ratings, dtype=np.int64)
+    if ratings.shape[0] == 0 or not scenario_ids:
+        return None
     ratings = ratings[(ratings > 0).reshape(ratings.shape[0], -1).any(axis=1)]
     p = ratings.shape[0]
-    if p == 0 or not scenario_ids:
+    if p == 0:
         return None
     everyone = np.ones((1, p))
     full = scores_for(medians_for(ratings, everyone), weights, directions, method)[0]

@@ -305,3 +305,10 @@ def test_kendalls_tau_on_two_shared_items_is_flagged_too_few_and_left_out_of_the
     )
     three = pairwise_agreement({"A": {"x": 3, "y": 2, "z": 1}, "B": {"x": 3, "y": 2, "z": 1}})
     assert (three[0].tau, three[0].too_few) == (1.0, False)
+
+
+def test_nobody_rated_gives_no_resampling() -> None:
+    empty = np.zeros((0, 2, 1), dtype=np.int64)
+    assert resample_participants(empty, [1.0], ["benefit"], ["A", "B"]) is None
+    unrated = np.zeros((2, 2, 1), dtype=np.int64)
+    assert resample_participants(unrated, [1.0], ["benefit"], ["A", "B"]) is None
