@@ -63,6 +63,9 @@ class WorkshopRow:
     """Cards in play and agenda, as stored (JSON): :mod:`selfdata.app.preparing` reads it."""
     step_clock: str | None = None
     """The room's clock (JSON of :class:`selfdata.domain.agenda.StepClock`), or ``None``."""
+    decision: str | None = None
+    """Participants' weights on or off and the rating round (JSON), or ``None``: read by
+    :mod:`selfdata.app.deciding`."""
 
     def input_locked(self, now: float | None = None) -> bool:
         """Manually locked, or the countdown has ended."""
@@ -188,9 +191,21 @@ _BUMP_VERSION = (
 _BUMP_VERSIONS = _BUMP_VERSION.values(ranking_version=t.workshops.c.ranking_version + 1)
 _BUMP_SETTINGS = _BUMP_VERSIONS.values(settings_version=t.workshops.c.settings_version + 1)
 
-SETTINGS_ACTIONS = frozenset({"set_vote_settings", "set_weights", "undo"})
+SETTINGS_ACTIONS = frozenset(
+    {
+        "set_vote_settings",
+        "set_weights",
+        "undo",
+        "set_participant_weights",
+        "open_rating_round",
+        "close_rating_round",
+        "open_consent",
+        "close_consent",
+    }
+)
 """Actions that change what a tablet lets its participant do (the dot budget and cap, the
-criteria and their weights; an undo may revert one): they bump ``settings_version``, which
+criteria and their weights, whether participants weigh them, the rating round, the consent
+round; an undo may revert one): they bump ``settings_version``, which
 live tablets watch to redraw at once (:mod:`selfdata.ui.live`)."""
 _AUDIT = insert(t.audit_log)
 

@@ -26,6 +26,7 @@ from selfdata.app.access import (
     facilitator_only,
     item_row,
 )
+from selfdata.app.deciding import check_reveal
 from selfdata.app.preparing import clock_of
 from selfdata.app.tables import set_use_case_table
 from selfdata.domain import rules
@@ -122,6 +123,7 @@ def set_revealed(store: Store, code: str, secret: str, step: str, revealed: bool
     step = _check_step(step)
 
     def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+        check_reveal(w, step, revealed)  # a silent rating round keeps the ranking hidden
         now = set(w.revealed) | {step} if revealed else set(w.revealed) - {step}
         ordered = [s for s in STEP_IDS if s in now]
         before = ops.workshop_fields(w, ["revealed"])

@@ -39,6 +39,7 @@ from selfdata.store import rows as transfer
 if TYPE_CHECKING:  # numpy, scipy and networkx load slowly: the engines are imported on use
     import networkx as nx
 
+    from selfdata.engines.decision import DecisionOutcome
     from selfdata.engines.network import NetworkDiagnostics
     from selfdata.engines.network_edits import Comparison
     from selfdata.engines.ranking import Method, Ranking, RatingTable
@@ -131,6 +132,8 @@ class GroupRanking:
     ranking: Ranking
     table: RatingTable
     """The group's ratings aggregated (each participant's own ranking starts from it)."""
+    decision: DecisionOutcome | None = None
+    """Whose weights, the resampled room, the two rounds, the consent round."""
 
 
 def rank(
@@ -152,10 +155,11 @@ def rank(
         workshop = workshop.model_copy(
             update={"scenarios": [s for s in workshop.scenarios if s.id in rated]}
         )
+    from selfdata.engines.decision import decide
     from selfdata.engines.ranking import rank_with_table
 
     ranking, table = rank_with_table(workshop, decks, method, draws=draws, spread=spread, seed=seed)
-    return GroupRanking(ranking, table)
+    return GroupRanking(ranking, table, decide(workshop, decks, table, method))
 
 
 def group_ranking(

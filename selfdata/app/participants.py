@@ -133,6 +133,8 @@ def erase_participant(conn: Connection, workshop_id: int, participant_id: int, s
             conn.execute(delete(table).where(table.c.id == item_id))
     conn.execute(delete(t.votes).where(t.votes.c.participant_id == participant_id))
     conn.execute(delete(t.ratings).where(t.ratings.c.participant_id == participant_id))
+    for table in t.DECISION_TABLES:  # their weights, round 1's ratings, their objection
+        conn.execute(delete(table).where(table.c.participant_id == participant_id))
     conn.execute(
         update(t.audit_log)
         .where(t.audit_log.c.workshop_id == workshop_id, t.audit_log.c.actor == slug)

@@ -41,6 +41,19 @@ from selfdata.app.contributions import (
     vote,
     withdraw_proposal,
 )
+from selfdata.app.deciding import (
+    MyDecision,
+    RoomDecision,
+    close_consent,
+    close_rating_round,
+    my_decision,
+    object_to_top,
+    open_consent,
+    open_rating_round,
+    set_my_weights,
+    set_participant_weights_on,
+    withdraw_objection,
+)
 from selfdata.app.decisions import set_action_plan, set_city_roles
 from selfdata.app.facilitator import (
     ScenarioDraft,
@@ -165,6 +178,18 @@ from selfdata.domain.errors import (
 from selfdata.domain.limits import MAX_PROPOSALS_PER_PARTICIPANT, MAX_PSEUDONYM
 
 __all__ = [
+    # how the room decides (selfdata.app.deciding)
+    "MyDecision",
+    "RoomDecision",
+    "close_consent",
+    "close_rating_round",
+    "my_decision",
+    "object_to_top",
+    "open_consent",
+    "open_rating_round",
+    "set_my_weights",
+    "set_participant_weights_on",
+    "withdraw_objection",
     # limits
     "MAX_PROPOSALS_PER_PARTICIPANT",
     "MAX_PSEUDONYM",

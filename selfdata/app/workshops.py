@@ -135,6 +135,7 @@ def _erase(conn: Connection, workshop_id: int) -> None:
     cases = select(t.use_cases.c.id).where(t.use_cases.c.workshop_id == workshop_id)
     conn.execute(delete(t.use_case_sources).where(t.use_case_sources.c.use_case_id.in_(cases)))
     for table in (
+        *t.DECISION_TABLES,
         t.ratings,
         t.votes,
         t.criteria,

@@ -24,6 +24,8 @@ from typing import Any
 from selfdata.app import outcomes
 from selfdata.domain.numbers import format_score, format_share, format_signed, format_weight
 from selfdata.domain.workshop import Workshop
+from selfdata.engines.decision import DecisionOutcome
+from selfdata.engines.decision_summary import decision_sentences
 from selfdata.engines.ranking import METHODS, SENSITIVITY, Ranking, RankingError
 from selfdata.engines.ranking_summary import position_label, ranking_sentences
 from selfdata.files.loading import CARDS_DIR, FileFormatError, default_decks, load_workshop
@@ -112,14 +114,15 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     try:
-        ranking = outcomes.rank(
+        group = outcomes.rank(
             workshop,
             decks,
             args.method,
             draws=args.draws,
             spread=SENSITIVITY.spread,
             seed=args.seed,
-        ).ranking
+        )
+        ranking = group.ranking
     except RankingError as exc:
         print(f"{args.workshop}: cannot rank: {exc.message('en')}", file=sys.stderr)
         return 1
@@ -137,8 +140,29 @@ def run(args: argparse.Namespace) -> int:
             "schema": body.pop("schema"),
             "workshop": {"title": workshop.title, "territory": workshop.territory},
             **body,
+            **decision_json(group.decision),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(render_text(workshop, ranking))
+        if group.decision is not None:
+            titles = {s.id: s.title for s in workshop.scenarios}
+            tables = {x.id: x.name for x in workshop.tables or ()}
+            for line in decision_sentences(group.decision, titles, tables, "en"):
+                print(line)
     return 0
+
+
+def decision_json(decision: DecisionOutcome | None) -> dict[str, Any]:
+    """``weight_sets``, ``robustness.participants_resampled``, ``rounds`` and ``consent``
+    (documented in ``docs/cli.md``)."""
+    if decision is None:
+        return {}
+    body = decision.as_dict()
+    return {
+        "weight_sets": body["weight_sets"],
+        "winner_depends_on_weights": body["winner_depends_on_weights"],
+        "robustness": {"participants_resampled": body["participants_resampled"]},
+        "rounds": body["rounds"],
+        "consent": body["consent"],
+    }

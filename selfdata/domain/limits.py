@@ -31,6 +31,9 @@ RATING_MIN = 1
 RATING_MAX = 5
 WEIGHT_MIN = 0
 WEIGHT_MAX = 10
+SWING_MIN = 0
+SWING_MAX = 100
+"""A participant's swing weight for a criterion: the most important at SWING_MAX."""
 """A criterion's weight goes from WEIGHT_MIN to WEIGHT_MAX."""
 
 # --- counts per workshop ------------------------------------------------------------------

@@ -36,6 +36,8 @@ from selfdata.domain.limits import (
     MAX_TITLE,
     RATING_MAX,
     RATING_MIN,
+    SWING_MAX,
+    SWING_MIN,
     WEIGHT_MAX,
     WEIGHT_MIN,
 )
@@ -181,6 +183,48 @@ class Rating(_Model):
     value: int = Field(ge=RATING_MIN, le=RATING_MAX)
 
 
+class SwingWeight(_Model):
+    criterion: Slug
+    value: int = Field(ge=SWING_MIN, le=SWING_MAX)
+
+
+class ParticipantWeights(_Model):
+    """A participant's swing weights: the criterion that matters most at 100, the others
+    from 0 to 100 against it."""
+
+    participant: Slug
+    weights: list[SwingWeight] = Field(min_length=1)
+
+
+class RatingRounds(_Model):
+    """The rating rounds: round 1 is silent (nobody sees another's rating) until the
+    facilitator closes it; round 2 opens after the discussion. ``ratings`` holds the current
+    round's ratings; ``first`` keeps round 1's once round 2 opened."""
+
+    current: Literal[1, 2] = 1
+    open: bool = True
+    first: list[Rating] | None = None
+
+
+class Objection(_Model):
+    """A blocking objection to the consent round's scenario, with its reason (it becomes a
+    condition of the dossier's action plan)."""
+
+    participant: Slug
+    reason: Annotated[
+        str, StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True)
+    ]
+
+
+class ConsentRound(_Model):
+    """After the ranking, the room is asked whether anyone has a blocking objection to the
+    top scenario (``scenario``); ``open`` while objections may be raised."""
+
+    scenario: Slug
+    open: bool = True
+    objections: list[Objection] = Field(default_factory=list)
+
+
 class Settings(_Model):
     vote_budget: int = Field(default=DEFAULT_VOTE_BUDGET, ge=DOTS_MIN, le=DOTS_MAX)
     """Dots each participant may place in total."""
@@ -193,6 +237,9 @@ class Settings(_Model):
     """The facilitator named participants: pseudonyms in the console's lists, on the
     tablets, in ``rank`` and in the report. Off (the default, and in files written before
     it existed): anonymous mode."""
+    participant_weights: bool = False
+    """The facilitator asked participants to weigh the criteria (swing weighting on the
+    tablets); off (the default, and in older files): the facilitator's weights only."""
 
 
 class WorkshopCards(_Model):
@@ -253,6 +300,12 @@ class Workshop(_Model):
     tables: list[WorkshopTable] | None = None
     """The room's tables, in order; absent for a workshop without tables (and in files
     written before tables existed)."""
+    participant_weights: list[ParticipantWeights] | None = None
+    """Participants' swing weights; absent in files written before they existed."""
+    rounds: RatingRounds | None = None
+    """The rating rounds; absent: a single round, as before."""
+    consent: ConsentRound | None = None
+    """The consent round on the top scenario and its objections; absent: none held."""
 
     def dots_per_need(self) -> dict[str, int]:
         """Dots placed on each need (need id -> total), needs without a dot left out."""

@@ -110,23 +110,41 @@ def kendall_tau(a: Mapping[str, float], b: Mapping[str, float]) -> float | None:
     return min(1.0, max(-1.0, tau))
 
 
+MIN_SHARED_ITEMS = 3
+"""Kendall's tau on fewer shared items is not shown as a number: on 2 items it can only be
+−1, 0 or 1, which reads as a strong verdict on nothing ("too few shared needs to compare")."""
+
+
 @dataclass(frozen=True)
 class PairAgreement:
     first: str
     second: str
     tau: float | None
+    shared: int | None = None
+    """Items both tables scored (``None``: not counted, built by hand)."""
+
+    @property
+    def too_few(self) -> bool:
+        """Fewer than :data:`MIN_SHARED_ITEMS` shared items: say so instead of tau."""
+        return self.shared is not None and self.shared < MIN_SHARED_ITEMS
 
 
 def pairwise_agreement(scores: Mapping[str, Mapping[str, float]]) -> tuple[PairAgreement, ...]:
     """Kendall's tau of every pair of tables (in the given order of tables)."""
     return tuple(
-        PairAgreement(x, y, kendall_tau(scores[x], scores[y])) for x, y in combinations(scores, 2)
+        PairAgreement(
+            x,
+            y,
+            kendall_tau(scores[x], scores[y]),
+            sum(1 for item in scores[x] if item in scores[y]),
+        )
+        for x, y in combinations(scores, 2)
     )
 
 
 def mean_agreement(pairs: Sequence[PairAgreement]) -> float | None:
     """The mean tau over the pairs that have one (``None`` when none has)."""
-    taus = [p.tau for p in pairs if p.tau is not None]
+    taus = [p.tau for p in pairs if p.tau is not None and not p.too_few]
     return sum(taus) / len(taus) if taus else None
 
 

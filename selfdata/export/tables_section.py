@@ -90,7 +90,7 @@ def report_section(ctx: sections.Context) -> None:
                 align=("LEFT", *["CENTER"] * (len(group) + 1)),
             )
         titles = {n.id: n.card.title.get(lang) if n.card else n.id for n in results.needs}
-        _agreement(ctx, results.needs_agreement, titles, results.tables)
+        _agreement(ctx, results.needs_agreement, titles, results.tables, "needs")
     if results.scenarios and any(s.overall for s in results.scenarios):
         pdf.heading(t("tables_ranking", lang), 2)
         for group in _chunks(results.tables):
@@ -116,7 +116,7 @@ def report_section(ctx: sections.Context) -> None:
                 align=("LEFT", *["CENTER"] * (len(group) + 1)),
             )
         titles = {s.id: s.title for s in results.scenarios}
-        _agreement(ctx, results.scenarios_agreement, titles, results.tables)
+        _agreement(ctx, results.scenarios_agreement, titles, results.tables, "scenarios")
 
 
 def _agreement(
@@ -124,6 +124,7 @@ def _agreement(
     agreement: Agreement | None,
     titles: dict[str, str],
     tables: Sequence[TableInfo],
+    part: str,
 ) -> None:
     if agreement is None:
         return
@@ -132,7 +133,9 @@ def _agreement(
     lines = []
     for pair in agreement.pairs:
         first, second = names[pair.first], names[pair.second]
-        if pair.tau is None:
+        if pair.too_few:
+            lines.append(t(f"decide_tau_few_{part}", lang, first=first, second=second))
+        elif pair.tau is None:
             lines.append(t("tables_tau_none", lang, first=first, second=second))
         else:
             tau = _signed(pair.tau, lang)

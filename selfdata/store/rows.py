@@ -43,6 +43,7 @@ from selfdata.domain.workshop import (
     WorkshopTable,
 )
 from selfdata.store import schema as t
+from selfdata.store.decision_rows import decision_problems, read_decision, write_decision
 from selfdata.store.schema import dumps
 
 LIST_LIMITS = {
@@ -111,7 +112,7 @@ def import_problems(workshop: Workshop, decks: Decks | None) -> list[str]:
             problems.append(f"use_cases[{i}].sources: a data source is listed twice")
     deck_arg: Any = decks if decks is not None else {}
     problems += [f"{f.where}: {f.message}" for f in workshop_problems(workshop, deck_arg)]
-    return problems
+    return problems + decision_problems(workshop)
 
 
 def _card_json(card: DataSourceCard | NeedCard | None) -> str | None:
@@ -323,6 +324,7 @@ def write_workshop(
             for i, r in enumerate(w.ratings, start=1)
         ],
     )
+    write_decision(conn, workshop_id, w, people, scenario_ids)
     write_cards(conn, workshop_id, w.cards)
     return workshop_id
 
@@ -504,8 +506,12 @@ def _ranking_fields(conn: Connection, workshop_id: int, *, ratings: bool = True)
     without the ratings, the largest table of a workshop)."""
     row = conn.execute(select(t.workshops).where(t.workshops.c.id == workshop_id)).one()
     table_slugs = _slugs(conn, t.tables, workshop_id)
+    decision = read_decision(conn, workshop_id, row.decision)
+    header = _header(row)
+    header["settings"].participant_weights = decision.pop("weights_on")
     return {
-        **_header(row),
+        **header,
+        **decision,
         "participants": [
             Participant(
                 id=p.slug,

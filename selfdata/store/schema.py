@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from selfdata.domain.identity import pseudonym_key
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -91,6 +91,9 @@ workshops = Table(
     # and the room's clock (when the step started, time spent per step, JSON); version 9
     Column("preparation", Text),
     Column("step_clock", Text),
+    # how the room decides (schema 11, JSON, NULL = as before): whether participants weigh
+    # the criteria and the rating round (selfdata/app/deciding.py)
+    Column("decision", Text),
 )
 
 participants = Table(
@@ -290,6 +293,62 @@ for _name in TABLE_COLUMNS:
     )
 Index("ix_audit_workshop", audit_log.c.workshop_id, audit_log.c.id)
 
+participant_weights = Table(
+    "participant_weights",
+    metadata,
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "participant_id",
+        Integer,
+        ForeignKey("participants.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("criterion", String(64), primary_key=True),
+    Column("value", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+"""Version 11: each participant's swing weights (0–100 per criterion)."""
+Index("ix_participant_weights_workshop", participant_weights.c.workshop_id)
+
+round_ratings = Table(
+    "round_ratings",
+    metadata,
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column("round", Integer, primary_key=True),
+    Column(
+        "participant_id",
+        Integer,
+        ForeignKey("participants.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "scenario_id", Integer, ForeignKey("scenarios.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("criterion", String(64), primary_key=True),
+    Column("value", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+"""Version 11: the ratings of a closed round, kept when the next round opens (``ratings``
+holds the current round's)."""
+Index("ix_round_ratings_workshop", round_ratings.c.workshop_id, round_ratings.c.position)
+
+objections = Table(
+    "objections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "participant_id", Integer, ForeignKey("participants.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("scenario_id", Integer, ForeignKey("scenarios.id", ondelete="CASCADE"), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    UniqueConstraint("participant_id", "scenario_id"),
+)
+"""Version 11: blocking objections raised in the consent round on the top scenario."""
+Index("ix_objections_workshop", objections.c.workshop_id, objections.c.position)
+DECISION_TABLES = (participant_weights, round_ratings, objections)
+
 
 def _add_ranking_version(conn: Connection) -> None:
     conn.execute(
@@ -404,6 +463,17 @@ def _add_tables(conn: Connection) -> None:
             )
 
 
+def _add_decision(conn: Connection) -> None:
+    """Version 11: ``workshops.decision`` (NULL: no participants' weights, no rounds) and the
+    tables of participants' weights, closed rounds' ratings and objections (made by
+    ``create_all`` just before): every existing workshop decides as before."""
+    for table in DECISION_TABLES:
+        table.create(conn, checkfirst=True)
+    present = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    if "decision" not in present:
+        conn.execute(text("ALTER TABLE workshops ADD COLUMN decision TEXT"))
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _add_ranking_version,
     3: _renormalise_pseudonym_keys,
@@ -414,6 +484,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     8: _add_show_pseudonyms,
     9: _add_preparation,
     10: _add_tables,
+    11: _add_decision,
 }
 """Version n -> function bringing a version n-1 database to version n."""
 

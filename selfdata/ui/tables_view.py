@@ -289,7 +289,9 @@ def _agreement(
         lines = []
         for pair in agreement.pairs:
             first, second = names[pair.first], names[pair.second]
-            if pair.tau is None:
+            if pair.too_few:
+                lines.append(ctx.t(f"decide.tau_few_{part}", first=first, second=second))
+            elif pair.tau is None:
                 lines.append(ctx.t("tables.tau_none", first=first, second=second))
             else:
                 tau = f"{pair.tau:+.2f}".replace(".", "," if ctx.lang == "fr" else ".")

@@ -125,6 +125,11 @@ def test_rank_json_has_the_documented_shape(
         "outcome",
         "lead",
         "tied_groups",
+        "weight_sets",
+        "winner_depends_on_weights",
+        "robustness",
+        "rounds",
+        "consent",
     ]
     assert data["schema"] == "selfdata-ranking/1"
     assert data["method"] == method
@@ -197,3 +202,40 @@ def test_a_workshop_without_scenarios_says_it_cannot_be_ranked(
     path = write(tmp_path, valid_workshop(scenarios=[], ratings=[]))
     assert main(["rank", str(path)]) == 1
     assert "no scenario to rank" in capsys.readouterr().err
+
+
+def test_rank_json_gives_each_weight_set_and_the_resampled_room(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workshop = valid_workshop(
+        tables=[{"id": "lilas", "name": "Les Lilas"}],
+        settings={"participant_weights": True},
+        # everyone puts cost first: the cheaper transfer scenario wins on their weights
+        participant_weights=[
+            {"participant": f"p{i}", "weights": [
+                {"criterion": "resident_benefit", "value": 10},
+                {"criterion": "cost", "value": 100},
+            ]}
+            for i in range(3)
+        ],
+    )  # fmt: skip
+    workshop["participants"][0]["table"] = "lilas"
+    path = str(write(tmp_path, workshop))
+    assert main(["rank", path, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    sets = {s["source"]: s for s in data["weight_sets"]}
+    assert list(sets) == ["facilitator", "group", "table:lilas"]
+    assert sets["facilitator"]["ranking"][0]["scenario"] == "cloud"
+    assert sets["group"]["ranking"][0]["scenario"] == "transfer"
+    assert sets["group"]["participants"] == 3 and sets["table:lilas"]["participants"] == 1
+    assert data["winner_depends_on_weights"] is True
+    resampled = data["robustness"]["participants_resampled"]
+    assert (resampled["draws"], resampled["seed"]) == (1000, 0)
+    assert resampled["winner"] == "cloud"
+    assert 0 <= resampled["winner_first_share"] <= 1
+    assert set(resampled["rank_probabilities"]) == {"cloud", "transfer"}
+    assert sum(resampled["rank_probabilities"]["cloud"]) == pytest.approx(1)
+    assert main(["rank", path]) == 0
+    assert "The winner depends on whose weights: ‘Coach CO2 en cloud personnel’ with the " in (
+        capsys.readouterr().out
+    )
