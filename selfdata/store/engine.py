@@ -56,6 +56,8 @@ def _sqlite_events(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit is on disk before the action is acknowledged.
         cur.execute("PRAGMA synchronous = FULL")
+        # Erased rows are overwritten with zeros, not left in free space (see erase_traces).
+        cur.execute("PRAGMA secure_delete = ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -157,6 +159,27 @@ class Store:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
                 return fn(conn)
+
+    def erase_traces(self) -> None:
+        """After an erasure (a participant leaving, a workshop deleted or purged): make the
+        erased rows unreadable in every file of the database, not only in its tables.
+
+        SQLite: rows are deleted with ``secure_delete`` on (their bytes zeroed in the new
+        page), but the write-ahead log still holds the pages as they were before; a
+        ``wal_checkpoint(TRUNCATE)`` copies the latest pages into the main file and empties
+        the ``-wal`` file (it waits, within the busy timeout, for readers of older pages).
+        PostgreSQL: nothing to do here — the erased rows are gone from every query at once;
+        their bytes stay in the table files until autovacuum reuses the space, and in
+        PostgreSQL's own WAL and backups until they are recycled (the operator's policy; see
+        docs/deploy.md)."""
+        if not self.is_sqlite or self._file is None:
+            return
+        with _told_gently():
+            raw = self.engine.raw_connection()
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -69,3 +69,14 @@ def test_the_same_file_keeps_accepting_writes(tmp_path: Path) -> None:
     services.vote(store, code, token, need, 1)
     assert services.needs_board(store, code, token=token) is not None
     store.dispose()
+
+
+def test_the_readme_quotes_the_message_a_replaced_database_gives() -> None:
+    root = Path(__file__).resolve().parents[2]
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    assert "removed or replaced while the server runs" in readme
+    message = StoreUnavailable("store.replaced").message("fr").casefold()
+    assert "la base de données de ce serveur a été supprimée ou remplacée" in message
+    assert "la base de données de ce serveur a été supprimée ou remplacée" in readme
+    for text in (message, readme):
+        assert "le serveur doit être redémarré" in text
