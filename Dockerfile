@@ -30,5 +30,7 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=10s \
     CMD python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)" \
         && python -m selfdata health
-# Start-up refuses an unusable database with one clear line instead of serving tracebacks.
-CMD ["sh", "-c", "python -m selfdata health && exec streamlit run workshop_app.py --server.address=0.0.0.0 --server.port=8501"]
+# Start-up refuses an unusable database with one clear line instead of serving tracebacks;
+# `selfdata serve` erases the expired workshops before the server starts, and the server
+# erases them every hour after (SELFDATA_PURGE_SECONDS; selfdata/app/retention.py).
+CMD ["sh", "-c", "python -m selfdata health && exec python -m selfdata serve --replicas 1 --address 0.0.0.0 --port 8501"]

@@ -113,6 +113,7 @@ def leave_workshop(store: Store, code: str, token: str) -> None:
         commit(conn, w, actor=p.slug, action="leave")
 
     store.write(tx)
+    store.erase_traces()  # the -wal file too (selfdata/store/engine.py)
 
 
 def erase_participant(conn: Connection, workshop_id: int, participant_id: int, slug: str) -> None:
@@ -168,6 +169,7 @@ def remove_participant(store: Store, code: str, secret: str, participant: str) -
         commit(conn, w, actor="facilitator", action="remove_participant", detail={"row": pid})
 
     store.write(tx)
+    store.erase_traces()
 
 
 def hide_participant_proposals(

@@ -133,7 +133,9 @@ def privacy_notice(settings: PrivacySettings, lang: str = "fr") -> list[tuple[st
             else "privacy.text.retention_forever",
             lang,
             retention=retention,
-        ),
+        )
+        + " "
+        + t("privacy.text.copies", lang),
         "rights": t("privacy.text.rights", lang, contact=contact),
         "required": t("privacy.text.required", lang),
         "automated": t("privacy.text.automated", lang),

@@ -161,6 +161,7 @@ def delete_workshop(store: Store, code: str, secret: str) -> None:
         _erase(conn, w.id)
 
     store.write(tx)
+    store.erase_traces()
 
 
 def purge_expired(store: Store, now: float | None = None) -> int:
@@ -180,4 +181,7 @@ def purge_expired(store: Store, now: float | None = None) -> int:
             _erase(conn, workshop_id)
         return len(ids)
 
-    return store.write(tx)
+    erased = store.write(tx)
+    if erased:
+        store.erase_traces()
+    return erased

@@ -41,6 +41,7 @@ from pathlib import Path
 from types import FrameType
 
 from selfdata.app.links import PUBLIC_URL_ENV, public_base_url
+from selfdata.domain.errors import SelfDataError
 from selfdata.files.loading import ROOT
 
 APP = ROOT / "workshop_app.py"
@@ -76,6 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     replicas = max(1, int(args.replicas))
+    _purge_expired()
     options = _options(args.option)
     haproxy = haproxy_binary()
     if replicas > 1 and haproxy is None:
@@ -103,6 +105,25 @@ def run(args: argparse.Namespace) -> int:
         state_dir=args.state_dir,
     )
     return supervisor.run()
+
+
+def _purge_expired() -> None:
+    """Retention at start: erase the workshops past their retention date before any server
+    answers (each server process then purges every hour: selfdata/app/retention.py)."""
+    from selfdata.app.retention import purge_now
+    from selfdata.store import Store, default_url
+
+    os.environ.update(_absolute_db(os.environ))
+    try:
+        store = Store(default_url())
+    except SelfDataError:
+        return  # the server's own start says what is wrong with the database
+    try:
+        erased = purge_now(store)
+    finally:
+        store.dispose()
+    if erased:
+        print(f"selfdata: erased {erased} expired workshop(s)", flush=True)
 
 
 def haproxy_binary() -> str | None:

@@ -24,6 +24,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Connection to the database lost: your last action was not saved. "
         "Retrying automatically in a few seconds…",
     },
+    # the SQLite file removed or replaced under a running server (selfdata/store/engine.py)
+    "error.store.replaced": {
+        "fr": "La base de données de ce serveur a été supprimée ou remplacée : votre "
+        "dernière action n’a pas été enregistrée. Prévenez l’animation : le serveur doit "
+        "être redémarré.",
+        "en": "This server's database was deleted or replaced: your last action was not "
+        "saved. Tell the facilitator: the server must be restarted.",
+    },
     # finding a workshop, checking who acts
     "error.workshop.not_found": {
         "fr": "Aucun atelier ne correspond à ce code. Vérifiez-le auprès de l’animation.",

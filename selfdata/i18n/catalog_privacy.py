@@ -117,6 +117,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": f"Gardé {{retention}}{NB}; ensuite, tout ce qu’il contient est effacé.",
         "en": "Kept {retention}; then everything in it is erased.",
     },
+    "privacy.text.copies": {
+        "fr": "L’effacement (à l’échéance, par l’animation ou par « Quitter et effacer ») "
+        "porte sur la base de l’atelier, jusque dans son journal. Il n’atteint pas les copies "
+        "faites avant lui : un export de l’atelier téléchargé par l’animation, un compte "
+        "rendu PDF, une sauvegarde de la base faite par les personnes qui gèrent le serveur. "
+        "Ces copies suivent les règles de conservation du responsable, à qui vous pouvez les "
+        "demander.",
+        "en": "Erasure (at the end of the retention period, by the facilitator or through "
+        "“Leave and erase”) reaches the workshop's database, down to its journal. It "
+        "does not reach copies made before it: a workshop export the facilitator downloaded, "
+        "a PDF report, a backup of the database made by the people who run the server. Those "
+        "copies follow the controller's own retention rules; you can ask the controller "
+        "about them.",
+    },
     "privacy.text.rights": {
         "fr": "Vous pouvez voir tout ce que l’atelier garde sur vous et le télécharger dans "
         f"un fichier (accès et portabilité{NB}: «{NB}Mes données{NB}»), retirer chacune de "

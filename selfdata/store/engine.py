@@ -56,6 +56,8 @@ def _sqlite_events(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit is on disk before the action is acknowledged.
         cur.execute("PRAGMA synchronous = FULL")
+        # Erased rows are overwritten with zeros, not left in free space (see erase_traces).
+        cur.execute("PRAGMA secure_delete = ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -91,6 +93,8 @@ class Store:
             _sqlite_events(self.engine)
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True)
+        self._file = _file_path(self.url) if self.is_sqlite else None
+        self._file_id: tuple[int, int] | None = _identity(self._file)
         if create:
             self.write(create_schema)
 
@@ -110,12 +114,28 @@ class Store:
                 with self.engine.connect() as conn:
                     conn = conn.execution_options(**{_WRITE: True})
                     with conn.begin():
-                        return fn(conn)
+                        result = fn(conn)
+                        self._check_file()  # raising here rolls the transaction back
+                        return result
             except OperationalError as exc:
                 if attempt == retries or not _is_busy(exc):
                     raise
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _check_file(self) -> None:
+        """Refuse to commit when the SQLite file this store opened is no longer the one at its
+        path: removed (``make clean``, a deleted ``var/``) or replaced by another file. Open
+        connections would otherwise keep writing to the unlinked file (or a fresh empty one),
+        acknowledging actions that no restart would find. One ``stat`` per write (~2 µs),
+        under the write lock: nothing is acknowledged that is not in the file at the path."""
+        if self._file is None:
+            return
+        now = _identity(self._file)
+        if self._file_id is None:
+            self._file_id = now
+        if now is None or now != self._file_id:
+            raise StoreUnavailable("store.replaced")
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn(conn)`` in one read transaction (:class:`StoreUnavailable` when the
@@ -140,11 +160,51 @@ class Store:
             with conn.begin():
                 return fn(conn)
 
+    def erase_traces(self) -> None:
+        """After an erasure (a participant leaving, a workshop deleted or purged): make the
+        erased rows unreadable in every file of the database, not only in its tables.
+
+        SQLite: rows are deleted with ``secure_delete`` on (their bytes zeroed in the new
+        page), but the write-ahead log still holds the pages as they were before; a
+        ``wal_checkpoint(TRUNCATE)`` copies the latest pages into the main file and empties
+        the ``-wal`` file (it waits, within the busy timeout, for readers of older pages).
+        PostgreSQL: nothing to do here — the erased rows are gone from every query at once;
+        their bytes stay in the table files until autovacuum reuses the space, and in
+        PostgreSQL's own WAL and backups until they are recycled (the operator's policy; see
+        docs/deploy.md)."""
+        if not self.is_sqlite or self._file is None:
+            return
+        with _told_gently():
+            raw = self.engine.raw_connection()
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.close()
+
     def dispose(self) -> None:
         self.engine.dispose()
 
     def __repr__(self) -> str:
         return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+
+def _file_path(url: str) -> Path | None:
+    """The SQLite database's file, or ``None`` for an in-memory or URI database."""
+    database = make_url(url).database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).absolute()
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; ``None`` when there is none."""
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _touch(conn: Connection) -> None:

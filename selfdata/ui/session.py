@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from selfdata.app import links
+from selfdata.app.retention import keep_retention
 from selfdata.app.viewer import UiRole, Viewer, resolve_viewer
 from selfdata.app.views import ParticipantInfo, RoomState
 from selfdata.domain.cards import Decks
@@ -28,7 +29,9 @@ from selfdata.ui.limits import check as rate_check
 
 @st.cache_resource(show_spinner=False)
 def _store_for(url: str) -> Store:
-    return Store(url)
+    store = Store(url)
+    keep_retention(store)  # this server process erases expired workshops, now and hourly
+    return store
 
 
 def get_store() -> Store:

@@ -174,3 +174,20 @@ def test_french_has_a_non_breaking_space_before_double_punctuation_and_inside_qu
 def test_english_has_no_space_before_colons():
     for heading, text in privacy_notice(privacy_settings({}), "en"):
         assert not re.search(r"\s[:;?!]", heading + text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["journal", "export de l’atelier", "compte rendu PDF", "sauvegarde de la base"]),
+        ("en", ["journal", "workshop export", "PDF report", "backup of the database"]),
+    ],
+)
+def test_the_retention_section_says_erasure_does_not_reach_earlier_exports_and_backups(
+    lang: str, words: list[str]
+):
+    for raw in ("30", "0"):
+        notice = dict(privacy_notice(privacy_settings({"SELFDATA_RETENTION_DAYS": raw}), lang))
+        retention = notice[t("privacy.heading.retention", lang)]
+        for word in words:
+            assert word in retention, word

@@ -94,6 +94,6 @@ def test_no_error_detail_is_configured_to_reach_a_browser():
 
 def test_the_container_and_make_run_check_the_database_before_serving():
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
-    assert "python -m selfdata health && exec streamlit run" in dockerfile
+    assert "python -m selfdata health && exec python -m selfdata serve" in dockerfile
     assert "&& python -m selfdata health" in dockerfile  # the health check touches the store
     assert "python -m selfdata health" in (ROOT / "Makefile").read_text(encoding="utf-8")
