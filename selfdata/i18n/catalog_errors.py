@@ -314,6 +314,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Trop d’essais d’un coup\u202f: réessayez dans {wait}\u00a0s.",
         "en": "Too many attempts at once: try again in {wait} s.",
     },
+    "error.rate.locked": {
+        "fr": "Trop de codes inconnus essayés\u202f: aucun code n’est vérifié depuis cet "
+        "appareil pendant {minutes}\u00a0min.",
+        "en": "Too many unknown codes tried: no code is checked from this device for "
+        "{minutes} min.",
+    },
     "error.participant.gone": {
         "fr": "Cette personne n’existe pas (ou plus) dans cet atelier.",
         "en": "This participant does not exist (or no longer exists) in this workshop.",
