@@ -69,6 +69,7 @@ from selfdata.app.participants import (
     joining_open,
     leave_workshop,
     my_data,
+    remove_joined,
     remove_participant,
     set_joining_open,
 )
@@ -263,6 +264,7 @@ __all__ = [
     # facilitator
     "hide_participant_proposals",
     "joining_open",
+    "remove_joined",
     "remove_participant",
     "set_joining_open",
     "add_need",
