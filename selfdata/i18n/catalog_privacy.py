@@ -296,8 +296,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "protect.arrivals": {"fr": "Arrivées", "en": "Arrivals"},
     "protect.minute": {
-        "fr": "{time}\u00a0: {n}\u00a0arrivée(s)",
-        "en": "{time}: {n} joined",
+        "fr": "{time} — arrivées\u00a0: {n}",
+        "en": "{time} — joined: {n}",
     },
     "protect.since": {"fr": "Arrivé·es depuis", "en": "Joined since"},
     "protect.remove_since_confirm": {
