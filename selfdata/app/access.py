@@ -23,6 +23,7 @@ from selfdata.domain.cards import Decks
 from selfdata.domain.credentials import digest, normalise_code, secret_matches
 from selfdata.domain.errors import Expired, Forbidden, InvalidInput, LimitExceeded, Locked, NotFound
 from selfdata.domain.limits import MAX_TOKEN
+from selfdata.domain.textsafe import strip_bidi_controls
 from selfdata.store import Store
 from selfdata.store import schema as t
 from selfdata.store.schema import dumps
@@ -274,10 +275,11 @@ def unique_slug(conn: Connection, table: Table, workshop_id: int, base: str) -> 
 
 
 def check_text(value: object, field: str, *, limit: int, required: bool = False) -> str:
-    """A user-typed text: a string, no NUL character, at most ``limit`` characters."""
+    """A user-typed text: a string, no NUL character, at most ``limit`` characters; bidi
+    controls removed (:func:`strip_bidi_controls`)."""
     if not isinstance(value, str):
         raise InvalidInput("text.invalid", text="text.not_text", field=field)
-    text = value.strip()
+    text = strip_bidi_controls(value).strip()
     if required and not text:
         raise InvalidInput("text.empty", field=field)
     if len(text) > limit:

@@ -203,6 +203,18 @@ def _add_item(
     return slug
 
 
+def _leave_room(conn: Connection, w: WorkshopRow, p: ParticipantRow, table: Any) -> None:
+    """The last places of a nearly full list are kept for others (:func:`rules.
+    check_room_left`)."""
+    on_list, mine_here = conn.execute(
+        select(
+            func.count().filter(table.c.hidden.is_(False)),
+            func.count().filter(table.c.proposed_by == p.id),
+        ).where(table.c.workshop_id == w.id)
+    ).one()
+    rules.check_room_left(int(on_list), int(mine_here))
+
+
 def _propose(
     store: Store,
     code: str,
@@ -222,6 +234,7 @@ def _propose(
         )
         if mine >= MAX_PROPOSALS_PER_PARTICIPANT:
             raise LimitExceeded("proposals.too_many", limit=MAX_PROPOSALS_PER_PARTICIPANT)
+        _leave_room(conn, w, p, t.sources if kind == "source" else t.needs)
         slug = _add_item(conn, w, kind, p.id, card_id, draft, p.table_id)
         table = t.sources if kind == "source" else t.needs
         row_id = conn.execute(

@@ -12,11 +12,11 @@ from selfdata.app import undo as ops
 from selfdata.app.access import commit
 from selfdata.app.tables import seat_for_join
 from selfdata.app.views import Joined
-from selfdata.app.workshops import now_iso
+from selfdata.app.workshops import iso_at, now_iso, seconds_of
 from selfdata.domain import credentials
 from selfdata.domain.errors import Conflict, LimitExceeded, Locked, NotFound
 from selfdata.domain.identity import clean_pseudonym, pseudonym_key
-from selfdata.domain.limits import MAX_PARTICIPANTS
+from selfdata.domain.limits import MAX_PARTICIPANTS, ROOM_JOINS_PER_MINUTE
 from selfdata.domain.my_data import my_data_document
 from selfdata.files.loading import default_decks
 from selfdata.store import Store
@@ -49,6 +49,7 @@ def join(store: Store, code: str, pseudonym: str, table: str | None = None) -> J
         ).scalar_one()
         if count >= MAX_PARTICIPANTS:
             raise LimitExceeded("participants.full", limit=MAX_PARTICIPANTS)
+        _check_room_join_rate(conn, w.id)
         taken = conn.execute(
             select(t.participants.c.id).where(
                 t.participants.c.workshop_id == w.id,
@@ -73,6 +74,50 @@ def join(store: Store, code: str, pseudonym: str, table: str | None = None) -> J
         )
         commit(conn, w, actor=slug, action="join")  # no free text in the audit log
         return Joined(participant_id=slug, token=token, pseudonym=name)
+
+    return store.write(tx)
+
+
+def _check_room_join_rate(conn: Connection, workshop_id: int) -> None:
+    """At most :data:`ROOM_JOINS_PER_MINUTE` joins in any 60 s, counted from the stored join
+    times (so it holds across sessions, replicas and processes); refused with the wait."""
+    now = access.clock()
+    since = iso_at(now - 60)
+    recent = conn.execute(
+        select(t.participants.c.joined)
+        .where(t.participants.c.workshop_id == workshop_id, t.participants.c.joined > since)
+        .order_by(t.participants.c.joined)
+        .limit(ROOM_JOINS_PER_MINUTE)
+    ).scalars()
+    times = list(recent)
+    if len(times) >= ROOM_JOINS_PER_MINUTE:
+        wait = 60 - (now - seconds_of(times[0]))
+        raise LimitExceeded("joining.busy", wait=max(1, int(-(-wait // 1))))
+
+
+def remove_joined(
+    store: Store, code: str, secret: str, since: str, until: str | None = None
+) -> int:
+    """Facilitator: remove, in one action, everyone who joined at ``since`` or later (and
+    before ``until`` when given; ISO times as :func:`now_iso` writes them), with their
+    contributions, as :func:`remove_participant` does one by one: for a scripted burst.
+    Audited (how many, from when); like a single removal, an erasure, not undone. Returns
+    how many were removed."""
+
+    def tx(conn: Connection) -> int:
+        w = access.workshop_row(conn, code, for_update=True)
+        access.require_facilitator(w, secret)
+        query = select(t.participants.c.id, t.participants.c.slug).where(
+            t.participants.c.workshop_id == w.id, t.participants.c.joined >= str(since)[:40]
+        )
+        if until is not None:
+            query = query.where(t.participants.c.joined < str(until)[:40])
+        gone = conn.execute(query).all()
+        for row in gone:
+            erase_participant(conn, w.id, int(row.id), str(row.slug))
+        detail = {"since": str(since)[:40], "until": until and str(until)[:40], "count": len(gone)}
+        commit(conn, w, actor="facilitator", action="remove_joined", detail=detail)
+        return len(gone)
 
     return store.write(tx)
 

@@ -82,6 +82,7 @@ from selfdata.app.participants import (
     joining_open,
     leave_workshop,
     my_data,
+    remove_joined,
     remove_participant,
     set_joining_open,
 )
@@ -288,6 +289,7 @@ __all__ = [
     # facilitator
     "hide_participant_proposals",
     "joining_open",
+    "remove_joined",
     "remove_participant",
     "set_joining_open",
     "add_need",

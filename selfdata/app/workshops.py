@@ -25,7 +25,17 @@ from selfdata.store import schema as t
 
 def now_iso() -> str:
     """The current time as an ISO 8601 UTC string (``…Z``), from :data:`access.clock`."""
-    return datetime.fromtimestamp(access.clock(), UTC).isoformat().replace("+00:00", "Z")
+    return iso_at(access.clock())
+
+
+def iso_at(seconds: float) -> str:
+    """A POSIX time as :func:`now_iso` writes it (they sort as text in time order)."""
+    return datetime.fromtimestamp(seconds, UTC).isoformat().replace("+00:00", "Z")
+
+
+def seconds_of(iso: str) -> float:
+    """The POSIX time of an ISO string written by :func:`now_iso`."""
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
 
 
 def _retention_seconds() -> float | None:

@@ -53,6 +53,55 @@ RESERVED_PSEUDONYMS = (
 their letters' skeleton, so "ANIMATEUR", "Animateur 2", "Facilitateur.rice" and a Cyrillic
 "Аnimateur" are reserved too."""
 
+ROLE_WORDS = (
+    "animateur",
+    "animatrice",
+    "animation",
+    "facilitateur",
+    "facilitatrice",
+    "facilitation",
+    "facilitator",
+    "admin",
+    "administrateur",
+    "administratrice",
+    "administrator",
+    "moderateur",
+    "moderatrice",
+    "moderator",
+    "organisateur",
+    "organisatrice",
+    "organizer",
+    "organiser",
+    "superviseur",
+    "supervisor",
+    "sysadmin",
+)
+"""Words (French and English, without accents) that claim a role in the room: a pseudonym
+with a word *starting* with one of them is refused ("L'animateur", "Animateur du jour",
+"Admin", "Administratrice", "4dmin"), after :data:`_LEET` folding."""
+
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "l": "i",
+        "3": "e",
+        "4": "a",
+        "@": "a",
+        "5": "s",
+        "$": "s",
+        "7": "t",
+        "|": "i",
+        "!": "i",
+    }
+)
+"""Leetspeak, folded before the role words are looked for ("4dm1n" is "admin"; "l" and "i"
+are one letter there, in the name and in the role words alike)."""
+
+_LOOK_ALIKE_SEQUENCES = (("rn", "m"), ("vv", "w"), ("0", "o"))
+"""Sequences a glance reads as one letter, folded in the key after the confusable skeleton
+(which maps single characters only): "Carnille" looks like "Camille", "B0b" like "Bob"."""
+
 # Invisible characters that are not in the "format" category (Cf, stripped as a whole):
 # fillers that render as nothing, and marks that only select a glyph's variant.
 _INVISIBLE_RANGES = (
@@ -128,9 +177,21 @@ def clean_pseudonym(raw: object) -> str:
         raise InvalidInput("pseudonym.blank")
     if len(name) > MAX_PSEUDONYM:
         raise _too_long()
-    if _letters(pseudonym_key(name)) in _reserved_keys():
+    if _letters(pseudonym_key(name)) in _reserved_keys() or _claims_a_role(name):
         raise InvalidInput("pseudonym.reserved", name=name)
     return name
+
+
+def _claims_a_role(name: str) -> bool:
+    """A word of ``name`` (its skeleton, leetspeak folded) starts with a role word."""
+    folded = pseudonym_key(name).translate(_LEET)
+    words = re.findall(r"[^\W\d_]+", folded)
+    return any(word.startswith(role) for word in words for role in _role_words())
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    return tuple(pseudonym_key(word).translate(_LEET) for word in ROLE_WORDS)
 
 
 def _too_long() -> LimitExceeded:
@@ -147,7 +208,10 @@ def pseudonym_key(name: str) -> str:
     folded = unicodedata.normalize("NFD", _normalised(name).casefold())
     bare = "".join(ch for ch in folded if not _in(_DIACRITIC_RANGES, ch))
     table = _skeleton_table()
-    return "".join(table.get(ch, ch) for ch in bare)
+    key = "".join(table.get(ch, ch) for ch in bare)
+    for sequence, letter in _LOOK_ALIKE_SEQUENCES:
+        key = key.replace(sequence, letter)
+    return key
 
 
 def _letters(key: str) -> str:

@@ -49,6 +49,20 @@ MAX_TABLES = 40
 """Tables one workshop may be split into (a room of 300 at tables of 8)."""
 MAX_PROPOSALS_PER_PARTICIPANT = 20
 """Sources and needs one participant may propose in one workshop (together)."""
+ITEMS_RESERVED_FOR_OTHERS = 100
+"""The last places of the sources' and the needs' lists (each :data:`MAX_ITEMS`) are kept
+for people who have not proposed there yet: once fewer than this many are free, a
+participant who already proposed :data:`PROPOSALS_WHEN_NEARLY_FULL` items on that list is
+refused, so a few scripted participants cannot fill it for everyone."""
+PROPOSALS_WHEN_NEARLY_FULL = 2
+
+# --- joining ------------------------------------------------------------------------------
+ROOM_JOINS_PER_MINUTE = 60
+"""Joins one workshop accepts in any 60 s, whatever the sessions, replicas or processes
+(counted in the store): a room of 150 fills in under three minutes, a script's thousand
+joins fill 60 places a minute and leave the others (and the console's view of the burst)."""
+JOIN_BURST_WARNING = 20
+"""Joins in the last minute from which the console warns of a burst."""
 
 # --- time ---------------------------------------------------------------------------------
 MAX_TIMER_SECONDS = 4 * 3600

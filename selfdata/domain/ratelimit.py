@@ -30,10 +30,13 @@ class Rate:
 
     per_minute: float
     burst: int
+    lockout: float = 0.0
+    """Seconds a client that emptied its bucket stays refused, whatever the refill (0: none):
+    a cap, not only a pace."""
 
     def __post_init__(self) -> None:
-        if self.per_minute <= 0 or self.burst < 1:
-            raise ValueError(f"a rate needs per_minute > 0 and burst >= 1, not {self}")
+        if self.per_minute <= 0 or self.burst < 1 or self.lockout < 0:
+            raise ValueError(f"a rate needs per_minute > 0, burst >= 1, lockout >= 0: {self}")
 
     @property
     def seconds_per_token(self) -> float:
@@ -48,6 +51,11 @@ DEFAULT_RATES: Mapping[str, Rate] = {
     "code": Rate(per_minute=10, burst=5),
     # taps (dots, ratings, proposals, withdrawals): a busy person taps ~1/s in bursts
     "action": Rate(per_minute=120, burst=30),
+    # a code that opens no workshop (typed, or in the address): ten typos from one browser,
+    # thirty from one network address (a room behind one NAT), then five minutes without
+    # looking any code up; a scan of the code space stops there
+    "wrong_code": Rate(per_minute=2, burst=10, lockout=300),
+    "wrong_code_address": Rate(per_minute=6, burst=30, lockout=300),
 }
 """The kinds of action the UI limits and their default rates."""
 
@@ -63,6 +71,7 @@ class Decision:
 class _Bucket:
     tokens: float
     updated: float
+    locked_until: float = 0.0
 
 
 class RateLimiter:
@@ -102,14 +111,28 @@ class RateLimiter:
                 elapsed = max(0.0, now - bucket.updated)
                 bucket.tokens = min(rate.burst, bucket.tokens + elapsed / rate.seconds_per_token)
                 bucket.updated = now
-            if bucket.tokens >= 1.0:
+            if bucket.locked_until > now:
+                decision = Decision(False, bucket.locked_until - now)
+            elif bucket.tokens >= 1.0:
                 bucket.tokens -= 1.0
                 decision = Decision(True, 0.0)
+            elif rate.lockout:
+                bucket.locked_until = now + rate.lockout
+                decision = Decision(False, rate.lockout)
             else:
                 decision = Decision(False, (1.0 - bucket.tokens) * rate.seconds_per_token)
             self._buckets[key] = bucket  # most recently used last
             self._evict(now)
             return decision
+
+    def locked(self, client: str, kind: str) -> float:
+        """Seconds ``client`` stays locked out of ``kind`` (0 when it is not), without
+        taking a token."""
+        with self._lock:
+            bucket = self._buckets.get((client, kind))
+            if bucket is None:
+                return 0.0
+            return max(0.0, bucket.locked_until - self._clock())
 
     def check(self, client: str, kind: str) -> None:
         """:meth:`hit`, raising :class:`LimitExceeded` (``rate.limited``, translated, with
@@ -127,6 +150,7 @@ class RateLimiter:
             (client, kind), oldest = next(iter(self._buckets.items()))
             rate = self._rates[kind]
             refilled = oldest.tokens + (now - oldest.updated) / rate.seconds_per_token
-            if refilled < rate.burst and len(self._buckets) <= self._max_keys:
+            still_locked = oldest.locked_until > now
+            if (refilled < rate.burst or still_locked) and len(self._buckets) <= self._max_keys:
                 break
             self._buckets.popitem(last=False)

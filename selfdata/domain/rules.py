@@ -13,8 +13,11 @@ from selfdata.domain.errors import Conflict, InvalidInput, LimitExceeded
 from selfdata.domain.limits import (
     DOTS_MAX,
     DOTS_MIN,
+    ITEMS_RESERVED_FOR_OTHERS,
     MAX_DOTS_PER_CALL,
+    MAX_ITEMS,
     MAX_TIMER_SECONDS,
+    PROPOSALS_WHEN_NEARLY_FULL,
     RATING_MAX,
     RATING_MIN,
     WEIGHT_MAX,
@@ -107,3 +110,13 @@ def valid_weight(value: object) -> bool:
 def valid_timer(seconds: object) -> bool:
     """A countdown: a finite number of seconds above 0, at most MAX_TIMER_SECONDS."""
     return _number(seconds) and 0 < seconds <= MAX_TIMER_SECONDS  # type: ignore[operator]
+
+
+def check_room_left(on_list: int, mine_on_list: int) -> None:
+    """A proposal on a list that holds ``on_list`` visible items, from a participant who
+    already proposed ``mine_on_list`` there: once fewer than
+    :data:`ITEMS_RESERVED_FOR_OTHERS` places are free, only someone with fewer than
+    :data:`PROPOSALS_WHEN_NEARLY_FULL` proposals there may add one (``proposals.leave_room``)."""
+    nearly_full = MAX_ITEMS - on_list <= ITEMS_RESERVED_FOR_OTHERS
+    if nearly_full and mine_on_list >= PROPOSALS_WHEN_NEARLY_FULL:
+        raise LimitExceeded("proposals.leave_room")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from selfdata.domain.agenda import Agenda
 from selfdata.domain.cards import (
@@ -42,10 +42,15 @@ from selfdata.domain.limits import (
     WEIGHT_MIN,
 )
 from selfdata.domain.palette import TABLE_COLOURS
+from selfdata.domain.textsafe import strip_bidi_controls
 
 WORKSHOP_SCHEMA = "selfdata-workshop/1"
 
-Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE, strip_whitespace=True)]
+Title = Annotated[
+    str,
+    BeforeValidator(lambda v: strip_bidi_controls(v) if isinstance(v, str) else v),
+    StringConstraints(min_length=1, max_length=MAX_TITLE, strip_whitespace=True),
+]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 StepId = Literal["inventory", "needs", "use_cases", "governance", "network", "scenarios", "export"]
 assert STEP_IDS == StepId.__args__  # type: ignore[attr-defined]

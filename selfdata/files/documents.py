@@ -192,6 +192,25 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
+MAX_VALUE_SHOWN = 40
+"""Characters of a refused value quoted in its problem line."""
+
+
+def _bad_value(text: str | None, exc: Exception) -> str:
+    """One short line for a value that cannot be read: the value cut to
+    :data:`MAX_VALUE_SHOWN` characters, and a number too long said as such (Python's own
+    message for it quotes the digits' limit and a programmer's hint)."""
+    shown = "" if text is None else f" {_cut(text)!r}"
+    if "integer string conversion" in str(exc):
+        digits = f" ({len(text):,} digits)" if text is not None else ""
+        return f"invalid value{shown}: number too long{digits}"
+    return f"invalid value{shown}: {_cut(str(exc))}"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_VALUE_SHOWN else text[: MAX_VALUE_SHOWN - 1] + "…"
+
+
 def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
     newline: Any = b"\n" if isinstance(data, bytes) else "\n"
     line = data.count(newline, 0, offset) + 1
@@ -293,7 +312,7 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Any:
     except yaml.YAMLError as exc:
         raise FileFormatError([Problem(file, "", f"invalid YAML: {exc}")]) from None
     except (ValueError, OverflowError) as exc:  # a date like 2019-13-45, a 5,000-digit number
-        raise FileFormatError([Problem(file, "", f"invalid value: {exc}")]) from None
+        raise FileFormatError([Problem(file, "", _bad_value(None, exc))]) from None
     except RecursionError:
         raise FileFormatError(
             [Problem(file, "", f"nesting deeper than {MAX_DEPTH} levels")]
@@ -394,7 +413,7 @@ def _build_events(next_event: Any) -> Any:
                 value = make(constructor, ScalarNode(tag, text))
             except (ValueError, OverflowError) as exc:
                 # Reported once the whole document is known to be within the guards.
-                bad.append(_DocumentError(f"invalid value {text!r}: {exc}", event.start_mark))
+                bad.append(_DocumentError(_bad_value(text, exc), event.start_mark))
                 return None
         plain[text] = value
         return value

@@ -11,6 +11,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rouvrir.",
         "en": "The facilitator has closed joining for this workshop: ask them to reopen it.",
     },
+    "error.joining.busy": {
+        "fr": "Beaucoup d’arrivées en même temps dans cet atelier\u202f: réessayez dans "
+        "{wait}\u00a0s.",
+        "en": "Many people are joining this workshop at once: try again in {wait} s.",
+    },
+    "error.proposals.leave_room": {
+        "fr": "Cette liste est presque pleine\u202f: ses dernières places sont gardées pour "
+        "celles et ceux qui n’y ont encore rien proposé.",
+        "en": "This list is nearly full: its last places are kept for those who have not "
+        "proposed anything on it yet.",
+    },
     "store.retrying": {
         "fr": "Dernier essai à {time}\u00a0; la page reviendra d’elle-même dès que la base "
         "répondra.",
@@ -321,6 +332,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.rate.limited": {
         "fr": "Trop d’essais d’un coup\u202f: réessayez dans {wait}\u00a0s.",
         "en": "Too many attempts at once: try again in {wait} s.",
+    },
+    "error.rate.locked": {
+        "fr": "Trop de codes inconnus essayés\u202f: aucun code n’est vérifié depuis cet "
+        "appareil pendant {minutes}\u00a0min.",
+        "en": "Too many unknown codes tried: no code is checked from this device for "
+        "{minutes} min.",
     },
     "error.participant.gone": {
         "fr": "Cette personne n’existe pas (ou plus) dans cet atelier.",

@@ -302,4 +302,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "présents continuent.",
         "en": "Joining is closed: no one can join, the participants already in carry on.",
     },
+    "protect.burst": {
+        "fr": "{n}\u00a0arrivées dans la dernière minute\u202f: si ce n’est pas la salle, "
+        "retirez-les d’un coup dans «\u00a0Arrivées\u00a0».",
+        "en": "{n} people joined in the last minute: if that is not the room, remove them "
+        'in one go under "Arrivals".',
+    },
+    "protect.arrivals": {"fr": "Arrivées", "en": "Arrivals"},
+    "protect.minute": {
+        "fr": "{time} — arrivées\u00a0: {n}",
+        "en": "{time} — joined: {n}",
+    },
+    "protect.since": {"fr": "Arrivé·es depuis", "en": "Joined since"},
+    "protect.remove_since_confirm": {
+        "fr": "Retirer ces {n}\u00a0personnes et effacer leurs contributions",
+        "en": "Remove these {n} people and erase their contributions",
+    },
+    "protect.remove_since": {
+        "fr": "Retirer les {n}\u00a0personnes arrivées depuis {time}",
+        "en": "Remove the {n} people who joined since {time}",
+    },
 }

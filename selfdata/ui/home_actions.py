@@ -10,7 +10,7 @@ import streamlit as st
 
 from selfdata.app import services
 from selfdata.domain.credentials import normalise_code
-from selfdata.domain.errors import SelfDataError
+from selfdata.domain.errors import LimitExceeded, NotFound, SelfDataError
 from selfdata.ui import limits
 
 if TYPE_CHECKING:
@@ -65,16 +65,29 @@ def join(ctx: PageContext, code: str, pseudonym: str, table: str | None = None) 
     current step."""
     norm = normalise_code(code) or code
     try:
+        if wait := limits.code_lockout():
+            raise limits.locked_out(wait)
         limits.check("code")
         limits.check("join")
         joined = services.join(ctx.store, norm, pseudonym, table)
     except SelfDataError as err:
-        ctx.error(err)
+        ctx.error(_counted(err))
         return
     st.session_state["home_just_joined"] = True
     st.session_state.pop("home_pseudonym", None)
     _address(code=norm, token=joined.token, lang=ctx.lang if ctx.lang != "fr" else "")
     st.rerun()
+
+
+def _counted(err: SelfDataError) -> SelfDataError:
+    """A typed code that opens no workshop counts toward the wrong-code cap (the lock-out
+    refusal replaces the message once the cap is passed)."""
+    if isinstance(err, NotFound) and err.key.startswith("workshop."):
+        try:
+            limits.wrong_code()
+        except LimitExceeded as locked:
+            return locked
+    return err
 
 
 def import_file(ctx: PageContext, raw: bytes, filename: str) -> None:

@@ -16,6 +16,7 @@ import time
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from selfdata.domain.errors import LimitExceeded
 from selfdata.domain.ratelimit import RateLimiter
 
 
@@ -36,6 +37,40 @@ def client_id() -> str:
     except Exception:  # no request context (a bare script run)
         address = None
     return f"address:{address}" if isinstance(address, str) and address else session
+
+
+def _session_and_address() -> list[tuple[str, str]]:
+    """The buckets a wrong code counts in: this browser session's, and its network
+    address's (whatever ``SELFDATA_RATE_LIMIT_BY`` says: a script opening fresh sessions
+    still comes from one address)."""
+    run = get_script_run_ctx()
+    keys = [(f"session:{run.session_id if run is not None else '?'}", "wrong_code")]
+    try:
+        address = st.context.ip_address
+    except Exception:  # no request context (a bare script run)
+        address = None
+    if isinstance(address, str) and address:
+        keys.append((f"address:{address}", "wrong_code_address"))
+    return keys
+
+
+def code_lockout() -> int:
+    """Whole seconds this client stays locked out of looking codes up (0: it is not)."""
+    wait = max(limiter().locked(client, kind) for client, kind in _session_and_address())
+    return int(-(-wait // 1))
+
+
+def wrong_code() -> None:
+    """Count a code that opened no workshop (typed or in the address); past the cap the
+    session, or the address, is locked out for a while (``LimitExceeded("rate.locked")``)."""
+    for client, kind in _session_and_address():
+        decision = limiter().hit(client, kind)
+        if not decision.allowed:
+            raise locked_out(int(-(-decision.retry_after // 1)))
+
+
+def locked_out(wait: int) -> LimitExceeded:
+    return LimitExceeded("rate.locked", minutes=max(1, -(-wait // 60)))
 
 
 def check(kind: str) -> None:

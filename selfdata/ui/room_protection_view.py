@@ -5,9 +5,14 @@ off by default)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
 
-from selfdata.app import services
+from selfdata.app import access, services
+from selfdata.app.workshops import iso_at
+from selfdata.domain.joining import joins_by_minute, joins_since
+from selfdata.domain.limits import JOIN_BURST_WARNING
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button
 
@@ -32,6 +37,7 @@ def participant_controls(ctx: PageContext, code: str, secret: str) -> None:
     people, named = listed.participants, listed.named
     if not people:
         return
+    arrivals(ctx, code, secret, [p.joined for p in people])
     labels = {
         p.id: (p.pseudonym if named else ctx.t("console.anonymous", n=n))
         + " · "
@@ -79,5 +85,43 @@ def participant_controls(ctx: PageContext, code: str, secret: str) -> None:
             code,
             secret,
             chosen,
+            disabled=not sure,
+        )
+
+
+def _local_minute(minute: str) -> str:
+    """``2026-12-07T14:02`` (UTC) as the server's local ``HH:MM``."""
+    return datetime.fromisoformat(minute + ":00+00:00").astimezone().strftime("%H:%M")
+
+
+def arrivals(ctx: PageContext, code: str, secret: str, joined: list[str | None]) -> None:
+    """Joins per minute, a warning on a burst, and "remove everyone who joined since…" in
+    one confirmed action (:func:`services.remove_joined`)."""
+    recent = joins_since(joined, iso_at(access.clock() - 60))
+    burst = recent >= JOIN_BURST_WARNING
+    if burst:
+        st.warning(ctx.t("protect.burst", n=recent), icon=":material/group_add:")
+    minutes = joins_by_minute(joined)
+    counts = dict(minutes)
+    with st.expander(ctx.t("protect.arrivals"), icon=":material/schedule:", expanded=burst):
+        since = st.selectbox(
+            ctx.t("protect.since"),
+            [m for m, _ in reversed(minutes)],
+            format_func=lambda m: ctx.t("protect.minute", time=_local_minute(m), n=counts[m]),
+            key=f"{PREFIX}since",
+        )
+        if since is None:
+            return
+        n = joins_since(joined, since)
+        sure = st.checkbox(ctx.t("protect.remove_since_confirm", n=n), key=f"{PREFIX}since_sure")
+        action_button(
+            ctx,
+            ctx.t("protect.remove_since", n=n, time=_local_minute(since)),
+            f"{PREFIX}remove_since",
+            services.remove_joined,
+            ctx.store,
+            code,
+            secret,
+            since,
             disabled=not sure,
         )

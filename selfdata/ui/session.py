@@ -20,11 +20,12 @@ from selfdata.app.retention import keep_retention
 from selfdata.app.viewer import UiRole, Viewer, resolve_viewer
 from selfdata.app.views import ParticipantInfo, RoomState
 from selfdata.domain.cards import Decks
-from selfdata.domain.errors import SelfDataError
+from selfdata.domain.errors import LimitExceeded, NotFound, SelfDataError
 from selfdata.i18n import normalise_lang, t
 from selfdata.store import Store, default_url
 from selfdata.ui.flash import flash
 from selfdata.ui.limits import check as rate_check
+from selfdata.ui.limits import code_lockout, locked_out, wrong_code
 
 
 @st.cache_resource(show_spinner=False)
@@ -72,9 +73,33 @@ def viewer() -> Viewer:
         seen = _RUN_VIEWERS.get(marker)
         if seen is not None and seen[0] == key:
             return seen[1]
-    who = resolve_viewer(get_store(), params)
+    who = _capped(resolve_viewer(get_store(), params), params.get("code", ""))
     if marker is not None:
         _RUN_VIEWERS[marker] = (key, who)
+    return who
+
+
+_COUNTED_KEY = "ui_wrong_codes"
+
+
+def _capped(who: Viewer, code: str) -> Viewer:
+    """A code in the address that opens no workshop counts against this session's and
+    address's cap (once per code); past it, or while locked out, an address code opens
+    nothing for anyone not proven by their secret or token, and the page says why."""
+    if not code.strip() or who.role in ("facilitator", "participant"):
+        return who
+    locked = code_lockout()
+    unknown = who.code is None and isinstance(who.problem, NotFound)
+    if not locked and unknown:
+        counted = st.session_state.setdefault(_COUNTED_KEY, set())
+        if code not in counted:
+            counted.add(code)
+            try:
+                wrong_code()
+            except LimitExceeded as err:
+                return Viewer("visitor", None, None, None, None, None, problem=err)
+    if locked:
+        return Viewer("visitor", None, None, None, None, None, problem=locked_out(locked))
     return who
 
 

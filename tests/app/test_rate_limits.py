@@ -107,3 +107,44 @@ def test_the_client_is_the_session_unless_the_address_is_asked_for(monkeypatch) 
     assert client_id().startswith("session:")
     monkeypatch.setenv("SELFDATA_RATE_LIMIT_BY", "address")
     assert client_id().startswith("session:")  # no request here: no address to count
+
+
+def test_codes_in_the_address_are_capped_with_a_lock_out_that_hides_even_a_right_code(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """60 codes from one session in the address (the measured scan) are not only paced: past
+    the cap of wrong codes, no code is looked up for this session any more, so the right
+    one is not told apart from a wrong one; a participant proven by their token is let in."""
+    room = open_room(app_store)
+    cap = DEFAULT_RATES["wrong_code"].burst
+    for i in range(cap):
+        page = run_page("home", code=f"ZZZZ{i:02d}")
+        assert any("Aucun atelier" in e.value for e in page.error), i
+    page = run_page("home", code="ZZZZZZ")
+    assert any("Trop de codes inconnus" in e.value for e in page.error)
+    right = run_page("home", code=room.code)
+    assert not right.exception
+    assert any("Trop de codes inconnus" in e.value for e in right.error)
+    assert not any(room.code in m.value for m in right.markdown), "the room is not shown"
+    tablet = run_page("home", code=room.code, token=room.token)
+    assert not any("Trop de codes inconnus" in e.value for e in tablet.error)
+
+
+def test_typed_wrong_codes_lock_the_join_form_out_too(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store)
+    home = run_page("home")
+    for _ in range(DEFAULT_RATES["wrong_code"].burst - 1):  # earlier wrong codes
+        limiter().hit(CLIENT, "wrong_code")
+    home.text_input(key="home_code").input("ZZZZ01")  # the last one the cap allows
+    home.button(key=JOIN).click().run()
+    assert any("Aucun atelier" in e.value for e in home.error)
+    home.text_input(key="home_code").input("ZZZZ02")  # one too many: locked out
+    home.button(key=JOIN).click().run()
+    assert any("Trop de codes inconnus" in e.value for e in home.error)
+    home.text_input(key="home_code").input(room.code)
+    home.text_input(key="home_pseudonym").input("Loutre agile")
+    home.button(key=JOIN).click().run()
+    assert any("Trop de codes inconnus" in e.value for e in home.error)
+    assert "token" not in home.query_params

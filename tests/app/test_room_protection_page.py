@@ -3,7 +3,11 @@ a participant with their contributions after a confirmation."""
 
 from __future__ import annotations
 
-from selfdata.app import services
+import pytest
+
+from selfdata.app import access, services
+from selfdata.domain.errors import LimitExceeded
+from selfdata.domain.limits import ROOM_JOINS_PER_MINUTE
 from selfdata.store import Store
 from tests.app.conftest import PageRunner
 from tests.app.room_helpers import open_room
@@ -55,3 +59,64 @@ def test_the_facilitator_closes_joining_and_a_tablet_is_told(
     assert home.text_input(key="home_pseudonym").value == "Retardataire"
     console.button(key="protect_joining").click().run()
     assert services.joining_open(app_store, room.code)
+
+
+BURST_START = 1_800_000_000.0
+"""A whole minute (divisible by 60), so that the scripted burst falls in one minute."""
+
+
+def _flood(store: Store, code: str, now: list[float]) -> tuple[int, int]:
+    """300 scripted joins from fresh sessions in 30 s: (admitted, refused as too busy)."""
+    admitted = refused = 0
+    for i in range(300):
+        try:
+            services.join(store, code, f"Robot {i}")
+            admitted += 1
+        except LimitExceeded as err:
+            assert err.key == "joining.busy"
+            assert "réessayez dans" in err.message("fr")
+            refused += 1
+        now[0] += 0.1
+    return admitted, refused
+
+
+def test_300_scripted_joins_leave_room_and_the_facilitator_removes_them_in_one_action(
+    app_store: Store, run_page: PageRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [BURST_START - 120]
+    monkeypatch.setattr(access, "clock", lambda: now[0])
+    room = open_room(app_store)
+    before = {p.pseudonym for p in services.participants(app_store, room.code).participants}
+    now[0] = BURST_START
+    assert _flood(app_store, room.code, now) == (ROOM_JOINS_PER_MINUTE, 300 - ROOM_JOINS_PER_MINUTE)
+
+    console = run_page("console", code=room.code, secret=room.secret)
+    assert not console.exception
+    assert any(f"{ROOM_JOINS_PER_MINUTE}\u00a0arrivées" in w.value for w in console.warning)
+    assert console.selectbox(key="protect_since").value == "2027-01-15T08:00"
+    assert console.button(key="protect_remove_since").disabled
+    console.checkbox(key="protect_since_sure").check().run()
+    console.button(key="protect_remove_since").click().run()
+    assert not console.exception
+    people = {p.pseudonym for p in services.participants(app_store, room.code).participants}
+    assert people == before, "every robot is gone, nobody else"
+    audit = services.audit_log(app_store, room.code, room.secret)
+    assert [e.action for e in audit].count("remove_joined") == 1
+
+    now[0] += 1
+    services.join(app_store, room.code, "Camille")  # a real participant, just after
+    people = {p.pseudonym for p in services.participants(app_store, room.code).participants}
+    assert "Camille" in people
+
+
+def test_a_real_participant_after_a_scripted_flood_gets_in_without_the_facilitator(
+    app_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [BURST_START]
+    monkeypatch.setattr(access, "clock", lambda: now[0])
+    room = open_room(app_store)
+    _flood(app_store, room.code, now)
+    now[0] = BURST_START + 61
+    services.join(app_store, room.code, "Camille")
+    listed = services.participants(app_store, room.code).participants
+    assert len(listed) < 300 and "Camille" in {p.pseudonym for p in listed}

@@ -272,3 +272,36 @@ def test_a_joined_name_is_stored_cleaned(store: Store):
     joined = services.join(store, room.code, "\u202eA\u200bli\u00a0\u00a0ce\u2069")
     assert joined.pseudonym == "Ali ce"
     assert services.whoami(store, room.code, joined.token).pseudonym == "Ali ce"
+
+
+@pytest.mark.parametrize(
+    "impostor",
+    [
+        "L'animateur",
+        "Animateur du jour",
+        "Admin",
+        "4dm1n",
+        "Anim@trice",
+        "Modérateur",
+        "The organizer",
+        "Administratrice",
+        "Faci1itateur",
+    ],
+)
+def test_a_name_claiming_a_role_in_either_language_is_refused(impostor: str):
+    with pytest.raises(InvalidInput) as refused:
+        clean_pseudonym(impostor)
+    assert refused.value.key == "pseudonym.reserved"
+
+
+@pytest.mark.parametrize(
+    ("first", "look_alike"),
+    [("Bob", "B0b"), ("Camille", "Carnille"), ("Wendy", "Vvendy"), ("Carnille", "Camille")],
+)
+def test_a_name_read_at_a_glance_as_an_existing_one_is_a_duplicate(first: str, look_alike: str):
+    assert _admitted([first, look_alike]) == [first]
+
+
+def test_ordinary_names_near_the_role_words_still_join():
+    names = ["Animaux", "Adèle", "Rootbeer", "Mathilde", "Lili", "Hostel", "Modeste", "Orge"]
+    assert _admitted(names) == names

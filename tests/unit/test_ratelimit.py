@@ -139,7 +139,7 @@ def test_concurrent_hits_never_give_more_than_the_burst():
 
 
 def test_the_default_rates_cover_joins_code_lookups_and_actions():
-    assert set(DEFAULT_RATES) == {"join", "code", "action"}
+    assert set(DEFAULT_RATES) == {"join", "code", "action", "wrong_code", "wrong_code_address"}
     limiter = RateLimiter(clock=FakeClock())
     # 19 code guesses a second (the measured attack) get through only the first burst
     assert sum(limiter.hit("guesser", "code").allowed for _ in range(19)) == 5
@@ -150,3 +150,19 @@ def test_a_rate_must_let_something_through():
         Rate(per_minute=0, burst=1)
     with pytest.raises(ValueError):
         Rate(per_minute=1, burst=0)
+
+
+def test_wrong_codes_are_capped_with_a_lock_out_not_only_paced():
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock)
+    allowed = 0
+    for _ in range(60):  # the measured scan: 60 codes in 14 s from one session
+        allowed += limiter.hit("session:s", "wrong_code").allowed
+        clock.advance(14 / 60)
+    assert allowed <= DEFAULT_RATES["wrong_code"].burst + 1
+    assert limiter.locked("session:s", "wrong_code") > 200
+    clock.advance(120)  # the bucket has refilled a few tokens, the lock-out still holds
+    assert not limiter.hit("session:s", "wrong_code").allowed
+    assert limiter.locked("session:other", "wrong_code") == 0
+    clock.advance(DEFAULT_RATES["wrong_code"].lockout)
+    assert limiter.hit("session:s", "wrong_code").allowed
