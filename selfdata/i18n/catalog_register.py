@@ -75,3 +75,17 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "files.inventory.unknown_column_kept": {
+            "fr": "colonne inconnue « {name} », gardée telle quelle sur la carte (Autres "
+            "colonnes){hint}",
+            "en": "unknown column '{name}', kept as it is on the card (Other columns){hint}",
+        },
+        "files.inventory.example_skipped": {
+            "fr": "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée",
+            "en": "the template’s example row (Id 'example') is not imported",
+        },
+        "pdf.register_notes": {"fr": "Autres colonnes du registre", "en": "Other register columns"},
+    }
+)
