@@ -153,6 +153,8 @@ class InventoryReading:
     warnings: list[CellProblem]
     mapping: list[ColumnUse]
     kind: str | None = None
+    register: bool = False
+    """The sheet is a processing register (or has columns the template does not know)."""
 
 
 @dataclass
@@ -287,7 +289,8 @@ def _read_inventory(
         problems += row_problems
         if card is not None and not row_problems:
             cards.append(card)
-    return InventoryReading(cards, problems, warnings, uses, kind)
+    register = reader.register or any(not u.known for u in uses)
+    return InventoryReading(cards, problems, warnings, uses, kind, register)
 
 
 def _example_row(columns: dict[int, Column], cells: list[str]) -> bool:
@@ -370,6 +373,14 @@ def _map_headers(
         key = (column.field, column.how)
         if column.how == "notes":
             columns[i] = column
+            continue
+        if key in seen and not (known and norm(header) in table):
+            # a register's second column for the same field ("Service" beside "Responsable
+            # de traitement"): kept as a note, never a refusal
+            columns[i] = REGISTER_COLUMNS["register_notes"]
+            uses[-1] = ColumnUse(
+                i, header, "register_notes", target_label(reader.kind, "register_notes", reader.lang)
+            )
             continue
         if key in seen:
             other = column_letter(seen[key] + 1)

@@ -136,6 +136,17 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "retention period",
         "time limit for erasure",
     ),
+    "register_notes": (
+        "mesure de securite",
+        "mesure de securite technique et organisationnelle",
+        "securite",
+        "transfert hors ue",
+        "transfert hors union europeenne",
+        "transfert de donnee hors ue",
+        "transfert",
+        "security measure",
+        "transfer outside the eu",
+    ),
 }
 _BY_KEY: dict[str, str] = {
     header_key(alias): target for target, aliases in _ALIASES.items() for alias in aliases

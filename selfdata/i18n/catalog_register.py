@@ -89,3 +89,20 @@ MESSAGES.update(
         "pdf.register_notes": {"fr": "Autres colonnes du registre", "en": "Other register columns"},
     }
 )
+MESSAGES.update(
+    {
+        "files.mapping.head": {
+            "fr": "{file}\u00a0: lu comme un registre des traitements, colonne par colonne\u00a0:",
+            "en": "{file}: read as a processing register, column by column:",
+        },
+        "files.mapping.line": {
+            "fr": "  colonne {letter} « {header} » → {to}",
+            "en": "  column {letter} '{header}' → {to}",
+        },
+        "files.mapping.warning": {"fr": "attention\u00a0: {text}", "en": "warning: {text}"},
+        "files.mapping.cards": {
+            "fr": "{file}\u00a0: {n} carte(s) à ajouter",
+            "en": "{file}: {n} card(s) to add",
+        },
+    }
+)

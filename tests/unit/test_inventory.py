@@ -69,7 +69,17 @@ def test_a_template_written_by_the_cli_validates_as_it_is(
     assert main(["inventory", "template", "--kind", kind, "--out", str(out), "--lang", lang]) == 0
     capsys.readouterr()
     assert main(["validate", str(out)]) == 0
-    assert capsys.readouterr().out == f"{out}: ok\n"
+    example = (
+        "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée"
+        if lang == "fr"
+        else "the template’s example row (Id 'example') is not imported"
+    )
+    warn = "attention\u00a0: " if lang == "fr" else "warning: "
+    sep = "\u00a0: " if lang == "fr" else ": "
+    printed = capsys.readouterr().out
+    assert printed.endswith(f"{out}: ok\n")
+    assert f"{warn}{out}{sep}ligne" in printed or f"{warn}{out}{sep}line" in printed
+    assert example in printed
 
 
 def test_the_template_is_french_by_default_with_one_example_and_a_help_sheet(
