@@ -379,7 +379,10 @@ def _map_headers(
             # de traitement"): kept as a note, never a refusal
             columns[i] = REGISTER_COLUMNS["register_notes"]
             uses[-1] = ColumnUse(
-                i, header, "register_notes", target_label(reader.kind, "register_notes", reader.lang)
+                i,
+                header,
+                "register_notes",
+                target_label(reader.kind, "register_notes", reader.lang),
             )
             continue
         if key in seen:
@@ -425,9 +428,7 @@ def _read_row(
         where.setdefault(column.field, (index + 1, header))
         sheet_header = reader.headers[index] if index < len(reader.headers) else header
 
-        def fail(
-            text_: str, index: int = index, header: str = header, value: str = value
-        ) -> None:
+        def fail(text_: str, index: int = index, header: str = header, value: str = value) -> None:
             if reader.register:  # a register's words warn, the text is kept on the card
                 reader.warn(text_, line, index + 1, header)
                 notes.append(f"{header}{_colon(reader.sheet_lang)}{value}")
@@ -464,7 +465,11 @@ def _read_row(
                 known = {
                     norm(w): w
                     for c in codes(column.field)
-                    for w in (c, *words(column.field, c), *SYNONYMS.get(column.field, {}).get(c, ()))
+                    for w in (
+                        c,
+                        *words(column.field, c),
+                        *SYNONYMS.get(column.field, {}).get(c, ()),
+                    )
                 }
                 close = difflib.get_close_matches(norm(value), list(known), n=1, cutoff=0.6)
                 hint = message("did_you_mean", lang, value=known[close[0]]) if close else ""

@@ -150,7 +150,8 @@ COLUMNS: dict[str, list[Column]] = {
             "ease",
             "Facilité d’accès",
             "Ease of access",
-            "facilité d’accès : 1 difficile, 2 moyenne, 3 facile (ou ces mots) ; vide : à qualifier",
+            "facilité d’accès : 1 difficile, 2 moyenne, 3 facile (ou ces mots) ; "
+            "vide : à qualifier",
             "ease of access: 1 hard, 2 medium, 3 easy (or these words); empty: to be qualified",
         ),
         Column(

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selfdata.cli import main
-from selfdata.domain.cards import DataSourceCard, NeedCard
+from selfdata.domain.cards import DataSourceCard
 from selfdata.files import inventory
 from selfdata.files.documents import MAX_FILE_BYTES
 from selfdata.files.inventory import (
