@@ -26,10 +26,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from selfdata.domain.cards import Card, DataSourceCard, I18nText, NeedCard
+from selfdata.domain.cards import Card, DataSourceCard, NeedCard
 from selfdata.files.inventory_columns import (
     COLUMNS,
-    DECK_OF_KIND,
     EASE_WORDS,
     EXAMPLE_MARKS,
     KINDS,
@@ -39,14 +38,17 @@ from selfdata.files.inventory_columns import (
     SYNONYMS,
     YES,
     Column,
+    ColumnUse,
     Kind,
-    allowed_values,
     codes,
     did_you_mean,
     kind_words,
     label,
+    mapping_targets,
     message,
     norm,
+    target_column,
+    target_label,
     words,
 )
 from selfdata.files.problems import SLUG_PATTERN, validation_problems
@@ -55,13 +57,10 @@ from selfdata.files.spreadsheets import (
     CellProblem,
     Sheet,
     SheetError,
-    XlsxSheet,
     cell_problem,
     column_letter,
     read_sheet,
     sheet_format,
-    write_csv,
-    write_xlsx,
 )
 
 # --- reading ----------------------------------------------------------------------------------
@@ -122,24 +121,6 @@ def detect_kind(headers: Sequence[str]) -> Kind | None:
     scores["sources"] += sum(1 for h in headers if register_target(h) in REGISTER_ONLY)
     best = max(KINDS, key=lambda k: scores[k])
     return best if scores[best] else None
-
-
-@dataclass(frozen=True)
-class ColumnUse:
-    """What one column of the sheet feeds: ``target`` is a card field (``title``,
-    ``access``…), a register field (:data:`~selfdata.files.register.TARGETS`), or
-    ``register_notes`` (kept as it is on the card) / ``ignore``; ``known`` is False for a
-    header nobody recognised (kept, with a warning)."""
-
-    index: int
-    header: str
-    target: str
-    label: str
-    known: bool = True
-
-    @property
-    def letter(self) -> str:
-        return column_letter(self.index + 1)
 
 
 @dataclass
@@ -299,25 +280,6 @@ def _example_row(columns: dict[int, Column], cells: list[str]) -> bool:
         c.how == "id" and i < len(cells) and norm(cells[i]) in EXAMPLE_MARKS
         for i, c in columns.items()
     )
-
-
-def target_column(kind: str, target: str) -> Column | None:
-    """The column a mapping target names: a template column's field, or a register one."""
-    if target in REGISTER_COLUMNS:
-        return REGISTER_COLUMNS[target]
-    return next((c for c in COLUMNS[kind] if c.field == target and c.how != "other"), None)
-
-
-def mapping_targets(kind: str) -> list[str]:
-    """Every target a column may be mapped to, the template's first."""
-    fields = list(dict.fromkeys(c.field for c in COLUMNS[kind]))
-    extra = [t for t in REGISTER_COLUMNS if kind == "sources" or t in ("register_notes", "ignore")]
-    return fields + [t for t in extra if t not in fields]
-
-
-def target_label(kind: str, target: str, lang: str) -> str:
-    column = target_column(kind, target)
-    return column.header(lang) if column is not None else target
 
 
 def _column_for(reader: _Reader, header: str, table: dict[str, Column]) -> tuple[Column, bool]:
@@ -587,126 +549,29 @@ def _ids(reader: _Reader, column: Column, value: str, fail: Any) -> list[str]:
     return out
 
 
-# --- writing ----------------------------------------------------------------------------------
+from selfdata.files.inventory_template import (  # noqa: E402 — the writing half, re-exported
+    _cell,
+    example_card,
+    write_inventory,
+    write_template,
+)
 
-
-def _cell(card: Card, column: Column, lang: str) -> Any:
-    value = getattr(card, column.field, None)
-    if value is None:
-        return ""
-    if column.how in ("text", "other"):
-        assert isinstance(value, I18nText)
-        other = "fr" if lang == "en" else "en"
-        return value.get(lang if column.how == "text" else other)
-    if column.how == "choice":
-        return label(column.field, value, lang)
-    if column.how == "ids":
-        return ", ".join(value)
-    if column.how == "bool":
-        yes, no = ("oui", "non") if lang == "fr" else ("yes", "no")
-        return yes if value else no
-    if column.how == "lines":
-        return "\n".join(value)
-    return value
-
-
-def write_inventory(
-    cards: Sequence[Card],
-    kind: Kind,
-    lang: str,
-    fmt: str,
-    *,
-    decks: Mapping[str, Sequence[Card]] | None = None,
-) -> bytes:
-    """A spreadsheet (``csv`` or ``xlsx``) of ``cards``, headers and values in ``lang``,
-    with the explanation of every column; :func:`read_inventory` reads it back unchanged."""
-    if decks is None:
-        from selfdata.files.loading import shipped_deck_set
-
-        decks = shipped_deck_set()
-    columns = COLUMNS[kind]
-    header = [c.header(lang) for c in columns]
-    rows = [[_cell(card, c, lang) for c in columns] for card in cards]
-    explained = _explanations(kind, lang, decks)
-    if fmt == "csv":
-        return write_csv([header, *[[str(v) for v in r] for r in rows]], explained, lang)
-    words = kind_words(kind, lang)
-    help_rows = [
-        ["Colonne", "Obligatoire", "Contenu", "Valeurs permises"]
-        if lang == "fr"
-        else ["Column", "Required", "Contents", "Allowed values"]
-    ]
-    yes, no = ("oui", "non") if lang == "fr" else ("yes", "no")
-    for c in columns:
-        help_rows.append(
-            [
-                c.header(lang),
-                yes if c.required else no,
-                c.help(lang),
-                "\n".join(allowed_values(c, lang, decks)),
-            ]
-        )
-    choices = {
-        i: allowed_values(c, lang, decks)
-        for i, c in enumerate(columns)
-        if c.how in ("choice", "bool", "ease")
-    }
-    return write_xlsx(
-        [
-            XlsxSheet(words[:1].upper() + words[1:], [header, *rows], [24] * len(columns), choices),
-            XlsxSheet("Aide" if lang == "fr" else "Help", help_rows, [28, 12, 60, 60]),
-        ]
-    )
-
-
-def _explanations(kind: Kind, lang: str, decks: Mapping[str, Sequence[Card]]) -> list[str]:
-    colon = "\u00a0:" if lang == "fr" else ":"
-    if lang == "fr":
-        lines = [
-            f"Inventaire des {kind_words(kind, 'fr')} — modèle Atelier Self Data.",
-            "Une ligne par carte sous la ligne d’en-têtes ; les lignes commençant par # sont "
-            "ignorées. Vérifiez le fichier avec : python -m selfdata validate FICHIER.csv",
-            "Colonnes (* = obligatoire) :",
-        ]
-    else:
-        lines = [
-            f"Inventory of {kind_words(kind, 'en')} — Atelier Self Data template.",
-            "One row per card under the header row; lines starting with # are ignored. "
-            "Check the file with: python -m selfdata validate FILE.csv",
-            "Columns (* = required):",
-        ]
-    for c in COLUMNS[kind]:
-        star = " *" if c.required else ""
-        line = f"  {c.header(lang)}{star}{colon} {c.help(lang)}"
-        values = allowed_values(c, lang, decks)
-        if values:
-            line += (
-                (" — valeurs" if lang == "fr" else " — values") + f"{colon} " + " / ".join(values)
-            )
-        lines.append(line)
-    return lines
-
-
-def example_card(kind: Kind, decks: Mapping[str, Sequence[Card]]) -> Card:
-    """The template's example row: the first card of the shipped deck of that kind."""
-    return decks[DECK_OF_KIND[kind]][0]
-
-
-def write_template(
-    kind: Kind,
-    lang: str = "fr",
-    fmt: str = "xlsx",
-    *,
-    decks: Mapping[str, Sequence[Card]] | None = None,
-) -> bytes:
-    """The spreadsheet to fill: headers in ``lang``, one example row (its ``Identifiant`` is
-    ``exemple``: it is never imported), every column explained."""
-    if decks is None:
-        from selfdata.files.loading import shipped_deck_set
-
-        decks = shipped_deck_set()
-    example = example_card(kind, decks).model_copy(update={"id": EXAMPLE_MARKS[lang == "en"]})
-    return write_inventory([example], kind, lang, fmt, decks=decks)
+__all__ = [
+    "ColumnUse",
+    "InventoryReading",
+    "_cell",
+    "detect_kind",
+    "example_card",
+    "format_of",
+    "mapping_targets",
+    "read_inventory",
+    "read_sheet_cards",
+    "sheet_language",
+    "target_column",
+    "target_label",
+    "write_inventory",
+    "write_template",
+]
 
 
 def sheet_language(data: bytes, filename: str) -> str:

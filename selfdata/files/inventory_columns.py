@@ -249,9 +249,9 @@ REGISTER_COLUMNS: dict[str, Column] = {
 EXAMPLE_MARKS = ("exemple", "example")
 """The template's example row carries this in its ``Identifiant``: it is never imported."""
 
-SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+SYNONYMS: dict[str, dict[str, list[str]]] = {
     "holder_kind": {
-        "city": (
+        "city": [
             "commune",
             "ville",
             "mairie",
@@ -261,28 +261,40 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "communauté urbaine",
             "EPCI",
             "municipality",
-        ),
-        "local_authority": ("département", "région", "conseil départemental", "department"),
-        "social_action_centre": (
+        ],
+        "local_authority": ["département", "région", "conseil départemental", "department"],
+        "social_action_centre": [
             "CCAS",
             "CIAS",
             "centre communal d’action sociale",
             "centre intercommunal d’action sociale",
-        ),
-        "intercommunal_syndicate": ("syndicat", "syndicat mixte", "SIVU", "SIVOM", "syndicate"),
-        "public_utility": ("régie",),
+        ],
+        "intercommunal_syndicate": ["syndicat", "syndicat mixte", "SIVU", "SIVOM", "syndicate"],
+        "public_utility": [
+            "régie",
+        ],
     },
     "refresh": {
-        "on_event": ("ponctuelle", "ponctuel", "à la demande", "événementielle", "occasional"),
-        "yearly": ("annuel",),
-        "monthly": ("mensuel",),
-        "daily": ("quotidien",),
-        "weekly": ("hebdomadaire",),
-        "quarterly": ("trimestriel",),
+        "on_event": ["ponctuelle", "ponctuel", "à la demande", "événementielle", "occasional"],
+        "yearly": [
+            "annuel",
+        ],
+        "monthly": [
+            "mensuel",
+        ],
+        "daily": [
+            "quotidien",
+        ],
+        "weekly": [
+            "hebdomadaire",
+        ],
+        "quarterly": [
+            "trimestriel",
+        ],
     },
     "access": {
-        "on_request": ("sur demande", "au guichet", "guichet", "courrier", "on request", "desk"),
-        "portal": ("espace client", "espace usager"),
+        "on_request": ["sur demande", "au guichet", "guichet", "courrier", "on request", "desk"],
+        "portal": ["espace client", "espace usager"],
     },
 }
 """More words a city's file uses for a code ("Commune", "ponctuelle", "CCAS"…)."""
@@ -371,3 +383,46 @@ def allowed_values(column: Column, lang: str, decks: Mapping[str, Sequence[Card]
     if column.how == "bool":
         return ["oui", "non"] if lang == "fr" else ["yes", "no"]
     return []
+
+
+@dataclass(frozen=True)
+class ColumnUse:
+    """What one column of the sheet feeds: ``target`` is a card field (``title``,
+    ``access``…), a register field (:data:`~selfdata.files.register.TARGETS`), or
+    ``register_notes`` (kept as it is on the card) / ``ignore``; ``known`` is False for a
+    header nobody recognised (kept, with a warning)."""
+
+    index: int
+    header: str
+    target: str
+    label: str
+    known: bool = True
+
+    @property
+    def letter(self) -> str:
+        return _letter(self.index + 1)
+
+
+def target_column(kind: str, target: str) -> Column | None:
+    """The column a mapping target names: a template column's field, or a register one."""
+    if target in REGISTER_COLUMNS:
+        return REGISTER_COLUMNS[target]
+    return next((c for c in COLUMNS[kind] if c.field == target and c.how != "other"), None)
+
+
+def mapping_targets(kind: str) -> list[str]:
+    """Every target a column may be mapped to, the template's first."""
+    fields = list(dict.fromkeys(c.field for c in COLUMNS[kind]))
+    extra = [t for t in REGISTER_COLUMNS if kind == "sources" or t in ("register_notes", "ignore")]
+    return fields + [t for t in extra if t not in fields]
+
+
+def target_label(kind: str, target: str, lang: str) -> str:
+    column = target_column(kind, target)
+    return column.header(lang) if column is not None else target
+
+
+def _letter(n: int) -> str:
+    from selfdata.files.spreadsheets import column_letter
+
+    return column_letter(n)

@@ -46,8 +46,8 @@ def header_key(header: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
 
 
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": (
+_ALIASES: dict[str, list[str]] = {
+    "title": [
         "nom du traitement",
         "nom traitement",
         "nom ou sigle du traitement",
@@ -63,8 +63,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "name of the processing",
         "processing activity",
         "name",
-    ),
-    "holder": (
+    ],
+    "holder": [
         "responsable de traitement",
         "responsable du traitement",
         "responsable",
@@ -78,9 +78,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "organisme",
         "controller",
         "data controller",
-    ),
-    "description": ("description du traitement", "description", "objet"),
-    "purpose": (
+    ],
+    "description": ["description du traitement", "description", "objet"],
+    "purpose": [
         "finalite",
         "finalite du traitement",
         "finalite du traitement effectue",
@@ -88,8 +88,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "objectif",
         "purpose",
         "purpose of the processing",
-    ),
-    "legal_basis": (
+    ],
+    "legal_basis": [
         "base legale",
         "base juridique",
         "base legale du traitement",
@@ -98,15 +98,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "liceite",
         "legal basis",
         "lawful basis",
-    ),
-    "data_subjects": (
+    ],
+    "data_subjects": [
         "categorie de personne concernee",
         "personne concernee",
         "categorie de personne",
         "data subject",
         "categorie of data subject",
-    ),
-    "register_categories": (
+    ],
+    "register_categories": [
         "categorie de donnee",
         "categorie de donnee personnelle",
         "categorie de donnee personnelle concernee",
@@ -117,15 +117,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "categorie of personal data",
         "personal data categorie",
         "data categorie",
-    ),
-    "recipients": (
+    ],
+    "recipients": [
         "destinataire",
         "categorie de destinataire",
         "destinataire de donnee",
         "recipient",
         "categorie of recipient",
-    ),
-    "retention": (
+    ],
+    "retention": [
         "duree de conservation",
         "duree de conservation de donnee",
         "delai de conservation",
@@ -135,8 +135,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "retention",
         "retention period",
         "time limit for erasure",
-    ),
-    "register_notes": (
+    ],
+    "register_notes": [
         "mesure de securite",
         "mesure de securite technique et organisationnelle",
         "securite",
@@ -146,7 +146,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "transfert",
         "security measure",
         "transfer outside the eu",
-    ),
+    ],
 }
 _BY_KEY: dict[str, str] = {
     header_key(alias): target for target, aliases in _ALIASES.items() for alias in aliases
@@ -158,26 +158,26 @@ def register_target(header: str) -> str | None:
     return _BY_KEY.get(header_key(header))
 
 
-_CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
-    "images_video": ("image", "video", "camera", "photo", "videoprotection", "videosurveillance"),
-    "identity": ("etat civil", "identite", "nom", "prenom", "naissance", "filiation", "identity"),
-    "contact_details": (
+_CATEGORY_WORDS: dict[str, list[str]] = {
+    "images_video": ["image", "video", "camera", "photo", "videoprotection", "videosurveillance"],
+    "identity": ["etat civil", "identite", "nom", "prenom", "naissance", "filiation", "identity"],
+    "contact_details": [
         "coordonnee",
         "adresse",
         "telephone",
         "courriel",
         "mail",
         "contact",
-    ),
-    "payments": ("bancaire", "paiement", "rib", "iban", "facturation", "payment", "bank"),
-    "income": ("revenu", "quotient familial", "ressource", "imposition", "income"),
-    "health": ("sante", "handicap", "medical", "health"),
-    "household_composition": ("situation familiale", "composition du foyer", "enfant", "famille"),
-    "social_aid_file": ("aide sociale", "action sociale", "social"),
-    "library_loans": ("pret", "emprunt", "lecteur", "loan"),
-    "school_bookings": ("scolaire", "cantine", "periscolaire", "school"),
-    "leisure_bookings": ("piscine", "loisir", "sport", "leisure"),
-    "trip_traces": ("geolocalisation", "localisation", "location"),
+    ],
+    "payments": ["bancaire", "paiement", "rib", "iban", "facturation", "payment", "bank"],
+    "income": ["revenu", "quotient familial", "ressource", "imposition", "income"],
+    "health": ["sante", "handicap", "medical", "health"],
+    "household_composition": ["situation familiale", "composition du foyer", "enfant", "famille"],
+    "social_aid_file": ["aide sociale", "action sociale", "social"],
+    "library_loans": ["pret", "emprunt", "lecteur", "loan"],
+    "school_bookings": ["scolaire", "cantine", "periscolaire", "school"],
+    "leisure_bookings": ["piscine", "loisir", "sport", "leisure"],
+    "trip_traces": ["geolocalisation", "localisation", "location"],
 }
 
 
