@@ -128,6 +128,7 @@ _ALIASES: dict[str, list[str]] = {
     "retention": [
         "duree de conservation",
         "duree de conservation de donnee",
+        "duree de conservation des donnee",
         "delai de conservation",
         "delai d effacement",
         "delai d effacement prevu",
