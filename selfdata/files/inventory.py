@@ -310,6 +310,11 @@ def _map_headers(
     reader.register = any(
         register_target(h) in REGISTER_ONLY and norm(h) not in table for h in sheet.headers
     )
+    fixed = {
+        c.field
+        for c in (target_column(reader.kind, v) for v in overrides.values())
+        if c is not None and c.how not in ("notes", "ignore")
+    }
     for i, header in enumerate(sheet.headers):
         if not header and i not in overrides:
             continue
@@ -317,6 +322,8 @@ def _map_headers(
         override = target_column(reader.kind, overrides.get(i, ""))
         if override is not None:
             column, known = override, True
+        elif column.field in fixed and column.how not in ("notes", "ignore"):
+            column = REGISTER_COLUMNS["register_notes"]  # the facilitator's choice wins
         target = next((k for k, c in REGISTER_COLUMNS.items() if c is column), column.field)
         uses.append(
             ColumnUse(i, header, target, target_label(reader.kind, target, reader.lang), known)

@@ -129,8 +129,7 @@ def test_validate_on_a_register_exits_0_and_prints_the_mapping_it_used_in_french
         "  colonne C « Service » → Autres colonnes (gardées)",
         "  colonne D « Finalité(s) » → Finalité",
         "  colonne E « Base légale » → Base légale",
-        "  colonne F « Catégories de personnes concernées » → Catégories de personnes "
-        "concernées",
+        "  colonne F « Catégories de personnes concernées » → Catégories de personnes concernées",
         "  colonne G « Catégories de données » → Catégories de données (texte du registre)",
         "  colonne H « Destinataires » → Destinataires",
         "  colonne I « Durée de conservation » → Durée de conservation",
