@@ -108,18 +108,17 @@ def _qualify_kind(ctx: PageContext, code: str, secret: str, kind: str) -> None:
         key=f"qualify_{kind}_cards",
     )
     fields = (*SOURCE_FIELDS, *SOURCE_FIELDS_2) if kind == "sources" else NEED_FIELDS
-    values: dict[str, Any] = {}
     columns = st.columns(3)
     for n, field in enumerate(fields):
         with columns[n % 3]:
-            values[field] = _picker(ctx, kind, field)
+            _picker(ctx, kind, field)
     st.button(
         ctx.t("qualify.apply", n=len(chosen)),
         key=f"qualify_{kind}_apply",
         type="primary",
         disabled=not chosen,
         on_click=_apply,
-        args=(ctx, code, secret, kind, [keys[k] for k in chosen], values),
+        args=(ctx, code, secret, kind, keys, fields),
     )
 
 
@@ -132,9 +131,12 @@ def _apply(
     code: str,
     secret: str,
     kind: str,
-    items: list[services.CardToQualify],
-    values: dict[str, Any],
+    keys: dict[str, services.CardToQualify],
+    fields: tuple[str, ...],
 ) -> None:
+    # read at the click, not when the button was drawn: the choices made since count
+    items = [keys[k] for k in st.session_state.get(f"qualify_{kind}_cards", []) if k in keys]
+    values = {f: st.session_state.get(f"qualify_{kind}_{f}") for f in fields}
     given = {k: v for k, v in values.items() if v not in (None, [], "")}
     if not given:
         st.session_state["prepare_qualify_result"] = ("error", ctx.t("qualify.nothing"))
