@@ -99,7 +99,7 @@ if ctx.secret is not None:
         )
     with st.container(border=True):
         section("deck")
-        offer("deck", files.deck(ctx.decks, ctx.lang), names["deck"])
+        offer("deck", files.deck(ctx.decks, ctx.lang, ctx.store, code, secret), names["deck"])
     with st.container(border=True):
         section("workshop")
         offer(

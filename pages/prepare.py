@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from selfdata.ui import agenda_view, page_context
+from selfdata.ui import agenda_view, page_context, qualify_view
 from selfdata.ui import prepare_cards_view as cards
 from selfdata.ui import prepare_view as view
 
@@ -16,6 +16,8 @@ st.markdown(ctx.t("prepare.page_intro"))
 agenda_view.readiness(ctx, ctx.code, ctx.secret)
 st.divider()
 view.inventory_import(ctx, ctx.code, ctx.secret)
+st.divider()
+qualify_view.qualify_section(ctx, ctx.code, ctx.secret)
 st.divider()
 cards.cards_in_play(ctx, ctx.code, ctx.secret)
 st.divider()

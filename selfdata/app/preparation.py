@@ -34,7 +34,7 @@ from selfdata.domain.cards import DECK_KINDS, DataSourceCard, NeedCard
 from selfdata.domain.errors import InvalidInput, LimitExceeded
 from selfdata.domain.limits import MAX_ITEMS
 from selfdata.domain.workshop import Workshop, WorkshopCards
-from selfdata.files.inventory import read_inventory
+from selfdata.files.inventory import ColumnUse, mapping_targets, read_sheet_cards
 from selfdata.files.inventory_columns import KINDS
 from selfdata.files.loading import FileFormatError, read_workshop_bytes
 from selfdata.store import Store
@@ -174,12 +174,19 @@ def import_workshop_file(store: Store, raw: bytes, filename: str) -> Created:
 @dataclass(frozen=True)
 class InventoryPreview:
     """What importing an inventory spreadsheet would add to a workshop: ``titles`` of the
-    cards read (in the sheet's order), or ``problems`` naming the line and the column."""
+    cards read (in the sheet's order), or ``problems`` naming the line and the column;
+    ``warnings`` (columns kept aside, the example row left out) never refuse; ``mapping``
+    says what each column feeds, ``targets`` what it may feed instead; ``to_qualify`` how
+    many cards have fields nobody gave."""
 
     file: str
     kind: str
     problems: tuple[str, ...]
     titles: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    mapping: tuple[ColumnUse, ...] = ()
+    targets: tuple[str, ...] = ()
+    to_qualify: int = 0
 
     @property
     def importable(self) -> bool:
@@ -187,23 +194,63 @@ class InventoryPreview:
 
 
 def _inventory_cards(
-    raw: bytes, filename: str, kind: str, lang: str
-) -> tuple[str, list[DataSourceCard | NeedCard], tuple[str, ...]]:
+    raw: bytes, filename: str, kind: str, lang: str, mapping: dict[int, str] | None = None
+) -> tuple[str, list[DataSourceCard | NeedCard], tuple[str, ...], InventoryPreview]:
     name = upload_name(filename)
     if kind not in KINDS:
         raise InvalidInput("kind.invalid")
     decks = access.decks()
     known = None if decks is None else {k: getattr(decks, k) for k in DECK_KINDS}
-    cards, problems = read_inventory(raw, name, kind, lang, decks=known)
-    return name, cards, tuple(str(p) for p in problems[:MAX_PROBLEMS_SHOWN])
+    reading = read_sheet_cards(raw, name, kind, lang, decks=known, mapping=mapping)
+    problems = tuple(str(p) for p in reading.problems[:MAX_PROBLEMS_SHOWN])
+    preview = InventoryPreview(
+        name,
+        kind,
+        problems,
+        () if problems else tuple(card.title.get(lang) for card in reading.cards),
+        tuple(str(w) for w in reading.warnings[:MAX_PROBLEMS_SHOWN]),
+        tuple(reading.mapping),
+        tuple(mapping_targets(kind)),
+        sum(1 for c in reading.cards if c.to_qualify()),
+    )
+    return name, reading.cards, problems, preview
 
 
-def preview_inventory_file(raw: bytes, filename: str, kind: str, lang: str) -> InventoryPreview:
-    """Read an inventory spreadsheet (CSV or XLSX) of ``kind`` (``sources`` or ``needs``)
-    without storing anything; problems are worded in ``lang``."""
-    name, cards, problems = _inventory_cards(raw, filename, kind, lang)
-    titles = tuple(card.title.get(lang) for card in cards)
-    return InventoryPreview(name, kind, problems, () if problems else titles)
+def preview_inventory_file(
+    raw: bytes, filename: str, kind: str, lang: str, mapping: dict[int, str] | None = None
+) -> InventoryPreview:
+    """Read an inventory spreadsheet or a processing register (CSV or XLSX) of ``kind``
+    (``sources`` or ``needs``) without storing anything; problems are worded in ``lang``;
+    ``mapping`` (column index -> target) is the facilitator's fix of the columns."""
+    return _inventory_cards(raw, filename, kind, lang, mapping)[3]
+
+
+def _live_count(conn: Connection, w: WorkshopRow, kind: str) -> int:
+    """Items of ``kind`` on the table that count toward the cap (hidden ones do not)."""
+    table = t.sources if kind == "sources" else t.needs
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(table)
+            .where(table.c.workshop_id == w.id, table.c.hidden.is_(False))
+        ).scalar_one()
+    )
+
+
+def inventory_room(store: Store, code: str, kind: str, target: str = "board") -> int:
+    """How many more cards of ``kind`` the workshop can take (on the table, or in its own
+    deck): the preview offers no more than this, and the import counts the same way."""
+
+    def read(conn: Connection) -> int:
+        w = access.workshop_row(conn, code)
+        if target == "deck":
+            own = transfer.read_cards(conn, w.id) or WorkshopCards()
+            deck_kind = "data_sources" if kind == "sources" else "needs"
+            return max(0, MAX_ITEMS - len(getattr(own, deck_kind)))
+        return max(0, MAX_ITEMS - _live_count(conn, w, kind))
+
+    room: int = store.read(read)
+    return room
 
 
 @facilitator_only
@@ -217,13 +264,15 @@ def import_inventory_file(
     lang: str,
     *,
     target: str = "board",
+    mapping: dict[int, str] | None = None,
 ) -> int:
     """Add every card of an inventory spreadsheet, in one transaction, to the workshop's
     sources or needs (``target="board"``: on the table at once) or to its own deck
     (``target="deck"``: the cards the room picks from, instead of the bundled deck of that
     kind). A sheet with any problem adds nothing (:class:`InvalidInput` listing them).
-    Returns how many were added."""
-    _, cards, problems = _inventory_cards(raw, filename, kind, lang)
+    Returns how many were added. Every card is marked as coming from the city's file."""
+    _, read, problems, _ = _inventory_cards(raw, filename, kind, lang, mapping)
+    cards = [c.model_copy(update={"origin": "city_file"}) for c in read]
     if problems:
         raise InvalidInput("import.inventory", problems=list(problems))
     if not cards:
@@ -233,10 +282,7 @@ def import_inventory_file(
     table = t.sources if kind == "sources" else t.needs
 
     def fn(conn: Connection, w: WorkshopRow) -> Any:
-        count = conn.execute(
-            select(func.count()).select_from(table).where(table.c.workshop_id == w.id)
-        ).scalar_one()
-        if count + len(cards) > MAX_ITEMS:
+        if _live_count(conn, w, kind) + len(cards) > MAX_ITEMS:
             raise LimitExceeded("items.too_many", limit=MAX_ITEMS)
         for card in cards:
             slug = access.unique_slug(conn, table, w.id, card.id)

@@ -91,6 +91,7 @@ from selfdata.app.preparation import (
     WorkshopPreview,
     import_inventory_file,
     import_workshop_file,
+    inventory_room,
     preview_inventory_file,
     preview_workshop_file,
     workshop_deck,
@@ -111,6 +112,7 @@ from selfdata.app.preparing import (
 )
 from selfdata.app.projector import qr_large as qr_large
 from selfdata.app.projector import set_projection as set_projection
+from selfdata.app.qualifying import CardToQualify, cards_to_qualify, qualify_cards
 from selfdata.app.reads import (
     audit_log,
     backup_workshop,
@@ -243,6 +245,10 @@ __all__ = [
     "import_inventory_file",
     "import_workshop_file",
     "preview_inventory_file",
+    "inventory_room",
+    "cards_to_qualify",
+    "qualify_cards",
+    "CardToQualify",
     "workshop_deck",
     "InventoryPreview",
     "preview_workshop_file",

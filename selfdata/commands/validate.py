@@ -8,7 +8,9 @@ files. Never a traceback.
 A ``.csv`` or ``.xlsx`` file is an inventory of data sources or needs (see ``python -m
 selfdata inventory template``): each problem names the line (the row number the
 spreadsheet shows) and the column, in the language of the sheet's headers unless
-``--lang`` says otherwise.
+``--lang`` says otherwise. A GDPR processing register (the CNIL's layout) is read as it is:
+the command prints how each column was read, then the warnings (columns kept aside, the
+template's example row left out) and how many cards the sheet gives.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from selfdata.files.inventory import format_of, read_inventory, sheet_language
+from selfdata.files.inventory import format_of, read_sheet_cards, sheet_language
 from selfdata.files.loading import CARDS_DIR, DeckSet, Problem, check_file, shipped_deck_set
+from selfdata.i18n import t
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -99,5 +102,13 @@ def check_spreadsheet(path: Path, name: str, decks: DeckSet, lang: str | None) -
     except FileFormatError as exc:
         return exc.problems
     lang = lang or sheet_language(data, name)
-    _, problems = read_inventory(data, name, None, lang, decks=decks)
-    return list(problems)
+    reading = read_sheet_cards(data, name, None, lang, decks=decks)
+    if reading.register:  # a city's own register: say how its columns were read
+        print(t("files.mapping.head", lang, file=name))
+        for use in reading.mapping:
+            print(t("files.mapping.line", lang, letter=use.letter, header=use.header, to=use.label))
+    for warning in reading.warnings:
+        print(t("files.mapping.warning", lang, text=str(warning)))
+    if reading.register and not reading.problems:
+        print(t("files.mapping.cards", lang, file=name, n=len(reading.cards)))
+    return list(reading.problems)

@@ -202,6 +202,8 @@ class DataSourceCard(Card):
     """The register's recipients (destinataires)."""
     retention: I18nText | None = None
     """The register's retention period (durée de conservation)."""
+    register_notes: I18nText | None = None
+    """The register's other columns, kept as they were ("Mesures de sécurité : …")."""
     origin: Origin | None = None
 
     def to_qualify(self) -> tuple[str, ...]:

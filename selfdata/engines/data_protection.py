@@ -11,7 +11,9 @@ model. Each item cites its rule, in French and English (texts in
   social data), large scale, matching sources from different holders, location data,
   vulnerable people (recipients of social aid). Special-category data at large scale needs
   one in any case (art. 35(3)(b)).
-* **Processing register (art. 30).** The entry drafted from the scenario, field by field.
+* **Processing register (art. 30).** The entry drafted from the scenario, field by field;
+  when the scenario's sources came from the city's own register, their legal basis and
+  retention period as that register states them.
 * **The DPO (art. 37 to 39).** A public body must have one; involve them now, and for the
   impact assessment (art. 35(2)).
 * **Data Governance Act (EU 2022/868, art. 11).** A data intermediation service or a data
@@ -215,9 +217,16 @@ def register_entry(
             fid, _text(f"dp.register.{fid}"), value, _text(f"dp.register.{fid}.rule")
         )
 
+    from_register = {
+        name: _from_register(sources, attr)
+        for name, attr in (("register_basis", "legal_basis"), ("register_retention", "retention"))
+    }
+    basis = from_register["register_basis"]
+    kept = from_register["register_retention"]
     return (
         field("controller", _text("dp.register.controller.value", territory=workshop.territory)),
         field("purpose", _text("dp.register.purpose.value", purpose=purpose, title=scenario.title)),
+        *(() if basis is None else (field("register_basis", basis),)),
         field(
             "subjects",
             _text(
@@ -232,7 +241,20 @@ def register_entry(
         field(
             "retention", _text("dp.register.retention.value", months=scenario.scope.duration_months)
         ),
+        *(() if kept is None else (field("register_retention", kept),)),
         field("security", _text("dp.register.security.value")),
+    )
+
+
+def _from_register(sources: Sequence[DataSourceCard], attr: str) -> I18nText | None:
+    """What the city's own register says of the scenario's sources (``legal_basis``,
+    ``retention``), source by source; None when no source carries it."""
+    said = [(s.title, getattr(s, attr)) for s in sources if getattr(s, attr) is not None]
+    if not said:
+        return None
+    return I18nText(
+        fr=" ; ".join(f"{title.fr}\u202f: {value.fr}" for title, value in said),
+        en="; ".join(f"{title.en}: {value.en}" for title, value in said),
     )
 
 

@@ -344,13 +344,11 @@ def match_sources(
         )
     # Stable sort: equal scores keep the inventory's order; usable sources first, the
     # cells to be qualified last.
-    return tuple(
-        sorted(matches, key=lambda m: (m.score is None, not m.usable, -(m.score or 0)))
-    )
+    return tuple(sorted(matches, key=lambda m: (m.score is None, not m.usable, -(m.score or 0))))
 
 
 def to_qualify_text(fields: Sequence[str]) -> I18nText:
-    """"No score: to be qualified (access, sensitivity…)", in both languages."""
+    """ "No score: to be qualified (access, sensitivity…)", in both languages."""
 
     def words(lang: str) -> str:
         return ", ".join(_t(f"qualify.field.{f}", lang) for f in fields)

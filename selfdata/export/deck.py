@@ -8,9 +8,10 @@ printer clips it; its text shrinks to fit, then is shortened with "…" as a las
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from fpdf.enums import XPos, YPos
 
@@ -22,6 +23,7 @@ from selfdata.domain.cards import (
     NeedCard,
     deck_counts,
 )
+from selfdata.domain.workshop import Workshop
 from selfdata.export.labels import t, vocab, yes_no
 from selfdata.export.pdf_base import (
     FAMILY,
@@ -121,7 +123,7 @@ def source_face(card: DataSourceCard, decks: Decks, lang: str) -> CardFace:
     if card.example is not None:
         blocks.append(Block(t("example", lang), card.example.get(lang), "I"))
     return CardFace(
-        kind=t("kind_data_source", lang),
+        kind=_kind("kind_data_source", card, lang),
         color=color,
         tags=_theme_names(card.themes, decks, lang),
         title=card.title.get(lang),
@@ -139,7 +141,7 @@ def need_face(card: NeedCard, decks: Decks, lang: str) -> CardFace:
         Block(t("categories", lang), _categories(card.categories, decks, lang)),
     ]
     return CardFace(
-        kind=t("kind_need", lang),
+        kind=_kind("kind_need", card, lang),
         color=color,
         tags=_theme_names(card.themes, decks, lang),
         title=card.title.get(lang),
@@ -202,6 +204,42 @@ def _foot(card_id: str, sources: Sequence[str], lang: str) -> str:
         return card_id
     sep = "\u202f: " if lang != "en" else ": "
     return f"{card_id} — {t('sources_label', lang)}{sep}{'; '.join(sources)}"
+
+
+def workshop_decks(workshop: Workshop, decks: Decks) -> Decks:
+    """The cards a workshop prints: its sources and needs on the table, then the rest of its
+    own deck; each from the room marked as such (a card from the city's file already is).
+    A workshop with none of either kind prints the bundled deck of that kind."""
+
+    def own(items: Sequence[Any], deck: Sequence[Any], bundled: Callable[[str], Any]) -> list[Any]:
+        cards: list[Any] = []
+        for item in items:
+            if item.hidden:
+                continue
+            card = item.card or bundled(item.id)
+            if card is None:
+                continue
+            if item.card is not None and card.origin is None and item.proposed_by:
+                card = card.model_copy(update={"origin": "room"})
+            cards.append(card)
+        seen = {c.id for c in cards}
+        return cards + [c for c in deck if c.id not in seen]
+
+    mine = workshop.cards
+    sources = own(workshop.sources, mine.data_sources if mine else [], decks.source)
+    needs = own(workshop.needs, mine.needs if mine else [], decks.need)
+    return decks.model_copy(
+        update={
+            "data_sources": sources or decks.data_sources,
+            "needs": needs or decks.needs,
+        }
+    )
+
+
+def _kind(key: str, card: DataSourceCard | NeedCard, lang: str) -> str:
+    """The card's kind, and where it came from when it is the workshop's own."""
+    kind = t(key, lang)
+    return f"{kind} · {t(f'origin.{card.origin}', lang)}" if card.origin else kind
 
 
 def deck_faces(decks: Decks, lang: str) -> list[CardFace]:

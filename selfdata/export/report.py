@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from selfdata.domain.cards import Decks
+from selfdata.domain.cards import DataSourceCard, Decks, NeedCard
 from selfdata.domain.numbers import format_score, format_share, format_weight
 from selfdata.domain.workshop import Scenario, Workshop
 from selfdata.export import network_drawing, sections, tables_section
@@ -188,6 +188,15 @@ def _ranking_overview(ctx: sections.Context, ranking: RankingFacts) -> None:
     )
 
 
+def _origin(card: DataSourceCard | NeedCard | None, proposer: str | None, lang: str) -> str:
+    """Where a card of the workshop came from, said after its title: the city's file, the
+    room, or nothing for a deck card."""
+    origin = card.origin if card is not None else None
+    if origin is None and proposer:
+        origin = "room"
+    return f" ({t(f'origin.{origin}', lang)})" if origin else ""
+
+
 def _inventory(ctx: sections.Context) -> None:
     pdf, lang, lookup = ctx.pdf, ctx.lang, ctx.lookup
     pdf.heading(t("inventory", lang), 1)
@@ -197,8 +206,7 @@ def _inventory(ctx: sections.Context) -> None:
         return
     rows = sections.source_rows(ctx, [s.id for s in sources])
     for row, s in zip(rows, sources, strict=True):
-        if s.card is not None:
-            row[0] += f" ({t('custom', lang)})"
+        row[0] += _origin(s.card, s.proposed_by, lang)
     pdf.data_table(
         [
             t("source", lang),
@@ -225,8 +233,7 @@ def _needs(ctx: sections.Context) -> None:
     for n in needs:
         card = lookup.need(n.id)
         title = card.title.get(lang) if card else n.id
-        if n.card is not None:
-            title += f" ({t('custom', lang)})"
+        title += _origin(n.card, n.proposed_by, lang)
         rows.append(
             [
                 clip(title, sections.CELL_CHARS),

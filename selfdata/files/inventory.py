@@ -26,37 +26,41 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from selfdata.domain.cards import Card, DataSourceCard, I18nText, NeedCard
+from selfdata.domain.cards import Card, DataSourceCard, NeedCard
 from selfdata.files.inventory_columns import (
     COLUMNS,
-    DECK_OF_KIND,
+    EASE_WORDS,
+    EXAMPLE_MARKS,
     KINDS,
     MODEL_OF_KIND,
     NO,
+    REGISTER_COLUMNS,
+    SYNONYMS,
     YES,
     Column,
+    ColumnUse,
     Kind,
-    allowed_values,
     codes,
     did_you_mean,
     kind_words,
     label,
+    mapping_targets,
     message,
     norm,
+    target_column,
+    target_label,
     words,
 )
 from selfdata.files.problems import SLUG_PATTERN, validation_problems
+from selfdata.files.register import REGISTER_ONLY, category_ids, register_target
 from selfdata.files.spreadsheets import (
     CellProblem,
     Sheet,
     SheetError,
-    XlsxSheet,
     cell_problem,
     column_letter,
     read_sheet,
     sheet_format,
-    write_csv,
-    write_xlsx,
 )
 
 # --- reading ----------------------------------------------------------------------------------
@@ -113,8 +117,25 @@ def detect_kind(headers: Sequence[str]) -> Kind | None:
             for lang in ("fr", "en")
         }
         scores[kind] = len(known & (names - others))
+    # a GDPR processing register lists processings: data sources
+    scores["sources"] += sum(1 for h in headers if register_target(h) in REGISTER_ONLY)
     best = max(KINDS, key=lambda k: scores[k])
     return best if scores[best] else None
+
+
+@dataclass
+class InventoryReading:
+    """A sheet read: its cards, what refuses it (``problems``), what it should know
+    (``warnings``: unknown columns kept, the template's example row left out, register
+    words not found in the decks), the column mapping used, and the kind read."""
+
+    cards: list[DataSourceCard | NeedCard]
+    problems: list[CellProblem]
+    warnings: list[CellProblem]
+    mapping: list[ColumnUse]
+    kind: str | None = None
+    register: bool = False
+    """The sheet is a processing register (or has columns the template does not know)."""
 
 
 @dataclass
@@ -124,6 +145,15 @@ class _Reader:
     kind: str
     decks: Mapping[str, Sequence[Card]]
     sheet_lang: str
+    register: bool = False
+    warnings: list[CellProblem] | None = None
+    headers: Sequence[str] = ()
+
+    def warn(
+        self, text_: str, line: int | None = None, column: int | None = None, header: str = ""
+    ) -> None:
+        if self.warnings is not None:
+            self.warnings.append(self.problem(text_, line, column, header))
 
     def problem(
         self, text_: str, line: int | None = None, column: int | None = None, header: str = ""
@@ -146,11 +176,27 @@ def read_inventory(
     (kind -> cards; default: the shipped decks). Rows with a problem give no card. Never
     raises on bad input.
     """
+    reading = read_sheet_cards(data, filename, kind, lang, decks=decks)
+    return reading.cards, reading.problems
+
+
+def read_sheet_cards(
+    data: bytes,
+    filename: str,
+    kind: Kind | None,
+    lang: str = "fr",
+    *,
+    decks: Mapping[str, Sequence[Card]] | None = None,
+    mapping: Mapping[int, str] | None = None,
+) -> InventoryReading:
+    """:func:`read_inventory` with its warnings and the column mapping it used;
+    ``mapping`` (column index -> target, see :class:`ColumnUse`) overrides what the headers
+    say, as the facilitator fixes it in the preview. Never raises on bad input."""
     try:
-        return _read_inventory(data, filename, kind, lang, decks)
+        return _read_inventory(data, filename, kind, lang, decks, mapping or {})
     except Exception as exc:  # noqa: BLE001 — a bug must still not reach the user as a traceback
         text_ = message("internal", lang, error=type(exc).__name__)
-        return [], [cell_problem(filename, lang, text_)]
+        return InventoryReading([], [cell_problem(filename, lang, text_)], [], [])
 
 
 def _read_inventory(
@@ -159,7 +205,11 @@ def _read_inventory(
     kind: Kind | None,
     lang: str,
     decks: Mapping[str, Sequence[Card]] | None,
-) -> tuple[list[DataSourceCard | NeedCard], list[CellProblem]]:
+    overrides: Mapping[int, str],
+) -> InventoryReading:
+    def refused(problems: list[CellProblem]) -> InventoryReading:
+        return InventoryReading([], problems, [], [], kind)
+
     if decks is None:
         from selfdata.files.loading import shipped_deck_set
 
@@ -167,28 +217,42 @@ def _read_inventory(
     try:
         sheet = read_sheet(data, filename, lang)
     except SheetError as exc:
-        return [], exc.problems
+        return refused(exc.problems)
     found = detect_kind(sheet.headers)
     if kind is None:
         if found is None:
-            return [], [
-                cell_problem(filename, lang, message("which_kind", lang), sheet.header_line)
-            ]
+            return refused(
+                [cell_problem(filename, lang, message("which_kind", lang), sheet.header_line)]
+            )
         kind = found
     elif found is not None and found != kind:
         text_ = message(
             "wrong_kind", lang, found=kind_words(found, lang), expected=kind_words(kind, lang)
         )
-        return [], [cell_problem(filename, lang, text_, sheet.header_line)]
-    reader = _Reader(filename, lang, kind, decks, _header_lang(sheet.headers, lang))
-    columns, problems = _map_headers(reader, sheet)
+        return refused([cell_problem(filename, lang, text_, sheet.header_line)])
+    reader = _Reader(
+        filename,
+        lang,
+        kind,
+        decks,
+        _header_lang(sheet.headers, lang),
+        warnings=[],
+        headers=sheet.headers,
+    )
+    columns, problems, uses = _map_headers(reader, sheet, overrides)
+    warnings = reader.warnings if reader.warnings is not None else []
     if problems:
-        return [], problems
-    if not sheet.rows:
-        return [], [reader.problem(message("no_rows", lang), sheet.header_line)]
+        return InventoryReading([], problems, warnings, uses, kind)
+    rows = [(line, cells) for line, cells in sheet.rows if not _example_row(columns, cells)]
+    if len(rows) < len(sheet.rows):
+        reader.warn(message("example_skipped", lang), sheet.rows[0][0])
+    if not rows and len(rows) == len(sheet.rows):
+        return InventoryReading(
+            [], [reader.problem(message("no_rows", lang), sheet.header_line)], warnings, uses, kind
+        )
     cards: list[DataSourceCard | NeedCard] = []
     first_line: dict[str, int] = {}
-    for line, cells in sheet.rows:
+    for line, cells in rows:
         card, row_problems = _read_row(reader, columns, line, cells)
         if card is not None:
             other = first_line.setdefault(card.id, line)
@@ -206,32 +270,90 @@ def _read_inventory(
         problems += row_problems
         if card is not None and not row_problems:
             cards.append(card)
-    return cards, problems
+    register = reader.register or any(not u.known for u in uses)
+    return InventoryReading(cards, problems, warnings, uses, kind, register)
 
 
-def _map_headers(reader: _Reader, sheet: Sheet) -> tuple[dict[int, Column], list[CellProblem]]:
+def _example_row(columns: dict[int, Column], cells: list[str]) -> bool:
+    """The template's example row (its ``Identifiant`` says so): never imported."""
+    return any(
+        c.how == "id" and i < len(cells) and norm(cells[i]) in EXAMPLE_MARKS
+        for i, c in columns.items()
+    )
+
+
+def _column_for(reader: _Reader, header: str, table: dict[str, Column]) -> tuple[Column, bool]:
+    """The column a header names (the template's, else a register's), and whether it is
+    known; an unknown one is kept on the card as a note."""
+    column = table.get(norm(header))
+    if column is not None:
+        if reader.register and column.field == "categories":  # a register's own words
+            return REGISTER_COLUMNS["register_categories"], True
+        return column, True
+    target = register_target(header)
+    if target is not None:
+        found = target_column(reader.kind, target)
+        if found is not None and (reader.kind == "sources" or target not in REGISTER_ONLY):
+            return found, True
+    return REGISTER_COLUMNS["register_notes"], False
+
+
+def _map_headers(
+    reader: _Reader, sheet: Sheet, overrides: Mapping[int, str]
+) -> tuple[dict[int, Column], list[CellProblem], list[ColumnUse]]:
     table = _columns_by_header(reader.kind, reader.sheet_lang)
     columns: dict[int, Column] = {}
     seen: dict[tuple[str, str], int] = {}
     problems: list[CellProblem] = []
+    uses: list[ColumnUse] = []
     line = sheet.header_line
+    reader.register = any(
+        register_target(h) in REGISTER_ONLY and norm(h) not in table for h in sheet.headers
+    )
+    fixed = {
+        c.field
+        for c in (target_column(reader.kind, v) for v in overrides.values())
+        if c is not None and c.how not in ("notes", "ignore")
+    }
     for i, header in enumerate(sheet.headers):
-        if not header:
+        if not header and i not in overrides:
             continue
-        column = table.get(norm(header))
-        if column is None:
+        column, known = _column_for(reader, header, table)
+        override = target_column(reader.kind, overrides.get(i, ""))
+        if override is not None:
+            column, known = override, True
+        elif column.field in fixed and column.how not in ("notes", "ignore"):
+            column = REGISTER_COLUMNS["register_notes"]  # the facilitator's choice wins
+        target = next((k for k, c in REGISTER_COLUMNS.items() if c is column), column.field)
+        uses.append(
+            ColumnUse(i, header, target, target_label(reader.kind, target, reader.lang), known)
+        )
+        if column.how == "ignore":
+            continue
+        if not known:
             names = [c.header(reader.sheet_lang) for c in COLUMNS[reader.kind]]
             hint = did_you_mean(header, names, reader.lang)
-            problems.append(
-                reader.problem(
-                    message("unknown_column", reader.lang, name=header, hint=hint),
-                    line,
-                    i + 1,
-                    header,
-                )
+            reader.warn(
+                message("unknown_column_kept", reader.lang, name=header, hint=hint),
+                line,
+                i + 1,
+                header,
+            )
+        key = (column.field, column.how)
+        if column.how == "notes":
+            columns[i] = column
+            continue
+        if key in seen and not (known and norm(header) in table):
+            # a register's second column for the same field ("Service" beside "Responsable
+            # de traitement"): kept as a note, never a refusal
+            columns[i] = REGISTER_COLUMNS["register_notes"]
+            uses[-1] = ColumnUse(
+                i,
+                header,
+                "register_notes",
+                target_label(reader.kind, "register_notes", reader.lang),
             )
             continue
-        key = (column.field, column.how)
         if key in seen:
             other = column_letter(seen[key] + 1)
             problems.append(
@@ -256,7 +378,7 @@ def _map_headers(reader: _Reader, sheet: Sheet) -> tuple[dict[int, Column], list
             0,
             reader.problem(message("missing_columns", reader.lang, s=plural, names=listed), line),
         )
-    return columns, problems
+    return columns, problems, uses
 
 
 def _read_row(
@@ -266,16 +388,34 @@ def _read_row(
     raw: dict[str, Any] = {}
     texts: dict[str, dict[str, str]] = {}
     problems: list[CellProblem] = []
+    notes: list[str] = []
     where: dict[str, tuple[int, str]] = {}
     other_lang = "fr" if reader.sheet_lang == "en" else "en"
     for index, column in columns.items():
         value = cells[index] if index < len(cells) else ""
         header = column.header(reader.sheet_lang)
         where.setdefault(column.field, (index + 1, header))
+        sheet_header = reader.headers[index] if index < len(reader.headers) else header
 
-        def fail(text_: str, index: int = index, header: str = header) -> None:
-            problems.append(reader.problem(text_, line, index + 1, header))
+        def fail(text_: str, index: int = index, header: str = header, value: str = value) -> None:
+            if reader.register:  # a register's words warn, the text is kept on the card
+                reader.warn(text_, line, index + 1, header)
+                notes.append(f"{header}{_colon(reader.sheet_lang)}{value}")
+            else:
+                problems.append(reader.problem(text_, line, index + 1, header))
 
+        if column.how == "notes":
+            if value:
+                notes.append(f"{sheet_header}{_colon(reader.sheet_lang)}{value}")
+            continue
+        if column.how == "free_categories":
+            if value:
+                deck_cats = [
+                    (c.id, c.title.fr, c.title.en) for c in _deck(reader, "data_categories")
+                ]
+                raw.setdefault("categories", []).extend(category_ids(value, deck_cats))
+                notes.append(f"{sheet_header}{_colon(reader.sheet_lang)}{value}")
+            continue
         if column.how in ("text", "other"):
             if value:
                 lang_of = reader.sheet_lang if column.how == "text" else other_lang
@@ -292,7 +432,13 @@ def _read_row(
             if code is None:
                 allowed = [label(column.field, c, lang) for c in codes(column.field)]
                 known = {
-                    norm(w): w for c in codes(column.field) for w in (c, *words(column.field, c))
+                    norm(w): w
+                    for c in codes(column.field)
+                    for w in (
+                        c,
+                        *words(column.field, c),
+                        *SYNONYMS.get(column.field, {}).get(c, ()),
+                    )
                 }
                 close = difflib.get_close_matches(norm(value), list(known), n=1, cutoff=0.6)
                 hint = message("did_you_mean", lang, value=known[close[0]]) if close else ""
@@ -306,7 +452,7 @@ def _read_row(
         elif column.how == "ids":
             raw[column.field] = _ids(reader, column, value, fail)
         elif column.how == "ease":
-            number = value.removesuffix(".0")
+            number = str(EASE_WORDS.get(norm(value), value.removesuffix(".0")))
             if number not in ("1", "2", "3"):
                 fail(message("ease", lang, value=value))
             else:
@@ -323,6 +469,7 @@ def _read_row(
     for field, pair in texts.items():
         one = pair.get(reader.sheet_lang) or pair.get(other_lang, "")
         raw[field] = {"fr": pair.get("fr", one), "en": pair.get("en", one)}
+    _register_facts(reader, raw, notes)
     for column in COLUMNS[reader.kind]:
         if column.how == "text" and column.required and column.field not in raw:
             index, header = where[column.field]
@@ -350,11 +497,36 @@ def _read_row(
         return None, problems
 
 
+def _colon(lang: str) -> str:
+    return "\u00a0: " if lang != "en" else ": "
+
+
+def _deck(reader: _Reader, kind: str) -> Sequence[Card]:
+    return reader.decks.get(kind) or ()
+
+
+def _register_facts(reader: _Reader, raw: dict[str, Any], notes: list[str]) -> None:
+    """A source's description from the register when the sheet gives none (its purpose,
+    else its title), and the other columns kept as notes."""
+    if reader.kind != "sources":
+        if notes:
+            raw.setdefault("sources", []).extend(notes)
+        return
+    if "description" not in raw and ("purpose" in raw or "title" in raw):
+        raw["description"] = raw.get("purpose") or raw["title"]
+    if notes:
+        text_ = "\n".join(notes)
+        raw["register_notes"] = {"fr": text_, "en": text_}
+    if "categories" in raw:
+        raw["categories"] = list(dict.fromkeys(raw["categories"]))
+
+
 def _choice(vocab: str, value: str) -> str | None:
     wanted = norm(value)
     for code in codes(vocab):
         fr, en = words(vocab, code)
-        if wanted in (norm(code), norm(fr), norm(en)):
+        more = SYNONYMS.get(vocab, {}).get(code, ())
+        if wanted in (norm(code), norm(fr), norm(en), *(norm(w) for w in more)):
             return code
     return None
 
@@ -377,130 +549,36 @@ def _ids(reader: _Reader, column: Column, value: str, fail: Any) -> list[str]:
         )
         if match is None:
             hint = did_you_mean(item, [c.id for c in cards], reader.lang)
-            fail(message(unknown, reader.lang, value=item, hint=hint))
+            allowed = ", ".join(c.id for c in cards)
+            fail(message(unknown, reader.lang, value=item, hint=hint, allowed=allowed))
         else:
             out.append(match)
     return out
 
 
-# --- writing ----------------------------------------------------------------------------------
+from selfdata.files.inventory_template import (  # noqa: E402 — the writing half, re-exported
+    _cell,
+    example_card,
+    write_inventory,
+    write_template,
+)
 
-
-def _cell(card: Card, column: Column, lang: str) -> Any:
-    value = getattr(card, column.field, None)
-    if value is None:
-        return ""
-    if column.how in ("text", "other"):
-        assert isinstance(value, I18nText)
-        other = "fr" if lang == "en" else "en"
-        return value.get(lang if column.how == "text" else other)
-    if column.how == "choice":
-        return label(column.field, value, lang)
-    if column.how == "ids":
-        return ", ".join(value)
-    if column.how == "bool":
-        yes, no = ("oui", "non") if lang == "fr" else ("yes", "no")
-        return yes if value else no
-    if column.how == "lines":
-        return "\n".join(value)
-    return value
-
-
-def write_inventory(
-    cards: Sequence[Card],
-    kind: Kind,
-    lang: str,
-    fmt: str,
-    *,
-    decks: Mapping[str, Sequence[Card]] | None = None,
-) -> bytes:
-    """A spreadsheet (``csv`` or ``xlsx``) of ``cards``, headers and values in ``lang``,
-    with the explanation of every column; :func:`read_inventory` reads it back unchanged."""
-    if decks is None:
-        from selfdata.files.loading import shipped_deck_set
-
-        decks = shipped_deck_set()
-    columns = COLUMNS[kind]
-    header = [c.header(lang) for c in columns]
-    rows = [[_cell(card, c, lang) for c in columns] for card in cards]
-    explained = _explanations(kind, lang, decks)
-    if fmt == "csv":
-        return write_csv([header, *[[str(v) for v in r] for r in rows]], explained, lang)
-    words = kind_words(kind, lang)
-    help_rows = [
-        ["Colonne", "Obligatoire", "Contenu", "Valeurs permises"]
-        if lang == "fr"
-        else ["Column", "Required", "Contents", "Allowed values"]
-    ]
-    yes, no = ("oui", "non") if lang == "fr" else ("yes", "no")
-    for c in columns:
-        help_rows.append(
-            [
-                c.header(lang),
-                yes if c.required else no,
-                c.help(lang),
-                "\n".join(allowed_values(c, lang, decks)),
-            ]
-        )
-    choices = {
-        i: allowed_values(c, lang, decks)
-        for i, c in enumerate(columns)
-        if c.how in ("choice", "bool", "ease")
-    }
-    return write_xlsx(
-        [
-            XlsxSheet(words[:1].upper() + words[1:], [header, *rows], [24] * len(columns), choices),
-            XlsxSheet("Aide" if lang == "fr" else "Help", help_rows, [28, 12, 60, 60]),
-        ]
-    )
-
-
-def _explanations(kind: Kind, lang: str, decks: Mapping[str, Sequence[Card]]) -> list[str]:
-    colon = "\u00a0:" if lang == "fr" else ":"
-    if lang == "fr":
-        lines = [
-            f"Inventaire des {kind_words(kind, 'fr')} — modèle Atelier Self Data.",
-            "Une ligne par carte sous la ligne d’en-têtes ; les lignes commençant par # sont "
-            "ignorées. Vérifiez le fichier avec : python -m selfdata validate FICHIER.csv",
-            "Colonnes (* = obligatoire) :",
-        ]
-    else:
-        lines = [
-            f"Inventory of {kind_words(kind, 'en')} — Atelier Self Data template.",
-            "One row per card under the header row; lines starting with # are ignored. "
-            "Check the file with: python -m selfdata validate FILE.csv",
-            "Columns (* = required):",
-        ]
-    for c in COLUMNS[kind]:
-        star = " *" if c.required else ""
-        line = f"  {c.header(lang)}{star}{colon} {c.help(lang)}"
-        values = allowed_values(c, lang, decks)
-        if values:
-            line += (
-                (" — valeurs" if lang == "fr" else " — values") + f"{colon} " + " / ".join(values)
-            )
-        lines.append(line)
-    return lines
-
-
-def example_card(kind: Kind, decks: Mapping[str, Sequence[Card]]) -> Card:
-    """The template's example row: the first card of the shipped deck of that kind."""
-    return decks[DECK_OF_KIND[kind]][0]
-
-
-def write_template(
-    kind: Kind,
-    lang: str = "fr",
-    fmt: str = "xlsx",
-    *,
-    decks: Mapping[str, Sequence[Card]] | None = None,
-) -> bytes:
-    """The spreadsheet to fill: headers in ``lang``, one example row, every column explained."""
-    if decks is None:
-        from selfdata.files.loading import shipped_deck_set
-
-        decks = shipped_deck_set()
-    return write_inventory([example_card(kind, decks)], kind, lang, fmt, decks=decks)
+__all__ = [
+    "ColumnUse",
+    "InventoryReading",
+    "_cell",
+    "detect_kind",
+    "example_card",
+    "format_of",
+    "mapping_targets",
+    "read_inventory",
+    "read_sheet_cards",
+    "sheet_language",
+    "target_column",
+    "target_label",
+    "write_inventory",
+    "write_template",
+]
 
 
 def sheet_language(data: bytes, filename: str) -> str:

@@ -77,18 +77,16 @@ _THEMES = Column(
     "ids",
     "Thèmes",
     "Themes",
-    "thèmes, séparés par des virgules",
-    "themes, comma-separated",
-    True,
+    "thèmes, séparés par des virgules ; vide : à qualifier",
+    "themes, comma-separated; empty: to be qualified",
 )
 _CATEGORIES = Column(
     "categories",
     "ids",
     "Catégories de données",
     "Data categories",
-    "catégories de données, séparées par des virgules",
-    "data categories, comma-separated",
-    True,
+    "catégories de données, séparées par des virgules ; vide : à qualifier",
+    "data categories, comma-separated; empty: to be qualified",
 )
 _SOURCES = Column(
     "sources",
@@ -114,9 +112,9 @@ COLUMNS: dict[str, list[Column]] = {
             "description",
             "Description",
             "Description",
-            "ce que contiennent les données",
-            "what the data holds",
-            True,
+            "ce que contiennent les données ; vide : la finalité, sinon le titre",
+            "what the data holds; empty: the purpose, else the title",
+            False,
         ),
         *_texts(
             "holder", "Détenteur", "Holder", "qui détient les données", "who holds the data", True
@@ -126,9 +124,8 @@ COLUMNS: dict[str, list[Column]] = {
             "choice",
             "Type de détenteur",
             "Holder kind",
-            "type de détenteur",
-            "kind of holder",
-            True,
+            "type de détenteur ; vide : à qualifier",
+            "kind of holder; empty: to be qualified",
         ),
         _THEMES,
         _CATEGORIES,
@@ -137,45 +134,41 @@ COLUMNS: dict[str, list[Column]] = {
             "choice",
             "Mise à jour",
             "Refresh",
-            "fréquence de mise à jour",
-            "how often it is updated",
-            True,
+            "fréquence de mise à jour ; vide : à qualifier",
+            "how often it is updated; empty: to be qualified",
         ),
         Column(
             "access",
             "choice",
             "Accès",
             "Access",
-            "comment l’habitant y accède aujourd’hui",
-            "how residents reach it today",
-            True,
+            "comment l’habitant y accède aujourd’hui ; vide : à qualifier",
+            "how residents reach it today; empty: to be qualified",
         ),
         Column(
             "ease",
             "ease",
             "Facilité d’accès",
             "Ease of access",
-            "facilité d’accès : 1 difficile, 2 moyenne, 3 facile",
-            "ease of access: 1 hard, 2 medium, 3 easy",
-            True,
+            "facilité d’accès : 1 difficile, 2 moyenne, 3 facile (ou ces mots) ; "
+            "vide : à qualifier",
+            "ease of access: 1 hard, 2 medium, 3 easy (or these words); empty: to be qualified",
         ),
         Column(
             "sensitivity",
             "choice",
             "Sensibilité",
             "Sensitivity",
-            "sensibilité des données",
-            "how sensitive the data is",
-            True,
+            "sensibilité des données ; vide : à qualifier",
+            "how sensitive the data is; empty: to be qualified",
         ),
         Column(
             "portability",
             "bool",
             "Portabilité RGPD",
             "GDPR portability",
-            "le droit à la portabilité (RGPD art. 20) s’applique : oui ou non",
-            "the portability right (GDPR art. 20) applies: yes or no",
-            True,
+            "le droit à la portabilité (RGPD art. 20) s’applique : oui ou non ; vide : à qualifier",
+            "the portability right (GDPR art. 20) applies: yes or no; empty: to be qualified",
         ),
         Column(
             "reusable",
@@ -217,14 +210,105 @@ COLUMNS: dict[str, list[Column]] = {
             "choice",
             "Famille d’usage",
             "Usage family",
-            "famille d’usage des données personnelles (MyData)",
-            "family of personal-data usage (MyData)",
-            True,
+            "famille d’usage des données personnelles (MyData) ; vide : à qualifier",
+            "family of personal-data usage (MyData); empty: to be qualified",
         ),
         _CATEGORIES,
         _SOURCES,
     ],
 }
+
+
+def _register_text(field: str, fr: str, en: str) -> Column:
+    return Column(field, "text", fr, en, fr, en)
+
+
+REGISTER_COLUMNS: dict[str, Column] = {
+    "purpose": _register_text("purpose", "Finalité", "Purpose"),
+    "legal_basis": _register_text("legal_basis", "Base légale", "Legal basis"),
+    "data_subjects": _register_text(
+        "data_subjects", "Catégories de personnes concernées", "Data subjects"
+    ),
+    "recipients": _register_text("recipients", "Destinataires", "Recipients"),
+    "retention": _register_text("retention", "Durée de conservation", "Retention period"),
+    "register_categories": Column(
+        "categories",
+        "free_categories",
+        "Catégories de données (texte du registre)",
+        "Data categories (the register's text)",
+        "",
+        "",
+    ),
+    "register_notes": Column(
+        "register_notes", "notes", "Autres colonnes (gardées)", "Other columns (kept)", "", ""
+    ),
+    "ignore": Column("ignore", "ignore", "Ignorée", "Ignored", "", ""),
+}
+"""What a register's column feeds when it is not one of the template's columns."""
+
+EXAMPLE_MARKS = ("exemple", "example")
+"""The template's example row carries this in its ``Identifiant``: it is never imported."""
+
+SYNONYMS: dict[str, dict[str, list[str]]] = {
+    "holder_kind": {
+        "city": [
+            "commune",
+            "ville",
+            "mairie",
+            "métropole",
+            "communauté de communes",
+            "communauté d’agglomération",
+            "communauté urbaine",
+            "EPCI",
+            "municipality",
+        ],
+        "local_authority": ["département", "région", "conseil départemental", "department"],
+        "social_action_centre": [
+            "CCAS",
+            "CIAS",
+            "centre communal d’action sociale",
+            "centre intercommunal d’action sociale",
+        ],
+        "intercommunal_syndicate": ["syndicat", "syndicat mixte", "SIVU", "SIVOM", "syndicate"],
+        "public_utility": [
+            "régie",
+        ],
+    },
+    "refresh": {
+        "on_event": ["ponctuelle", "ponctuel", "à la demande", "événementielle", "occasional"],
+        "yearly": [
+            "annuel",
+        ],
+        "monthly": [
+            "mensuel",
+        ],
+        "daily": [
+            "quotidien",
+        ],
+        "weekly": [
+            "hebdomadaire",
+        ],
+        "quarterly": [
+            "trimestriel",
+        ],
+    },
+    "access": {
+        "on_request": ["sur demande", "au guichet", "guichet", "courrier", "on request", "desk"],
+        "portal": ["espace client", "espace usager"],
+    },
+}
+"""More words a city's file uses for a code ("Commune", "ponctuelle", "CCAS"…)."""
+
+EASE_WORDS: dict[str, int] = {
+    "difficile": 1,
+    "hard": 1,
+    "moyenne": 2,
+    "moyen": 2,
+    "medium": 2,
+    "facile": 3,
+    "easy": 3,
+}
+"""Ease of access in words, as the template's help defines them."""
 
 
 def kind_words(kind: str, lang: str) -> str:
@@ -299,3 +383,46 @@ def allowed_values(column: Column, lang: str, decks: Mapping[str, Sequence[Card]
     if column.how == "bool":
         return ["oui", "non"] if lang == "fr" else ["yes", "no"]
     return []
+
+
+@dataclass(frozen=True)
+class ColumnUse:
+    """What one column of the sheet feeds: ``target`` is a card field (``title``,
+    ``access``…), a register field (:data:`~selfdata.files.register.TARGETS`), or
+    ``register_notes`` (kept as it is on the card) / ``ignore``; ``known`` is False for a
+    header nobody recognised (kept, with a warning)."""
+
+    index: int
+    header: str
+    target: str
+    label: str
+    known: bool = True
+
+    @property
+    def letter(self) -> str:
+        return _letter(self.index + 1)
+
+
+def target_column(kind: str, target: str) -> Column | None:
+    """The column a mapping target names: a template column's field, or a register one."""
+    if target in REGISTER_COLUMNS:
+        return REGISTER_COLUMNS[target]
+    return next((c for c in COLUMNS[kind] if c.field == target and c.how != "other"), None)
+
+
+def mapping_targets(kind: str) -> list[str]:
+    """Every target a column may be mapped to, the template's first."""
+    fields = list(dict.fromkeys(c.field for c in COLUMNS[kind]))
+    extra = [t for t in REGISTER_COLUMNS if kind == "sources" or t in ("register_notes", "ignore")]
+    return fields + [t for t in extra if t not in fields]
+
+
+def target_label(kind: str, target: str, lang: str) -> str:
+    column = target_column(kind, target)
+    return column.header(lang) if column is not None else target
+
+
+def _letter(n: int) -> str:
+    from selfdata.files.spreadsheets import column_letter
+
+    return column_letter(n)

@@ -33,7 +33,8 @@ from selfdata.files.problems import Problem
 from selfdata.i18n import t
 
 MAX_ROWS = 5_000
-"""Most rows read from one sheet: a city's inventory holds a few hundred lines."""
+"""Most data rows read from one sheet (the header row and ``#`` lines do not count): a
+city's inventory holds a few hundred lines."""
 MAX_COLUMNS = 60
 """Most columns read from one sheet (the templates have about twenty)."""
 MAX_CELL_CHARS = 5_000
@@ -245,9 +246,12 @@ def _csv_records(data: bytes, filename: str, lang: str) -> list[tuple[int, list[
         io.StringIO(content, newline=""), delimiter=_delimiter(content), strict=True
     )
     records: list[tuple[int, list[str]]] = []
+    counted = 0  # the header and the data rows; empty and "#" lines do not count
     try:
         for number, cells in enumerate(reader, start=1):
-            if number > MAX_ROWS:
+            if any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#"):
+                counted += 1
+            if counted > MAX_ROWS + 1:
                 _failer(filename, lang)(
                     text("too_many_rows", lang, rows=f"> {MAX_ROWS}", limit=MAX_ROWS)
                 )
@@ -325,8 +329,8 @@ def _xlsx_records(data: bytes, filename: str, lang: str) -> list[tuple[int, list
     # The data sheet: the first one that is not the template's explanations.
     index = next((i for i, ws in enumerate(book.worksheets) if ws.title not in HELP_SHEETS), 0)
     sheet = book.worksheets[index]
-    if sheet.max_row > MAX_ROWS:
-        fail(text("too_many_rows", lang, rows=sheet.max_row, limit=MAX_ROWS))
+    if sheet.max_row > MAX_ROWS + 1:  # the header row does not count
+        fail(text("too_many_rows", lang, rows=sheet.max_row - 1, limit=MAX_ROWS))
     width = min(sheet.max_column, MAX_COLUMNS + 1)
     problems: list[CellProblem] = []
     for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):

@@ -104,12 +104,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown value '{value}'{hint} (allowed: {allowed})",
     },
     "files.inventory.unknown_theme": {
-        "fr": "thème inconnu « {value} »{hint}",
-        "en": "unknown theme '{value}'{hint}",
+        "fr": "thème inconnu « {value} »{hint} (valeurs permises\u00a0: {allowed})",
+        "en": "unknown theme '{value}'{hint} (allowed: {allowed})",
     },
     "files.inventory.unknown_category": {
-        "fr": "catégorie de données inconnue « {value} »{hint}",
-        "en": "unknown data category '{value}'{hint}",
+        "fr": "catégorie de données inconnue « {value} »{hint} (valeurs permises\u00a0: {allowed})",
+        "en": "unknown data category '{value}'{hint} (allowed: {allowed})",
     },
     "files.inventory.bad_slug": {
         "fr": "identifiant invalide « {value} »\u00a0: minuscules, chiffres, _ et - (64 "
@@ -121,8 +121,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "duplicate id '{value}' (also line {other})",
     },
     "files.inventory.ease": {
-        "fr": "attendu 1, 2 ou 3, reçu « {value} »",
-        "en": "expected 1, 2 or 3, got '{value}'",
+        "fr": "attendu 1, 2 ou 3, reçu « {value} » (valeurs permises\u00a0: 1, 2, 3, "
+        "difficile, moyenne, facile)",
+        "en": "expected 1, 2 or 3, got '{value}' (allowed: 1, 2, 3, hard, medium, easy)",
     },
     "files.inventory.bool": {
         "fr": "attendu oui ou non, reçu « {value} »",

@@ -61,13 +61,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cards in play, reword a card, set the agenda.",
     },
     "prepare.inventory_header": {
-        "fr": "Importer un inventaire (CSV ou XLSX)",
-        "en": "Import an inventory (CSV or XLSX)",
+        "fr": "Importer un inventaire ou un registre (CSV ou XLSX)",
+        "en": "Import an inventory or a register (CSV or XLSX)",
     },
     "prepare.inventory_help": {
-        "fr": "Le modèle s’obtient avec « python -m selfdata inventory template ». Rien n’est "
-        "ajouté avant que vous confirmiez\u202f; une ligne en erreur bloque tout l’import.",
-        "en": "Get the template with 'python -m selfdata inventory template'. Nothing is "
+        "fr": "Un modèle à remplir ou le registre des traitements de la ville, tel quel. "
+        "Rien n’est ajouté avant que vous confirmiez\u202f; une ligne en erreur bloque tout "
+        "l’import.",
+        "en": "A template to fill, or the city’s processing register as it is. Nothing is "
         "added until you confirm; a row in error blocks the whole import.",
     },
     "prepare.inventory_kind": {"fr": "Ce tableur contient", "en": "This spreadsheet holds"},

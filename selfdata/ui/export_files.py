@@ -23,6 +23,7 @@ from selfdata.app import outcomes, services
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import Workshop
 from selfdata.export import card_deck, scenario_dossier, workshop_report
+from selfdata.export.deck import workshop_decks
 from selfdata.export.names import deck_filename, dossier_filename, report_filename, slug
 from selfdata.files.loading import dump_workshop
 from selfdata.store import Store
@@ -76,8 +77,19 @@ def weights_problem(
     return None
 
 
-def deck(decks: Decks, lang: str) -> Callable[[], bytes]:
-    return lambda: card_deck(decks, lang)
+def deck(
+    decks: Decks, lang: str, store: Store | None = None, code: str = "", secret: str = ""
+) -> Callable[[], bytes]:
+    """The printable deck: the workshop's own cards (its table and its own deck, each
+    card from the city's file or the room marked so) when a workshop is given."""
+
+    def build() -> bytes:
+        if store is None:
+            return card_deck(decks, lang)
+        workshop = services.export_workshop(store, code, secret, ratings=False)
+        return card_deck(workshop_decks(workshop, decks), lang)
+
+    return build
 
 
 def workshop_file(store: Store, code: str, secret: str) -> Callable[[], bytes]:

@@ -40,7 +40,7 @@ def test_the_page_lists_what_is_missing_and_what_to_do(
     assert t("prepare.ready_missing", "fr", n=2) in shown
     for key in ("ready.agenda.todo", "ready.agenda.do", "ready.joining.todo", "ready.joining.do"):
         assert t(key, "fr") in shown, key
-    assert t("ready.sources.ok", "fr", deck=58, table=0) in shown
+    assert t("ready.sources.ok", "fr", deck=59, table=0) in shown
     assert "**À faire** — " + t("ready.agenda.todo", "fr") in shown
     page.button(key="prepare_agenda_save").click().run()
     services.set_joining_open(app_store, created.code, created.secret, True)

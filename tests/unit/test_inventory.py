@@ -14,10 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selfdata.cli import main
-from selfdata.domain.cards import DataSourceCard, NeedCard
+from selfdata.domain.cards import DataSourceCard
 from selfdata.files import inventory
 from selfdata.files.documents import MAX_FILE_BYTES
-from selfdata.files.inventory import _cell, read_inventory, write_inventory, write_template
+from selfdata.files.inventory import (
+    _cell,
+    read_inventory,
+    read_sheet_cards,
+    write_inventory,
+    write_template,
+)
 from selfdata.files.inventory_columns import COLUMNS
 from selfdata.files.loading import default_decks, shipped_deck_set
 from selfdata.files.spreadsheets import MAX_ROWS, XlsxSheet, write_csv, write_xlsx
@@ -63,7 +69,17 @@ def test_a_template_written_by_the_cli_validates_as_it_is(
     assert main(["inventory", "template", "--kind", kind, "--out", str(out), "--lang", lang]) == 0
     capsys.readouterr()
     assert main(["validate", str(out)]) == 0
-    assert capsys.readouterr().out == f"{out}: ok\n"
+    example = (
+        "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée"
+        if lang == "fr"
+        else "the template’s example row (Id 'example') is not imported"
+    )
+    warn = "attention\u00a0: " if lang == "fr" else "warning: "
+    sep = "\u00a0: " if lang == "fr" else ": "
+    printed = capsys.readouterr().out
+    assert printed.endswith(f"{out}: ok\n")
+    assert f"{warn}{out}{sep}ligne" in printed or f"{warn}{out}{sep}line" in printed
+    assert example in printed
 
 
 def test_the_template_is_french_by_default_with_one_example_and_a_help_sheet(
@@ -77,7 +93,8 @@ def test_the_template_is_french_by_default_with_one_example_and_a_help_sheet(
     assert rows[0][:3] == ("Identifiant", "Titre", "Titre (anglais)")
     assert len(rows) == 2  # the header and one example
     explained = {r[0]: r for r in help_sheet.iter_rows(min_row=2, values_only=True)}
-    assert explained["Accès"][1] == "oui"
+    assert explained["Accès"][1] == "non"  # empty: to be qualified
+    assert explained["Titre"][1] == "oui"
     assert "espace en ligne" in explained["Accès"][3]
     assert "water (Eau)" in explained["Thèmes"][3]
 
@@ -108,19 +125,22 @@ BROKEN_ROWS = [
         "unknown closed-vocabulary value, with a suggestion",
         {"Accès": "portail"},
         f"ligne 2, colonne L (Accès){NB}: valeur inconnue « portail » — vouliez-vous dire "
-        f"« portal »{NB}? (valeurs permises{NB}: papier, sur demande ou au guichet, espace en ligne, API, données "
-        "ouvertes, non disponible)",
+        f"« portal »{NB}? (valeurs permises{NB}: papier, sur demande ou au guichet, espace en "
+        "ligne, API, données ouvertes, non disponible)",
     ),
     (
         "unknown theme, with a suggestion",
         {"Thèmes": "water, mobilty"},
         f"ligne 2, colonne I (Thèmes){NB}: thème inconnu « mobilty » — vouliez-vous dire "
-        f"« mobility »{NB}?",
+        f"« mobility »{NB}? (valeurs permises{NB}: energy, water, mobility, waste, social, "
+        "housing, health, education, leisure, administration, environment, finance, "
+        "public_safety)",
     ),
     (
         "ease out of range",
         {"Facilité d’accès": "5"},
-        f"ligne 2, colonne M (Facilité d’accès){NB}: attendu 1, 2 ou 3, reçu « 5 »",
+        f"ligne 2, colonne M (Facilité d’accès){NB}: attendu 1, 2 ou 3, reçu « 5 » "
+        f"(valeurs permises{NB}: 1, 2, 3, difficile, moyenne, facile)",
     ),
     (
         "a yes/no column holding something else",
@@ -175,15 +195,28 @@ def test_a_duplicate_id_names_the_first_line() -> None:
     ]
 
 
-def test_a_missing_and_a_misspelt_column_are_named() -> None:
+def test_a_missing_column_is_named_and_a_misspelt_one_is_a_warning_kept_on_the_card() -> None:
     header, row = source_rows()
     header[header.index("Sensibilité")] = "Sensibilite"
-    [first, second] = lines_of(as_file([header, row], "xlsx"), "s.xlsx")
-    assert first == f"s.xlsx{NB}: ligne 1{NB}: colonne obligatoire absente{NB}: « Sensibilité »"
-    assert second == (
-        f"s.xlsx{NB}: ligne 1, colonne N (Sensibilite){NB}: colonne inconnue « Sensibilite » — "
-        f"vouliez-vous dire « Sensibilité »{NB}?"
+    holder = header.index("Détenteur")
+    reading = read_sheet_cards(
+        as_file([header[:holder] + header[holder + 2 :], row[:holder] + row[holder + 2 :]], "xlsx"),
+        "s.xlsx",
+        "sources",
     )
+    assert [str(p) for p in reading.problems] == [
+        f"s.xlsx{NB}: ligne 1{NB}: colonne obligatoire absente{NB}: « Détenteur »"
+    ]
+    assert str(reading.warnings[-1]) == (
+        f"s.xlsx{NB}: ligne 1, colonne L (Sensibilite){NB}: colonne inconnue « Sensibilite », "
+        "gardée telle quelle sur la carte (Autres colonnes) — vouliez-vous dire "
+        f"« Sensibilité »{NB}?"
+    )
+    reading = read_sheet_cards(as_file([header, row], "xlsx"), "s.xlsx", "sources")
+    [card] = reading.cards
+    assert isinstance(card, DataSourceCard) and reading.problems == []
+    assert card.sensitivity is None  # the misspelt column says nothing: to be qualified
+    assert card.register_notes is not None and "Sensibilite" in card.register_notes.fr
 
 
 def test_the_english_text_column_may_stay_empty_and_words_stand_for_codes() -> None:
@@ -199,8 +232,8 @@ def test_the_english_text_column_may_stay_empty_and_words_stand_for_codes() -> N
 
 def test_the_kind_is_told_by_the_headers_and_a_wrong_one_is_refused() -> None:
     data = write_template("needs", "fr", "xlsx")
-    cards, problems = read_inventory(data, "b.xlsx", None)
-    assert [type(c) for c in cards] == [NeedCard] and problems == []
+    reading = read_sheet_cards(data, "b.xlsx", None)
+    assert reading.kind == "needs" and reading.cards == [] and reading.problems == []
     _, problems = read_inventory(data, "b.xlsx", "sources")
     assert [str(p) for p in problems] == [
         f"b.xlsx{NB}: ligne 1{NB}: ce tableau ressemble à un inventaire de besoins, pas de "
@@ -281,7 +314,7 @@ HOSTILE = [
     (
         "too many rows",
         "a.csv",
-        b"Id,Title\n" + b"x,y\n" * MAX_ROWS,
+        b"Id,Title\n" + b"x,y\n" * (MAX_ROWS + 1),
         f"a.csv: too many rows (> {MAX_ROWS}; the limit is {MAX_ROWS})",
     ),
     (
@@ -394,8 +427,12 @@ def test_the_help_sheet_moved_first_is_not_read_as_data() -> None:
     book.move_sheet("Aide", offset=-1)
     out = io.BytesIO()
     book.save(out)
-    cards, problems = read_inventory(out.getvalue(), "b.xlsx", "needs")
-    assert (len(cards), problems) == (1, [])
+    reading = read_sheet_cards(out.getvalue(), "b.xlsx", "needs")
+    # the template's only row is its example: read, not imported, and said so
+    assert (len(reading.cards), reading.problems) == (0, [])
+    assert [w.message for w in reading.warnings] == [
+        "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée"
+    ]
 
 
 # --- round trip -----------------------------------------------------------------------------
@@ -445,7 +482,10 @@ def test_the_readme_example_lines_are_what_validate_prints(
 def test_the_xlsx_template_offers_closed_lists_in_drop_downs() -> None:
     book = openpyxl.load_workbook(io.BytesIO(write_template("sources", "fr", "xlsx")))
     lists = [v.formula1 for v in book.worksheets[0].data_validations.dataValidation]
-    assert '"papier,sur demande ou au guichet,espace en ligne,API,données ouvertes,non disponible"' in lists
+    assert (
+        '"papier,sur demande ou au guichet,espace en ligne,API,données ouvertes,non disponible"'
+        in lists
+    )
     assert '"oui,non"' in lists
 
 

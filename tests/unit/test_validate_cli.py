@@ -161,7 +161,7 @@ MALFORMED: list[tuple[str, str, bytes, str]] = [
         "data_sources.yaml",
         as_yaml(deck("data_sources", source_card(access="apii"))),
         "data_sources.yaml: cards[0].access: unknown value 'apii' — did you mean 'api'? "
-        "(expected one of: paper, portal, api, open_data, not_available)",
+        "(expected one of: paper, on_request, portal, api, open_data, not_available)",
     ),
     (
         "wrong schema tag",

@@ -121,7 +121,9 @@ def match_heatmap(
         ygap=2,
     )
     traces: list[object] = [heat]
-    unknown = [(i, j) for i, row in enumerate(matrix.scores) for j, x in enumerate(row) if x is None]
+    unknown = [
+        (i, j) for i, row in enumerate(matrix.scores) for j, x in enumerate(row) if x is None
+    ]
     if unknown:  # no colour from a default: the cell says it is to be qualified
         traces.append(
             go.Scatter(
