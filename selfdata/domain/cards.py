@@ -94,6 +94,14 @@ ActorKind = Literal[
 FlowType = Literal["personal_data", "consent", "service", "money", "insight", "oversight"]
 """Typed flows of a value network. Tangible: personal data, service, money."""
 TANGIBLE_FLOWS: frozenset[str] = frozenset({"personal_data", "service", "money"})
+AutomatedStep = Literal["profiling", "decision", "monitoring"]
+"""What a service meeting a need computes on its own, for the impact-assessment criteria
+(WP248 rev.01): ``profiling`` evaluates or predicts something about the person (advice,
+suggestions, comparison, an estimate of entitlements); ``decision`` decides on its own
+something with a legal or similar effect (grants or refuses a right); ``monitoring`` watches
+the person over time and raises alerts."""
+VulnerableGroup = Literal["children", "elderly", "social_aid", "patients", "employees"]
+"""Vulnerable data subjects named by WP248 rev.01 (criterion 7) that a need concerns."""
 
 GOVERNANCE_MODEL_IDS: tuple[str, ...] = (
     "personal_cloud",
@@ -174,6 +182,11 @@ class NeedCard(Card):
     usage_family: UsageFamily
     categories: list[Slug] = Field(min_length=1)
     """Data categories the need would mobilise."""
+    automation: list[AutomatedStep] | None = None
+    """What a service meeting the need computes on its own; ``[]`` nothing, ``None`` not
+    said (the pre-check then asks the DPO)."""
+    vulnerable: list[VulnerableGroup] | None = None
+    """Vulnerable people the need concerns; ``[]`` none in particular, ``None`` not said."""
 
 
 class NetworkActor(_Strict):
