@@ -182,6 +182,10 @@ class Criterion:
     rule: I18nText
     question: I18nText | None = None
 
+    @property
+    def state(self) -> Literal["met", "not_met", "unknown"]:
+        return "met" if self.met else "unknown" if self.met is None else "not_met"
+
 
 def _criterion(cid: str, met: bool | None, why: I18nText) -> Criterion:
     question = _text(f"dpia.{cid}.ask") if met is None else None

@@ -15,6 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "question.",
     },
     "dp.none": {"fr": "aucune", "en": "none"},
+    "dp.rule": {"fr": "Règle\u202f: {rule}", "en": "Rule: {rule}"},
     "dp.dpia": {"fr": "Analyse d’impact (AIPD)", "en": "Impact assessment (DPIA)"},
     "dp.verdict.required": {"fr": "AIPD obligatoire", "en": "DPIA required"},
     "dp.verdict.recommended": {"fr": "AIPD conseillée", "en": "DPIA advised"},

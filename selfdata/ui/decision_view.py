@@ -39,31 +39,51 @@ def pre_check_panel(
         f"{VERDICT_ICONS[check.dpia]} **{ctx.t(f'dp.verdict.{check.dpia}')}** — "
         + safe(check.dpia_reason.get(lang))
     )
-    with st.expander(ctx.t("dp.criteria")):
-        for c in check.criteria:
-            mark = ":material/check_box:" if c.met else ":material/check_box_outline_blank:"
-            st.markdown(
-                f"{mark} **{ctx.t(f'dp.criterion.{c.id}')}** — {safe(c.why.get(lang))}  \n"
-                + safe(ctx.t("dp.rule", rule=c.rule.get(lang)))
-            )
+    if check.questions:
+        st.markdown("**" + ctx.t("dpia.questions") + "**")
+        st.markdown(
+            "\n".join(f"- {safe(q.question.get(lang))}" for q in check.questions if q.question)
+        )
+    for title, items in (("dpia.criteria", check.criteria), ("dpia.cnil", check.cnil_items)):
+        with st.expander(ctx.t(title)):
+            for c in items:
+                st.markdown(
+                    f"{STATE_ICONS[c.state]} **{ctx.t(f'dpia.{c.id}')}** "
+                    f"({ctx.t(f'dpia.state.{c.state}')}) — {safe(c.why.get(lang))}  \n"
+                    + safe(ctx.t("dp.rule", rule=c.rule.get(lang)))
+                )
+    with st.expander(ctx.t("law.title")):
+        for p in check.processings:
+            lines = [
+                f"**{ctx.t(f'law.processing.{p.id}')}**",
+                f"- {ctx.t('law.controller')} — {safe(p.controller.get(lang))}",
+                f"- {ctx.t('law.basis')} — {safe(p.basis.get(lang))}",
+            ]
+            if p.special is not None:
+                lines.append(f"- {ctx.t('law.special')} — {safe(p.special.get(lang))}")
+            st.markdown("\n".join(lines))
     with st.expander(ctx.t("dp.register")):
         st.markdown(
             "\n".join(
-                f"- **{safe(f.label.get(lang))}**\u202f: {safe(f.value.get(lang))} "
-                f"({safe(f.rule.get(lang))})"
-                if lang != "en"
-                else f"- **{safe(f.label.get(lang))}**: {safe(f.value.get(lang))} "
+                f"- **{safe(f.label.get(lang))}** — {safe(f.value.get(lang))} "
                 f"({safe(f.rule.get(lang))})"
                 for f in check.register
             )
         )
     st.markdown("**" + ctx.t("dp.steps") + "**")
     for step in check.steps:
-        status = ctx.t("dp.needed" if step.needed else "dp.not_needed")
+        status = ctx.t(f"dp.status.{step.status}")
         st.markdown(
             f"- **{ctx.t(f'dp.step.{step.id}')}** ({status}) — {safe(step.text.get(lang))}  \n"
             + safe(ctx.t("dp.rule", rule=step.rule.get(lang)))
         )
+
+
+STATE_ICONS = {
+    "met": ":material/check_box:",
+    "not_met": ":material/check_box_outline_blank:",
+    "unknown": ":material/help:",
+}
 
 
 PLAN_KEY = "decision_plan_editor"

@@ -88,7 +88,7 @@ def test_the_base_scenario_needs_no_assessment_and_asks_nothing() -> None:
         ("monitoring", {"automation": ["monitoring"]}, "recommended"),
         ("sensitive", {"sources": ("income_tax_notice",)}, "recommended"),
         ("large_scale", {"residents": 5000}, "recommended"),
-        ("matching", {"sources": ("sports_leisure_bookings", "city_account_requests")}, "recommended"),
+        ("matching", {"sources": BASE_SOURCES + ("city_account_requests",)}, "recommended"),
         ("vulnerable", {"vulnerable": ["elderly"]}, "recommended"),
         ("innovative", {"model": "civic_data_trust"}, "recommended"),
         ("exclusion", {"automation": ["decision"]}, "required"),
