@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from selfdata import i18n
 from selfdata.domain.workshop import Scenario
-from selfdata.engines.action_plan import seed_plan
+from selfdata.engines.action_plan import schedule, seed_plan
 from selfdata.engines.data_protection import Criterion, pre_check
 from selfdata.export.pdf_base import clip, fmt_date
 from selfdata.export.sections import Context
@@ -86,29 +86,44 @@ def data_protection_section(ctx: Context, scenario: Scenario) -> None:
     )
 
 
-def action_plan_section(ctx: Context, scenario: Scenario, start: date) -> None:
-    """The saved plan as a table (step, who, by when); without one, the proposal drawn
-    from the scenario, said to be a proposal."""
+def action_plan_section(ctx: Context, scenario: Scenario) -> None:
+    """The saved plan as a table (step, who, how long, by when, budget); without one, the
+    proposal drawn from the scenario, said to be a proposal. Durations, dates and budgets
+    nobody set are printed "to set" / "to cost"."""
     pdf, lang = ctx.pdf, ctx.lang
     pdf.heading(_t("plan.title", lang), 1)
     steps = scenario.action_plan
     if steps is None:
-        steps = seed_plan(ctx.lookup.workshop, scenario, ctx.lookup.decks, lang, start)
+        steps = seed_plan(ctx.lookup.workshop, scenario, ctx.lookup.decks, lang)
         pdf.note(_t("plan.proposed", lang))
     if not steps:
         pdf.note(_t("plan.empty", lang))
         return
+    start = scenario.plan_start
+    pdf.note(
+        _t("plan.start_on", lang, day=_day(start, lang)) if start else _t("plan.start_none", lang)
+    )
     pdf.data_table(
-        [_t("plan.task", lang), _t("plan.owner", lang), _t("plan.due", lang)],
+        [
+            _t("plan.task", lang),
+            _t("plan.owner", lang),
+            _t("plan.weeks", lang),
+            _t("plan.due", lang),
+            _t("plan.budget", lang),
+        ],
         [
             [
                 clip(s.task, 200),
                 clip(s.owner, 120) or "—",
-                fmt_date(datetime(s.due.year, s.due.month, s.due.day), lang)
-                if s.due
-                else _t("plan.no_date", lang),
+                "—" if s.weeks is None else str(s.weeks),
+                _day(s.due, lang) if s.due else _t("plan.no_date", lang),
+                clip(s.budget, 60) or _t("plan.budget_blank", lang),
             ]
-            for s in steps
+            for s in schedule(steps, start)
         ],
-        widths=(58, 24, 18),
+        widths=(40, 24, 10, 13, 13),
     )
+
+
+def _day(day: date | None, lang: str) -> str:
+    return "" if day is None else fmt_date(datetime(day.year, day.month, day.day), lang)

@@ -146,11 +146,14 @@ MESSAGES.update(
         },
         "plan.title": {"fr": "Plan d’action", "en": "Action plan"},
         "plan.caption": {
-            "fr": "Qui fait quoi, pour quand. La proposition part du scénario (détenteurs à "
-            "contacter, partenaires, démarches juridiques)\u202f; l’animation la corrige et "
-            "l’enregistre.",
-            "en": "Who does what, by when. The proposal starts from the scenario (data "
-            "holders to approach, partners, legal steps); the facilitator edits and saves it.",
+            "fr": "Qui fait quoi, dans quel ordre, pour quand et pour combien. La proposition "
+            "suit l’ordre légal (délibération, conventions, analyse d’impact, information, "
+            "recrutement, expérimentation, bilan)\u202f; l’animation fixe le début, les "
+            "durées et les budgets, puis l’enregistre.",
+            "en": "Who does what, in which order, by when and for how much. The proposal "
+            "follows the lawful order (council decision, agreements, impact assessment, "
+            "information, recruitment, experiment, review); the facilitator sets the start, "
+            "the durations and the budgets, then saves it.",
         },
         "plan.proposed": {
             "fr": "Proposition tirée du scénario, pas encore enregistrée.",
@@ -167,37 +170,73 @@ MESSAGES.update(
         },
         "plan.empty": {"fr": "Aucune étape.", "en": "No step."},
         "plan.no_date": {"fr": "date à fixer", "en": "date to set"},
-        "plan.owner.city": {"fr": "Collectivité", "en": "City"},
-        "plan.owner.dpo": {"fr": "DPO de la collectivité", "en": "The city’s DPO"},
+        "plan.weeks": {"fr": "Durée (semaines)", "en": "Duration (weeks)"},
+        "plan.budget": {"fr": "Budget", "en": "Budget"},
+        "plan.budget_blank": {"fr": "à chiffrer", "en": "to cost"},
+        "plan.start": {"fr": "Début du plan", "en": "The plan starts on"},
+        "plan.start_help": {
+            "fr": "Les dates se comptent à partir de ce jour, étape après étape, avec les durées "
+            "que vous saisissez. Sans début ni durée, la date reste à fixer.",
+            "en": "Dates are counted from this day, step after step, with the durations you "
+            "type. Without a start or a duration, the date stays to set.",
+        },
+        "plan.start_none": {
+            "fr": "Début du plan à fixer\u202f: les dates restent à fixer.",
+            "en": "The plan’s start is to set: dates stay to set.",
+        },
+        "plan.start_on": {"fr": "Le plan commence le {day}.", "en": "The plan starts on {day}."},
+        "plan.owner.city": {"fr": "Services de la collectivité", "en": "The city’s services"},
+        "plan.owner.city_runs": {
+            "fr": "{territory}, qui opère «\u00a0{platform}\u00a0»",
+            "en": "{territory}, which runs “{platform}”",
+        },
+        "plan.owner.executive": {
+            "fr": "Exécutif de la collectivité (maire ou président·e)",
+            "en": "The city’s executive (mayor or president)",
+        },
+        "plan.owner.controller": {
+            "fr": "{who} (responsable du traitement), avec l’avis du DPO",
+            "en": "{who} (controller), with the DPO’s advice",
+        },
         "plan.owner.council": {"fr": "Conseil (élus)", "en": "Council (elected members)"},
-        "plan.owner.operator": {"fr": "Opérateur du service", "en": "Service operator"},
+        "plan.step.council": {
+            "fr": "Délibération du conseil\u202f: approuver l’expérimentation, autoriser les "
+            "conventions, voter le budget",
+            "en": "Council decision: approve the experiment, authorise the agreements, vote the "
+            "budget",
+        },
         "plan.step.holder": {
-            "fr": "Rencontrer {holder} pour l’accès à «\u00a0{source}\u00a0»",
-            "en": "Meet {holder} about access to “{source}”",
+            "fr": "Signer une convention avec le détenteur «\u00a0{holder}\u00a0» pour l’accès à "
+            "«\u00a0{source}\u00a0»",
+            "en": "Sign an agreement with the holder “{holder}” for access to “{source}”",
         },
         "plan.step.partner": {
-            "fr": "Signer une convention avec {partner}",
-            "en": "Sign an agreement with {partner}",
+            "fr": "Signer une convention avec «\u00a0{partner}\u00a0»",
+            "en": "Sign an agreement with “{partner}”",
         },
         "plan.step.dpia": {
-            "fr": "Mener l’analyse d’impact (AIPD) avec le DPO",
-            "en": "Carry out the impact assessment (DPIA) with the DPO",
+            "fr": "Réaliser l’analyse d’impact (AIPD) avant le lancement",
+            "en": "Carry out the impact assessment (DPIA) before the launch",
         },
         "plan.step.register": {
             "fr": "Inscrire le traitement au registre (RGPD art. 30)",
             "en": "Enter the processing in the register (GDPR art. 30)",
         },
         "plan.step.dga": {
-            "fr": "Déclarer le service d’intermédiation à l’Arcep (Data Governance Act)",
-            "en": "Notify the intermediation service to ARCEP (Data Governance Act)",
+            "fr": "Vérifier le Data Governance Act et, s’il s’applique, notifier l’Arcep",
+            "en": "Check the Data Governance Act and, if it applies, notify ARCEP",
         },
-        "plan.step.council": {
-            "fr": "Faire voter la délibération du conseil",
-            "en": "Have the council vote the decision",
+        "plan.step.information": {
+            "fr": "Informer les habitants (notice RGPD art. 13 et 14)",
+            "en": "Inform residents (GDPR arts 13 and 14 notice)",
         },
-        "plan.step.launch": {
-            "fr": "Lancer l’expérimentation avec {n} habitants volontaires",
-            "en": "Launch the experiment with {n} volunteer residents",
+        "plan.step.recruitment": {
+            "fr": "Recruter les habitants volontaires (jusqu’à {n})",
+            "en": "Recruit the volunteer residents (up to {n})",
+        },
+        "plan.step.run": {
+            "fr": "Conduire l’expérimentation ({months} mois)",
+            "en": "Run the experiment ({months} months)",
         },
         "plan.step.review": {
             "fr": "Bilan de l’expérimentation et décision de suite",
