@@ -167,7 +167,7 @@ def plan_panel(
         steps = schedule(saved, scenario.plan_start)
     version = len(saved or []) if saved is not None else -1
     key = f"{PLAN_KEY}_{scenario_id}_{version}_{int(reseed)}"
-    start_key = f"{PLAN_KEY}_start_{scenario_id}"
+    start_key = f"decision_plan_start_{scenario_id}"
     st.date_input(
         ctx.t("plan.start"),
         value=scenario.plan_start,
