@@ -55,8 +55,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "is one of its members.",
     },
     "law.controller.civic_data_trust": {
-        "fr": "Pas la collectivité : l’organisme indépendant qui gère l’intendance civique des "
-        "données, sous le contrôle de son comité ; la collectivité fournit des données.",
+        "fr": "Pas la collectivité : le mandataire civique de données, organisme indépendant, "
+        "sous le contrôle de son comité ; la collectivité fournit des données.",
         "en": "Not the city: the independent body running the civic data trust, under its "
         "review board; the city contributes data.",
     },
@@ -205,7 +205,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(art. 2(11)(d)); a company: notify ARCEP.",
     },
     "law.dga.civic_data_trust": {
-        "fr": "Qui gère l’intendance civique des données ? Un organisme public sans but "
+        "fr": "Qui est le mandataire civique de données ? Un organisme public sans but "
         "commercial : non applicable (art. 2, 11, d) ; sinon : notification à l’Arcep.",
         "en": "Who runs the civic data trust? A public body with no commercial aim: not "
         "applicable (art. 2(11)(d)); otherwise: notify ARCEP.",

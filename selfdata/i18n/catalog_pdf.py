@@ -342,6 +342,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "commune ou métropole",
         "en": "city or metropolitan authority",
     },
+    "pdf.vocab.holder_kind.local_public_body": {
+        "fr": "établissement public local (CCAS…)",
+        "en": "local public body (CCAS…)",
+    },
     "pdf.vocab.holder_kind.local_authority": {
         "fr": "département ou région",
         "en": "département or region",
