@@ -32,10 +32,10 @@ HolderKind = Literal[
 ]
 """Legal status of a data holder.
 
-``city`` the commune or its intercommunal body (métropole); ``local_public_body`` a
-local public body with a legal personality of its own (établissement public administratif),
-such as a CCAS, separate from the commune and controller of its own files; ``local_authority`` another
-local authority (département, région); ``public_utility`` a public body run by the city
+``city`` the commune or its intercommunal body (métropole); ``local_public_body`` a local
+public body with a legal personality of its own (établissement public administratif), such
+as a CCAS, separate from the commune and controller of its own files; ``local_authority``
+another local authority (département, région); ``public_utility`` a public body run by the city
 (régie); ``delegated_operator`` a company running a city service under a public-service
 delegation contract; ``concession_holder`` a company holding the network concession
 (Enedis, GRDF); ``social_landlord`` a social housing body (office public de l'habitat,
