@@ -342,6 +342,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "commune ou métropole",
         "en": "city or metropolitan authority",
     },
+    "pdf.vocab.automation.profiling": {
+        "fr": "évaluation ou suggestion",
+        "en": "evaluation or suggestion",
+    },
+    "pdf.vocab.automation.decision": {"fr": "décision automatique", "en": "automated decision"},
+    "pdf.vocab.automation.monitoring": {"fr": "suivi et alertes", "en": "monitoring and alerts"},
+    "pdf.vocab.vulnerable.children": {"fr": "enfants", "en": "children"},
+    "pdf.vocab.vulnerable.elderly": {"fr": "personnes âgées", "en": "elderly people"},
+    "pdf.vocab.vulnerable.social_aid": {
+        "fr": "bénéficiaires d’aides sociales",
+        "en": "recipients of social aid",
+    },
+    "pdf.vocab.vulnerable.patients": {"fr": "patients", "en": "patients"},
+    "pdf.vocab.vulnerable.employees": {"fr": "agents ou salariés", "en": "employees"},
     "pdf.vocab.holder_kind.local_public_body": {
         "fr": "établissement public local (CCAS…)",
         "en": "local public body (CCAS…)",
