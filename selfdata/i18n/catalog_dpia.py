@@ -31,6 +31,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dpia.state.not_met": {"fr": "non", "en": "no"},
     "dpia.state.unknown": {"fr": "à qualifier", "en": "to be qualified"},
     "dpia.question": {"fr": "Question : {question}", "en": "Question: {question}"},
+    "governance.reason.unwanted": {
+        "fr": "{what}, alors que les réponses demandent le contraire",
+        "en": "{what}, while the answers ask for the opposite",
+    },
+    "governance.reason.as_wanted": {
+        "fr": "{what}, comme les réponses le demandent",
+        "en": "{what}, as the answers ask",
+    },
     # -- the nine criteria --------------------------------------------------------------
     "dpia.evaluation": {"fr": "Évaluation ou notation", "en": "Evaluation or scoring"},
     "dpia.evaluation.yes": {
