@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,6 +16,7 @@ from selfdata.app.access import facilitator_only
 from selfdata.app.facilitator import replace_scenario
 from selfdata.domain.errors import InvalidInput
 from selfdata.domain.workshop import CITY_ROLES, ActionStep, Scenario
+from selfdata.engines.action_plan import schedule
 from selfdata.store import Store
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -47,14 +49,29 @@ def _checked_plan(steps: object) -> list[dict[str, Any]]:
 
 @facilitator_only
 def set_action_plan(
-    store: Store, code: str, secret: str, scenario_id: str, steps: Sequence[ActionStep]
+    store: Store,
+    code: str,
+    secret: str,
+    scenario_id: str,
+    steps: Sequence[ActionStep],
+    start: date | None = None,
 ) -> None:
-    """Replace the scenario's action plan (steps with owners and dates); undo restores the
-    previous one."""
-    plan = _checked_plan(steps)
-    replace_scenario(
-        store, code, secret, "set_action_plan", scenario_id, lambda _w, _b: {"action_plan": plan}
-    )
+    """Replace the scenario's action plan (steps with owners, durations, budgets) and the day
+    it starts; each step's date is counted from ``start`` with the durations
+    (:func:`selfdata.engines.action_plan.schedule`). Undo restores the previous one."""
+    if start is not None and not isinstance(start, date):
+        raise InvalidInput("plan.invalid")
+    plan = _checked_plan(schedule(_steps(steps), start))
+    fields: dict[str, Any] = {
+        "action_plan": plan,
+        "plan_start": None if start is None else start.isoformat(),
+    }
+    replace_scenario(store, code, secret, "set_action_plan", scenario_id, lambda _w, _b: fields)
+
+
+def _steps(steps: object) -> list[ActionStep]:
+    _checked_plan(steps)
+    return [s if isinstance(s, ActionStep) else ActionStep.model_validate(s) for s in steps]  # type: ignore[attr-defined]
 
 
 @facilitator_only

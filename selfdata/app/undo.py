@@ -281,6 +281,7 @@ def scenario_state(conn: Connection, w: WorkshopRow, slug: str) -> dict[str, Any
         "action_plan": None if row.action_plan is None else json.loads(row.action_plan),
         "city_roles": None if row.city_roles is None else json.loads(row.city_roles),
         "city_actors": None if row.city_actors is None else json.loads(row.city_actors),
+        "plan_start": row.plan_start,
         "position": row.position,
     }
 
@@ -288,7 +289,7 @@ def scenario_state(conn: Connection, w: WorkshopRow, slug: str) -> dict[str, Any
 def scenario_values(conn: Connection, w: WorkshopRow, fields: Mapping[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {
         k: fields[k]
-        for k in ("title", "model", "residents", "duration_months", "description")
+        for k in ("title", "model", "residents", "duration_months", "description", "plan_start")
         if k in fields
     }
     if "partners" in fields:

@@ -20,6 +20,7 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 
 HolderKind = Literal[
     "city",
+    "local_public_body",
     "local_authority",
     "public_utility",
     "delegated_operator",
@@ -33,8 +34,10 @@ HolderKind = Literal[
 ]
 """Legal status of a data holder.
 
-``city`` the commune or its intercommunal body (métropole); ``local_authority`` another
-local authority (département, région); ``public_utility`` a public body run by the city
+``city`` the commune or its intercommunal body (métropole); ``local_public_body`` a local
+public body with a legal personality of its own (établissement public administratif), such
+as a CCAS, separate from the commune and controller of its own files; ``local_authority``
+another local authority (département, région); ``public_utility`` a public body run by the city
 (régie); ``delegated_operator`` a company running a city service under a public-service
 delegation contract; ``concession_holder`` a company holding the network concession
 (Enedis, GRDF); ``social_landlord`` a social housing body (office public de l'habitat,
@@ -99,6 +102,14 @@ ActorKind = Literal[
 FlowType = Literal["personal_data", "consent", "service", "money", "insight", "oversight"]
 """Typed flows of a value network. Tangible: personal data, service, money."""
 TANGIBLE_FLOWS: frozenset[str] = frozenset({"personal_data", "service", "money"})
+AutomatedStep = Literal["profiling", "decision", "monitoring"]
+"""What a service meeting a need computes on its own, for the impact-assessment criteria
+(WP248 rev.01): ``profiling`` evaluates or predicts something about the person (advice,
+suggestions, comparison, an estimate of entitlements); ``decision`` decides on its own
+something with a legal or similar effect (grants or refuses a right); ``monitoring`` watches
+the person over time and raises alerts."""
+VulnerableGroup = Literal["children", "elderly", "social_aid", "patients", "employees"]
+"""Vulnerable data subjects named by WP248 rev.01 (criterion 7) that a need concerns."""
 
 GOVERNANCE_MODEL_IDS: tuple[str, ...] = (
     "personal_cloud",
@@ -219,6 +230,11 @@ class NeedCard(Card):
     usage_family: UsageFamily | None = None
     categories: list[Slug] = Field(default_factory=list)
     """Data categories the need would mobilise (empty: to be qualified)."""
+    automation: list[AutomatedStep] | None = None
+    """What a service meeting the need computes on its own; ``[]`` nothing, ``None`` not
+    said (the pre-check then asks the DPO)."""
+    vulnerable: list[VulnerableGroup] | None = None
+    """Vulnerable people the need concerns; ``[]`` none in particular, ``None`` not said."""
     origin: Origin | None = None
 
     def to_qualify(self) -> tuple[str, ...]:

@@ -30,3 +30,27 @@ def fr_punctuation(text: str) -> str:
 def loose_punctuation(text: str) -> list[str]:
     """The bits of ``text`` where an ordinary space still precedes ``: ; ? !``."""
     return [text[max(0, m.start() - 12) : m.end()] for m in _LOOSE.finditer(text)]
+
+
+_FEMININE_BODIES = ("métropole", "communauté", "ville", "région", "agglomération", "commune")
+_MASCULINE_BODIES = ("grand ", "département", "pays ")
+
+
+def fr_of(name: str) -> str:
+    """``de`` + ``name`` with the article French wants before a territory's name: « de la
+    Métropole de Lyon », « du Grand Lyon », « de Nantes Métropole », « de La Rochelle »."""
+    low = name.casefold()
+    if low.startswith(_FEMININE_BODIES):
+        return f"de la {name}"
+    if low.startswith(_MASCULINE_BODIES):
+        return f"du {name[0].lower()}{name[1:]}" if low.startswith("département") else f"du {name}"
+    if low[:1] in "aeiouyéèêh":
+        return f"d’{name}"
+    return f"de {name}"
+
+
+def fr_list(items: list[str], last: str = "et") -> str:
+    """``a, b et c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"

@@ -150,12 +150,24 @@ MAX_PLAN_STEPS = 50
 """Steps an action plan may hold."""
 
 
+MAX_STEP_WEEKS = 520
+"""A step of an action plan lasts at most ten years."""
+
+
 class ActionStep(_Model):
-    """One step of a scenario's action plan: what, who, by when."""
+    """One step of a scenario's action plan: what, who, how long, by when, for how much.
+
+    ``weeks`` and ``budget`` are the facilitator's: left empty, the dossier says "to set"
+    (never a made-up figure). ``kind`` says which step of the lawful order it is
+    (``council``, ``agreement``, ``dpia``…; ``condition`` for a condition the group added);
+    a step typed by hand has none."""
 
     task: Title
     owner: Annotated[str, StringConstraints(max_length=MAX_TITLE, strip_whitespace=True)] = ""
     due: date | None = None
+    kind: Slug | None = None
+    weeks: int | None = Field(default=None, ge=0, le=MAX_STEP_WEEKS)
+    budget: Annotated[str, StringConstraints(max_length=MAX_TITLE, strip_whitespace=True)] = ""
 
 
 class Scenario(_Model):
@@ -168,6 +180,9 @@ class Scenario(_Model):
     network_edits: NetworkEdits = Field(default_factory=NetworkEdits)
     action_plan: list[ActionStep] | None = Field(default=None, max_length=MAX_PLAN_STEPS)
     """The facilitator's plan (who does what by when); ``None`` until one is saved."""
+    plan_start: date | None = None
+    """The day the plan starts, set by the facilitator: each step's date is counted from it
+    with the steps' durations; ``None``: dates to set."""
     city_roles: list[CityRole] | None = None
     """Which of the city's three roles it takes in this scenario; ``None`` until recorded."""
     city_actors: list[Slug] | None = None

@@ -1,70 +1,69 @@
-"""The data-protection pre-check of a scenario: what the city must do before it starts.
+"""The data-protection pre-check of a scenario: the DPO's checklist before the city starts.
 
-A pure function of the scenario, its use case, its sources and need, and its governance
-model. Each item cites its rule, in French and English (texts in
-``selfdata/i18n/catalog_decision.py``):
+A pure function of the scenario, its use case, its sources and need, its governance model
+and its value network. Each item cites its rule, in French and English (texts in
+``selfdata/i18n/catalog_decision.py`` and ``catalog_dpia.py``); where the toolkit cannot
+know, the item is a question for the DPO, never a guess. It is framed as a checklist for the
+DPO, not a legal opinion.
 
-* **Impact assessment (AIPD / DPIA, GDPR art. 35).** The CNIL follows the European
-  guidelines (WP248 rev.01, endorsed by the EDPB): a processing that meets **two criteria
-  or more** is likely to be high-risk and needs one. The five criteria a Self Data
-  experiment can meet are checked: sensitive or highly personal data (art. 9, financial and
-  social data), large scale, matching sources from different holders, location data,
-  vulnerable people (recipients of social aid). Special-category data at large scale needs
-  one in any case (art. 35(3)(b)).
-* **Processing register (art. 30).** The entry drafted from the scenario, field by field;
-  when the scenario's sources came from the city's own register, their legal basis and
-  retention period as that register states them.
-* **The DPO (art. 37 to 39).** A public body must have one; involve them now, and for the
-  impact assessment (art. 35(2)).
-* **Data Governance Act (EU 2022/868, art. 11).** A data intermediation service or a data
-  cooperative notifies the competent authority (the Arcep in France) before it starts.
-* **Council decision (délibération).** The council approves the experiment, its agreements
-  and its budget (CGCT art. L.2121-29; a SCIC share: loi 47-1775 art. 19 septies).
+* **Impact assessment (AIPD / DPIA, GDPR art. 35)**: WP248's nine criteria, the CNIL's list
+  (délibération 2018-327) and art. 35(3), in :mod:`selfdata.engines.dpia`.
+* **Legal basis and controller per processing** (arts 4(7), 6, 9(2), 26), in
+  :mod:`selfdata.engines.lawful_basis`.
+* **Processing register (art. 30).** The entry drafted from all of it, field by field.
+* **Steps**: the DPO (arts 37–39), the information notice (arts 13–14), professional
+  secrecy where social workers take part, the Data Governance Act where it applies, the
+  council decision (the article of the body that decides).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from selfdata.domain.cards import DataSourceCard, Decks, I18nText, NeedCard
 from selfdata.domain.workshop import Scenario, UseCase, Workshop
+from selfdata.engines.dpia import (
+    CNIL_ITEMS,
+    CRITERIA,
+    DPIA_THRESHOLD,
+    LARGE_SCALE_RESIDENTS,
+    PUBLIC_SPACE,
+    Criterion,
+    Facts,
+    Verdict,
+    art35_cases,
+    verdict,
+)
+from selfdata.engines.lawful_basis import (
+    INTERMEDIARY_ACTORS,
+    Processing,
+    Step,
+    council_step,
+    dga_step,
+    dpo_step,
+    information_step,
+    processings,
+    secrecy_step,
+)
+from selfdata.engines.network import NetworkError, scenario_network
 from selfdata.i18n import t
 
-Verdict = Literal["required", "recommended", "not_required"]
-
-LARGE_SCALE_RESIDENTS = 5000
-"""Residents from which the toolkit calls an experiment "large scale". The law gives no
-number: WP248 weighs the number of people, the volume, the duration and the territory; a
-city-wide roll-out is large scale, a pilot with a few hundred volunteers is not."""
-DPIA_THRESHOLD = 2
-"""Criteria from which an impact assessment is required (WP248 rev.01, III.B.a)."""
-SENSITIVE_LEVELS = frozenset({"high", "special"})
-LOCATION_CATEGORIES = frozenset(
-    {"trip_traces", "transport_validations", "bike_share_trips", "car_sharing", "parking_sessions"}
-)
-"""Data categories that locate a person (trips, check-ins, parking)."""
-VULNERABLE_CATEGORIES = frozenset({"social_benefits", "social_aid_file"})
-"""Data categories that single out recipients of social aid (WP248 criterion 7)."""
-DGA_MODELS = frozenset({"trusted_third_party", "data_cooperative"})
-"""Models that are a data intermediation service or a data cooperative (DGA art. 10)."""
-DGA_ACTOR_KINDS = frozenset({"intermediary", "collective"})
-CRITERIA = ("sensitive", "large_scale", "matching", "location", "vulnerable")
+__all__ = [
+    "DPIA_THRESHOLD",
+    "LARGE_SCALE_RESIDENTS",
+    "Criterion",
+    "DataProtectionCheck",
+    "Processing",
+    "RegisterField",
+    "Step",
+    "Verdict",
+    "pre_check",
+]
 
 
 def _text(key: str, **values: object) -> I18nText:
     return I18nText(fr=t(key, "fr", **values), en=t(key, "en", **values))
-
-
-@dataclass(frozen=True)
-class Criterion:
-    """One CNIL/EDPB criterion, whether the scenario meets it, why, and its rule."""
-
-    id: str
-    met: bool
-    why: I18nText
-    rule: I18nText
 
 
 @dataclass(frozen=True)
@@ -78,32 +77,33 @@ class RegisterField:
 
 
 @dataclass(frozen=True)
-class Step:
-    """A data-protection step the scenario triggers (or not), why, and its rule."""
-
-    id: str
-    needed: bool
-    text: I18nText
-    rule: I18nText
-
-
-@dataclass(frozen=True)
 class DataProtectionCheck:
     scenario: str
     criteria: tuple[Criterion, ...]
+    """WP248's nine criteria, in its order."""
+    cnil_items: tuple[Criterion, ...]
+    """The CNIL list's items (délibération 2018-327) a Self Data experiment can meet."""
+    art35: tuple[str, ...]
+    """The cases of GDPR art. 35(3) met: ``a``, ``b``, ``c``."""
     dpia: Verdict
     dpia_reason: I18nText
+    processings: tuple[Processing, ...]
     register: tuple[RegisterField, ...]
     steps: tuple[Step, ...]
-    """DPO involvement, DGA notification, council decision, in that order."""
+    """DPO, information notice, professional secrecy, Data Governance Act, council."""
 
     @property
     def met(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.criteria if c.met)
 
+    @property
+    def listed(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.cnil_items if c.met)
 
-def _titles(cards: Sequence[DataSourceCard], lang: str) -> str:
-    return ", ".join(c.title.get(lang) for c in cards)
+    @property
+    def questions(self) -> tuple[Criterion, ...]:
+        """What the DPO is asked, because the toolkit cannot know."""
+        return tuple(c for c in (*self.criteria, *self.cnil_items) if c.met is None)
 
 
 def _joined(texts: Sequence[I18nText]) -> I18nText:
@@ -113,135 +113,105 @@ def _joined(texts: Sequence[I18nText]) -> I18nText:
     )
 
 
-def criteria(
-    scenario: Scenario, sources: Sequence[DataSourceCard], need: NeedCard | None
-) -> tuple[Criterion, ...]:
-    sensitive = [s for s in sources if s.sensitivity in SENSITIVE_LEVELS]
-    special = [s for s in sources if s.sensitivity == "special"]
-    holders = {s.holder.fr.casefold() for s in sources}
-    located = [s for s in sources if LOCATION_CATEGORIES & set(s.categories)]
-    need_categories = set(need.categories) if need else set()
-    vulnerable = [s for s in sources if VULNERABLE_CATEGORIES & set(s.categories)]
-    vulnerable_need = bool(VULNERABLE_CATEGORIES & need_categories)
-    residents = scenario.scope.residents
-    out = [
-        Criterion(
-            "sensitive",
-            bool(sensitive),
-            (
-                I18nText(
-                    fr=t("dp.sensitive.yes", "fr", sources=_titles(sensitive, "fr")),
-                    en=t("dp.sensitive.yes", "en", sources=_titles(sensitive, "en")),
-                )
-                if sensitive
-                else _text("dp.sensitive.no")
-            ),
-            _text("dp.sensitive.rule" if not special else "dp.sensitive.rule_art9"),
-        ),
-        Criterion(
-            "large_scale",
-            residents >= LARGE_SCALE_RESIDENTS,
-            _text(
-                "dp.large_scale.yes" if residents >= LARGE_SCALE_RESIDENTS else "dp.large_scale.no",
-                n=residents,
-                limit=LARGE_SCALE_RESIDENTS,
-            ),
-            _text("dp.large_scale.rule"),
-        ),
-        Criterion(
-            "matching",
-            len(holders) >= 2,
-            _text("dp.matching.yes", n=len(holders))
-            if len(holders) >= 2
-            else _text("dp.matching.no"),
-            _text("dp.matching.rule"),
-        ),
-        Criterion(
-            "location",
-            bool(located),
-            I18nText(
-                fr=t("dp.location.yes", "fr", sources=_titles(located, "fr")),
-                en=t("dp.location.yes", "en", sources=_titles(located, "en")),
-            )
-            if located
-            else _text("dp.location.no"),
-            _text("dp.location.rule"),
-        ),
-        Criterion(
-            "vulnerable",
-            bool(vulnerable) or vulnerable_need,
-            _text("dp.vulnerable.yes")
-            if vulnerable or vulnerable_need
-            else _text("dp.vulnerable.no"),
-            _text("dp.vulnerable.rule"),
-        ),
+def _unique(texts: Sequence[I18nText]) -> list[I18nText]:
+    seen: set[str] = set()
+    out = []
+    for x in texts:
+        if x.fr.casefold() not in seen:
+            seen.add(x.fr.casefold())
+            out.append(x)
+    return out
+
+
+def recipients(scenario: Scenario, decks: Decks) -> list[I18nText]:
+    """Who receives personal data in the scenario's network (the resident aside), once each."""
+    try:
+        graph = scenario_network(scenario, decks)
+    except NetworkError:
+        return []
+    found = [
+        graph.nodes[v]["label"]
+        for _, v, kind in graph.edges(data="type")
+        if kind == "personal_data" and graph.nodes[v].get("actor") != "resident"
     ]
-    return tuple(out)
+    return _unique(found)
 
 
-def dpia_verdict(found: Sequence[Criterion], *, special_at_scale: bool) -> tuple[Verdict, I18nText]:
-    met = [c for c in found if c.met]
-    if special_at_scale:
-        return "required", _text("dp.dpia.art9_scale")
-    if len(met) >= DPIA_THRESHOLD:
-        return "required", _text("dp.dpia.required", n=len(met), threshold=DPIA_THRESHOLD)
-    if len(met) == 1:
-        return "recommended", _text("dp.dpia.recommended", threshold=DPIA_THRESHOLD)
-    return "not_required", _text("dp.dpia.not_required", threshold=DPIA_THRESHOLD)
+def _actors(scenario: Scenario, decks: Decks) -> frozenset[str]:
+    model = decks.model(scenario.model)
+    actors = {a.actor for a in model.network.actors} if model is not None else set()
+    actors |= {a.actor for a in scenario.network_edits.add_actors}
+    return frozenset(actors)
+
+
+def city_runs_platform(scenario: Scenario, decks: Decks) -> bool:
+    """Whether the scenario says the city itself runs the platform (one of its actors is
+    the intermediary of the model)."""
+    model = decks.model(scenario.model)
+    ids = {a.id: a.actor for a in model.network.actors} if model is not None else {}
+    ids |= {a.id: a.actor for a in scenario.network_edits.add_actors}
+    return any(ids.get(a) in INTERMEDIARY_ACTORS for a in scenario.city_actors or [])
 
 
 def register_entry(
     workshop: Workshop,
     scenario: Scenario,
     case: UseCase | None,
-    sources: Sequence[DataSourceCard],
+    facts: Facts,
+    found: tuple[Processing, ...],
     decks: Decks,
 ) -> tuple[RegisterField, ...]:
     categories = decks.index("data_categories")
     cats: list[I18nText] = []
-    for s in sources:
-        for c in s.categories:
+    for s in facts.sources:
+        for c in s.categories or ():
             card = categories.get(c)
-            title = card.title if card is not None else I18nText(fr=c, en=c)
-            if title not in cats:
-                cats.append(title)
-    holders: list[I18nText] = []
-    for s in sources:
-        if s.holder not in holders:
-            holders.append(s.holder)
-    partners = [I18nText(fr=p, en=p) for p in scenario.scope.partners]
+            cats.append(card.title if card is not None else I18nText(fr=c, en=c))
     purpose = case.title if case else scenario.title
+    subjects_key = (
+        "dp.register.subjects.public_space"
+        if facts.uses(PUBLIC_SPACE)
+        else "dp.register.subjects.value"
+    )
 
     def field(fid: str, value: I18nText) -> RegisterField:
         return RegisterField(
             fid, _text(f"dp.register.{fid}"), value, _text(f"dp.register.{fid}.rule")
         )
 
-    from_register = {
-        name: _from_register(sources, attr)
-        for name, attr in (("register_basis", "legal_basis"), ("register_retention", "retention"))
-    }
-    basis = from_register["register_basis"]
-    kept = from_register["register_retention"]
+    service = found[0]
+    basis = (
+        service.basis
+        if service.special is None
+        else I18nText(
+            fr=f"{service.basis.fr} {service.special.fr}",
+            en=f"{service.basis.en} {service.special.en}",
+        )
+    )
+    register_basis = _from_register(facts.sources, "legal_basis")
+    register_kept = _from_register(facts.sources, "retention")
     return (
-        field("controller", _text("dp.register.controller.value", territory=workshop.territory)),
-        field("purpose", _text("dp.register.purpose.value", purpose=purpose, title=scenario.title)),
-        *(() if basis is None else (field("register_basis", basis),)),
         field(
-            "subjects",
-            _text(
-                "dp.register.subjects.value",
-                n=scenario.scope.residents,
-                territory=workshop.territory,
+            "controller",
+            I18nText(
+                fr=t("dp.register.controller.value", "fr", who=service.controller.fr),
+                en=t("dp.register.controller.value", "en", who=service.controller.en),
             ),
         ),
-        field("categories", _joined(cats)),
-        field("recipients", _joined(holders + partners)),
+        field("purpose", _text("dp.register.purpose.value", purpose=purpose, title=scenario.title)),
+        field("basis", basis),
+        *(() if register_basis is None else (field("register_basis", register_basis),)),
+        field(
+            "subjects",
+            _text(subjects_key, n=scenario.scope.residents, territory=workshop.territory),
+        ),
+        field("categories", _joined(_unique(cats))),
+        field("recipients", _joined(recipients(scenario, decks))),
         field("transfers", _text("dp.register.transfers.value")),
         field(
             "retention", _text("dp.register.retention.value", months=scenario.scope.duration_months)
         ),
-        *(() if kept is None else (field("register_retention", kept),)),
+        *(() if register_kept is None else (field("register_retention", register_kept),)),
         field("security", _text("dp.register.security.value")),
     )
 
@@ -258,20 +228,7 @@ def _from_register(sources: Sequence[DataSourceCard], attr: str) -> I18nText | N
     )
 
 
-def _dga(scenario: Scenario, decks: Decks) -> Step:
-    model = decks.model(scenario.model)
-    actors = {a.id: a for a in decks.actors}
-    kinds: set[str] = set()
-    if model is not None:
-        kinds |= {getattr(actors.get(a.actor), "kind", "") for a in model.network.actors}
-    kinds |= {getattr(actors.get(a.actor), "kind", "") for a in scenario.network_edits.add_actors}
-    needed = scenario.model in DGA_MODELS or bool(kinds & DGA_ACTOR_KINDS)
-    key = "dp.dga.cooperative" if scenario.model == "data_cooperative" else "dp.dga.intermediary"
-    return Step("dga", needed, _text(key if needed else "dp.dga.no"), _text("dp.dga.rule"))
-
-
-def pre_check(workshop: Workshop, scenario: Scenario, decks: Decks) -> DataProtectionCheck:
-    """The pre-check of ``scenario`` (a scenario of ``workshop``)."""
+def _facts(workshop: Workshop, scenario: Scenario, decks: Decks) -> tuple[UseCase | None, Facts]:
     case = next((u for u in workshop.use_cases if u.id == scenario.use_case), None)
     sources: list[DataSourceCard] = []
     need: NeedCard | None = None
@@ -283,25 +240,40 @@ def pre_check(workshop: Workshop, scenario: Scenario, decks: Decks) -> DataProte
                 sources.append(card)
         custom_needs = {n.id: n.card for n in workshop.needs if n.card is not None}
         need = custom_needs.get(case.need) or decks.need(case.need)
-    found = criteria(scenario, sources, need)
-    special_at_scale = (
-        any(s.sensitivity == "special" for s in sources)
-        and scenario.scope.residents >= LARGE_SCALE_RESIDENTS
+    model = decks.model(scenario.model)
+    return case, Facts(
+        sources=tuple(sources),
+        need=need,
+        residents=scenario.scope.residents,
+        model=scenario.model,
+        maturity=model.maturity if model is not None else None,
+        actors=_actors(scenario, decks),
     )
-    verdict, reason = dpia_verdict(found, special_at_scale=special_at_scale)
-    dpo = Step(
-        "dpo",
-        True,
-        _text("dp.dpo.with_dpia" if verdict == "required" else "dp.dpo.always"),
-        _text("dp.dpo.rule"),
-    )
-    council_key = "dp.council.cooperative" if scenario.model == "data_cooperative" else "dp.council"
-    council = Step("council", True, _text(council_key), _text("dp.council.rule"))
+
+
+def pre_check(workshop: Workshop, scenario: Scenario, decks: Decks) -> DataProtectionCheck:
+    """The pre-check of ``scenario`` (a scenario of ``workshop``)."""
+    case, facts = _facts(workshop, scenario, decks)
+    found = tuple(rule(facts) for _, rule in CRITERIA)
+    items = tuple(rule(facts) for _, rule in CNIL_ITEMS)
+    cases = art35_cases(facts)
+    dpia, reason = verdict(found, items, cases)
+    runs = city_runs_platform(scenario, decks)
+    done = processings(facts, runs)
     return DataProtectionCheck(
         scenario=scenario.id,
         criteria=found,
-        dpia=verdict,
+        cnil_items=items,
+        art35=cases,
+        dpia=dpia,
         dpia_reason=reason,
-        register=register_entry(workshop, scenario, case, sources, decks),
-        steps=(dpo, _dga(scenario, decks), council),
+        processings=done,
+        register=register_entry(workshop, scenario, case, facts, done, decks),
+        steps=(
+            dpo_step(dpia == "required"),
+            information_step(facts),
+            secrecy_step(facts),
+            dga_step(facts, runs),
+            council_step(facts, workshop.territory),
+        ),
     )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from selfdata.domain.cards import Decks, GovernanceQuestion, GovernanceTrait, I18nText
 from selfdata.domain.workshop import UseCase
+from selfdata.i18n import t
 
 NEUTRAL_FIT = 50.0
 TOP_REASONS = 3
@@ -78,6 +79,17 @@ def _capitalised(text: I18nText) -> I18nText:
     return I18nText(fr=text.fr[:1].upper() + text.fr[1:], en=text.en[:1].upper() + text.en[1:])
 
 
+def _reason_text(trait: GovernanceTrait, level: float, weight: float) -> I18nText:
+    """What the model is on this trait, said so that it reads right under its sign: a trait
+    the answers want low ("little central control wanted") counts against a model that has
+    much of it, and its description alone would read as a strength under "−"."""
+    text = trait.high if level >= 0.5 else trait.low
+    if weight >= 0:
+        return text
+    key = "governance.reason.unwanted" if level >= 0.5 else "governance.reason.as_wanted"
+    return I18nText(fr=t(key, "fr", what=text.fr), en=t(key, "en", what=text.en))
+
+
 def governance_fit(
     answers: Mapping[str, str], decks: Decks, *, top: int = TOP_REASONS
 ) -> tuple[ModelFit, ...]:
@@ -94,7 +106,7 @@ def governance_fit(
             trait = traits.get(trait_id)
             if trait is None or contribution == 0.0:
                 continue
-            text = trait.high if level >= 0.5 else trait.low
+            text = _reason_text(trait, level, weight)
             contributions.append(FitReason(trait_id, _capitalised(text), contribution))
         raw = sum(c.contribution for c in contributions)
         score = NEUTRAL_FIT if total == 0 else NEUTRAL_FIT + NEUTRAL_FIT * raw / total

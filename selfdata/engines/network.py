@@ -371,6 +371,29 @@ def diagnose(graph: nx.MultiDiGraph) -> NetworkDiagnostics:
     )
 
 
+IMBALANCE_KINDS: tuple[str, ...] = (
+    "unconsented",
+    "leaves_control",
+    "takes_without_giving",
+    "single_point",
+)
+"""The findings that flag an actor: the one rule the screen (ring and gives/gets table), the
+dossier and the report use; "no imbalance" is said only when there is no finding at all.
+Giving without getting (a data holder answering residents' requests, a city funding a
+service) is shown in the balance, not flagged: it is often the point."""
+
+
+def imbalances(diagnostics: NetworkDiagnostics) -> dict[str, tuple[str, ...]]:
+    """Each flagged actor and the kinds of imbalance it is flagged for, in finding order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for finding in diagnostics.findings:
+        if finding.kind in IMBALANCE_KINDS:
+            for actor in finding.actors:
+                if finding.kind not in out.get(actor, ()):
+                    out[actor] = (*out.get(actor, ()), finding.kind)
+    return out
+
+
 HOLDER_KINDS = frozenset({"data_holder"})
 PLATFORM_KINDS = frozenset({"intermediary", "operator", "collective"})
 DECIDER_KINDS = frozenset({"city"})

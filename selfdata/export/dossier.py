@@ -81,7 +81,7 @@ def scenario_dossier(
     tables_section.dossier_section(ctx, scenario)  # a large room's tables (nothing without)
     sections.risks_section(ctx, scenario)
     decision.data_protection_section(ctx, scenario)
-    decision.action_plan_section(ctx, scenario, (created or datetime.now()).date())
+    decision.action_plan_section(ctx, scenario)
     return bytes(pdf.output())
 
 

@@ -105,7 +105,7 @@ class NetworkFacts:
 def network_facts(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts:
     """The scenario's network as the documents draw it, from :mod:`selfdata.engines.network`:
     the same graph, the same layout and the same diagnostics as on screen."""
-    from selfdata.engines.network import layout
+    from selfdata.engines.network import imbalances, layout
     from selfdata.export.labels import t, vocab
 
     outcome = outcomes.network(scenario, lookup.decks)
@@ -137,10 +137,10 @@ def network_facts(lookup: Lookup, scenario: Scenario, lang: str) -> NetworkFacts
         ]
         return ", ".join(parts) or "—"
 
+    flagged = imbalances(diagnostics)
     balance = tuple(
         (
-            labels.get(b.actor, b.actor)
-            + (" ⚠" if b.takes_without_giving or b.gives_without_getting else ""),
+            labels.get(b.actor, b.actor) + (" ⚠" if b.actor in flagged else ""),
             words(b.gives),
             words(b.gets),
         )

@@ -68,12 +68,19 @@ _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def clip(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters with "…" when longer (full text kept elsewhere).
+    """``text`` cut to ``limit`` characters with "…" when longer (full text kept elsewhere),
+    between two words when there is one in its second half.
 
     Runs of white space become one space, except the no-break spaces French punctuation
     needs (U+00A0, U+202F), which are kept as they are."""
     text = _BREAKABLE_SPACE.sub(" ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # cut between words, never in the middle of a name
+        cut = cut[:space]
+    return cut.rstrip(" ,;:\u202f\u00a0") + "…"
 
 
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})

@@ -186,6 +186,7 @@ def _ranking_overview(ctx: sections.Context, ranking: RankingFacts) -> None:
         widths=(60, 20, 20),
         align=("LEFT", "CENTER", "CENTER"),
     )
+    sections.method_words_box(ctx)
 
 
 def _origin(card: DataSourceCard | NeedCard | None, proposer: str | None, lang: str) -> str:

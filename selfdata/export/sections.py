@@ -13,7 +13,9 @@ from fpdf.enums import XPos, YPos
 
 from selfdata.domain.cards import GovernanceModelCard
 from selfdata.domain.numbers import format_score, format_share, format_weight
+from selfdata.domain.typography import fr_list, fr_of
 from selfdata.domain.workshop import Scenario
+from selfdata.engines.data_protection import pre_check
 from selfdata.export import network_drawing, next_steps
 from selfdata.export.facts import CriterionStat, Lookup, RankingFacts, fits
 from selfdata.export.labels import t, vocab, yes_no
@@ -75,43 +77,57 @@ def rank_sentence(ranking: RankingFacts, scenario_id: str, lang: str) -> str:
 
 
 def summary_text(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> str:
+    """The one-page summary for an elected official, in sentences: what the experiment is,
+    for whom, on which data, who controls it, how the group ranked it, what the data
+    protection asks and what the council is asked to decide."""
     lang, lookup = ctx.lang, ctx.lookup
-    workshop = lookup.workshop
     use_case = lookup.use_case(scenario.use_case)
-    title = clip(scenario.title, 120)
-    model = lookup.model_title(scenario.model, lang)
-    if use_case is not None:
-        need = clip(lookup.need_title(use_case.need, lang), 120)
-        holders = sorted(
-            {
-                card.holder.get(lang)
-                for sid in use_case.sources
-                if (card := lookup.source(sid)) is not None
-            }
-        )
-        n_sources = len(use_case.sources)
+    cards = [] if use_case is None else [lookup.source(sid) for sid in use_case.sources]
+    titles = [clip(c.title.get(lang), 80) for c in cards if c is not None]
+    need = clip(lookup.need_title(use_case.need, lang), 120) if use_case is not None else ""
+    check = pre_check(lookup.workshop, scenario, lookup.decks)
+    values = {
+        "title": clip(scenario.title, 120),
+        "months": scenario.scope.duration_months,
+        "residents": fmt_int(scenario.scope.residents, lang),
+        "territory": clip(lookup.workshop.territory, 120),
+        "of_territory": fr_of(clip(lookup.workshop.territory, 120)),
+        "need": need,
+        "n": len(titles),
+        "sources": fr_list(titles) if lang == "fr" else _en_list(titles),
+        "model": lookup.model_title(scenario.model, lang),
+        "controller": _lower_first(check.processings[0].controller.get(lang).rstrip(".")),
+        "dpia": t(f"summary.dpia.{check.dpia}", lang),
+    }
+    sentences = [t("summary.what", lang, **values)]
+    if need:
+        sentences.append(t("summary.need", lang, **values))
+    if titles:
+        sentences.append(t("summary.sources", lang, **values))
+    sentences.append(t("summary.model", lang, **values))
+    rank = ranking.rank(scenario.id)
+    if rank is None:
+        sentences.append(t("no_ratings", lang))
     else:
-        need, holders, n_sources = "—", [], 0
-    holders_text = clip(", ".join(holders), 200) if holders else "—"
-    residents = fmt_int(scenario.scope.residents, lang)
-    months = scenario.scope.duration_months
-    territory = clip(workshop.territory, 120)
-    if lang == "en":
-        text = (
-            f"“{title}” is a {months}-month field experiment with {residents} residents of "
-            f"{territory}, answering the need “{need}”. Data sources: {n_sources}, "
-            f"held by {holders_text}. The scenario’s governance model: {model}."
+        sentences.append(
+            t(
+                "summary.rank",
+                lang,
+                rank=ranking.rank_label(scenario.id, lang),
+                total=len(ranking.order),
+            )
         )
-    else:
-        text = (
-            f"« {title} » est une expérimentation de {months} mois avec {residents} "
-            f"habitants de {territory}, qui répond au besoin « {need} ». Sources de "
-            f"données\u202f: {n_sources}, chez {holders_text}. Modèle de gouvernance du "
-            f"scénario\u202f: {model}."
-        )
-    rank = rank_sentence(ranking, scenario.id, lang)
-    text += " " + (rank + "." if rank else t("no_ratings", lang))
-    return text
+    sentences.append(t("summary.protection", lang, **values))
+    sentences.append(t("summary.council", lang))
+    return " ".join(sentences)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _en_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # -- use case -----------------------------------------------------------------------------
@@ -311,6 +327,29 @@ def rating_section(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> N
         criterion_rows(stats, lang),
         widths=(50, 12, 12, 12, 14),
         align=("LEFT", "CENTER", "CENTER", "CENTER", "CENTER"),
+    )
+    method_words_box(ctx, ("weighted_sum", "topsis", "consensus", "stability", "median", "spread"))
+
+
+METHOD_WORDS: tuple[str, ...] = (
+    "weighted_sum",
+    "topsis",
+    "consensus",
+    "stability",
+    "sensitivity",
+    "median",
+    "spread",
+)
+"""The method words the ranking pages use; each has a plain definition in the box."""
+
+
+def method_words_box(ctx: Context, words: tuple[str, ...] = METHOD_WORDS) -> None:
+    """A glossary box: each method word the page used, in plain words."""
+    pdf, lang = ctx.pdf, ctx.lang
+    pdf.heading(t("method_words", lang), 3)
+    pdf.key_values(
+        [(t(f"method.{word}.term", lang), t(f"method.{word}", lang)) for word in words],
+        key_width=40,
     )
 
 

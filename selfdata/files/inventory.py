@@ -34,6 +34,7 @@ from selfdata.files.inventory_columns import (
     KINDS,
     MODEL_OF_KIND,
     NO,
+    NONE_WORDS,
     REGISTER_COLUMNS,
     SYNONYMS,
     YES,
@@ -466,6 +467,8 @@ def _read_row(
                 fail(message("bool", lang, value=value))
         elif column.how == "lines":
             raw[column.field] = [s.strip() for s in re.split(r"[\n;]", value) if s.strip()]
+        elif column.how == "choices":
+            raw[column.field] = _choices(column, value, fail, lang)
     for field, pair in texts.items():
         one = pair.get(reader.sheet_lang) or pair.get(other_lang, "")
         raw[field] = {"fr": pair.get("fr", one), "en": pair.get("en", one)}
@@ -529,6 +532,22 @@ def _choice(vocab: str, value: str) -> str | None:
         if wanted in (norm(code), norm(fr), norm(en), *(norm(w) for w in more)):
             return code
     return None
+
+
+def _choices(column: Column, value: str, fail: Any, lang: str) -> list[str]:
+    if norm(value) in NONE_WORDS:
+        return []
+    out = []
+    for part in re.split(r"[,;\n]", value):
+        if not part.strip():
+            continue
+        code = _choice(column.field, part.strip())
+        if code is None:
+            allowed = ", ".join(label(column.field, c, lang) for c in codes(column.field))
+            fail(message("unknown_value", lang, value=part.strip(), hint="", allowed=allowed))
+        else:
+            out.append(code)
+    return out
 
 
 def _ids(reader: _Reader, column: Column, value: str, fail: Any) -> list[str]:

@@ -34,7 +34,8 @@ class Column:
     field: str
     how: str
     """``id``, ``text`` (the sheet's language), ``other`` (the other language), ``choice``,
-    ``ids`` (deck ids), ``ease`` (1 to 3), ``bool`` or ``lines`` (a list of texts)."""
+    ``ids`` (deck ids), ``ease`` (1 to 3), ``bool``, ``lines`` (a list of texts) or
+    ``choices`` (a list of codes; blank: not said, "aucune"/"none": an empty list)."""
     fr: str
     en: str
     help_fr: str
@@ -214,9 +215,29 @@ COLUMNS: dict[str, list[Column]] = {
             "family of personal-data usage (MyData); empty: to be qualified",
         ),
         _CATEGORIES,
+        Column(
+            "automation",
+            "choices",
+            "Étapes automatiques",
+            "Automated steps",
+            "ce que le service calcule seul, séparé par des virgules (aucune, ou vide si on ne "
+            "sait pas)",
+            "what the service computes on its own, comma-separated (none, or blank if unknown)",
+        ),
+        Column(
+            "vulnerable",
+            "choices",
+            "Personnes vulnérables",
+            "Vulnerable people",
+            "publics vulnérables concernés, séparés par des virgules (aucune, ou vide si on ne "
+            "sait pas)",
+            "vulnerable groups concerned, comma-separated (none, or blank if unknown)",
+        ),
         _SOURCES,
     ],
 }
+NONE_WORDS = ("aucune", "aucun", "none")
+"""What a ``choices`` cell says for an empty list (a blank cell is "not said")."""
 
 
 def _register_text(field: str, fr: str, en: str) -> Column:
@@ -337,13 +358,20 @@ def codes(vocab: str) -> tuple[str, ...]:
     for model in (DataSourceCard, NeedCard):
         info = model.model_fields.get(vocab)
         if info is not None:
-            found = get_args(info.annotation)
-            # an optional field (``Access | None``): the codes of its Literal
-            literal = next((a for a in found if get_args(a)), None)
-            if literal is not None:
-                found = get_args(literal)
-            return tuple(str(code) for code in found if code is not type(None))
+            return tuple(str(code) for code in _literal_args(info.annotation))
     return tuple(vocabularies()[vocab])
+
+
+def _literal_args(annotation: Any) -> tuple[Any, ...]:
+    """The codes of ``Literal[...]``, also inside ``list[...]`` and ``... | None``."""
+    args = get_args(annotation)
+    if args and all(isinstance(a, str) for a in args):
+        return args
+    for inner in args:
+        found = _literal_args(inner)
+        if found:
+            return found
+    return ()
 
 
 def words(vocab: str, code: str) -> tuple[str, str]:
@@ -373,7 +401,7 @@ def label(vocab: str, code: str, lang: str) -> str:
 
 def allowed_values(column: Column, lang: str, decks: Mapping[str, Sequence[Card]]) -> list[str]:
     """What a column accepts, in words, for the template's explanations."""
-    if column.how == "choice":
+    if column.how in ("choice", "choices"):
         return [label(column.field, code, lang) for code in codes(column.field)]
     if column.how == "ids":
         cards = decks.get("themes" if column.field == "themes" else "data_categories", [])

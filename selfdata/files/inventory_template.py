@@ -38,6 +38,9 @@ def _cell(card: Card, column: Column, lang: str) -> Any:
         return yes if value else no
     if column.how == "lines":
         return "\n".join(value)
+    if column.how == "choices":
+        none = "aucune" if lang == "fr" else "none"
+        return ", ".join(label(column.field, code, lang) for code in value) or none
     return value
 
 

@@ -64,13 +64,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "network.col.gives": {"fr": "Donne", "en": "Gives"},
     "network.col.gets": {"fr": "Reçoit", "en": "Gets"},
     "network.col.flag": {"fr": "Signal", "en": "Flag"},
-    "network.flag.takes": {
+    "network.flag.unconsented": {
+        "fr": "reçoit des données sans consentement",
+        "en": "receives data without consent",
+    },
+    "network.flag.leaves_control": {
+        "fr": "reçoit des données hors du contrôle de l’habitant",
+        "en": "receives data out of the resident’s control",
+    },
+    "network.flag.single_point": {
+        "fr": "point de contrôle unique",
+        "en": "single point of control",
+    },
+    "network.flag.takes_without_giving": {
         "fr": "prend des données sans rien rendre",
         "en": "takes data, gives nothing back",
-    },
-    "network.flag.gives": {
-        "fr": "donne sans rien recevoir en retour",
-        "en": "gives without getting anything back",
     },
     "network.nothing": {"fr": "rien", "en": "nothing"},
     "network.edit": {

@@ -37,6 +37,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not the account of a real workshop.",
     },
     "pdf.summary": {"fr": "En bref", "en": "Summary"},
+    "pdf.summary.what": {
+        "fr": "«\u00a0{title}\u00a0» est une expérimentation de {months} mois avec jusqu’à "
+        "{residents} habitants volontaires {of_territory}.",
+        "en": "“{title}” is an experiment lasting {months} months with up to {residents} "
+        "volunteer residents of {territory}.",
+    },
+    "pdf.summary.need": {
+        "fr": "Elle répond à un besoin exprimé en atelier\u202f: «\u00a0{need}\u00a0».",
+        "en": "It answers a need voiced in the workshop: “{need}”.",
+    },
+    "pdf.summary.sources": {
+        "fr": "Elle s’appuie sur les données suivantes, rendues aux habitants qui le "
+        "demandent\u202f: {sources}.",
+        "en": "It relies on the following data, given back to the residents who ask: {sources}.",
+    },
+    "pdf.summary.model": {
+        "fr": "Le modèle de gouvernance retenu est «\u00a0{model}\u00a0»\u202f; en répond\u202f: "
+        "{controller}.",
+        "en": "The governance model chosen is “{model}”; answerable for it: {controller}.",
+    },
+    "pdf.summary.rank": {
+        "fr": "Les participants l’ont classé {rank} sur {total} scénarios.",
+        "en": "The participants ranked it {rank} of {total} scenarios.",
+    },
+    "pdf.summary.protection": {
+        "fr": "Côté protection des données, {dpia}\u202f: la liste de contrôle pour le DPO "
+        "figure plus loin.",
+        "en": "On data protection, {dpia}: the DPO’s checklist comes further on.",
+    },
+    "pdf.summary.dpia.required": {
+        "fr": "une analyse d’impact est obligatoire avant le lancement",
+        "en": "an impact assessment is required before the launch",
+    },
+    "pdf.summary.dpia.recommended": {
+        "fr": "une analyse d’impact est conseillée, et des questions restent à trancher",
+        "en": "an impact assessment is advised, and questions remain to settle",
+    },
+    "pdf.summary.dpia.not_required": {
+        "fr": "aucune analyse d’impact n’est exigée à ce stade",
+        "en": "no impact assessment is required at this stage",
+    },
+    "pdf.summary.council": {
+        "fr": "Le conseil est invité à approuver l’expérimentation, à autoriser les conventions "
+        "et à en voter le budget, selon le plan d’action en fin de dossier.",
+        "en": "The council is asked to approve the experiment, authorise the agreements and vote "
+        "its budget, following the action plan at the end of this dossier.",
+    },
     "pdf.contents": {"fr": "Sommaire", "en": "Contents"},
     "pdf.use_case": {"fr": "Le cas d’usage", "en": "The use case"},
     "pdf.need": {"fr": "Besoin", "en": "Need"},
@@ -142,6 +189,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf.rank": {"fr": "Rang", "en": "Rank"},
     "pdf.score": {"fr": "Score", "en": "Score"},
     "pdf.topsis": {"fr": "TOPSIS", "en": "TOPSIS"},
+    "pdf.method_words": {"fr": "Les mots de la méthode", "en": "The method’s words"},
+    "pdf.method.weighted_sum.term": {"fr": "Somme pondérée", "en": "Weighted sum"},
+    "pdf.method.weighted_sum": {
+        "fr": "La note de chaque critère multipliée par son poids, puis additionnée\u202f: plus "
+        "elle est haute, mieux le scénario répond aux critères qui comptent le plus.",
+        "en": "Each criterion’s rating multiplied by its weight, then added up: the higher, the "
+        "better the scenario meets the criteria that matter most.",
+    },
+    "pdf.method.topsis.term": {"fr": "TOPSIS", "en": "TOPSIS"},
+    "pdf.method.topsis": {
+        "fr": "Une seconde façon de classer\u202f: chaque scénario est comparé à un scénario "
+        "idéal (le meilleur sur chaque critère) et au pire\u202f; le premier est le plus proche "
+        "de l’idéal et le plus loin du pire. Si les deux classements s’accordent, le résultat "
+        "est solide.",
+        "en": "A second way to rank: each scenario is compared with an ideal one (the best on "
+        "every criterion) and with the worst; the first is closest to the ideal and furthest "
+        "from the worst. When both rankings agree, the result is solid.",
+    },
+    "pdf.method.consensus.term": {"fr": "Consensus", "en": "Consensus"},
+    "pdf.method.consensus": {
+        "fr": "Dans quelle mesure les participants ont donné des notes proches\u202f: 100 % si "
+        "tous ont noté pareil, moins quand les avis divergent.",
+        "en": "How close the participants’ ratings were: 100 % when all rated alike, less when "
+        "views differ.",
+    },
+    "pdf.method.stability.term": {"fr": "Stabilité", "en": "Stability"},
+    "pdf.method.stability": {
+        "fr": "La part des essais, en faisant varier un peu les poids des critères, où le "
+        "scénario garde sa place.",
+        "en": "The share of trials, changing the criteria’s weights a little, in which the "
+        "scenario keeps its place.",
+    },
+    "pdf.method.sensitivity.term": {"fr": "Sensibilité aux poids", "en": "Sensitivity"},
+    "pdf.method.sensitivity": {
+        "fr": "Ce que devient le classement si l’on change les poids\u202f: un classement peu "
+        "sensible ne dépend pas d’un choix de poids discutable.",
+        "en": "What happens to the ranking when the weights change: a ranking that is not "
+        "sensitive does not hang on a debatable choice of weights.",
+    },
+    "pdf.method.median.term": {"fr": "Médiane", "en": "Median"},
+    "pdf.method.median": {
+        "fr": "La note du milieu\u202f: la moitié des participants a noté plus haut, l’autre "
+        "moitié plus bas.",
+        "en": "The middle rating: half the participants rated higher, half lower.",
+    },
+    "pdf.method.spread.term": {"fr": "Écart-type", "en": "Standard deviation"},
+    "pdf.method.spread": {
+        "fr": "L’écart moyen des notes autour de la moyenne\u202f: petit quand les participants "
+        "sont d’accord, grand quand ils divergent.",
+        "en": "How far ratings typically lie from their average: small when participants "
+        "agree, large when they differ.",
+    },
     "pdf.weighted_sum": {"fr": "Somme pondérée", "en": "Weighted sum"},
     "pdf.consensus": {"fr": "Consensus", "en": "Consensus"},
     "pdf.stability": {"fr": "Stabilité", "en": "Stability"},
@@ -341,6 +440,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf.vocab.holder_kind.city": {
         "fr": "commune ou métropole",
         "en": "city or metropolitan authority",
+    },
+    "pdf.vocab.automation.profiling": {
+        "fr": "évaluation ou suggestion",
+        "en": "evaluation or suggestion",
+    },
+    "pdf.vocab.automation.decision": {"fr": "décision automatique", "en": "automated decision"},
+    "pdf.vocab.automation.monitoring": {"fr": "suivi et alertes", "en": "monitoring and alerts"},
+    "pdf.vocab.vulnerable.children": {"fr": "enfants", "en": "children"},
+    "pdf.vocab.vulnerable.elderly": {"fr": "personnes âgées", "en": "elderly people"},
+    "pdf.vocab.vulnerable.social_aid": {
+        "fr": "bénéficiaires d’aides sociales",
+        "en": "recipients of social aid",
+    },
+    "pdf.vocab.vulnerable.patients": {"fr": "patients", "en": "patients"},
+    "pdf.vocab.vulnerable.employees": {"fr": "agents ou salariés", "en": "employees"},
+    "pdf.vocab.holder_kind.local_public_body": {
+        "fr": "établissement public local (CCAS…)",
+        "en": "local public body (CCAS…)",
     },
     "pdf.vocab.holder_kind.local_authority": {
         "fr": "département ou région",

@@ -376,6 +376,10 @@ MESSAGES.update(
             "en": "The selected sources feed the use-case matrix.",
         },
         "holder.city": {"fr": "commune ou métropole", "en": "city or metropolitan authority"},
+        "holder.local_public_body": {
+            "fr": "établissement public local (CCAS…)",
+            "en": "local public body (CCAS…)",
+        },
         "holder.local_authority": {"fr": "département ou région", "en": "département or region"},
         "holder.public_utility": {"fr": "régie publique", "en": "public in-house utility"},
         "holder.delegated_operator": {

@@ -292,6 +292,7 @@ def write_workshop(
                 else dumps([a.model_dump(mode="json") for a in s.action_plan]),
                 "city_roles": None if s.city_roles is None else dumps(list(s.city_roles)),
                 "city_actors": None if s.city_actors is None else dumps(list(s.city_actors)),
+                "plan_start": None if s.plan_start is None else s.plan_start.isoformat(),
                 "position": i,
             }
             for i, s in enumerate(w.scenarios, start=1)
@@ -467,6 +468,7 @@ def read_scenarios(conn: Connection, workshop_id: int) -> list[Scenario]:
             action_plan=None if s.action_plan is None else json.loads(s.action_plan),
             city_roles=None if s.city_roles is None else json.loads(s.city_roles),
             city_actors=None if s.city_actors is None else json.loads(s.city_actors),
+            plan_start=s.plan_start,
         )
         for s in ordered_rows(conn, t.scenarios, workshop_id)
     ]

@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from selfdata.domain.identity import pseudonym_key
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -198,6 +198,7 @@ scenarios = Table(
     Column("action_plan", Text, nullable=True),
     Column("city_roles", Text, nullable=True),
     Column("city_actors", Text, nullable=True),
+    Column("plan_start", String(10), nullable=True),
     UniqueConstraint("workshop_id", "slug"),
 )
 
@@ -474,6 +475,14 @@ def _add_decision(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE workshops ADD COLUMN decision TEXT"))
 
 
+def _add_plan_start(conn: Connection) -> None:
+    """Version 12: ``scenarios.plan_start``, the day an action plan starts (ISO date, NULL:
+    dates to set). The steps' new fields (kind, weeks, budget) live in the plan's JSON."""
+    present = {c["name"] for c in inspect(conn).get_columns("scenarios")}
+    if "plan_start" not in present:
+        conn.execute(text("ALTER TABLE scenarios ADD COLUMN plan_start VARCHAR(10)"))
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _add_ranking_version,
     3: _renormalise_pseudonym_keys,
@@ -485,6 +494,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     9: _add_preparation,
     10: _add_tables,
     11: _add_decision,
+    12: _add_plan_start,
 }
 """Version n -> function bringing a version n-1 database to version n."""
 

@@ -67,11 +67,44 @@ def test_the_facilitator_saves_the_proposed_plan_and_undo_brings_the_proposal_ba
     assert t("plan.saved", "fr") in texts(at)
     saved = services.export_workshop(room.store, room.code, room.secret)
     plan = next(s for s in saved.scenarios if s.id == sid).action_plan
-    assert plan and any("Arcep" in step.task for step in plan)
-    assert all(step.due is not None for step in plan)
+    assert plan and plan[0].kind == "council" and plan[-1].kind == "evaluation"
+    assert all(step.due is None and step.budget == "" for step in plan)  # nothing made up
     assert t("plan.proposed", "fr") not in texts(at.run())
     services.undo(room.store, room.code, room.secret)
     assert t("plan.proposed", "fr") in texts(at.run())
+
+
+def test_the_plans_start_and_durations_give_the_dates_and_undo_restores_them(
+    room: Room,
+) -> None:
+    from datetime import date
+
+    from selfdata.domain.workshop import ActionStep
+
+    at = page(room, "export", "facilitator")
+    sid = at.selectbox(key="export_scenario").value
+    at.date_input(key=f"decision_plan_start_{sid}").set_value(date(2027, 1, 4)).run()
+    at.button(key=f"decision_plan_save_{sid}").click().run()
+    assert not at.exception
+    saved = services.export_workshop(room.store, room.code, room.secret)
+    scenario = next(s for s in saved.scenarios if s.id == sid)
+    assert scenario.plan_start == date(2027, 1, 4)
+    assert all(s.due is None for s in scenario.action_plan or [])  # no duration: to set
+    steps = [
+        ActionStep(task="Délibération", owner="Conseil (élus)", kind="council", weeks=6),
+        ActionStep(task="Conventions", owner="Exécutif", kind="agreement", weeks=8, budget="0 €"),
+    ]
+    services.set_action_plan(room.store, room.code, room.secret, sid, steps, date(2027, 1, 4))
+    saved = services.export_workshop(room.store, room.code, room.secret)
+    plan = next(s for s in saved.scenarios if s.id == sid).action_plan or []
+    assert [s.due for s in plan] == [date(2027, 2, 15), date(2027, 4, 12)]
+    assert plan[1].budget == "0 €"
+    services.undo(room.store, room.code, room.secret)
+    saved = services.export_workshop(room.store, room.code, room.secret)
+    again = next(s for s in saved.scenarios if s.id == sid)
+    assert again.plan_start == date(2027, 1, 4) and all(
+        s.due is None for s in again.action_plan or []
+    )
 
 
 def test_the_dossier_prints_the_saved_plan(room: Room) -> None:

@@ -223,7 +223,7 @@ def test_a_version_10_database_migrates_to_11(db_url: str) -> None:
     store.dispose()
     migrated = Store(db_url)
     found = migrated.read(lambda c: c.execute(select(t.schema_version.c.version)).scalar_one())
-    assert found == SCHEMA_VERSION == 11
+    assert found == SCHEMA_VERSION >= 11
     services.set_participant_weights_on(migrated, room.code, room.secret, True)
     ann = services.join(migrated, room.code, "Ann").token
     services.set_my_weights(migrated, room.code, ann, {"resident_benefit": 100, "cost": 0})

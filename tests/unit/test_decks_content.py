@@ -553,7 +553,7 @@ def test_no_card_calls_a_model_or_actor_a_fiducie_except_to_explain_why_not() ->
 
 def test_civic_data_trust_is_titled_without_fiducie_and_covers_pooled_rights() -> None:
     model = next(c for c in deck("governance_models") if c.id == "civic_data_trust")
-    assert model.title.fr.startswith("Régie civique de données")
+    assert model.title.fr.startswith("Mandataire civique de données")
     assert "confient elles-mêmes leurs droits" in model.summary.fr
     assert any("Ada Lovelace" in s for s in model.sources)
     assert any("Ada Lovelace" in e.en for e in model.examples)
@@ -777,3 +777,86 @@ def test_example_workshops_french_text_has_no_ordinary_space_before_high_punctua
     w = example(name)
     assert w.language == "fr"
     assert [bit for s in strings(w) for bit in loose_punctuation(s)] == []
+
+
+def test_the_civic_data_trust_has_one_name_everywhere() -> None:
+    """Issue 27: four names and « régie » (a service the city runs itself, the opposite of an
+    independent body) became one, « Mandataire civique de données (civic data trust) »."""
+    from pathlib import Path
+
+    from selfdata.i18n import catalog
+
+    model = next(c for c in deck("governance_models") if c.id == "civic_data_trust")
+    actor = next(c for c in deck("actors") if c.id == "data_trust")
+    assert model.title == actor.title
+    assert model.title.fr == "Mandataire civique de données (civic data trust)"
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in (root / "cards").glob("*.yaml")]
+    texts += [p.read_text(encoding="utf-8") for p in (root / "docs").glob("*.md")]
+    texts += [(root / "README.md").read_text(encoding="utf-8")]
+    texts += [m["fr"] + m["en"] for m in catalog().values()]
+    for old in (
+        "Régie civique",
+        "régie civique de données",
+        "Gestionnaire indépendant",
+        "intendance civique",
+        "Financement du fiduciaire",
+        'Data trust"',
+        "(data trust)",
+    ):
+        assert not any(old in text for text in texts), old
+
+
+def test_the_glossary_gives_the_fings_definition_of_self_data_with_its_source() -> None:
+    from pathlib import Path
+
+    glossary = (Path(__file__).resolve().parents[2] / "docs" / "glossary.md").read_text("utf-8")
+    row = next(line for line in glossary.splitlines() if line.startswith("| Self Data |"))
+    assert "Fing" in row and "MesInfos" in row and "2013" in row
+    assert "under their control" in row or "keeping control" in row
+
+
+def test_a_card_that_may_hold_health_data_is_a_special_category() -> None:
+    for card in deck("data_sources"):
+        text = " ".join(x.fr for _, x in texts(card)).casefold()
+        if "santé" in text and ("peut contenir" in text or "peut révéler" in text):
+            assert card.sensitivity == "special", card.id
+
+
+def test_the_ccas_is_its_own_public_body_not_the_commune() -> None:
+    card = next(c for c in deck("data_sources") if c.id == "ccas_aid_file")
+    assert card.holder_kind == "local_public_body"
+    assert "établissement public" in card.holder.fr
+    assert any("L. 123-6" in s for s in card.sources)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "where"),
+    [
+        ("votée au Parlement en 2025", "ZFE abolition: first reading only, CMP in January 2026"),
+        ("recommandation de la CNIL de 2015", "délibération 2012-404"),
+        ("anonymisée et révocable", "pseudonymised: anonymous data cannot be withdrawn"),
+        ("trajets anonymisés", "GPS traces are pseudonymised"),
+        ("il doit se déclarer avant de démarrer", "not a public body's non-commercial sharing"),
+        ("Financement du fiduciaire", "the card rejects fiducie"),
+    ],
+)
+def test_the_facts_the_review_corrected_stay_corrected(wrong: str, where: str) -> None:
+    from pathlib import Path
+
+    from selfdata.domain.typography import fr_punctuation
+
+    root = Path(__file__).resolve().parents[2]
+    files = [*(root / "cards").glob("*.yaml"), *(root / "scenarios").glob("*.yaml")]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert wrong not in text and fr_punctuation(wrong) not in text, (path.name, where)
+
+
+def test_pre_filled_rsa_declarations_since_march_2025_are_the_cafs_only() -> None:
+    for card in deck("data_sources"):
+        for _, x in texts(card):
+            if "mars 2025" in x.fr:
+                assert "CAF" in x.fr and (
+                    "MSA suit plus tard" in x.fr or "plus tard à la MSA" in x.fr
+                ), card.id

@@ -211,8 +211,12 @@ def test_the_balance_table_names_an_actor_that_takes_without_giving(decks: Decks
     rows = {r.actor: r for r in balance_rows(graph, diagnose(graph), "en")}
     assert rows["x"].gets == "Personal data ×2"
     assert rows["x"].gives == "nothing"
-    assert rows["x"].flag == "takes data, gives nothing back"
-    assert rows["r"].flag == "gives without getting anything back"
+    # one rule (issue 27): the table flags what the findings say, nothing more
+    assert rows["x"].flag == (
+        "receives data without consent; receives data out of the resident’s control; "
+        "takes data, gives nothing back"
+    )
+    assert rows["r"].flag == ""  # giving without getting is shown, not flagged
 
 
 # --- ranking -------------------------------------------------------------------------

@@ -520,3 +520,25 @@ def test_every_code_of_a_closed_list_is_written_in_words_and_read_back(field: st
     ]
     data = write_inventory(cards, "sources", "fr", "xlsx")
     assert read_inventory(data, "s.xlsx", "sources") == (cards, [])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_needs_automated_steps_blank_means_not_said_and_none_means_an_empty_list(
+    lang: str,
+) -> None:
+    """Issue 27: the DPO's checklist asks about what nobody said; the sheet keeps the
+    difference between a blank cell (not said) and « aucune » (nothing)."""
+    need = default_decks().needs[0]
+    unsaid = need.model_copy(update={"id": "unsaid", "automation": None, "vulnerable": None})
+    nothing = need.model_copy(update={"id": "nothing", "automation": [], "vulnerable": []})
+    some = need.model_copy(
+        update={"id": "some", "automation": ["profiling", "monitoring"], "vulnerable": ["elderly"]}
+    )
+    data = write_inventory([unsaid, nothing, some], "needs", lang, "csv")
+    cards, problems = read_inventory(data, "needs.csv", "needs", lang)
+    assert problems == []
+    by_id = {c.id: c for c in cards}
+    assert by_id["unsaid"].automation is None and by_id["unsaid"].vulnerable is None
+    assert by_id["nothing"].automation == [] and by_id["nothing"].vulnerable == []
+    assert by_id["some"].automation == ["profiling", "monitoring"]
+    assert by_id["some"].vulnerable == ["elderly"]

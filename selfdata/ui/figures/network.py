@@ -29,7 +29,7 @@ import plotly.graph_objects as go
 
 from selfdata.domain import palette
 from selfdata.domain.cards import TANGIBLE_FLOWS, I18nText
-from selfdata.engines.network import FLOW_TYPES, NetworkDiagnostics
+from selfdata.engines.network import FLOW_TYPES, IMBALANCE_KINDS, NetworkDiagnostics, imbalances
 from selfdata.i18n import t
 from selfdata.ui.figures.common import INK, Scale, floats, numbers, plain
 from selfdata.ui.figures.ready import ReadyFigure
@@ -55,7 +55,7 @@ FLOW_STYLES: dict[str, FlowStyle] = {
 }
 
 KIND_STYLES: dict[str, palette.KindStyle] = palette.KIND_STYLES
-FLAG_KINDS = ("unconsented", "leaves_control", "takes_without_giving", "single_point")
+FLAG_KINDS = IMBALANCE_KINDS
 """Findings whose actors get a ring on the figure."""
 LABELS_UP_TO = 60
 """Above this many actors, names show on hover only (the figure stays legible)."""
@@ -399,12 +399,9 @@ def balance_rows(
     """The per-actor balance as table rows, in network order (names as typed: render them
     as text)."""
     out = []
+    flagged = imbalances(diagnostics)
     for balance in diagnostics.balances:
-        flags = []
-        if balance.takes_without_giving:
-            flags.append(t("network.flag.takes", lang))
-        if balance.gives_without_getting:
-            flags.append(t("network.flag.gives", lang))
+        flags = [t(f"network.flag.{kind}", lang) for kind in flagged.get(balance.actor, ())]
         out.append(
             BalanceRow(
                 actor=balance.actor,
