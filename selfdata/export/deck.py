@@ -368,7 +368,7 @@ def draw_card(pdf: ExportPDF, card: CardPart, x: float, y: float) -> None:
         pdf.set_text_color(*INK)
         pdf.set_font(FAMILY, "B", 11)
         pdf.set_xy(left + PAD, top + BAND_H + 3)
-        with pdf.leaf(pdf.heading_tag(1)):
+        with pdf.leaf(pdf.heading_tag(1), title=card.title):
             pdf.multi_cell(inner, 4.8, card.title, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
         _draw_blocks(pdf, card, left + PAD, pdf.get_y() + 1.5)
         foot_top = top + h - PAD - 3.5

@@ -113,7 +113,7 @@ def cover(ctx: sections.Context, scenario: Scenario, ranking: RankingFacts) -> N
     pdf.ln(6)
     pdf.set_font(FAMILY, "B", 12)
     pdf.set_text_color(*ACCENT)
-    with pdf.leaf(pdf.heading_tag(1)):
+    with pdf.leaf(pdf.heading_tag(1), title=t("summary", lang)):
         pdf.cell(0, 7, t("summary", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(*INK)
     pdf.set_font(FAMILY, "", 10.5)

@@ -55,7 +55,7 @@ def cover_header(ctx: Context, color: tuple[int, int, int], kind: str, title: st
     pdf.ln(9)
     pdf.set_text_color(*INK)
     pdf.set_font(FAMILY, "B", 22)
-    with pdf.leaf(pdf.heading_tag(0)):
+    with pdf.leaf(pdf.heading_tag(0), title=clip(title, COVER_TITLE_CHARS)):
         pdf.multi_cell(
             0, 10, clip(title, COVER_TITLE_CHARS), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
