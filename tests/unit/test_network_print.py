@@ -97,3 +97,22 @@ def test_each_flow_number_sits_on_its_own_arrow_clear_of_the_others(
     for i, a in enumerate(spots):
         for b in spots[i + 1 :]:
             assert math.dist(a, b) >= 2 * BADGE_R, (a, b)
+
+
+def test_the_readme_and_the_export_guide_promise_tagged_accessible_pdfs() -> None:
+    """The promises are kept by tests/integration/test_pdf_accessibility.py (tagging, tree,
+    alt text, grey strokes, orphan headings, cut text), this file (strokes, arrows,
+    numbers), tests/unit/test_export_deck.py (a card longer than a sheet) and
+    tests/unit/test_french_typography.py (« »)."""
+    root = SCENARIOS_DIR.parent
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    assert "Every PDF is a tagged, accessible PDF" in readme
+    assert "tests/integration/test_pdf_accessibility.py" in readme
+    guide = " ".join((root / "docs" / "exports.md").read_text(encoding="utf-8").split())
+    assert "`pdfinfo` says `Tagged: yes`" in guide
+    assert "never smaller, with the card's sources in full" in guide
+    assert (root / "tests" / "integration" / "test_pdf_accessibility.py").is_file()
+    # the deck's numbers as the guide gives them: 9, 8.5 or 8 pt, at most four cards
+    from selfdata.export import deck
+
+    assert deck.FONT_SIZES == (9.0, 8.5, 8.0) and deck.MAX_PARTS == 4
