@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject
 
 from selfdata.domain.cards import Decks
 from selfdata.domain.typography import fr_punctuation
@@ -165,6 +165,29 @@ def test_every_marked_content_belongs_to_its_element_in_the_parent_tree(name: st
                 k == mcid or (isinstance(k, DictionaryObject) and k.get("/MCID") == mcid)
                 for k in refs
             )
+
+
+PAINTING = {b"Tj", b"TJ", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_everything_printed_is_tagged_content_or_an_artifact(name: str) -> None:
+    """No text and no drawing outside a marked-content sequence, and the sequences balance
+    on each page: a screen reader either reads a thing in order or knows to skip it."""
+    reader = PdfReader(io.BytesIO(DOCUMENTS[name]()))
+    loose = []
+    for number, page in enumerate(reader.pages, start=1):
+        depth = 0
+        for _, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator in (b"BDC", b"BMC"):
+                depth += 1
+            elif operator == b"EMC":
+                depth -= 1
+                assert depth >= 0, number
+            elif depth == 0 and operator in PAINTING:
+                loose.append((number, operator))
+        assert depth == 0, number
+    assert loose == []
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
