@@ -63,6 +63,9 @@ class CardFace:
     title: str
     blocks: list[Block] = field(default_factory=list)
     foot: str = ""
+    """The card's id, printed at its foot."""
+    sources: str = ""
+    """The sources the card cites, printed last (in full, over several cards if need be)."""
 
 
 def _dots(ease: int | None, lang: str) -> str:
@@ -128,7 +131,8 @@ def source_face(card: DataSourceCard, decks: Decks, lang: str) -> CardFace:
         tags=_theme_names(card.themes, decks, lang),
         title=card.title.get(lang),
         blocks=blocks,
-        foot=_foot(card.id, card.sources, lang),
+        foot=card.id,
+        sources="; ".join(card.sources),
     )
 
 
@@ -146,7 +150,8 @@ def need_face(card: NeedCard, decks: Decks, lang: str) -> CardFace:
         tags=_theme_names(card.themes, decks, lang),
         title=card.title.get(lang),
         blocks=blocks,
-        foot=_foot(card.id, card.sources, lang),
+        foot=card.id,
+        sources="; ".join(card.sources),
     )
 
 
@@ -182,7 +187,8 @@ def model_face(card: GovernanceModelCard, lang: str) -> CardFace:
         tags="",
         title=card.title.get(lang),
         blocks=blocks,
-        foot=_foot(card.id, card.sources, lang),
+        foot=card.id,
+        sources="; ".join(card.sources),
     )
 
 
@@ -197,13 +203,6 @@ def join_items(items: Iterable[str], lang: str) -> str:
 def _theme_names(ids: Sequence[str], decks: Decks, lang: str) -> str:
     themes = decks.index("themes")
     return " · ".join(themes[i].title.get(lang) if i in themes else i for i in ids)
-
-
-def _foot(card_id: str, sources: Sequence[str], lang: str) -> str:
-    if not sources:
-        return card_id
-    sep = "\u202f: " if lang != "en" else ": "
-    return f"{card_id} — {t('sources_label', lang)}{sep}{'; '.join(sources)}"
 
 
 def workshop_decks(workshop: Workshop, decks: Decks) -> Decks:
@@ -253,119 +252,206 @@ def deck_faces(decks: Decks, lang: str) -> list[CardFace]:
 
 # -- drawing ------------------------------------------------------------------------------
 
-BAND_H = 9.0
-FONT_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
+BAND_H = 10.5
+FONT_SIZES = (9.0, 8.5, 8.0)
+"""A card's text sizes, largest first; 8 pt is the smallest print a card uses."""
+MAX_PARTS = 4
+"""A card too long for one A6 card goes on over the next ones (its title numbered "1/2",
+"2/2"), at most this many: one sheet; only beyond is its text shortened with "…"."""
+PAD = 4.0
+
+
+@dataclass(frozen=True)
+class CardPart:
+    """One printed A6 card: a face, or a part of a face too long for one card."""
+
+    face: CardFace
+    blocks: list[Block]
+    size: float
+    part: int = 1
+    parts: int = 1
+
+    @property
+    def title(self) -> str:
+        title = clip(self.face.title, 90)
+        return title if self.parts == 1 else f"{title} ({self.part}/{self.parts})"
 
 
 def _sep(lang: str) -> str:
     return "\u202f: " if lang != "en" else ": "
 
 
-def _blocks_height(pdf: ExportPDF, blocks: Sequence[Block], width: float, size: float) -> float:
-    pdf.set_font(FAMILY, "", size)
-    total = 0.0
-    for b in blocks:
-        text = f"{b.label}{_sep(pdf.lang_code)}{b.text}" if b.label else b.text
+def _inner_width() -> float:
+    return CARD_W - 2 * SAFETY - 2 * PAD
+
+
+def _blocks_height(pdf: ExportPDF, blocks: Sequence[Block], size: float) -> float:
+    return sum(_block_height(pdf, b, size) for b in blocks)
+
+
+def _block_height(pdf: ExportPDF, block: Block, size: float) -> float:
+    """A block's height at ``size`` (remembered: a long card is measured many times)."""
+    key = (block, size)
+    cache: dict[tuple[Block, float], float] = pdf.__dict__.setdefault("_block_heights", {})
+    if key not in cache:
+        text = f"{block.label}{_sep(pdf.lang_code)}{block.text}" if block.label else block.text
         # Measured in bold, a little wider than the mixed text really printed.
         pdf.set_font(FAMILY, "B", size)
-        total += pdf.text_height(width, size * 0.45, text)
-        total += size * 0.22
-    return total
+        cache[key] = pdf.text_height(_inner_width(), size * 0.45, text) + size * 0.22
+    return cache[key]
 
 
-def _fit(
-    pdf: ExportPDF, blocks: list[Block], width: float, height: float
-) -> tuple[list[Block], float]:
-    """The blocks and the largest font size that fit in ``width`` x ``height``."""
+def _body_height(pdf: ExportPDF, face: CardFace) -> float:
+    """The height left for the blocks under the title (numbered as a part) and above the
+    foot."""
+    pdf.set_font(FAMILY, "B", 11)
+    title_h = pdf.text_height(_inner_width(), 4.8, clip(face.title, 90) + " (9/9)")
+    return CARD_H - 2 * SAFETY - BAND_H - 3 - title_h - 1.5 - PAD - 4.5 - 2
+
+
+def card_parts(pdf: ExportPDF, face: CardFace) -> list[CardPart]:
+    """The printed cards of ``face``: one at the largest size that fits, else as many as its
+    text needs at 8 pt, splitting between blocks (or, for a block longer than a card,
+    between words)."""
+    blocks = list(face.blocks)
+    if face.sources:
+        blocks.append(Block(t("sources_label", pdf.lang_code), face.sources, "muted"))
+    height = _body_height(pdf, face)
     for size in FONT_SIZES:
-        if _blocks_height(pdf, blocks, width, size) <= height:
-            return blocks, size
+        if _blocks_height(pdf, blocks, size) <= height:
+            return [CardPart(face, blocks, size)]
     size = FONT_SIZES[-1]
-    blocks = list(blocks)
-    while _blocks_height(pdf, blocks, width, size) > height:
+    groups: list[list[Block]] = [[]]
+    queue = list(blocks)
+    while queue:
+        block = queue.pop(0)
+        if _blocks_height(pdf, [*groups[-1], block], size) <= height:
+            groups[-1].append(block)
+            continue
+        head, rest = _split(pdf, block, height - _blocks_height(pdf, groups[-1], size), size)
+        if head is not None:
+            groups[-1].append(head)
+        if groups[-1]:
+            groups.append([])
+        queue.insert(0, rest)
+    groups = [g for g in groups if g]
+    if len(groups) > MAX_PARTS:
+        groups = groups[: MAX_PARTS - 1] + [_shorten(pdf, sum(groups[MAX_PARTS - 1 :], []), height)]
+    return [CardPart(face, g, size, i + 1, len(groups)) for i, g in enumerate(groups)]
+
+
+def _split(pdf: ExportPDF, block: Block, height: float, size: float) -> tuple[Block | None, Block]:
+    """The most words of ``block`` that fit in ``height``, and the rest (labelled again)."""
+    words = block.text.split(" ")
+    fits = 0
+    low, high = 1, len(words) - 1
+    while low <= high:
+        mid = (low + high) // 2
+        if (
+            _blocks_height(pdf, [Block(block.label, " ".join(words[:mid]), block.style)], size)
+            <= height
+        ):
+            fits, low = mid, mid + 1
+        else:
+            high = mid - 1
+    if fits == 0:
+        return None, block
+    return (
+        Block(block.label, " ".join(words[:fits]), block.style),
+        Block(block.label, " ".join(words[fits:]), block.style),
+    )
+
+
+def _shorten(pdf: ExportPDF, blocks: list[Block], height: float) -> list[Block]:
+    """The last resort for a card longer than a sheet: its last part shortened with "…"."""
+    size = FONT_SIZES[-1]
+    while blocks and _blocks_height(pdf, blocks, size) > height:
         longest = max(range(len(blocks)), key=lambda i: len(blocks[i].text))
         b = blocks[longest]
         if len(b.text) <= 20:
             blocks.pop()
-            if not blocks:
-                break
             continue
         blocks[longest] = Block(b.label, clip(b.text, int(len(b.text) * 0.75)), b.style)
-    return blocks, size
+    return blocks
 
 
-def draw_card(pdf: ExportPDF, face: CardFace, x: float, y: float) -> None:
-    """Draw ``face`` in the A6 cell whose top-left corner is (``x``, ``y``)."""
+def draw_card(pdf: ExportPDF, card: CardPart, x: float, y: float) -> None:
+    """Draw ``card`` in the A6 cell whose top-left corner is (``x``, ``y``)."""
+    face = card.face
     left, top = x + SAFETY, y + SAFETY
     w, h = CARD_W - 2 * SAFETY, CARD_H - 2 * SAFETY
-    pad = 4.0
-    inner = w - 2 * pad
+    inner = _inner_width()
+    with pdf.artifact():
+        pdf.set_draw_color(*face.color)
+        pdf.set_line_width(0.6)
+        pdf.set_fill_color(*tint(face.color, 0.85))
+        pdf.rect(left, top, w, h, style="DF", round_corners=True, corner_radius=3)
+        pdf.set_fill_color(255, 255, 255)
+        pdf.rect(left + 1.5, top + BAND_H + 1, w - 3, h - BAND_H - 2.5, style="F")
+        pdf.set_fill_color(*face.color)
+        pdf.rect(
+            left,
+            top,
+            w,
+            BAND_H,
+            style="F",
+            round_corners=("TOP_LEFT", "TOP_RIGHT"),  # type: ignore[arg-type]
+            corner_radius=3,
+        )
+    with pdf.group("Div"):
+        # Band: card kind, then themes.
+        pdf.set_text_color(*text_on(face.color))
+        pdf.set_font(FAMILY, "B", 8)
+        pdf.set_xy(left + PAD, top + 1.2)
+        with pdf.leaf("P"):
+            pdf.cell(inner, 3.8, face.kind.upper())
+            if face.tags:
+                pdf.set_font(FAMILY, "", 8)
+                pdf.set_xy(left + PAD, top + 5.4)
+                pdf.cell(inner, 3.8, clip(face.tags, 60))
+        # Title.
+        pdf.set_text_color(*INK)
+        pdf.set_font(FAMILY, "B", 11)
+        pdf.set_xy(left + PAD, top + BAND_H + 3)
+        with pdf.leaf(pdf.heading_tag(1), title=card.title):
+            pdf.multi_cell(inner, 4.8, card.title, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        _draw_blocks(pdf, card, left + PAD, pdf.get_y() + 1.5)
+        foot_top = top + h - PAD - 3.5
+        with pdf.artifact():
+            pdf.set_draw_color(*RULE)
+            pdf.set_line_width(0.2)
+            pdf.line(left + PAD, foot_top - 1, left + PAD + inner, foot_top - 1)
+        pdf.set_text_color(*MUTED)
+        pdf.set_font(FAMILY, "", 8)
+        pdf.set_xy(left + PAD, foot_top)
+        with pdf.leaf("P"):
+            pdf.cell(inner, 3.5, clip(face.foot, 60), align="L")
+        pdf.set_text_color(*INK)
 
-    pdf.set_draw_color(*face.color)
-    pdf.set_line_width(0.6)
-    pdf.set_fill_color(*tint(face.color, 0.85))
-    pdf.rect(left, top, w, h, style="DF", round_corners=True, corner_radius=3)
-    pdf.set_fill_color(255, 255, 255)
-    pdf.rect(left + 1.5, top + BAND_H + 1, w - 3, h - BAND_H - 2.5, style="F")
-    pdf.set_fill_color(*face.color)
-    pdf.rect(
-        left,
-        top,
-        w,
-        BAND_H,
-        style="F",
-        round_corners=("TOP_LEFT", "TOP_RIGHT"),  # type: ignore[arg-type]
-        corner_radius=3,
-    )
 
-    # Band: card kind, then themes.
-    pdf.set_text_color(*text_on(face.color))
-    pdf.set_font(FAMILY, "B", 7)
-    pdf.set_xy(left + pad, top + 1.2)
-    pdf.cell(inner, 3.5, face.kind.upper())
-    if face.tags:
-        pdf.set_font(FAMILY, "", 6.5)
-        pdf.set_xy(left + pad, top + 4.6)
-        pdf.cell(inner, 3.2, clip(face.tags, 70))
-
-    # Title.
-    pdf.set_text_color(*INK)
-    pdf.set_font(FAMILY, "B", 11)
-    title = clip(face.title, 90)
-    pdf.set_xy(left + pad, top + BAND_H + 3)
-    pdf.multi_cell(inner, 4.8, title, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    body_top = pdf.get_y() + 1.5
-
-    # Foot: id and sources, smallest print.
-    foot = clip(face.foot, 260)
-    pdf.set_font(FAMILY, "", 5.5)
-    foot_h = pdf.text_height(inner, 2.5, foot)
-    foot_top = top + h - pad - foot_h
-
-    blocks, size = _fit(pdf, face.blocks, inner, foot_top - body_top - 2)
-    pdf.set_left_margin(left + pad)
-    pdf.set_right_margin(SHEET_W - (left + pad + inner))
-    pdf.set_xy(left + pad, body_top)
-    for b in blocks:
-        if b.label:
-            pdf.set_font(FAMILY, "B", size)
-            pdf.write(size * 0.45, f"{b.label}{_sep(pdf.lang_code)}")
-        pdf.set_font(FAMILY, b.style, size)
-        pdf.write(size * 0.45, b.text)
+def _draw_blocks(pdf: ExportPDF, card: CardPart, x: float, y: float) -> None:
+    size = card.size
+    pdf.set_left_margin(x)
+    pdf.set_right_margin(SHEET_W - (x + _inner_width()))
+    pdf.set_xy(x, y)
+    for b in card.blocks:
+        style = "" if b.style == "muted" else b.style
+        with pdf.leaf("P"), pdf.local_context(text_color=MUTED if b.style == "muted" else INK):
+            if b.label:
+                pdf.set_font(FAMILY, "B", size)
+                pdf.write(size * 0.45, f"{b.label}{_sep(pdf.lang_code)}")
+            pdf.set_font(FAMILY, style, size)
+            pdf.write(size * 0.45, b.text)
         pdf.ln(size * 0.45 + size * 0.22)
     pdf.set_margins(18, 18, 18)
 
-    pdf.set_draw_color(*RULE)
-    pdf.set_line_width(0.2)
-    pdf.line(left + pad, foot_top - 1, left + pad + inner, foot_top - 1)
-    pdf.set_text_color(*MUTED)
-    pdf.set_font(FAMILY, "", 5.5)
-    pdf.set_xy(left + pad, foot_top)
-    pdf.multi_cell(inner, 2.5, foot, align="L")
-    pdf.set_text_color(*INK)
-
 
 def draw_crop_marks(pdf: ExportPDF) -> None:
+    with pdf.artifact():
+        _crop_marks(pdf)
+
+
+def _crop_marks(pdf: ExportPDF) -> None:
     pdf.set_draw_color(*MUTED)
     pdf.set_line_width(0.2)
     cx, cy = CARD_W, CARD_H
@@ -388,10 +474,10 @@ class _DeckPDF(ExportPDF):
         if self.page_no() <= self.cover_pages:
             super().footer()
             return
-        with self.local_context(text_color=MUTED):
-            self.set_font(FAMILY, "", 6)
+        with self.artifact(), self.local_context(text_color=MUTED):
+            self.set_font(FAMILY, "", 8)
             self.set_xy(CARD_W + 2, CARD_H + 1)
-            self.cell(20, 3, f"{self.page_no()} / {{nb}}")
+            self.cell(20, 3.5, f"{self.page_no()} / {{nb}}")
 
 
 def card_deck(decks: Decks, lang: str = "fr", *, created: datetime | None = None) -> bytes:
@@ -406,13 +492,26 @@ def card_deck(decks: Decks, lang: str = "fr", *, created: datetime | None = None
     )
     _cover(pdf, decks, faces, lang)
     pdf.set_auto_page_break(False)
-    for i, face in enumerate(faces):
+    cards = lay_out(pdf, faces)
+    for i, card in enumerate(cards):
         slot = i % 4
         if slot == 0:
             pdf.add_page()
             draw_crop_marks(pdf)
-        draw_card(pdf, face, (slot % 2) * CARD_W, (slot // 2) * CARD_H)
+        draw_card(pdf, card, (slot % 2) * CARD_W, (slot // 2) * CARD_H)
     return bytes(pdf.output())
+
+
+def lay_out(pdf: ExportPDF, faces: Sequence[CardFace]) -> list[CardPart]:
+    """Every printed A6 card, in deck order (a long face on several cards)."""
+    return [card for face in faces for card in card_parts(pdf, face)]
+
+
+def printed_cards(decks: Decks, lang: str = "fr") -> list[CardPart]:
+    """The A6 cards :func:`card_deck` prints, in order."""
+    pdf = _DeckPDF(lang=lang, title="", author="")
+    pdf.add_page()  # fpdf2 measures text on a page
+    return lay_out(pdf, deck_faces(decks, lang))
 
 
 def _cover(pdf: ExportPDF, decks: Decks, faces: Sequence[CardFace], lang: str) -> None:
@@ -428,27 +527,40 @@ def _cover(pdf: ExportPDF, decks: Decks, faces: Sequence[CardFace], lang: str) -
     ]
     pdf.bullets(f"{name}\u202f: {n}" if lang != "en" else f"{name}: {n}" for name, n in counts)
     pdf.heading(t("themes", lang), level=2)
-    for theme in decks.themes:
-        color = palette.rgb(palette.theme_colour(theme.color))
-        y = pdf.get_y()
-        pdf.set_fill_color(*color)
-        pdf.set_draw_color(*RULE)
-        pdf.rect(pdf.l_margin, y + 0.6, 8, 4, style="DF")
+    with pdf.group("L"):
+        for theme in decks.themes:
+            _theme_line(pdf, theme.title.get(lang), theme.description.get(lang), theme.color)
+    pdf.heading(t("kind_models", lang), level=2)
+    with pdf.group("L"):
+        for model in decks.governance_models:
+            y = pdf.get_y()
+            with pdf.group("LI"):
+                with pdf.artifact():
+                    pdf.set_fill_color(*MODEL_COLORS.get(model.id, INK))
+                    pdf.rect(pdf.l_margin, y + 0.6, 8, 4, style="F")
+                pdf.set_xy(pdf.l_margin + 11, y)
+                pdf.set_font(FAMILY, "B", 9.5)
+                with pdf.leaf("LBody"):
+                    pdf.cell(0, 5, model.title.get(lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(0.8)
+    pdf.ln(2)
+
+
+def _theme_line(pdf: ExportPDF, title: str, description: str, colour: str | None) -> None:
+    """A theme on the cover: its colour, its name, what it covers."""
+    y = pdf.get_y()
+    with pdf.group("LI"):
+        with pdf.artifact():
+            pdf.set_fill_color(*palette.rgb(palette.theme_colour(colour)))
+            pdf.set_draw_color(*RULE)
+            pdf.rect(pdf.l_margin, y + 0.6, 8, 4, style="DF")
         pdf.set_xy(pdf.l_margin + 11, y)
         pdf.set_font(FAMILY, "B", 9.5)
-        pdf.multi_cell(50, 5, theme.title.get(lang), align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
-        bottom = pdf.get_y() + pdf.text_height(50, 5, theme.title.get(lang))
+        with pdf.leaf("Lbl"):
+            pdf.multi_cell(50, 5, title, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
+        bottom = pdf.get_y() + pdf.text_height(50, 5, title)
         pdf.set_xy(pdf.l_margin + 63, y)
         pdf.set_font(FAMILY, "", 9)
-        pdf.multi_cell(0, 5, theme.description.get(lang), align="L", new_x=XPos.LMARGIN)
-        pdf.set_y(max(pdf.get_y(), bottom) + 0.8)
-    pdf.heading(t("kind_models", lang), level=2)
-    for model in decks.governance_models:
-        y = pdf.get_y()
-        pdf.set_fill_color(*MODEL_COLORS.get(model.id, INK))
-        pdf.rect(pdf.l_margin, y + 0.6, 8, 4, style="F")
-        pdf.set_xy(pdf.l_margin + 11, y)
-        pdf.set_font(FAMILY, "B", 9.5)
-        pdf.cell(0, 5, model.title.get(lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(0.8)
-    pdf.ln(2)
+        with pdf.leaf("LBody"):
+            pdf.multi_cell(0, 5, description, align="L", new_x=XPos.LMARGIN)
+    pdf.set_y(max(pdf.get_y(), bottom) + 0.8)

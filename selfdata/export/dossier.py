@@ -90,9 +90,10 @@ def cover(ctx: sections.Context, scenario: Scenario, ranking: RankingFacts) -> N
     color = MODEL_COLORS.get(scenario.model, ACCENT)
     sections.cover_header(ctx, color, "dossier", scenario.title)
     pdf.ln(3)
-    pdf.set_draw_color(*color)
-    pdf.set_line_width(0.8)
-    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
+    with pdf.artifact():
+        pdf.set_draw_color(*color)
+        pdf.set_line_width(0.8)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
     pdf.ln(6)
 
     when = workshop.created or ctx.pdf.creation_date
@@ -112,10 +113,11 @@ def cover(ctx: sections.Context, scenario: Scenario, ranking: RankingFacts) -> N
     pdf.ln(6)
     pdf.set_font(FAMILY, "B", 12)
     pdf.set_text_color(*ACCENT)
-    pdf.cell(0, 7, t("summary", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.leaf(pdf.heading_tag(1), title=t("summary", lang)):
+        pdf.cell(0, 7, t("summary", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(*INK)
     pdf.set_font(FAMILY, "", 10.5)
-    with pdf.local_context(fill_color=PALE):
+    with pdf.leaf("P"), pdf.local_context(fill_color=PALE):
         pdf.multi_cell(
             0,
             5.6,

@@ -195,14 +195,14 @@ class RankingFacts:
         return self.order.index(scenario_id) + 1
 
     def rank_label(self, scenario_id: str, lang: str) -> str:
-        """The position in words, ties said ("1er ex æquo" / "tied 1st"); "—" when not
-        ranked."""
+        """The position in words, ties said ("1er ex æquo" / "tied 1st"), with no-break
+        spaces so that it never wraps; "—" when not ranked."""
         from selfdata.engines.ranking_summary import position_label
 
         if self.ranking is not None:
             for s in self.ranking.scenarios:
                 if s.scenario == scenario_id:
-                    return position_label(s, lang)
+                    return position_label(s, lang).replace(" ", "\u00a0")
         return "—"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from selfdata.domain import palette
 from selfdata.domain.workshop import Scenario
@@ -102,6 +103,135 @@ def _arrow_head(pdf: ExportPDF, x: float, y: float, ux: float, uy: float, color:
         pdf.polygon([(x, y), (bx + px, by + py), (bx - px, by - py)], style="F")
 
 
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """Where a flow is drawn: from ``points[0]`` to ``points[-1]``, straight, or bent
+    through ``control`` (a quadratic curve, sampled in ``points``) to go round an actor it
+    would otherwise cross, so that no flow seems to start or end at an actor it passes."""
+
+    edge: Edge
+    points: tuple[Point, ...]
+    control: Point | None = None
+
+
+def arrows(
+    nodes: Sequence[Node], edges: Sequence[Edge], x: float, y: float, w: float, h: float
+) -> list[Arrow]:
+    """The arrows of the flows in the frame (``x``, ``y``, ``w``, ``h``) mm."""
+    centres = _fit(nodes, x, y, w, h)
+    kinds = {n.id: n.kind for n in nodes}
+    # Parallel flows between the same two actors are spread apart.
+    pair_count: dict[frozenset[str], int] = {}
+    for e in edges:
+        key = frozenset((e.source, e.target))
+        pair_count[key] = pair_count.get(key, 0) + 1
+    pair_seen: dict[frozenset[str], int] = {}
+    out: list[Arrow] = []
+    for e in edges:
+        if e.source not in centres or e.target not in centres or e.source == e.target:
+            continue
+        (x1, y1), (x2, y2) = centres[e.source], centres[e.target]
+        length = math.hypot(x2 - x1, y2 - y1)
+        if length < 1e-6:
+            continue
+        key = frozenset((e.source, e.target))
+        i = pair_seen.get(key, 0)
+        pair_seen[key] = i + 1
+        # A consistent normal for the pair, whatever the direction of this flow.
+        a, b = sorted((e.source, e.target))
+        (ax, ay), (bx, by) = centres[a], centres[b]
+        nlen = math.hypot(bx - ax, by - ay) or 1.0
+        nx, ny = -(by - ay) / nlen, (bx - ax) / nlen
+        offset = (i - (pair_count[key] - 1) / 2) * 3.2
+        others = [
+            _box(c, 1.5) for node_id, c in centres.items() if node_id not in (e.source, e.target)
+        ]
+        ends = (kinds.get(e.source) == "resident", kinds.get(e.target) == "resident")
+        out.append(_arrow(e, (x1, y1), (x2, y2), (nx, ny), offset, others, ends))
+    return out
+
+
+def _arrow(
+    edge: Edge,
+    start: Point,
+    end: Point,
+    normal: Point,
+    offset: float,
+    others: list[tuple[float, float, float, float]],
+    ellipses: tuple[bool, bool],
+) -> Arrow:
+    """Straight if it crosses no other actor, else bent just enough round them."""
+    (x1, y1), (x2, y2), (nx, ny) = start, end, normal
+    straight = _straight(start, end, ellipses, (nx * offset, ny * offset))
+    if not _crosses(straight, others):
+        return Arrow(edge, straight)
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    for bend in (16.0, -16.0, 26.0, -26.0, 38.0, -38.0):
+        control = (mx + nx * (bend + offset), my + ny * (bend + offset))
+        points = _bent(start, control, end, ellipses)
+        if not _crosses(points, others):
+            return Arrow(edge, points, control)
+    return Arrow(edge, straight)
+
+
+def _crosses(points: Sequence[Point], boxes: list[tuple[float, float, float, float]]) -> bool:
+    return any(_in_box(px, py, box, 0.0) for px, py in points for box in boxes)
+
+
+def _straight(
+    start: Point, end: Point, ellipses: tuple[bool, bool], shift: Point
+) -> tuple[Point, ...]:
+    """Points along a straight arrow from the source's outline to the target's, shifted."""
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1)
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    sx, sy = _border_point(x1, y1, ux, uy, ellipses[0])
+    tx, ty = _border_point(x2, y2, -ux, -uy, ellipses[1])
+    sx, sy, tx, ty = sx + shift[0], sy + shift[1], tx + shift[0], ty + shift[1]
+    return tuple((sx + (tx - sx) * k / 24, sy + (ty - sy) * k / 24) for k in range(25))
+
+
+def _bent(
+    start: Point, control: Point, end: Point, ellipses: tuple[bool, bool]
+) -> tuple[Point, ...]:
+    """Points along the quadratic curve through ``control``, outline to outline."""
+    (x1, y1), (cx, cy), (x2, y2) = start, control, end
+    d1 = math.hypot(cx - x1, cy - y1) or 1.0
+    d2 = math.hypot(x2 - cx, y2 - cy) or 1.0
+    sx, sy = _border_point(x1, y1, (cx - x1) / d1, (cy - y1) / d1, ellipses[0])
+    tx, ty = _border_point(x2, y2, (cx - x2) / d2, (cy - y2) / d2, ellipses[1])
+    return tuple(
+        (
+            (1 - k) ** 2 * sx + 2 * (1 - k) * k * cx + k**2 * tx,
+            (1 - k) ** 2 * sy + 2 * (1 - k) * k * cy + k**2 * ty,
+        )
+        for k in (j / 24 for j in range(25))
+    )
+
+
+def _box(centre: Point, pad: float) -> tuple[float, float, float, float]:
+    cx, cy = centre
+    return (cx - NODE_W / 2 - pad, cy - NODE_H / 2 - pad, NODE_W + 2 * pad, NODE_H + 2 * pad)
+
+
+def _draw_arrow(pdf: ExportPDF, arrow: Arrow) -> None:
+    points = arrow.points
+    (tx, ty), (px, py) = points[-1], points[-2]
+    length = math.hypot(tx - px, ty - py) or 1.0
+    ux, uy = (tx - px) / length, (ty - py) / length
+    color = flow_color(arrow.edge.type)
+    with pdf.local_context(draw_color=color):
+        _stroke(pdf, arrow.edge.type)
+        if arrow.control is None:
+            pdf.line(*points[0], tx - ux * 2.0, ty - uy * 2.0)
+        else:
+            pdf.bezier([points[0], arrow.control, (tx - ux * 2.0, ty - uy * 2.0)])
+    _arrow_head(pdf, tx, ty, ux, uy, color)
+
+
 def draw_network(
     pdf: ExportPDF,
     nodes: Sequence[Node],
@@ -113,50 +243,14 @@ def draw_network(
 ) -> None:
     """Draw the network in the frame (``x``, ``y``, ``w``, ``h``) mm."""
     centres = _fit(nodes, x, y, w, h)
-    kinds = {n.id: n.kind for n in nodes}
     pdf.set_draw_color(*RULE)
     pdf.set_line_width(0.2)
     pdf.rect(x, y, w, h, style="D", round_corners=True, corner_radius=2)
-
-    # Parallel flows between the same two actors are spread apart.
-    pair_count: dict[frozenset[str], int] = {}
-    for e in edges:
-        pair_count[frozenset((e.source, e.target))] = (
-            pair_count.get(frozenset((e.source, e.target)), 0) + 1
-        )
-    pair_seen: dict[frozenset[str], int] = {}
-    segments: list[tuple[Edge, tuple[float, float, float, float]]] = []
-    for e in edges:
-        if e.source not in centres or e.target not in centres or e.source == e.target:
-            continue
-        (x1, y1), (x2, y2) = centres[e.source], centres[e.target]
-        dx, dy = x2 - x1, y2 - y1
-        length = math.hypot(dx, dy)
-        if length < 1e-6:
-            continue
-        ux, uy = dx / length, dy / length
-        key = frozenset((e.source, e.target))
-        i = pair_seen.get(key, 0)
-        pair_seen[key] = i + 1
-        n = pair_count[key]
-        # A consistent normal for the pair, whatever the direction of this flow.
-        a, b = sorted((e.source, e.target))
-        (ax, ay), (bx, by) = centres[a], centres[b]
-        nlen = math.hypot(bx - ax, by - ay) or 1.0
-        nx, ny = -(by - ay) / nlen, (bx - ax) / nlen
-        offset = (i - (n - 1) / 2) * 3.2
-        ox, oy = nx * offset, ny * offset
-        sx, sy = _border_point(x1, y1, ux, uy, kinds.get(e.source) == "resident")
-        tx, ty = _border_point(x2, y2, -ux, -uy, kinds.get(e.target) == "resident")
-        sx, sy, tx, ty = sx + ox, sy + oy, tx + ox, ty + oy
-        color = flow_color(e.type)
-        with pdf.local_context(draw_color=color):
-            _stroke(pdf, e.type)
-            pdf.line(sx, sy, tx - ux * 2.0, ty - uy * 2.0)
-        _arrow_head(pdf, tx, ty, ux, uy, color)
-        segments.append((e, (sx, sy, tx, ty)))
-    boxes = [(cx - NODE_W / 2, cy - NODE_H / 2, NODE_W, NODE_H) for cx, cy in centres.values()]
-    for e, (mx, my) in badge_places(segments, boxes):
+    drawn = arrows(nodes, edges, x, y, w, h)
+    for arrow in drawn:
+        _draw_arrow(pdf, arrow)
+    boxes = [_box(c, 0.0) for c in centres.values()]
+    for e, (mx, my) in badge_places(drawn, boxes):
         color = flow_color(e.type)
         with pdf.local_context(fill_color=(255, 255, 255), draw_color=color, line_width=0.3):
             pdf.circle(mx, my, BADGE_R, style="DF")
@@ -294,20 +388,18 @@ BADGE_R = 2.1
 _PLACES = (0.45, 0.35, 0.55, 0.27, 0.63, 0.2, 0.7, 0.4, 0.5, 0.3, 0.6)
 """Where along its arrow a badge may sit, the middle first (never at the very ends)."""
 
-Segment = tuple[float, float, float, float]
-
 
 def badge_places(
-    segments: Sequence[tuple[Edge, Segment]], boxes: Sequence[tuple[float, float, float, float]]
-) -> list[tuple[Edge, tuple[float, float]]]:
+    drawn: Sequence[Arrow], boxes: Sequence[tuple[float, float, float, float]]
+) -> list[tuple[Edge, Point]]:
     """Each flow's badge centre, on its own arrow: the first place along it that overlaps
     no badge already placed and no actor, and sits furthest from the other arrows."""
-    placed: list[tuple[Edge, tuple[float, float]]] = []
-    for edge, seg in segments:
-        others = [other for e, other in segments if e is not edge]
+    placed: list[tuple[Edge, Point]] = []
+    for arrow in drawn:
+        others = [other.points for other in drawn if other is not arrow]
         best: tuple[float, float, float] | None = None
         for frac in _PLACES:
-            x, y = seg[0] + (seg[2] - seg[0]) * frac, seg[1] + (seg[3] - seg[1]) * frac
+            x, y = _along(arrow.points, frac)
             clash = any(math.hypot(x - px, y - py) < 2 * BADGE_R + 0.6 for _, (px, py) in placed)
             clash = clash or any(_in_box(x, y, box, BADGE_R + 0.4) for box in boxes)
             if clash:
@@ -318,9 +410,21 @@ def badge_places(
             if clearance >= BADGE_R + 0.8:
                 break
         if best is None:  # crowded: the middle, as before
-            best = (seg[0] + (seg[2] - seg[0]) * 0.45, seg[1] + (seg[3] - seg[1]) * 0.45, 0.0)
-        placed.append((edge, (best[0], best[1])))
+            best = (*_along(arrow.points, 0.45), 0.0)
+        placed.append((arrow.edge, (best[0], best[1])))
     return placed
+
+
+def _along(points: Sequence[Point], frac: float) -> Point:
+    """The point ``frac`` of the way along a polyline."""
+    lengths = [math.dist(a, b) for a, b in zip(points, points[1:], strict=False)]
+    goal = sum(lengths) * frac
+    for (a, b), length in zip(zip(points, points[1:], strict=False), lengths, strict=True):
+        if goal <= length and length > 0:
+            k = goal / length
+            return a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k
+        goal -= length
+    return points[-1]
 
 
 def _in_box(x: float, y: float, box: tuple[float, float, float, float], pad: float) -> bool:
@@ -328,9 +432,16 @@ def _in_box(x: float, y: float, box: tuple[float, float, float, float], pad: flo
     return left - pad < x < left + w + pad and top - pad < y < top + h + pad
 
 
-def _distance(x: float, y: float, seg: Segment) -> float:
-    """Distance from a point to a segment."""
-    x1, y1, x2, y2 = seg
+def _distance(x: float, y: float, points: Sequence[Point]) -> float:
+    """Distance from a point to a polyline."""
+    return min(
+        (_segment_distance(x, y, a, b) for a, b in zip(points, points[1:], strict=False)),
+        default=99.0,
+    )
+
+
+def _segment_distance(x: float, y: float, a: Point, b: Point) -> float:
+    (x1, y1), (x2, y2) = a, b
     dx, dy = x2 - x1, y2 - y1
     length2 = dx * dx + dy * dy
     k = 0.0 if length2 < 1e-12 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))

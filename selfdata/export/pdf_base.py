@@ -212,14 +212,19 @@ class ExportPDF(FPDF):
             tree.groups.pop()
 
     @contextmanager
-    def leaf(self, kind: str, *, alt: str | None = None) -> Iterator[None]:
-        """What is drawn in the block is one structure element's content (P, H1, TD, Figure).
+    def leaf(
+        self, kind: str, *, alt: str | None = None, title: str | None = None
+    ) -> Iterator[None]:
+        """What is drawn in the block is one structure element's content (P, H1, TD, Figure;
+        a heading's ``title`` is its text, for tools listing headings).
 
         Inside another element's or an artifact's content, the block belongs to it."""
         if self._marked is not None:
             yield
             return
-        self._marked = self.tags.element(f"/{kind}", self.page, self.pages[self.page], alt=alt)
+        self._marked = self.tags.element(
+            f"/{kind}", self.page, self.pages[self.page], alt=alt, title=title
+        )
         self._begin_marked()
         try:
             yield
@@ -326,7 +331,7 @@ class ExportPDF(FPDF):
         self.ln(2 if level > 1 else 4)
         self.set_font(FAMILY, "B", size)
         self.set_text_color(*(ACCENT if level <= 1 else INK))
-        with self.leaf(self.heading_tag(level)):
+        with self.leaf(self.heading_tag(level), title=clip(text, 300)):
             mark.elem = self._marked
             self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         if level <= 1:

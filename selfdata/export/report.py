@@ -15,6 +15,7 @@ from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import (
     ACCENT,
+    FAMILY,
     ExportPDF,
     clip,
     fmt_date,
@@ -84,6 +85,15 @@ def _cover(ctx: sections.Context) -> None:
         pdf.paragraph(workshop.description)
 
 
+def _overview_widths(pdf: ExportPDF, ranks: list[str]) -> tuple[float, ...]:
+    """Column widths in mm: the rank column as wide as its longest label ("2e ex æquo"
+    stays on one line), the others sharing the rest as before."""
+    pdf.set_font(FAMILY, "B", 8)
+    rank = max(max(pdf.get_string_width(label) for label in ranks) + 3.6, 12.0)
+    rest = (37, 22, 14, 10, 15, 12)
+    return (rank, *(w * (pdf.epw - rank) / sum(rest) for w in rest))
+
+
 def _counts(ctx: sections.Context) -> str:
     w = ctx.lookup.workshop
     return t(
@@ -149,7 +159,7 @@ def _ranking_overview(ctx: sections.Context, ranking: RankingFacts) -> None:
             t("stability", lang),
         ],
         rows,
-        widths=(8, 37, 22, 14, 10, 15, 12),
+        widths=_overview_widths(pdf, [t("rank", lang), *(row[0] for row in rows)]),
         size=8,
         align=("CENTER", "LEFT", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER"),
     )

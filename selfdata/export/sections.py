@@ -46,18 +46,21 @@ def cover_header(ctx: Context, color: tuple[int, int, int], kind: str, title: st
     """Open a cover page: a colour band, the document kind in small capitals, the title."""
     pdf = ctx.pdf
     pdf.add_page()
-    pdf.set_fill_color(*color)
-    pdf.rect(0, 0, pdf.w, 10, style="F")
+    with pdf.artifact():
+        pdf.set_fill_color(*color)
+        pdf.rect(0, 0, pdf.w, 10, style="F")
     pdf.set_y(34)
     pdf.set_font(FAMILY, "B", 9)
     pdf.set_text_color(*MUTED)
-    pdf.cell(0, 5, f"{t('app', ctx.lang)} · {t(kind, ctx.lang)}".upper())
+    with pdf.leaf("P"):
+        pdf.cell(0, 5, f"{t('app', ctx.lang)} · {t(kind, ctx.lang)}".upper())
     pdf.ln(9)
     pdf.set_text_color(*INK)
     pdf.set_font(FAMILY, "B", 22)
-    pdf.multi_cell(
-        0, 10, clip(title, COVER_TITLE_CHARS), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
+    with pdf.leaf(pdf.heading_tag(0), title=clip(title, COVER_TITLE_CHARS)):
+        pdf.multi_cell(
+            0, 10, clip(title, COVER_TITLE_CHARS), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
 
 
 # -- summary ------------------------------------------------------------------------------

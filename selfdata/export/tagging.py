@@ -47,11 +47,17 @@ class TagTree(StructureTreeBuilder):
         page: PDFObject,
         *,
         alt: str | None = None,
+        title: str | None = None,
     ) -> StructElem:
         """A new element, child of the innermost open group, starting on ``page``."""
         parent = self.groups[-1]
         elem = StructElem(
-            struct_type=struct_type, parent=parent, kids=[], page_number=page_number, alt=alt
+            struct_type=struct_type,
+            parent=parent,
+            kids=[],
+            page_number=page_number,
+            title=title,
+            alt=alt,
         )
         elem.pg = page  # type: ignore[assignment]  # fpdf2 types it None until output
         parent.k.append(elem)

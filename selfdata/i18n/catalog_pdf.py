@@ -151,12 +151,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf.examples": {"fr": "Exemples", "en": "Examples"},
     "pdf.network": {"fr": "Le réseau de valeur", "en": "The value network"},
     "pdf.network_intro": {
-        "fr": "Qui donne quoi à qui dans ce dispositif. Traits pleins\u202f: flux tangibles "
-        "(données personnelles, service, argent)\u202f; pointillés\u202f: flux intangibles "
-        "(consentement, connaissance agrégée, contrôle).",
-        "en": "Who gives what to whom in this set-up. Solid lines: tangible flows "
-        "(personal data, service, money); dashed: intangible flows (consent, "
-        "aggregated insight, oversight).",
+        "fr": "Qui donne quoi à qui dans ce dispositif. Chaque type de flux a son trait, "
+        "lisible aussi imprimé en gris (voir la légende)\u202f: flux tangibles en trait "
+        "plein épais (données personnelles), fin (service) ou à longs tirets (argent)\u202f; "
+        "flux intangibles en tirets (consentement), points (connaissance agrégée) ou "
+        "tirets-points (contrôle).",
+        "en": "Who gives what to whom in this set-up. Each flow type has its own line, "
+        "readable in grey print too (see the legend): tangible flows solid and thick "
+        "(personal data), thin (service) or in long dashes (money); intangible flows "
+        "dashed (consent), dotted (aggregated insight) or dash-dotted (oversight).",
     },
     "pdf.from": {"fr": "De", "en": "From"},
     "pdf.to": {"fr": "Vers", "en": "To"},

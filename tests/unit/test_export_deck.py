@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from selfdata.domain.cards import Decks, I18nText
 from selfdata.export import card_deck
-from selfdata.export.deck import CARD_H, CARD_W, deck_faces
+from selfdata.export.deck import CARD_H, CARD_W, deck_faces, printed_cards
 from selfdata.files.loading import default_decks
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
@@ -38,8 +38,11 @@ def test_a6_cards_tile_an_a4_sheet() -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_deck_has_a_cover_then_four_cards_per_a4_sheet(lang: str) -> None:
     reader = deck(lang)
-    cards = len(decks().data_sources) + len(decks().needs) + len(decks().governance_models)
-    assert len(reader.pages) == 1 + math.ceil(cards / 4)
+    faces = len(decks().data_sources) + len(decks().needs) + len(decks().governance_models)
+    cards = printed_cards(decks(), lang)
+    assert {card.face.title for card in cards} == {f.title for f in deck_faces(decks(), lang)}
+    assert len(cards) >= faces
+    assert len(reader.pages) == 1 + math.ceil(len(cards) / 4)
     for page in reader.pages:
         width_mm = float(page.mediabox.width) * 25.4 / 72
         height_mm = float(page.mediabox.height) * 25.4 / 72
@@ -54,10 +57,10 @@ def test_every_card_title_is_printed(lang: str) -> None:
 
 
 def test_each_sheet_holds_the_cards_in_deck_order() -> None:
-    faces = deck_faces(decks(), "fr")
+    cards = printed_cards(decks(), "fr")
     second_sheet = squash(deck("fr").pages[2].extract_text())
-    for face in faces[4:8]:
-        assert squash(face.title) in second_sheet
+    for card in cards[4:8]:
+        assert squash(card.title) in second_sheet
 
 
 def test_a_card_with_far_too_much_text_stays_on_its_sheet() -> None:

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from selfdata.domain.cards import Decks
-from selfdata.domain.typography import NNBSP, loose_punctuation
+from selfdata.domain.typography import NNBSP, fr_punctuation, loose_guillemets, loose_punctuation
 from selfdata.engines.matching import match_sources
 from selfdata.engines.network import diagnose, scenario_network
 from selfdata.export import card_deck, scenario_dossier, workshop_report
@@ -92,12 +92,16 @@ def test_the_french_pdfs_read_back_without_a_loose_space_before_high_punctuation
     ]
     assert all(NNBSP in t for t in texts)
     assert [bit for t in texts for bit in loose_punctuation(t)] == []
+    # « » too: a no-break space inside, so no line starts with » or ends with « (issue 27)
+    assert any("«" in t for t in texts)
+    assert [bit for t in texts for bit in loose_guillemets(t)] == []
 
 
 @pytest.mark.pdf
 def test_the_french_card_deck_reads_back_without_a_loose_space_before_high_punctuation() -> None:
     text = _pdf_text(card_deck(decks(), "fr"))
     assert NNBSP in text and loose_punctuation(text) == []
+    assert "«" in text and loose_guillemets(text) == []
 
 
 @pytest.mark.pdf
@@ -109,3 +113,23 @@ def test_a_pdf_prints_even_a_participants_french_text_with_french_typography() -
     changed = workshop.model_copy(update={"scenarios": [typed, *workshop.scenarios[1:]]})
     text = _pdf_text(scenario_dossier(changed, decks(), typed.id, "fr"))
     assert f"Qui décide{NNBSP}? Nous{NNBSP}: les habitants{NNBSP}!" in text
+
+
+def test_guillemets_get_a_narrow_no_break_space_inside() -> None:
+    assert fr_punctuation("Il dit « oui » puis «non».") == (
+        f"Il dit «{NNBSP}oui{NNBSP}» puis «{NNBSP}non{NNBSP}»."
+    )
+    assert fr_punctuation("«\u00a0x\u00a0»") == f"«{NNBSP}x{NNBSP}»"
+    assert fr_punctuation(fr_punctuation("« a »")) == fr_punctuation("« a »")
+    assert loose_guillemets("« a »") and loose_guillemets("«a»")
+    assert loose_guillemets("texte «\nsuite »") and not loose_guillemets(fr_punctuation("« a »"))
+
+
+@pytest.mark.pdf
+def test_a_pdf_keeps_a_participants_guillemets_together_with_their_words() -> None:
+    workshop = load_workshop(SCENARIOS_DIR / "nantes.yaml")
+    first = workshop.scenarios[0]
+    typed = first.model_copy(update={"title": "Le « bon » trajet, «sans» détour"})
+    changed = workshop.model_copy(update={"scenarios": [typed, *workshop.scenarios[1:]]})
+    text = _pdf_text(scenario_dossier(changed, decks(), typed.id, "fr"))
+    assert f"Le «{NNBSP}bon{NNBSP}» trajet, «{NNBSP}sans{NNBSP}» détour" in text

@@ -68,6 +68,11 @@ class PaperSpy(ExportPDF):
             self.strokes.append(hex_of(self.draw_color))
         return super().line(*args, **kwargs)
 
+    def bezier(self, *args: Any, **kwargs: Any) -> Any:  # a flow bent round an actor
+        if self._from_drawing():
+            self.strokes.append(hex_of(self.draw_color))
+        return super().bezier(*args, **kwargs)
+
     def rect(self, x: float, y: float, w: float, h: float, *args: Any, **kwargs: Any) -> Any:
         if self._from_drawing():
             self.shapes.append((w, h, hex_of(self.fill_color), hex_of(self.draw_color)))
