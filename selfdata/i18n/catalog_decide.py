@@ -56,4 +56,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{first} et {second}\u202f: trop peu de scénarios en commun pour comparer",
         "en": "{first} and {second}: too few shared scenarios to compare",
     },
+    # the PDFs (selfdata.export.decision_section)
+    "pdf.decide_title": {"fr": "Comment la salle a décidé", "en": "How the room decided"},
+    "pdf.decide_weight_sets": {
+        "fr": "Le classement selon les poids de chacun",
+        "en": "The ranking under each set of weights",
+    },
+    "pdf.decide_whose": {"fr": "Poids", "en": "Weights"},
+    "pdf.decide_first": {"fr": "En tête", "en": "First"},
+    "pdf.decide_none": {"fr": "—", "en": "—"},
+    "pdf.decide_rounds": {"fr": "Les deux tours de notation", "en": "The two rating rounds"},
+    "pdf.decide_spread_before": {
+        "fr": "Écart moyen des notes, 1er tour",
+        "en": "Average spread of the ratings, round 1",
+    },
+    "pdf.decide_spread_after": {
+        "fr": "Écart moyen des notes, 2e tour",
+        "en": "Average spread of the ratings, round 2",
+    },
+    "pdf.decide_changed": {"fr": "Notes changées", "en": "Ratings changed"},
+    "pdf.decide_winner_changed": {"fr": "Le gagnant a changé", "en": "The winner changed"},
+    "pdf.decide_yes": {"fr": "oui", "en": "yes"},
+    "pdf.decide_no": {"fr": "non", "en": "no"},
+    "pdf.decide_resampled": {
+        "fr": "Une autre salle déciderait-elle pareil\u202f?",
+        "en": "Would another room decide the same?",
+    },
+    "pdf.decide_resampled_how": {
+        "fr": "{draws} tirages avec remise parmi les {n} personnes qui ont noté "
+        "(graine {seed})\u202f: chance de chaque place.",
+        "en": "{draws} draws with replacement among the {n} people who rated (seed {seed}): "
+        "the chance of each place.",
+    },
+    "pdf.decide_scenario": {"fr": "Scénario", "en": "Scenario"},
+    "pdf.decide_rank_n": {"fr": "Place {n}", "en": "Place {n}"},
+    "pdf.decide_objections": {"fr": "Objections bloquantes", "en": "Blocking objections"},
+    "pdf.decide_conditions": {
+        "fr": "Conditions issues du tour des objections",
+        "en": "Conditions from the round of objections",
+    },
+    "pdf.decide_condition": {"fr": "Condition\u202f: {reason}", "en": "Condition: {reason}"},
 }
