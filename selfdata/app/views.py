@@ -63,7 +63,7 @@ class ParticipantList:
 QrSize = Literal["auto", "large", "small"]
 """The join QR code on the wall: large while people join then small in a corner (``auto``),
 or as the facilitator forced it."""
-Chart = Literal["bars", "consensus", "heatmap"]
+Chart = Literal["bars", "consensus", "heatmap", "weights", "resampled"]
 """Which ranking chart the wall shows on the scenarios step."""
 
 

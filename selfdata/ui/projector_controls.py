@@ -21,7 +21,7 @@ from selfdata.domain.workshop import Scenario
 from selfdata.engines.ranking import METHODS
 from selfdata.ui.session import PageContext
 
-CHARTS = ("bars", "consensus", "heatmap")
+CHARTS = ("bars", "consensus", "heatmap", "weights", "resampled")
 QR_SIZES = ("auto", "large", "small")
 
 
