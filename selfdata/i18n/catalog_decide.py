@@ -209,4 +209,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Personne n’a encore donné ses poids.",
         "en": "Nobody has given weights yet.",
     },
+    # the plenary view, steered from the console (selfdata.ui.tables_view)
+    "wall.plenary": {"fr": "La plénière (tables) montre", "en": "The plenary (tables) shows"},
+    "wall.plenary.auto": {"fr": "Selon l’étape", "en": "Following the step"},
+    "wall.plenary.needs": {"fr": "Les votes", "en": "The votes"},
+    "wall.plenary.scenarios": {"fr": "Les classements", "en": "The rankings"},
+    "decide.plenary_agree_needs": {
+        "fr": "Les tables s’accordent sur\u202f: {items}",
+        "en": "The tables agree on: {items}",
+    },
+    "decide.plenary_split_needs": {
+        "fr": "Les tables se partagent sur\u202f: {items}",
+        "en": "The tables are split on: {items}",
+    },
+    "decide.plenary_agree_scenarios": {
+        "fr": "Les tables s’accordent sur\u202f: {items}",
+        "en": "The tables agree on: {items}",
+    },
+    "decide.plenary_split_scenarios": {
+        "fr": "Les tables se partagent sur\u202f: {items}",
+        "en": "The tables are split on: {items}",
+    },
+    "decide.plenary_no_verdict": {
+        "fr": "Ni accord net ni partage net entre les tables pour l’instant.",
+        "en": "No clear agreement and no clear split between the tables yet.",
+    },
 }
