@@ -6,10 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from selfdata.app import services
-from selfdata.ui import live_updates, page_context
+from selfdata.ui import deciding_view, live_updates, page_context
 from selfdata.ui.outcome_data import rating_state
 from selfdata.ui.projector_controls import chart_choice, method_choice
 from selfdata.ui.scenario_view import (
+    criteria,
     manage_panel,
     own_ranking_panel,
     pick_method,
@@ -41,7 +42,15 @@ if ctx.is_facilitator and not large:
 if not view.scenarios:
     st.info(ctx.t("scenarios.none"))
     st.stop()
+titles = {s.id: s.title for s in view.scenarios}
+if ctx.is_facilitator and not large:
+    deciding_view.facilitator_panel(ctx, titles)
 if ctx.is_participant:
+    mine = deciding_view.my_decision(ctx)
+    deciding_view.round_notice(ctx, mine)
+    in_use = [(c.id, c.title) for c in criteria(ctx, ratings) if c.weight > 0]
+    deciding_view.swing_panel(ctx, in_use, mine)
+    deciding_view.objection_panel(ctx, mine, titles)
     rating_panel(ctx, view, ratings)
 st.caption(ctx.t("scenarios.raters", n=ratings.raters))
 

@@ -218,6 +218,16 @@ def _check_swings(weights: object) -> dict[str, int]:
     return clean
 
 
+def _weighed_criteria(conn: Connection, w: WorkshopRow) -> list[str] | None:
+    """The criteria a participant weighs: those in the ranking (a weight above 0); the
+    deck's when the workshop lists none (``None``: decks unavailable, any)."""
+    listed = ops.current_criteria(conn, w)
+    if listed:
+        return [c for c, weight in listed if weight > 0]
+    decks = access.decks()
+    return None if decks is None else [c.id for c in decks.criteria if c.default_weight > 0]
+
+
 def set_my_weights(store: Store, code: str, token: str, weights: Mapping[str, int]) -> None:
     """A participant's swing weights, one value per criterion in use (0–100)."""
     clean = _check_swings(weights)
@@ -225,8 +235,8 @@ def set_my_weights(store: Store, code: str, token: str, weights: Mapping[str, in
     def fn(conn: Connection, w: WorkshopRow, p: ParticipantRow) -> tuple[None, dict[str, object]]:
         if not room_decision(w.decision).weights_on:
             raise Conflict("decide.weights_off")
-        known = ops.known_criteria(conn, w)
-        if known is not None and set(clean) != set(known):
+        weighed = _weighed_criteria(conn, w)
+        if weighed is not None and set(clean) != set(weighed):
             raise InvalidInput("decide.weights_incomplete")
         key = t.participant_weights.c.participant_id == p.id
         conn.execute(delete(t.participant_weights).where(key))

@@ -2,10 +2,11 @@
 
 The projector has no controls of its own: the facilitator chooses, from the console or from a
 step page, the ranking method, the scenario and the governance comparison shown on the
-network step, the ranking chart shown on the scenarios step, and the size of the join QR
-code. Each choice is one write through the one write path (secret checked, version bumped,
-audit line ``set_projection``); the projector's live updates redraw within a second.
-Undo walks past these lines (:data:`selfdata.app.undo.NOT_UNDOABLE`).
+network step, the ranking chart shown on the scenarios step, the size of the join QR
+code and what the plenary view (tables) shows. Each choice is one write through the one
+write path (secret checked, version bumped, audit line ``set_projection``); the
+projector's live updates redraw within a second. Undo walks past these lines
+(:data:`selfdata.app.undo.NOT_UNDOABLE`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, get_args
 from sqlalchemy import Connection, update
 
 from selfdata.app.access import Outcome, WorkshopRow, facilitate, facilitator_only
-from selfdata.app.views import Chart, ProjectorState, QrSize
+from selfdata.app.views import Chart, PlenaryPart, ProjectorState, QrSize
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
 from selfdata.domain.errors import InvalidInput
 from selfdata.engines.ranking import METHODS
@@ -70,6 +71,8 @@ def _checked(state: ProjectorState, **changes: Any) -> ProjectorState:
         raise _invalid("chart")
     if "qr" in changes and changes["qr"] not in get_args(QrSize):
         raise _invalid("qr")
+    if "plenary" in changes and changes["plenary"] not in get_args(PlenaryPart):
+        raise _invalid("plenary")
     if "scenario" in changes:
         changes["scenario"] = _optional_id(changes["scenario"], "scenario")
     if "compare" in changes:
@@ -91,6 +94,7 @@ def set_projection(
     compare: str | None = _UNSET,
     chart: str = _UNSET,
     qr: str = _UNSET,
+    plenary: str = _UNSET,
 ) -> ProjectorState:
     """Change what the wall shows (only the arguments given); returns the new state. A
     value that is not a method, chart, QR size or governance model is refused and changes
@@ -103,6 +107,7 @@ def set_projection(
             "compare": compare,
             "chart": chart,
             "qr": qr,
+            "plenary": plenary,
         }.items()
         if v is not _UNSET
     }

@@ -61,9 +61,12 @@ class ParticipantList:
 
 
 QrSize = Literal["auto", "large", "small"]
+PlenaryPart = Literal["auto", "needs", "scenarios"]
+"""What the plenary view (``table=all``) shows: the tables' votes, their rankings, or
+``auto`` (the rankings once the room is on the scenarios step or later, else the votes)."""
 """The join QR code on the wall: large while people join then small in a corner (``auto``),
 or as the facilitator forced it."""
-Chart = Literal["bars", "consensus", "heatmap"]
+Chart = Literal["bars", "consensus", "heatmap", "weights", "resampled"]
 """Which ranking chart the wall shows on the scenarios step."""
 
 
@@ -79,6 +82,7 @@ class ProjectorState:
     """A governance model to compare the network with (``None``: no comparison)."""
     chart: Chart = "bars"
     qr: QrSize = "auto"
+    plenary: PlenaryPart = "auto"
 
 
 @dataclass(frozen=True)

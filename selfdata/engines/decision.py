@@ -9,7 +9,7 @@ participants' weights, rounds, consent round) and the ranking's aggregated table
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from selfdata.domain.cards import Decks
@@ -39,6 +39,10 @@ class DecisionOutcome:
     rounds: TwoRoundStats | None
     """Round 1 against round 2, once round 2 opened; ``None`` with a single round."""
     consent: ConsentRound | None
+    table_names: dict[str, str] = field(default_factory=dict)
+    """Table id -> its name (for ``table:<id>`` sets)."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Scenario id -> its title."""
 
     @property
     def depends_on_weights(self) -> bool:
@@ -77,9 +81,13 @@ def decide(
     criteria = [c.id for c in table.criteria]
     directions = [c.direction for c in table.criteria]
     seats = {p.id: p.table for p in workshop.participants}
+    # participants weigh the criteria in the ranking; one the facilitator set at 0 is out
+    out = {c.id: 0 for c in table.criteria if c.weight <= 0}
     swings = [
         SwingWeights(
-            pw.participant, {s.criterion: s.value for s in pw.weights}, seats.get(pw.participant)
+            pw.participant,
+            {**{s.criterion: s.value for s in pw.weights}, **out},
+            seats.get(pw.participant),
         )
         for pw in workshop.participant_weights or ()
     ]
@@ -111,4 +119,11 @@ def decide(
     stats = None
     if rounds is not None and rounds.current == 2:
         stats = two_round_stats(workshop, decks, rounds.first or [], workshop.ratings, method)
-    return DecisionOutcome(sets, resampled, stats, workshop.consent)
+    return DecisionOutcome(
+        sets,
+        resampled,
+        stats,
+        workshop.consent,
+        {x.id: x.name for x in workshop.tables or ()},
+        {s.id: s.title for s in workshop.scenarios},
+    )

@@ -15,7 +15,7 @@ from fpdf.enums import XPos, YPos
 
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import Scenario, Workshop
-from selfdata.export import decision, sections, tables_section
+from selfdata.export import decision, decision_section, sections, tables_section
 from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
 from selfdata.export.labels import t
 from selfdata.export.pdf_base import (
@@ -82,6 +82,7 @@ def scenario_dossier(
     sections.risks_section(ctx, scenario)
     decision.data_protection_section(ctx, scenario)
     decision.action_plan_section(ctx, scenario)
+    decision_section.objection_conditions(ctx, scenario, ranking.decision)
     return bytes(pdf.output())
 
 

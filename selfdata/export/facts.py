@@ -19,6 +19,7 @@ from selfdata.domain.workshop import Scenario, UseCase, Workshop
 from selfdata.engines.governance import ModelFit
 
 if TYPE_CHECKING:
+    from selfdata.engines.decision import DecisionOutcome
     from selfdata.engines.ranking import Ranking
 
 
@@ -182,6 +183,8 @@ class RankingFacts:
     """Scenario id -> per-criterion ratings."""
     ranking: Ranking | None = None
     """The engine's full result (sensitivity, weight swap, participants' agreement)."""
+    decision: DecisionOutcome | None = None
+    """Whose weights, two rounds, the resampled room, the consent round."""
 
     def rank(self, scenario_id: str) -> int | None:
         """The scenario's shared position (tied scenarios have the same: 1, 1, 3), or
@@ -263,4 +266,5 @@ def ranking_facts(lookup: Lookup, lang: str) -> RankingFacts:
         consensus={s.scenario: s.consensus for s in ranking.scenarios},
         criteria=stats,
         ranking=ranking,
+        decision=group.decision,
     )

@@ -10,7 +10,7 @@ from datetime import datetime
 from selfdata.domain.cards import DataSourceCard, Decks, NeedCard
 from selfdata.domain.numbers import format_score, format_share, format_weight
 from selfdata.domain.workshop import Scenario, Workshop
-from selfdata.export import network_drawing, sections, tables_section
+from selfdata.export import decision_section, network_drawing, sections, tables_section
 from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
 from selfdata.export.labels import t, vocab
 from selfdata.export.pdf_base import (
@@ -52,6 +52,7 @@ def workshop_report(
     _cover(ctx)
     pdf.add_page()
     _ranking_overview(ctx, ranking)
+    decision_section.report_section(ctx, ranking)  # whose weights, rounds, objections
     _inventory(ctx)
     _needs(ctx)
     tables_section.report_section(ctx)  # a large room's tables (nothing without)

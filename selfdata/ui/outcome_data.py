@@ -32,11 +32,13 @@ from selfdata.app.views import RoomState, ScenarioRatings
 from selfdata.domain.cards import Decks, I18nText
 from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import Scenario
+from selfdata.engines.decision import DecisionOutcome
 from selfdata.engines.network_edits import FlowChoice, flow_choices
 from selfdata.engines.ranking import Method, Ranking
 from selfdata.engines.ranking_summary import OwnRankRow, own_ranking_from
 from selfdata.files.loading import default_decks
 from selfdata.store import Store
+from selfdata.ui.figures.decision import resampled_figure, weight_sets_figure
 from selfdata.ui.figures.network import BalanceRow, balance_rows, network_figure
 from selfdata.ui.figures.ranking import consensus_figure, rank_probability_figure, ranking_figure
 from selfdata.ui.figures.ready import ReadyFigure, ready
@@ -179,6 +181,10 @@ class RankingView:
     bars: ReadyFigure
     consensus: ReadyFigure
     heatmap: ReadyFigure
+    decision: DecisionOutcome | None = None
+    weights: ReadyFigure | None = None
+    """The ranking under each weight set (with participants' weights only)."""
+    resampled: ReadyFigure | None = None
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -194,12 +200,22 @@ def _ranking_view(
     group = _group_ranking(_store, code, ranking_version, method, _viewer)
     if isinstance(group, I18nText):
         return group.get(lang)
-    ranking = group.ranking
+    ranking, decision = group.ranking, group.decision
+    weights = resampled = None
+    if decision is not None:
+        titles, tables = decision.titles, decision.table_names
+        if len(decision.weight_sets) > 1:
+            weights = ready(weight_sets_figure(decision, titles, tables, lang, large=large))
+        if decision.resampled is not None:
+            resampled = ready(resampled_figure(decision, titles, lang, large=large))
     return RankingView(
         ranking=ranking,
         bars=ready(ranking_figure(ranking, lang, large=large)),
         consensus=ready(consensus_figure(ranking, lang, large=large)),
         heatmap=ready(rank_probability_figure(ranking, lang, large=large)),
+        decision=decision,
+        weights=weights,
+        resampled=resampled,
     )
 
 

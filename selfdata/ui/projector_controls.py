@@ -21,8 +21,9 @@ from selfdata.domain.workshop import Scenario
 from selfdata.engines.ranking import METHODS
 from selfdata.ui.session import PageContext
 
-CHARTS = ("bars", "consensus", "heatmap")
+CHARTS = ("bars", "consensus", "heatmap", "weights", "resampled")
 QR_SIZES = ("auto", "large", "small")
+PLENARY_PARTS = ("auto", "needs", "scenarios")
 
 
 def steer(ctx: PageContext, **changes: Any) -> None:
@@ -126,6 +127,18 @@ def qr_choice(ctx: PageContext, state: ProjectorState, key: str = "qr") -> None:
     )
 
 
+def plenary_choice(ctx: PageContext, state: ProjectorState, key: str = "plenary") -> None:
+    """What the plenary view (``table=all``) shows: votes, rankings, or the room's step."""
+    _choices(
+        ctx,
+        key,
+        ctx.t("wall.plenary"),
+        [(p, ctx.t(f"wall.plenary.{p}")) for p in PLENARY_PARTS],
+        state.plenary,
+        "plenary",
+    )
+
+
 def shown_scenario(state: ProjectorState, scenarios: Sequence[Scenario]) -> Scenario:
     """The scenario the wall shows: the facilitator's choice, else the first one."""
     return next((s for s in scenarios if s.id == state.scenario), scenarios[0])
@@ -138,6 +151,8 @@ def wall_panel(ctx: PageContext) -> None:
     st.subheader(ctx.t("wall.header"))
     st.caption(ctx.t("wall.help"))
     qr_choice(ctx, state)
+    if services.tables(ctx.store, ctx.code):
+        plenary_choice(ctx, state)
     if ctx.room.step == "network":
         scenarios = services.scenarios(ctx.store, ctx.code).scenarios
         scenario_choice(ctx, state, scenarios)

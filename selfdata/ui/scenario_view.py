@@ -22,6 +22,7 @@ from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import Scenario, UseCase
 from selfdata.engines.ranking import METHODS, Method
 from selfdata.engines.ranking_summary import ranking_sentences
+from selfdata.ui import deciding_view
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
@@ -415,12 +416,16 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
         st.info(ctx.t("scenarios.cannot_rank", problem=view))
         return
     ranking = view.ranking
+    if only in ("weights", "resampled"):
+        deciding_view.wall(ctx, view, only)
+        return
     if only is not None:
         chart = {"bars": view.bars, "consensus": view.consensus, "heatmap": view.heatmap}[only]
         st.plotly_chart(
             on_wall(chart), width="stretch", key=f"{PREFIX}wall_{only}", config=CHART_CONFIG
         )
         st.markdown(f"**{safe(ranking_sentences(ranking, ctx.lang)[0])}**")
+        deciding_view.whose_weights_line(ctx, view)
         return
     first, *others = ranking_sentences(ranking, ctx.lang)
     st.markdown(f"**{safe(first)}**")
@@ -442,6 +447,7 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
         st.caption(ctx.t("scenarios.missing", n=missing))
     if len(ranking.scenarios) > 1:
         st.plotly_chart(view.heatmap, width="stretch", key=f"{PREFIX}heatmap", config=CHART_CONFIG)
+    deciding_view.results(ctx, view, large=large)
 
 
 def own_ranking_panel(ctx: PageContext, method: Method) -> None:

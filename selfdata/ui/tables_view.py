@@ -243,9 +243,26 @@ def table_ranking(ctx: PageContext, code: str, table: TableInfo) -> None:
         st.markdown(f"### {position}. {safe(title)}")
 
 
+def plenary_part(step: str, chosen: str, has_needs: bool, has_scenarios: bool) -> str | None:
+    """What the plenary shows: the facilitator's choice from the console, else (``auto``)
+    the rankings from the scenarios step on and the votes before; the other part when the
+    chosen one is not revealed; ``None`` when neither is."""
+    wanted = (
+        chosen
+        if chosen != "auto"
+        else ("scenarios" if step in ("scenarios", "export") else "needs")
+    )
+    shown = {"needs": has_needs, "scenarios": has_scenarios}
+    if shown[wanted]:
+        return wanted
+    other = "scenarios" if wanted == "needs" else "needs"
+    return other if shown[other] else None
+
+
 def plenary(ctx: PageContext, code: str) -> None:
-    """The plenary view: votes per table and overall, rankings per table and overall, and
-    where the tables converge or split."""
+    """The plenary view: the part the facilitator steers (votes or rankings per table and
+    overall), its comparison in plain words first (above the fold), then the chart and the
+    pairwise agreement."""
     assert ctx.room is not None
     st.markdown(f"## {safe(ctx.t('tables.plenary_title'))}")
     voted, votes = _plenary_needs(code, ctx.room.version, ctx.lang)
@@ -253,23 +270,47 @@ def plenary(ctx: PageContext, code: str) -> None:
     if not voted.tables:
         st.markdown(f"### {safe(ctx.t('tables.no_tables'))}")
         return
-    if voted.needs is None and rated.scenarios is None:
+    part = plenary_part(
+        ctx.room.step,
+        ctx.room.projector.plenary,
+        voted.needs is not None,
+        rated.scenarios is not None,
+    )
+    if part is None:
         st.markdown(f"### {safe(ctx.t('tables.not_revealed'))}")
         return
-    if voted.needs is not None:
+    if part == "needs" and voted.needs is not None:
+        titles = {n.id: n.card.title.get(ctx.lang) if n.card else n.id for n in voted.needs}
         st.markdown(f"### {safe(ctx.t('tables.votes_header'))}")
+        _plain_words(ctx, voted.needs_agreement, titles, "needs")
         st.caption(ctx.t("tables.votes_caption"))
         if votes is not None:
             st.plotly_chart(votes, width="stretch", key="plenary_votes", config=NO_TOOLBAR)
-        titles = {n.id: n.card.title.get(ctx.lang) if n.card else n.id for n in voted.needs}
         _agreement(ctx, voted.needs_agreement, titles, voted.tables, "needs")
-    if rated.scenarios is not None:
+    elif rated.scenarios is not None:
+        titles = {s.id: s.title for s in rated.scenarios}
         st.markdown(f"### {safe(ctx.t('tables.ranking_header'))}")
+        _plain_words(ctx, rated.scenarios_agreement, titles, "scenarios")
         st.caption(ctx.t("tables.ranking_caption"))
         if ranks is not None:
             st.plotly_chart(ranks, width="stretch", key="plenary_ranks", config=NO_TOOLBAR)
-        titles = {s.id: s.title for s in rated.scenarios}
         _agreement(ctx, rated.scenarios_agreement, titles, rated.tables, "scenarios")
+
+
+def _plain_words(ctx: PageContext, agreement: object, titles: dict[str, str], part: str) -> None:
+    """Which items the tables agree on and which split them, in large words."""
+    from selfdata.app.table_results import Agreement
+
+    if not isinstance(agreement, Agreement):
+        return
+    lines = []
+    for verdict, key in (("converge", "agree"), ("split", "split")):
+        items = [titles.get(i, i) for i, v in agreement.verdicts.items() if v.verdict == verdict]
+        if items:
+            lines.append(ctx.t(f"decide.plenary_{key}_{part}", items=", ".join(items)))
+    with st.container(key=f"sd-plenary-words-{part}"):
+        for line in lines or [ctx.t("decide.plenary_no_verdict")]:
+            st.markdown(f"#### {safe(line)}")
 
 
 def _agreement(
@@ -296,12 +337,6 @@ def _agreement(
             else:
                 tau = f"{pair.tau:+.2f}".replace(".", "," if ctx.lang == "fr" else ".")
                 lines.append(ctx.t("tables.tau", first=first, second=second, tau=tau))
-        for verdict in ("converge", "split"):
-            items = [
-                titles.get(i, i) for i, v in agreement.verdicts.items() if v.verdict == verdict
-            ]
-            if items:
-                lines.append(ctx.t(f"tables.{verdict}", items=", ".join(items)))
         st.markdown("\n".join(f"- {safe(line)}" for line in lines))
 
 

@@ -49,7 +49,7 @@ def _warm_the_cache(room: Room) -> None:
     and cached for this ranking version."""
     at = page(room, "scenarios", "facilitator")
     assert not at.exception
-    assert len(figures(at)) == 3
+    assert len(figures(at)) == 4  # ranking, consensus, heatmap, the resampled room
 
 
 @pytest.mark.parametrize("warm", [False, True])
@@ -90,7 +90,7 @@ def test_once_revealed_the_tablet_shows_the_group_results_and_its_own_ranking(ro
     services.set_revealed(room.store, room.code, room.secret, "scenarios", True)
     at = page(room, "scenarios", "participant")
     assert not at.exception
-    assert len(figures(at)) == 3
+    assert len(figures(at)) == 4  # ranking, consensus, heatmap, the resampled room
     assert list(at.dataframe[0].value.columns) == ["Groupe", "Scénario", "Vous"]
     projection = page(room, "projection", "participant")
     assert len(figures(projection)) == 1  # the one chart the facilitator put on the wall

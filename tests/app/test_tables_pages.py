@@ -166,12 +166,14 @@ def test_the_plenary_compares_the_tables_votes_and_their_agreement(
 ) -> None:
     room = split.room
     services.set_revealed(app_store, room.code, room.secret, "needs", True)
+    # the room is on the scenarios step: the plenary shows the votes once steered to them
+    services.set_projection(app_store, room.code, room.secret, plenary="needs")
     wall = run_page("projection", code=room.code, view="projection", table="all", lang="en")
     assert not wall.exception
     shown = texts(wall)
     assert "Plenary: the tables compared" in shown and "Votes per table" in shown
     assert "Les Lilas and Les Tilleuls: Kendall's τ" in shown
-    assert "The tables split on:" in shown
+    assert "The tables are split on:" in shown  # in plain words, above the chart
     figure = [f for f in figures(wall) if f["data"][0]["type"] == "bar"][0]
     names = [trace["name"] for trace in figure["data"]]
     assert names == ["Les Lilas", "Les Tilleuls"]
@@ -335,3 +337,38 @@ def test_a_room_without_tables_lists_participants_without_a_table_column(
     console = run_page("console", code=room.code, secret=room.secret)
     (frame,) = [d.value for d in console.dataframe if "Propositions" in d.value.columns]
     assert "Table" not in frame.columns
+
+
+def test_the_plenary_is_steered_from_the_console_and_says_its_comparison_first(
+    app_store: Store, split: Split, run_page: PageRunner
+) -> None:
+    room = split.room
+    for step in ("needs", "scenarios"):
+        services.set_revealed(app_store, room.code, room.secret, step, True)
+    console = run_page("console", code=room.code, secret=room.secret, lang="en")
+    assert "The plenary (tables) shows" in texts(console)
+    console.button(key="wall_plenary_needs").click().run()
+    assert services.room_state(app_store, room.code).projector.plenary == "needs"
+    wall = run_page("projection", code=room.code, view="projection", table="all", lang="en")
+    shown = texts(wall)
+    assert "Votes per table" in shown and "Ranking per table" not in shown
+    words = shown.index("The tables are split on:")
+    assert words < shown.index("Les Lilas and Les Tilleuls: ")  # the plain words first
+    with pytest.raises(services.Forbidden):
+        services.set_projection(app_store, room.code, split.alice, plenary="scenarios")
+    with pytest.raises(services.InvalidInput):
+        services.set_projection(app_store, room.code, room.secret, plenary="everything")
+    console.button(key="wall_plenary_scenarios").click().run()
+    wall = run_page("projection", code=room.code, view="projection", table="all", lang="en")
+    shown = texts(wall)
+    assert "Ranking per table" in shown and "Votes per table" not in shown
+
+
+def test_the_plenary_follows_the_step_by_default() -> None:
+    from selfdata.ui.tables_view import plenary_part
+
+    assert plenary_part("needs", "auto", True, True) == "needs"
+    assert plenary_part("scenarios", "auto", True, True) == "scenarios"
+    assert plenary_part("scenarios", "auto", True, False) == "needs"  # rankings not revealed
+    assert plenary_part("needs", "scenarios", True, True) == "scenarios"
+    assert plenary_part("needs", "auto", False, False) is None

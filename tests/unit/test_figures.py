@@ -313,8 +313,13 @@ def test_a_complete_tie_highlights_no_winner_and_numbers_no_rank(decks: Decks) -
     (bars,) = traces_with(ranking_figure(ranking, "en"), "score")
     assert set(bars.marker.color) == {palette.ACCENT}
     assert all(y.startswith("1. ") for y in bars.y)
-    (consensus,) = traces_with(consensus_figure(ranking, "en"), "consensus")
-    assert [y.rstrip("\u200b") for y in consensus.y] == ["1."] * len(ranking.scenarios)
+    figure = consensus_figure(ranking, "en")
+    (consensus,) = traces_with(figure, "consensus")
+    # the scenarios by name on a category axis, each tied one in its own row (issue 28:
+    # "1, 2, 3" on a numeric 0.5–3.5 axis, a tied bar drawn under another)
+    assert figure.layout.yaxis.type == "category"
+    assert list(consensus.y) == list(bars.y)
+    assert all(y.startswith("1. ") for y in consensus.y)
     assert len(set(consensus.y)) == len(ranking.scenarios)  # one bar each, not stacked
     nobody = w.model_copy(update={"ratings": []})
     (bars,) = traces_with(ranking_figure(rank_scenarios(nobody, decks, draws=100), "en"), "score")

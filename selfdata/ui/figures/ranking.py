@@ -50,20 +50,6 @@ def scenario_labels(ranking: Ranking) -> list[str]:
     return labels
 
 
-def _position_ticks(ranking: Ranking) -> list[str]:
-    """Short row labels: the shared position ("1.", "1.", "3."), kept apart for plotly by
-    invisible zero-width spaces; the titles without ratings (no rank to show)."""
-    if not ranking.has_ratings:
-        return [plain(label, 30) for label in scenario_labels(ranking)]
-    ticks: list[str] = []
-    for s in ranking.scenarios:
-        tick = f"{s.place}."
-        while tick in ticks:
-            tick += "\u200b"
-        ticks.append(tick)
-    return ticks
-
-
 def _score_axis(values: Sequence[float]) -> list[float]:
     """0–1 scores: the axis stops at 1 (the value labels are drawn outside, unclipped)."""
     return list(score_axis_range(values))
@@ -143,10 +129,12 @@ def consensus_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False)
     without two ratings on any criterion shows an empty bar marked ``—``."""
     scale = Scale.of(large)
     values = [s.consensus for s in ranking.scenarios]
+    # the scenarios by name on a category axis: positions alone ("1.", "2.") read as
+    # numbers on a 0.5–3.5 axis, and a tie's two "1." drew one bar under the other
+    names = [plain(label, 40 if not large else 30) for label in scenario_labels(ranking)]
     bar = go.Bar(
         x=floats(0.0 if v is None else v for v in values),
-        # positions only: the figure sits beside the ranking, which names them
-        y=_position_ticks(ranking),
+        y=names,
         orientation="h",
         marker={"color": palette.CONSENSUS, "line": {"color": INK, "width": 1}},
         text=["—" if v is None else format_score(v, lang) for v in values],
@@ -163,7 +151,9 @@ def consensus_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False)
         scale,
         t("scenarios.consensus", lang),
         t("scenarios.consensus", lang),
+        lines=max((name.count("<br>") + 1 for name in names), default=1),
     )
+    layout["yaxis"]["type"] = "category"
     return go.Figure(bar, layout=layout)
 
 
