@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from selfdata.domain.identity import pseudonym_key
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -291,6 +291,20 @@ for _name in TABLE_COLUMNS:
 Index("ix_audit_workshop", audit_log.c.workshop_id, audit_log.c.id)
 
 
+workshop_creations = Table(
+    "workshop_creations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Float, nullable=False),
+    # a hash of the creating browser's network address; rows older than the quota's window
+    # are deleted at the next creation and by the retention purge (selfdata/app/creation_quota.py)
+    Column("client", String(64), nullable=False),
+)
+"""Version 11: recent workshop creations, for the per-address and total creation limits
+shared by every server process (the count is in the database, not in one process's memory)."""
+Index("ix_workshop_creations_at", workshop_creations.c.at)
+
+
 def _add_ranking_version(conn: Connection) -> None:
     conn.execute(
         text("ALTER TABLE workshops ADD COLUMN ranking_version INTEGER NOT NULL DEFAULT 0")
@@ -404,6 +418,11 @@ def _add_tables(conn: Connection) -> None:
             )
 
 
+def _add_workshop_creations(conn: Connection) -> None:
+    """Version 11: the ``workshop_creations`` table (made by ``create_all`` just before)."""
+    workshop_creations.create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _add_ranking_version,
     3: _renormalise_pseudonym_keys,
@@ -414,6 +433,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     8: _add_show_pseudonyms,
     9: _add_preparation,
     10: _add_tables,
+    11: _add_workshop_creations,
 }
 """Version n -> function bringing a version n-1 database to version n."""
 
