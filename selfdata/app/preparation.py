@@ -195,6 +195,19 @@ class InventoryPreview:
 def _inventory_cards(
     raw: bytes, filename: str, kind: str, lang: str
 ) -> tuple[str, list[DataSourceCard | NeedCard], tuple[str, ...]]:
+    """The cards of an inventory spreadsheet and its problems; a sheet over
+    :data:`IN_PROCESS_BYTES` is read in the worker process (an XLSX is unpacked and loaded
+    whole: its CPU and memory are not the room's)."""
+    if kind not in KINDS:
+        raise InvalidInput("kind.invalid")
+    if len(raw) > IN_PROCESS_BYTES:
+        return _in_worker(_inventory_cards_here, raw, filename, kind, lang)  # type: ignore[return-value]
+    return _inventory_cards_here(raw, filename, kind, lang)
+
+
+def _inventory_cards_here(
+    raw: bytes, filename: str, kind: str, lang: str
+) -> tuple[str, list[DataSourceCard | NeedCard], tuple[str, ...]]:
     name = upload_name(filename)
     if kind not in KINDS:
         raise InvalidInput("kind.invalid")
