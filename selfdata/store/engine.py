@@ -127,7 +127,7 @@ class Store:
         """Refuse to commit when the SQLite file this store opened is no longer the one at its
         path: removed (``make clean``, a deleted ``var/``) or replaced by another file. Open
         connections would otherwise keep writing to the unlinked file (or a fresh empty one),
-        acknowledging actions that no restart would find. One ``stat`` per write (~2 µs),
+        acknowledging actions that no restart would find. One ``stat`` per write (~4 µs),
         under the write lock: nothing is acknowledged that is not in the file at the path."""
         if self._file is None:
             return

@@ -25,6 +25,7 @@ alone, before reading the body (``streamlit/web/server/starlette/starlette_route
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -38,8 +39,13 @@ import): a run of any other page withdraws its session's permission to upload.""
 MAX_FILES_PER_SESSION = 2
 """The uploader's current file, and the next one while the browser replaces it."""
 
+RECENT_PUT_SECONDS = 10.0
+"""A file sent this recently may not be in the widget's state yet (the browser reruns right
+after its upload): :func:`release_others` leaves the session alone meanwhile."""
+
 _lock = threading.Lock()
 _permitted: set[str] = set()
+_last_put: dict[str, float] = {}
 
 
 def _manager() -> Any:
@@ -85,8 +91,13 @@ def install_upload_gate() -> None:
         if not active:
             with _lock:
                 _permitted.discard(session_id)
+                _last_put.pop(session_id, None)
             return False
-        return may_upload(session_id)
+        allowed = may_upload(session_id)
+        if allowed:
+            with _lock:
+                _last_put[session_id] = time.monotonic()
+        return allowed
 
     gated._selfdata_gate = True  # type: ignore[attr-defined]
     rt.is_active_session = gated  # type: ignore[method-assign]
@@ -112,6 +123,9 @@ def release_others(upload: object | None) -> None:
     session, keep = _session_id(), getattr(upload, "file_id", None)
     if session is None or not runtime.exists():
         return
+    with _lock:
+        if time.monotonic() - _last_put.get(session, -RECENT_PUT_SECONDS) < RECENT_PUT_SECONDS:
+            return  # a file on its way into the widget's state
     for file_id in [f for f in _session_files(session) if f != keep]:
         _manager().remove_file(session, file_id)
 
