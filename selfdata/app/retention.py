@@ -49,7 +49,9 @@ def purge_interval(environ: Mapping[str, str]) -> float:
 def purge_now(store: Store) -> int:
     """Erase the expired workshops; 0 (logged) when the database cannot be used right now."""
     try:
-        return purge_expired(store)
+        erased = purge_expired(store)
+        store.erase_traces()  # also catches up with an erasure whose checkpoint was held back
+        return erased
     except SelfDataError:
         _log.warning("retention: the purge of expired workshops failed; retrying later")
         return 0

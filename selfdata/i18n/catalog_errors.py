@@ -320,13 +320,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # workshop creation limits (selfdata/app/creation_quota.py)
     "error.workshop.too_many_here": {
-        "fr": "Trop d’ateliers créés depuis cette adresse en une minute : réessayez dans "
-        "{wait} s.",
+        "fr": "Trop d’ateliers créés depuis cette adresse en une minute : réessayez dans {wait} s.",
         "en": "Too many workshops created from this address in a minute: try again in {wait} s.",
     },
     "error.workshop.too_many": {
-        "fr": "Trop d’ateliers créés sur ce serveur en une minute : réessayez dans "
-        "{wait} s.",
+        "fr": "Trop d’ateliers créés sur ce serveur en une minute : réessayez dans {wait} s.",
         "en": "Too many workshops created on this server in a minute: try again in {wait} s.",
     },
     "error.rate.limited": {

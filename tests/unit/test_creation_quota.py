@@ -182,3 +182,14 @@ def test_the_readme_states_the_creation_limits_the_server_applies():
     sentence = LimitExceeded("workshop.too_many_here", wait=7).message("fr")
     assert sentence.startswith("Trop d’ateliers créés depuis cette adresse en une minute")
     assert "Trop d'ateliers créés depuis cette adresse en une minute" in readme
+
+
+def test_the_privacy_section_and_the_deploy_guide_say_what_the_creation_limit_keeps():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    deploy = " ".join((ROOT / "docs" / "deploy.md").read_text(encoding="utf-8").split())
+    assert (
+        "a hash of the creating browser's network address is kept for one minute, then erased "
+        "at the next creation or by the server's hourly purge" in readme
+    )
+    assert "the counts are kept in the database, so every replica shares them" in deploy
+    assert "set `SELFDATA_CREATE_PER_ADDRESS=0` there" in deploy
