@@ -27,6 +27,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from selfdata.app import access
 from selfdata.app.access import WorkshopRow, facilitate, facilitator_only
+from selfdata.app.creation_quota import claim_creation
 from selfdata.app.preparing import put_in_play
 from selfdata.app.views import Created
 from selfdata.app.workshops import import_workshop
@@ -156,9 +157,14 @@ def preview_workshop_file(raw: bytes, filename: str) -> WorkshopPreview:
         return WorkshopPreview(name, tuple(f"{name}: {p}" for p in err.problems))
 
 
-def import_workshop_file(store: Store, raw: bytes, filename: str) -> Created:
+def import_workshop_file(
+    store: Store, raw: bytes, filename: str, client: str | None = None
+) -> Created:
     """Read an uploaded workshop file again and store it as a new workshop (fresh code and
-    secret); a file that cannot be imported raises :class:`InvalidInput` and writes nothing."""
+    secret); a file that cannot be imported raises :class:`InvalidInput` and writes nothing.
+    ``client``: as for :func:`~selfdata.app.workshops.create_workshop` (counted first)."""
+    if client is not None:
+        claim_creation(store, client)
     name = upload_name(filename)
     if len(raw) <= IN_PROCESS_BYTES:
         return _import_into(store, raw, name)
@@ -194,6 +200,19 @@ class InventoryPreview:
 
 
 def _inventory_cards(
+    raw: bytes, filename: str, kind: str, lang: str, mapping: dict[int, str] | None = None
+) -> tuple[str, list[DataSourceCard | NeedCard], tuple[str, ...], InventoryPreview]:
+    """The cards of an inventory spreadsheet, its problems and its preview; a sheet over
+    :data:`IN_PROCESS_BYTES` is read in the worker process (an XLSX is unpacked and loaded
+    whole: its CPU and memory are not the room's)."""
+    if kind not in KINDS:
+        raise InvalidInput("kind.invalid")
+    if len(raw) > IN_PROCESS_BYTES:
+        return _in_worker(_inventory_cards_here, raw, filename, kind, lang, mapping)  # type: ignore[return-value]
+    return _inventory_cards_here(raw, filename, kind, lang, mapping)
+
+
+def _inventory_cards_here(
     raw: bytes, filename: str, kind: str, lang: str, mapping: dict[int, str] | None = None
 ) -> tuple[str, list[DataSourceCard | NeedCard], tuple[str, ...], InventoryPreview]:
     name = upload_name(filename)

@@ -13,7 +13,9 @@ import logging
 import os
 import threading
 import time
+import weakref
 from collections.abc import Mapping
+from typing import Any
 
 from selfdata.app.workshops import purge_expired
 from selfdata.domain.errors import SelfDataError
@@ -25,8 +27,11 @@ PURGE_SECONDS_DEFAULT = 3600.0
 ``DELETE`` per table (well under a millisecond on an empty result)."""
 
 _log = logging.getLogger(__name__)
-_started: set[int] = set()
 _lock = threading.Lock()
+_stores: weakref.WeakSet[Store] = weakref.WeakSet()
+_new: list[weakref.ref[Store]] = []
+_wake = threading.Event()
+_state: dict[str, Any] = {"thread": None, "every": None}
 
 
 def purge_interval(environ: Mapping[str, str]) -> float:
@@ -44,27 +49,44 @@ def purge_interval(environ: Mapping[str, str]) -> float:
 def purge_now(store: Store) -> int:
     """Erase the expired workshops; 0 (logged) when the database cannot be used right now."""
     try:
-        return purge_expired(store)
+        erased = purge_expired(store)
+        store.erase_traces()  # also catches up with an erasure whose checkpoint was held back
+        return erased
     except SelfDataError:
         _log.warning("retention: the purge of expired workshops failed; retrying later")
         return 0
 
 
-def keep_retention(store: Store, interval: float | None = None) -> threading.Thread | None:
-    """Purge now, then every ``interval`` seconds (default: :func:`purge_interval` of the
-    environment), in one daemon thread per store; a second call for the same store does
-    nothing and returns ``None``."""
+def keep_retention(store: Store, interval: float | None = None) -> bool:
+    """Purge ``store`` now, then every ``interval`` seconds (default: :func:`purge_interval`
+    of the environment; the process has one interval and one purging thread, which holds the
+    stores weakly). Returns False when the store was already kept."""
     with _lock:
-        if id(store) in _started:
-            return None
-        _started.add(id(store))
-    every = purge_interval(os.environ) if interval is None else interval
+        if store in _stores:
+            return False
+        _stores.add(store)
+        _new.append(weakref.ref(store))
+        every = _state["every"] or purge_interval(os.environ)
+        _state["every"] = every if interval is None else min(every, interval)
+        if _state["thread"] is None:
+            thread = threading.Thread(target=_run, name="selfdata-retention", daemon=True)
+            _state["thread"] = thread
+            thread.start()
+    _wake.set()
+    return True
 
-    def run() -> None:
-        while True:
+
+def _run() -> None:
+    due = time.monotonic()
+    while True:
+        with _lock:
+            fresh = [s for s in (ref() for ref in _new) if s is not None]
+            _new.clear()
+        for store in fresh:  # a store just opened: at once
             purge_now(store)
-            time.sleep(every)
-
-    thread = threading.Thread(target=run, name="selfdata-retention", daemon=True)
-    thread.start()
-    return thread
+        if time.monotonic() >= due:  # every store of the process, every interval
+            for store in list(_stores):
+                purge_now(store)
+            due = time.monotonic() + float(_state["every"])
+        _wake.wait(max(0.0, due - time.monotonic()))
+        _wake.clear()

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, delete, select
 
 from selfdata.app import access
 from selfdata.app.access import check_text, commit
+from selfdata.app.creation_quota import claim_creation, forget_old_creations
 from selfdata.app.views import Created
 from selfdata.domain import credentials
 from selfdata.domain.errors import InvalidInput
@@ -96,11 +97,16 @@ def create_workshop(
     theme: str | None = None,
     example: str | None = None,
     language: str = "fr",
+    client: str | None = None,
 ) -> Created:
     """Open a new workshop: blank (``title``, ``territory`` and ``theme`` required) or a copy
     of ``scenarios/<example>.yaml`` with its content (the given title/territory/theme
     override the example's). Returns the join code (share it) and the facilitator secret
-    (keep it)."""
+    (keep it). ``client``: the network address of a browser asking; its creations count
+    toward the per-minute limits before anything is read (:mod:`selfdata.app.creation_quota`;
+    ``None``, the command line: not limited)."""
+    if client is not None:
+        claim_creation(store, client)
     fields: dict[str, Any] = {"language": language, "created": now_iso()}
     for name, value in (("title", title), ("territory", territory)):
         if value is not None:
@@ -189,6 +195,7 @@ def purge_expired(store: Store, now: float | None = None) -> int:
         ]
         for workshop_id in ids:
             _erase(conn, workshop_id)
+        forget_old_creations(conn, moment)
         return len(ids)
 
     erased = store.write(tx)

@@ -155,6 +155,7 @@ def haproxy_config(
         "\n"
         "defaults\n"
         "    mode http\n"
+        "    option forwardfor\n"  # X-Forwarded-For: the creation limits count per address
         "    option http-server-close\n"
         "    timeout connect 5s\n"
         "    timeout client 60s\n"

@@ -329,6 +329,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Un pseudonyme fait au plus {limit}\u00a0caractères.",
         "en": "A pseudonym has at most {limit} characters.",
     },
+    # workshop creation limits (selfdata/app/creation_quota.py)
+    "error.workshop.too_many_here": {
+        "fr": "Trop d’ateliers créés depuis cette adresse en une minute : réessayez dans {wait} s.",
+        "en": "Too many workshops created from this address in a minute: try again in {wait} s.",
+    },
+    "error.workshop.too_many": {
+        "fr": "Trop d’ateliers créés sur ce serveur en une minute : réessayez dans {wait} s.",
+        "en": "Too many workshops created on this server in a minute: try again in {wait} s.",
+    },
     "error.rate.limited": {
         "fr": "Trop d’essais d’un coup\u202f: réessayez dans {wait}\u00a0s.",
         "en": "Too many attempts at once: try again in {wait} s.",

@@ -18,6 +18,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "trop de lignes ({rows}\u00a0; la limite est {limit})",
         "en": "too many rows ({rows}; the limit is {limit})",
     },
+    "files.sheet.too_many_cells": {
+        "fr": "trop de cellules dans une feuille ({cells} ; la limite est {limit}) : "
+        "gardez l’inventaire seul dans sa feuille",
+        "en": "too many cells in one sheet ({cells}; the limit is {limit}): keep the inventory "
+        "alone on its sheet",
+    },
     "files.sheet.too_many_columns": {
         "fr": "trop de colonnes ({columns}\u00a0; la limite est {limit})",
         "en": "too many columns ({columns}; the limit is {limit})",
@@ -59,6 +65,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "files.sheet.zip_bomb": {
         "fr": "classeur qui se décompresse au-delà de {limit:g} Mo\u00a0: refusé",
         "en": "workbook that unpacks beyond {limit:g} MB: refused",
+    },
+    "files.sheet.zip_ratio": {
+        "fr": "classeur plus de {ratio} fois plus gros une fois décompressé : refusé "
+        "(une bombe de décompression, pas un inventaire)",
+        "en": "workbook over {ratio} times larger once unpacked: refused (a zip bomb, not an "
+        "inventory)",
     },
     "files.sheet.unreadable_xlsx": {
         "fr": "classeur XLSX illisible ({detail})\u00a0: ouvrez-le et enregistrez-le de nouveau",

@@ -29,6 +29,7 @@ T = TypeVar("T")
 
 DEFAULT_SQLITE_PATH = "var/selfdata.db"
 BUSY_TIMEOUT_MS = 30_000
+CHECKPOINT_WAIT_MS = 2_000
 _WRITE = "selfdata_write"
 
 
@@ -127,7 +128,7 @@ class Store:
         """Refuse to commit when the SQLite file this store opened is no longer the one at its
         path: removed (``make clean``, a deleted ``var/``) or replaced by another file. Open
         connections would otherwise keep writing to the unlinked file (or a fresh empty one),
-        acknowledging actions that no restart would find. One ``stat`` per write (~2 µs),
+        acknowledging actions that no restart would find. One ``stat`` per write (~4 µs),
         under the write lock: nothing is acknowledged that is not in the file at the path."""
         if self._file is None:
             return
@@ -176,9 +177,18 @@ class Store:
             return
         with _told_gently():
             raw = self.engine.raw_connection()
+            cursor = raw.cursor()
             try:
-                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                # A reader on older pages holds the checkpoint back: wait for it 2 s at most
+                # (not the writers' 30 s), three times; the retention thread's hourly
+                # checkpoint catches up with a reader that outlasted that.
+                cursor.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+                for _ in range(3):
+                    busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                    if not busy or not busy[0]:
+                        return
             finally:
+                cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 raw.close()
 
     def dispose(self) -> None:

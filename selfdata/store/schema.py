@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from selfdata.domain.identity import pseudonym_key
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -351,6 +351,20 @@ Index("ix_objections_workshop", objections.c.workshop_id, objections.c.position)
 DECISION_TABLES = (participant_weights, round_ratings, objections)
 
 
+workshop_creations = Table(
+    "workshop_creations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Float, nullable=False),
+    # a hash of the creating browser's network address; rows older than the quota's window
+    # are deleted at the next creation and by the retention purge (selfdata/app/creation_quota.py)
+    Column("client", String(64), nullable=False),
+)
+"""Version 13: recent workshop creations, for the per-address and total creation limits
+shared by every server process (the count is in the database, not in one process's memory)."""
+Index("ix_workshop_creations_at", workshop_creations.c.at)
+
+
 def _add_ranking_version(conn: Connection) -> None:
     conn.execute(
         text("ALTER TABLE workshops ADD COLUMN ranking_version INTEGER NOT NULL DEFAULT 0")
@@ -483,6 +497,11 @@ def _add_plan_start(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE scenarios ADD COLUMN plan_start VARCHAR(10)"))
 
 
+def _add_workshop_creations(conn: Connection) -> None:
+    """Version 13: the ``workshop_creations`` table (made by ``create_all`` just before)."""
+    workshop_creations.create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _add_ranking_version,
     3: _renormalise_pseudonym_keys,
@@ -495,6 +514,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     10: _add_tables,
     11: _add_decision,
     12: _add_plan_start,
+    13: _add_workshop_creations,
 }
 """Version n -> function bringing a version n-1 database to version n."""
 

@@ -31,6 +31,7 @@ from selfdata.ui.navigation import PAGE_ORDER, may_open, nav_link, switch_to
 from selfdata.ui.outage import outage_screen
 from selfdata.ui.session import PageContext, base_url, current_lang, get_store, viewer
 from selfdata.ui.style import apply_style
+from selfdata.ui.uploads import guard_uploads
 
 __all__ = [
     "PAGE_ORDER",
@@ -49,6 +50,7 @@ def page_context(page_key: str) -> PageContext:
     when this viewer may not see ``page_key``. Returns the page's frozen context."""
     lang = current_lang()
     throttle_reruns()
+    guard_uploads(page_key)  # uploads only from a page that shows an uploader
     try:
         store = get_store()
         who = viewer()

@@ -34,6 +34,21 @@ def _address(**params: str) -> None:
     st.query_params.from_dict({k: v for k, v in params.items() if v})
 
 
+def creator_address() -> str:
+    """The network address of the browser creating a workshop (the creation limits count per
+    address). Behind ``selfdata serve``'s HAProxy (or another proxy on this machine), every
+    request comes from the loopback address: the client's own is the last one the proxy
+    added to ``X-Forwarded-For``."""
+    try:
+        address = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For", "")
+    except Exception:  # no request context (a bare script run)
+        return "unknown"
+    if isinstance(address, str) and address.startswith(("127.", "::1")) and forwarded:
+        return forwarded.split(",")[-1].strip()[:64] or address
+    return address if isinstance(address, str) and address else "unknown"
+
+
 def create(
     ctx: PageContext,
     *,
@@ -51,6 +66,7 @@ def create(
             territory=territory.strip() or None,
             theme=None if example else theme,
             language="en" if ctx.lang == "en" else "fr",
+            client=creator_address(),
         )
     except SelfDataError as err:
         ctx.error(err)
@@ -94,7 +110,7 @@ def import_file(ctx: PageContext, raw: bytes, filename: str) -> None:
     """Store an uploaded workshop file (already previewed) as a new workshop; on success the
     address carries its code and facilitator secret, as for :func:`create`."""
     try:
-        created = services.import_workshop_file(ctx.store, raw, filename)
+        created = services.import_workshop_file(ctx.store, raw, filename, creator_address())
     except SelfDataError as err:
         ctx.error(err)
         return

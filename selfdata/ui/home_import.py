@@ -14,6 +14,7 @@ import streamlit as st
 from selfdata.app import services
 from selfdata.files.documents import MAX_FILE_BYTES
 from selfdata.ui.home_actions import import_file
+from selfdata.ui.uploads import permit_uploads, release_others, release_upload
 from selfdata.ui.widgets import safe
 
 if TYPE_CHECKING:
@@ -42,12 +43,14 @@ def import_section(ctx: PageContext) -> None:
     """The "import a workshop file" expander of the home page."""
     with st.expander(ctx.t("prepare.import_header"), icon=":material/upload_file:"):
         st.caption(ctx.t("prepare.import_help", limit=LIMIT_MB))
+        permit_uploads()
         upload = st.file_uploader(
             ctx.t("prepare.import_file"),
             type=list(UPLOAD_TYPES),
             key="home_import_file",
             max_upload_size=UPLOAD_LIMIT_MB,
         )
+        release_others(upload)
         if upload is None:
             st.session_state.pop(_CACHE, None)
             return
@@ -72,4 +75,6 @@ def import_section(ctx: PageContext) -> None:
         if dict(preview.counts).get("participants"):
             st.caption(ctx.t("prepare.participants_note"))
         if st.button(ctx.t("prepare.import_button"), key="home_import_go", type="primary"):
-            import_file(ctx, upload.getvalue(), upload.name)
+            raw = upload.getvalue()
+            release_upload(upload)  # its bytes are freed now, not when the tab closes
+            import_file(ctx, raw, upload.name)

@@ -14,6 +14,7 @@ from selfdata.domain.errors import SelfDataError
 from selfdata.domain.limits import MAX_ITEMS
 from selfdata.files.inventory import target_label, write_template
 from selfdata.files.spreadsheets import MAX_ROWS
+from selfdata.ui.uploads import permit_uploads, release_others
 from selfdata.ui.widgets import safe
 
 if TYPE_CHECKING:
@@ -135,12 +136,14 @@ def inventory_import(ctx: PageContext, code: str, secret: str) -> None:
         key="prepare_inventory_target",
     )
     round_ = st.session_state.get("prepare_inventory_round", 0)
+    permit_uploads()
     upload = st.file_uploader(
         ctx.t("prepare.inventory_file"),
         type=list(SHEET_TYPES),
         key=f"prepare_inventory_file_{round_}",
         max_upload_size=SHEET_LIMIT_MB,
     )
+    release_others(upload)  # an imported sheet's bytes are freed once its uploader is reset
     if upload is None:
         st.session_state.pop(_MAPPING, None)
         return
