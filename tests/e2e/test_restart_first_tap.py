@@ -33,9 +33,7 @@ def _dots(db: Path, code: str, token: str) -> int:
         store.dispose()
 
 
-def test_the_first_tap_on_a_freshly_started_server_is_counted(
-    browser: Any, tmp_path: Path
-) -> None:
+def test_the_first_tap_on_a_freshly_started_server_is_counted(browser: Any, tmp_path: Path) -> None:
     db = tmp_path / "workshops.db"
     store = Store(f"sqlite:///{db}")
     created = services.create_workshop(store, example="la_rochelle")
