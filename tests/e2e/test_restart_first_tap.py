@@ -17,7 +17,7 @@ import pytest
 
 from selfdata.app import links, services
 from selfdata.store import Store
-from tests.e2e.conftest import TABLET, serve
+from tests.e2e.conftest import TABLET, free_port, serve
 
 pytestmark = pytest.mark.e2e
 
@@ -55,3 +55,38 @@ def test_the_first_tap_on_a_freshly_started_server_is_counted(browser: Any, tmp_
             time.sleep(0.2)
         assert _dots(db, created.code, joined.token) == 1, "the first tap was dropped"
         page.context.close()
+
+
+def test_the_first_tap_after_a_server_restart_is_counted(browser: Any, tmp_path: Path) -> None:
+    """The tablet stays open while the server stops and starts again on the same address
+    (Streamlit's page reconnects by itself); its first tap then counts."""
+    db = tmp_path / "workshops.db"
+    store = Store(f"sqlite:///{db}")
+    created = services.create_workshop(store, example="la_rochelle")
+    joined = services.join(store, created.code, "Albatros")
+    services.set_step(store, created.code, created.secret, "needs")
+    need = services.needs_board(store, created.code).needs[0].id
+    store.dispose()
+    port = free_port()
+    page = browser.new_context(**TABLET).new_page()
+    page.set_default_timeout(WAIT_SECONDS * 1000)
+    plus = page.locator(f".st-key-needs_vote_{need} button")
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    for server in serve(tmp_path / "before", port, SELFDATA_DB=str(db)):
+        page.goto(
+            links.page_url(server.base_url, "needs", {"code": created.code, "token": joined.token})
+        )
+        plus.wait_for()
+    for _ in serve(tmp_path / "after", port, SELFDATA_DB=str(db)):
+        page.wait_for_function(  # Streamlit's page says it is connected again
+            "() => !document.querySelector('[data-testid=\"stConnectionStatus\"]')",
+            timeout=WAIT_SECONDS * 1000,
+        )
+        plus.wait_for()
+        plus.click()
+        deadline = time.monotonic() + WAIT_SECONDS
+        while _dots(db, created.code, joined.token) == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _dots(db, created.code, joined.token) == 1, "the first tap was dropped"
+    page.context.close()
