@@ -82,6 +82,10 @@ def page_context(page_key: str) -> PageContext:
     elif who.problem is not None:
         ctx.error(who.problem)
     show_flash()
+    if ctx.me is not None and ctx.me.waiting:  # arrivals approved: not let in yet
+        st.info(ctx.t("join.waiting"), icon=":material/hourglass_top:")
+        live_updates(ctx)
+        st.stop()
     if not may_open(ctx.role, page_key) or (page_key == "projection" and ctx.code is None):
         if not who.bad_secret:  # else the notice above already says what to do
             st.warning(
