@@ -41,13 +41,15 @@ _ICONS = {
 def main() -> None:
     lang = current_lang()
     try:
-        who = viewer()
+        role = viewer().role
+        allowed = set(visible_pages(role))
     except StoreUnavailable:
-        configure_page("visitor", lang)
-        outage_screen(lang)
-        return
-    configure_page(who.role, lang)
-    allowed = set(visible_pages(who.role))
+        # The role cannot be proven now: keep every page's address, so the page asked for
+        # runs and shows the outage itself (its own proof fails the same way) and the
+        # address, with its token, stays. Without st.navigation the page went blank and
+        # stayed blank after the database came back (issue 29).
+        role, allowed = "visitor", set(PAGE_ORDER)
+    configure_page(role, lang)
     # Every page keeps its own path whoever looks: the default page is served at the root
     # only, so a projector made default answered /projection (the console's link) with
     # Streamlit's "Page not found" (issue 18). The projector's root address goes on to it.
@@ -64,7 +66,7 @@ def main() -> None:
     ]
     try:
         page = st.navigation(pages, position="hidden")
-        if who.role == "projection" and page.url_path == "":
+        if role == "projection" and page.url_path == "":
             switch_to("projection", {k: st.query_params[k] for k in st.query_params})
         page.run()
     except StoreUnavailable:  # a page's read failed: the message and the wait, no traceback

@@ -60,6 +60,8 @@ class WorkshopRow:
     joining_closed: bool = False
     show_pseudonyms: bool = False
     """The facilitator named participants for this workshop (off: anonymous)."""
+    join_approval: bool = False
+    """New participants wait until the facilitator admits them (schema 11)."""
     preparation: str | None = None
     """Cards in play and agenda, as stored (JSON): :mod:`selfdata.app.preparing` reads it."""
     step_clock: str | None = None
@@ -83,6 +85,8 @@ class ParticipantRow:
     joined: str | None
     table_id: int | None = None
     """The participant's table (``None``: no table, as in a room without tables)."""
+    waiting: bool = False
+    """Joined while arrivals are approved, not admitted yet: may read, may not act."""
 
 
 def no_workshop() -> NotFound:
@@ -100,6 +104,7 @@ _PARTICIPANT_BY_TOKEN = select(
     t.participants.c.pseudonym,
     t.participants.c.joined,
     t.participants.c.table_id,
+    t.participants.c.waiting,
 ).where(
     t.participants.c.token_hash == bindparam("token_hash"),
     t.participants.c.workshop_id == bindparam("workshop_id"),
@@ -123,6 +128,7 @@ def workshop_row(conn: Connection, code: str, *, for_update: bool = False) -> Wo
     data["illustrative"] = bool(data["illustrative"])
     data["locked"] = bool(data["locked"])
     data["show_pseudonyms"] = bool(data["show_pseudonyms"])
+    data["join_approval"] = bool(data["join_approval"])
     return WorkshopRow(**data)
 
 
@@ -150,6 +156,7 @@ def participant_row(conn: Connection, w: WorkshopRow, token: str | None) -> Part
         pseudonym=row.pseudonym,
         joined=row.joined,
         table_id=row.table_id,
+        waiting=bool(row.waiting),
     )
 
 
@@ -340,6 +347,8 @@ def participant_write(
     def tx(conn: Connection) -> Any:
         w = workshop_row(conn, code, for_update=True)
         p = participant_row(conn, w, token)
+        if p.waiting:
+            raise Forbidden("joining.waiting")
         if needs_open:
             require_open(w)
         result, detail = fn(conn, w, p)

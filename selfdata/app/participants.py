@@ -42,14 +42,18 @@ def join(store: Store, code: str, pseudonym: str, table: str | None = None) -> J
         ).scalar_one()
         if closed:
             raise Locked("joining.closed")
-        count = conn.execute(
+        count = conn.execute(  # the waiting have their own places: they keep none from the room
             select(func.count())
             .select_from(t.participants)
-            .where(t.participants.c.workshop_id == w.id)
+            .where(
+                t.participants.c.workshop_id == w.id,
+                t.participants.c.waiting.is_(bool(w.join_approval)),
+            )
         ).scalar_one()
         if count >= MAX_PARTICIPANTS:
             raise LimitExceeded("participants.full", limit=MAX_PARTICIPANTS)
         _check_room_join_rate(conn, w.id)
+        waiting = w.join_approval
         taken = conn.execute(
             select(t.participants.c.id).where(
                 t.participants.c.workshop_id == w.id,
@@ -70,10 +74,11 @@ def join(store: Store, code: str, pseudonym: str, table: str | None = None) -> J
                 token_hash=credentials.digest(token),
                 position=access.next_position(conn, t.participants, w.id),
                 table_id=seat,
+                waiting=waiting,
             )
         )
         commit(conn, w, actor=slug, action="join")  # no free text in the audit log
-        return Joined(participant_id=slug, token=token, pseudonym=name)
+        return Joined(participant_id=slug, token=token, pseudonym=name, waiting=waiting)
 
     return store.write(tx)
 
@@ -263,6 +268,53 @@ def set_joining_open(store: Store, code: str, secret: str, open_: bool) -> None:
         commit(conn, w, actor="facilitator", action="set_joining", detail={"open": bool(open_)})
 
     store.write(tx)
+
+
+def set_join_approval(store: Store, code: str, secret: str, on: bool) -> None:
+    """Facilitator: from now on, new participants wait until admitted (:func:`admit`), or
+    come in at once again (those waiting stay waiting until admitted or removed)."""
+
+    def tx(conn: Connection) -> None:
+        w = access.workshop_row(conn, code, for_update=True)
+        access.require_facilitator(w, secret)
+        conn.execute(
+            update(t.workshops).where(t.workshops.c.id == w.id).values(join_approval=bool(on))
+        )
+        commit(conn, w, actor="facilitator", action="set_join_approval", detail={"on": bool(on)})
+
+    store.write(tx)
+
+
+def admit(store: Store, code: str, secret: str, participant: str | None = None) -> int:
+    """Facilitator: let in one waiting participant (by id), or every one waiting (``None``),
+    up to the room's places. Returns how many were admitted."""
+
+    def tx(conn: Connection) -> int:
+        w = access.workshop_row(conn, code, for_update=True)
+        access.require_facilitator(w, secret)
+        who = t.participants.c
+        inside = conn.execute(
+            select(func.count()).where(who.workshop_id == w.id, who.waiting.is_(False))
+        ).scalar_one()
+        query = select(who.id).where(who.workshop_id == w.id, who.waiting.is_(True))
+        if participant is not None:
+            query = query.where(who.slug == str(participant)[:64])
+        ids = list(conn.execute(query.order_by(who.joined, who.id)).scalars())
+        room = max(0, MAX_PARTICIPANTS - int(inside))
+        if participant is not None and ids and not room:
+            raise LimitExceeded("participants.full", limit=MAX_PARTICIPANTS)
+        ids = ids[:room]
+        if ids:
+            conn.execute(update(t.participants).where(who.id.in_(ids)).values(waiting=False))
+        commit(conn, w, actor="facilitator", action="admit", detail={"count": len(ids)})
+        return len(ids)
+
+    return store.write(tx)
+
+
+def join_approval(store: Store, code: str) -> bool:
+    """Whether new participants wait until the facilitator admits them."""
+    return store.read(lambda conn: access.workshop_row(conn, code).join_approval)
 
 
 def joining_open(store: Store, code: str) -> bool:

@@ -208,6 +208,7 @@ def _participant_info(conn: Connection, w: WorkshopRow, token: str) -> Participa
         joined=p.joined,
         contributions=_contributions(conn, w).get(p.id, 0),
         table=table,
+        waiting=p.waiting,
     )
 
 
@@ -223,6 +224,7 @@ def participants(store: Store, code: str) -> ParticipantList:
                 t.participants.c.slug,
                 t.participants.c.pseudonym,
                 t.participants.c.joined,
+                t.participants.c.waiting,
                 t.tables.c.slug.label("table_slug"),
                 t.tables.c.name.label("table_name"),
                 t.tables.c.colour.label("table_colour"),
@@ -240,6 +242,7 @@ def participants(store: Store, code: str) -> ParticipantList:
                 table=None
                 if r.table_slug is None
                 else TableInfo(r.table_slug, r.table_name, int(r.table_colour)),
+                waiting=bool(r.waiting),
             )
             for r in rows
         )

@@ -77,13 +77,16 @@ from selfdata.app.facilitator import (
     update_scenario,
 )
 from selfdata.app.participants import (
+    admit,
     hide_participant_proposals,
     join,
+    join_approval,
     joining_open,
     leave_workshop,
     my_data,
     remove_joined,
     remove_participant,
+    set_join_approval,
     set_joining_open,
 )
 from selfdata.app.preparation import (
@@ -297,6 +300,9 @@ __all__ = [
     "joining_open",
     "remove_joined",
     "remove_participant",
+    "set_join_approval",
+    "admit",
+    "join_approval",
     "set_joining_open",
     "add_need",
     "add_source",

@@ -15,7 +15,7 @@ from typing import Literal
 
 from selfdata.app import services
 from selfdata.app.views import ParticipantInfo, RoomState
-from selfdata.domain.errors import Forbidden, SelfDataError
+from selfdata.domain.errors import Forbidden, SelfDataError, StoreUnavailable
 from selfdata.store import Store
 
 UiRole = Literal["facilitator", "participant", "projection", "visitor"]
@@ -61,6 +61,8 @@ def resolve_viewer(store: Store, params: Mapping[str, object]) -> Viewer:
     token = _param(params, "token")
     try:
         state = services.viewer_state(store, code, secret=secret, token=token)
+    except StoreUnavailable:
+        raise  # the database, not the address: the page says so and keeps the identity
     except SelfDataError as err:
         return Viewer("visitor", None, None, None, None, None, problem=err)
     room = state.room

@@ -36,6 +36,8 @@ class Joined:
     participant_id: str
     token: str
     pseudonym: str
+    waiting: bool = False
+    """Arrivals are approved in this workshop: the facilitator has to admit them first."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class ParticipantInfo:
     """Sources and needs this participant proposed (hidden ones included)."""
     table: TableInfo | None = None
     """The table the participant sits at (``None``: none)."""
+    waiting: bool = False
+    """Not admitted yet by the facilitator (arrivals approved): may read, may not act."""
 
 
 @dataclass(frozen=True)

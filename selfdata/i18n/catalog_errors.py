@@ -11,6 +11,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rouvrir.",
         "en": "The facilitator has closed joining for this workshop: ask them to reopen it.",
     },
+    "error.joining.waiting": {
+        "fr": "L’animation ne vous a pas encore fait entrer\u202f: patientez un instant.",
+        "en": "The facilitator has not let you in yet: please wait a moment.",
+    },
     "error.joining.busy": {
         "fr": "Beaucoup d’arrivées en même temps dans cet atelier\u202f: réessayez dans "
         "{wait}\u00a0s.",

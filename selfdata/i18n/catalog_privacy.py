@@ -302,6 +302,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "présents continuent.",
         "en": "Joining is closed: no one can join, the participants already in carry on.",
     },
+    "protect.approval_on": {
+        "fr": "Faire entrer chaque arrivée moi-même",
+        "en": "Let each new arrival in myself",
+    },
+    "protect.approval_off": {
+        "fr": "Laisser entrer les arrivées directement",
+        "en": "Let new arrivals in directly",
+    },
+    "protect.approval_note": {
+        "fr": "Les nouvelles arrivées attendent que vous les fassiez entrer.",
+        "en": "New arrivals wait until you let them in.",
+    },
+    "protect.waiting": {
+        "fr": "En attente\u00a0: {n}",
+        "en": "Waiting: {n}",
+    },
+    "protect.admit_all": {"fr": "Faire entrer tout le monde", "en": "Let everyone in"},
+    "protect.admit": {"fr": "Faire entrer cette personne", "en": "Let this person in"},
+    "protect.waiting_tag": {"fr": "en attente", "en": "waiting"},
+    "join.waiting": {
+        "fr": "Vous êtes dans la file d’attente\u202f: l’animation va vous faire entrer. "
+        "Cette page s’ouvrira d’elle-même.",
+        "en": "You are in the queue: the facilitator will let you in. This page will open "
+        "by itself.",
+    },
     "protect.burst": {
         "fr": "{n}\u00a0arrivées dans la dernière minute\u202f: si ce n’est pas la salle, "
         "retirez-les d’un coup dans «\u00a0Arrivées\u00a0».",

@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from selfdata.domain.identity import pseudonym_key
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -87,6 +87,8 @@ workshops = Table(
     # the facilitator named participants for this workshop (schema 8); off = anonymous: no
     # pseudonym in the console lists, on the tablets, in ``rank`` or in the report
     Column("show_pseudonyms", Boolean, nullable=False, default=False, server_default=false()),
+    # the facilitator admits each new participant (schema 11): joiners wait until then
+    Column("join_approval", Boolean, nullable=False, default=False, server_default=false()),
     # what the facilitator prepared (cards in play, agenda: the file's ``preparation``, JSON)
     # and the room's clock (when the step started, time spent per step, JSON); version 9
     Column("preparation", Text),
@@ -109,6 +111,9 @@ participants = Table(
     Column("joined", String(64)),
     Column("token_hash", String(64), unique=True),
     Column("position", Integer, nullable=False),
+    # joined while the facilitator approves arrivals, not admitted yet (schema 11): may
+    # read, may not act
+    Column("waiting", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("workshop_id", "slug"),
     UniqueConstraint("workshop_id", "pseudonym_key"),
 )
@@ -502,6 +507,19 @@ def _add_workshop_creations(conn: Connection) -> None:
     workshop_creations.create(conn, checkfirst=True)
 
 
+def _add_join_approval(conn: Connection) -> None:
+    """Version 14: ``workshops.join_approval`` and ``participants.waiting`` (off: everyone in
+    as before), and the pseudonyms' look-alike keys made again (they now fold "rn" to "m" and
+    "0" to "o": "Carnille" collides with "Camille")."""
+    for table, column in (("workshops", "join_approval"), ("participants", "waiting")):
+        present = {c["name"] for c in inspect(conn).get_columns(table)}
+        if column not in present:
+            conn.execute(
+                text(f"ALTER TABLE {table} ADD COLUMN {column} BOOLEAN NOT NULL DEFAULT FALSE")
+            )
+    _renormalise_pseudonym_keys(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _add_ranking_version,
     3: _renormalise_pseudonym_keys,
@@ -515,6 +533,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     11: _add_decision,
     12: _add_plan_start,
     13: _add_workshop_creations,
+    14: _add_join_approval,
 }
 """Version n -> function bringing a version n-1 database to version n."""
 

@@ -18,6 +18,7 @@ from selfdata.domain.agenda import (
 )
 from selfdata.domain.cards import STEP_IDS
 from selfdata.ui.flash import flash
+from selfdata.ui.outage import guarded
 from selfdata.ui.session import PageContext
 
 STATUS_ICONS = {
@@ -157,6 +158,7 @@ def _restart(ctx: PageContext, code: str, secret: str) -> None:
 
 
 @st.fragment(run_every=20)
+@guarded
 def clock(ctx: PageContext, code: str, secret: str) -> None:
     """The current step's time used against its plan, and the whole workshop's; it
     refreshes itself every twenty seconds."""

@@ -20,6 +20,7 @@ modules take from it.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from selfdata.domain.errors import StoreUnavailable
 from selfdata.files.loading import default_decks
@@ -28,7 +29,7 @@ from selfdata.ui.flash import flash, show_flash
 from selfdata.ui.limits import throttle_reruns
 from selfdata.ui.live import live_updates
 from selfdata.ui.navigation import PAGE_ORDER, may_open, nav_link, switch_to
-from selfdata.ui.outage import outage_screen
+from selfdata.ui.outage import failed_before, outage_screen
 from selfdata.ui.session import PageContext, base_url, current_lang, get_store, viewer
 from selfdata.ui.style import apply_style
 from selfdata.ui.uploads import guard_uploads
@@ -49,10 +50,13 @@ def page_context(page_key: str) -> PageContext:
     """Read the address, prove the role, draw the shared chrome; stop with a clear message
     when this viewer may not see ``page_key``. Returns the page's frozen context."""
     lang = current_lang()
+    through_the_app_s_navigation()
     throttle_reruns()
     guard_uploads(page_key)  # uploads only from a page that shows an uploader
     try:
         store = get_store()
+        if failed_before():  # the last action was not saved: say so until the store answers
+            raise StoreUnavailable("store.unavailable")
         who = viewer()
     except StoreUnavailable:
         configure_page("visitor", lang)
@@ -80,6 +84,10 @@ def page_context(page_key: str) -> PageContext:
     elif who.problem is not None:
         ctx.error(who.problem)
     show_flash()
+    if ctx.me is not None and ctx.me.waiting:  # arrivals approved: not let in yet
+        st.info(ctx.t("join.waiting"), icon=":material/hourglass_top:")
+        live_updates(ctx)
+        st.stop()
     if not may_open(ctx.role, page_key) or (page_key == "projection" and ctx.code is None):
         if not who.bad_secret:  # else the notice above already says what to do
             st.warning(
@@ -92,6 +100,18 @@ def page_context(page_key: str) -> PageContext:
             nav_link(ctx, "home", ctx.t("page.home"))
         st.stop()
     return ctx
+
+
+def through_the_app_s_navigation() -> None:
+    """Until one run of a fresh server process has called ``st.navigation``, Streamlit
+    takes the ``pages/`` folder for an old-style multipage app and runs an address's page
+    script directly, without ``workshop_app.py``: without its role-based page set and
+    without its catch of a database failure (a console opened first during a PostgreSQL
+    outage showed Streamlit's English error box). Such a run is redone at once through
+    the app (issue 29). Streamlit internals: ``PagesManager.uses_pages_directory``."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def _bad_secret_notice(ctx: PageContext) -> None:

@@ -11,7 +11,9 @@ refusal; nothing is written."""
 from __future__ import annotations
 
 import os
+import threading
 import time
+from time import monotonic as _monotonic
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -90,14 +92,37 @@ clock = time.monotonic
 """The pace's clock (a test may freeze it)."""
 
 
+OVER_PACE_RUNS_PER_S = 4.0
+"""Runs over the pace that the whole process lets through a second, all sessions together:
+ten sessions rerunning flat out share these, instead of four runs a second each (issue 29:
+ten flooding sessions slowed the others 2.6× at p95)."""
+MAX_QUEUE_S = 10.0
+"""The longest an over-pace run waits for its turn (bounded, whatever the flood)."""
+_queue_lock = threading.Lock()
+_next_turn = [0.0]
+
+
+def _turn_wait(after: float) -> float:
+    """Seconds until this over-pace run's turn among every session's over-pace runs, once
+    ``after`` seconds have passed (real time: the turns are slept)."""
+    with _queue_lock:
+        now = _monotonic() + after
+        turn = max(now, _next_turn[0])
+        wait = min(turn - now, MAX_QUEUE_S)
+        _next_turn[0] = now + wait + 1.0 / OVER_PACE_RUNS_PER_S
+    return wait
+
+
 def throttle_reruns() -> None:
     """Called at the start of every page run: a session rerunning flat out (a script, a
-    stuck key) is slowed to about two runs a second, so one client cannot take the server's
-    CPU from the other tablets. The pause sleeps (it holds no lock and no CPU); a newer rerun
-    request from the same session replaces this run after it."""
+    stuck key) is held :data:`RERUN_PAUSE_S`, then waits its turn among every session's
+    over-pace runs (:data:`OVER_PACE_RUNS_PER_S` for the whole process), so neither one
+    client nor ten can take the server's CPU from the other tablets. The pause sleeps (it
+    holds no lock and no CPU); a newer rerun request from the same session replaces this
+    run after it."""
     now = clock()
     recent = [t for t in st.session_state.get(_RUNS_KEY, ()) if now - t < RERUN_WINDOW_S]
     recent.append(now)
     st.session_state[_RUNS_KEY] = recent[-(RERUNS_PER_WINDOW + 1) :]
     if len(recent) > RERUNS_PER_WINDOW:
-        time.sleep(RERUN_PAUSE_S)
+        time.sleep(RERUN_PAUSE_S + _turn_wait(RERUN_PAUSE_S))

@@ -22,6 +22,7 @@ from selfdata.app import services
 from selfdata.domain.errors import SelfDataError, StoreUnavailable
 from selfdata.ui import push
 from selfdata.ui.navigation import page_file, switch_to
+from selfdata.ui.outage import guarded
 from selfdata.ui.session import PageContext, get_store
 from selfdata.ui.widgets import countdown
 
@@ -80,21 +81,25 @@ def live_updates(ctx: PageContext, *, follow_step: bool = False) -> None:
 
 
 @st.fragment(run_every=SAFETY_POLL_SECONDS)
+@guarded
 def _watch(*args: Any) -> None:
     _check_room(*args, tablet=False)
 
 
 @st.fragment(run_every=TABLET_SAFETY_POLL_SECONDS)
+@guarded
 def _watch_tablet(*args: Any) -> None:
     _check_room(*args, tablet=True)
 
 
 @st.fragment(run_every=POLL_SECONDS)
+@guarded
 def _tick(*args: Any) -> None:
     _check_room(*args, tablet=False)
 
 
 @st.fragment(run_every=TABLET_POLL_SECONDS)
+@guarded
 def _tick_tablet(*args: Any) -> None:
     _check_room(*args, tablet=True)
 

@@ -9,14 +9,21 @@ The store turns every driver failure into :class:`~selfdata.domain.errors.StoreU
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable
+from typing import ParamSpec
 
 import streamlit as st
 from sqlalchemy import text
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from selfdata.domain.errors import StoreUnavailable
 from selfdata.i18n import t
-from selfdata.ui.session import get_store
+from selfdata.ui import push
+from selfdata.ui.session import STORE_FAILED_KEY, current_lang, get_store
+
+P = ParamSpec("P")
 
 RETRY_SECONDS = 2.0
 """How often a page waiting for the database asks it again."""
@@ -26,6 +33,12 @@ def outage_screen(lang: str) -> None:
     """The store failed while drawing this page: say so gently, keep asking, and stop the
     run here (the rest of the page needs the data)."""
     st.error(StoreUnavailable("store.unavailable").message(lang), icon=":material/cloud_off:")
+    run = get_script_run_ctx()
+    if run is not None:
+        # The page this session drew is gone: pushing to its live fragment now would send
+        # the browser a redraw of an element that is not there any more (the browser gave
+        # up, a blank page until reloaded). The wait below redraws the page when it can.
+        push.PUSHER.forget(run.session_id)
     _wait_for_store(lang)
     st.stop()
 
@@ -44,3 +57,25 @@ def _wait_for_store(lang: str) -> None:
     if store_answers():
         st.rerun(scope="app")
     st.caption(t("store.retrying", lang, time=time.strftime("%H:%M:%S")))
+
+
+def guarded(fragment: Callable[P, None]) -> Callable[P, None]:
+    """For a fragment's body (the clock, the live check): a database failure shows the
+    translated message in the fragment instead of Streamlit's error box (in English, with
+    "Ask Google"); the fragment's timer keeps asking and draws it again once it answers."""
+
+    @functools.wraps(fragment)
+    def body(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            fragment(*args, **kwargs)
+        except StoreUnavailable as err:
+            with st.container(key=f"sd-outage-{fragment.__name__.strip('_')}"):
+                st.error(err.message(current_lang()), icon=":material/cloud_off:")
+
+    return body
+
+
+def failed_before() -> bool:
+    """An action or a fragment of this tab met the database failing since the last page run
+    (and forgets it)."""
+    return bool(st.session_state.pop(STORE_FAILED_KEY, False))

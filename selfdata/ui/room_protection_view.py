@@ -35,21 +35,36 @@ def participant_controls(ctx: PageContext, code: str, secret: str) -> None:
         st.caption(ctx.t("protect.joining_closed"))
     listed = services.participants(ctx.store, code)
     people, named = listed.participants, listed.named
+    approval(ctx, code, secret, sum(p.waiting for p in people))
     if not people:
         return
     arrivals(ctx, code, secret, [p.joined for p in people])
     labels = {
         p.id: (p.pseudonym if named else ctx.t("console.anonymous", n=n))
         + " · "
+        + (ctx.t("protect.waiting_tag") + " · " if p.waiting else "")
         + ctx.t("protect.contributions", n=p.contributions)
         for n, p in enumerate(people, 1)
     }
+    waiting = {p.id for p in people if p.waiting}
     with st.expander(ctx.t("protect.title"), icon=":material/shield:"):
         chosen = st.selectbox(
             ctx.t("protect.who"), list(labels), format_func=labels.__getitem__, key=f"{PREFIX}who"
         )
         if chosen is None:
             return
+        if chosen in waiting:
+            action_button(
+                ctx,
+                ctx.t("protect.admit"),
+                f"{PREFIX}admit_{chosen}",
+                services.admit,
+                ctx.store,
+                code,
+                secret,
+                chosen,
+                primary=True,
+            )
         c1, c2 = st.columns(2)
         with c1:
             action_button(
@@ -124,4 +139,33 @@ def arrivals(ctx: PageContext, code: str, secret: str, joined: list[str | None])
             secret,
             since,
             disabled=not sure,
+        )
+
+
+def approval(ctx: PageContext, code: str, secret: str, waiting: int) -> None:
+    """The switch that makes new arrivals wait for the facilitator, and the queue."""
+    on = services.join_approval(ctx.store, code)
+    action_button(
+        ctx,
+        ctx.t("protect.approval_off" if on else "protect.approval_on"),
+        f"{PREFIX}approval",
+        services.set_join_approval,
+        ctx.store,
+        code,
+        secret,
+        not on,
+    )
+    if on:
+        st.caption(ctx.t("protect.approval_note"))
+    if waiting:
+        st.warning(ctx.t("protect.waiting", n=waiting), icon=":material/hourglass_top:")
+        action_button(
+            ctx,
+            ctx.t("protect.admit_all"),
+            f"{PREFIX}admit_all",
+            services.admit,
+            ctx.store,
+            code,
+            secret,
+            primary=True,
         )

@@ -20,7 +20,7 @@ from selfdata.app.retention import keep_retention
 from selfdata.app.viewer import UiRole, Viewer, resolve_viewer
 from selfdata.app.views import ParticipantInfo, RoomState
 from selfdata.domain.cards import Decks
-from selfdata.domain.errors import LimitExceeded, NotFound, SelfDataError
+from selfdata.domain.errors import LimitExceeded, NotFound, SelfDataError, StoreUnavailable
 from selfdata.i18n import normalise_lang, t
 from selfdata.store import Store, default_url
 from selfdata.ui.flash import flash
@@ -80,6 +80,10 @@ def viewer() -> Viewer:
 
 
 _COUNTED_KEY = "ui_wrong_codes"
+STORE_FAILED_KEY = "ui_store_failed"
+"""Set in this tab's session when an action or a fragment met the database failing: the
+next page run shows the outage screen (:mod:`selfdata.ui.outage`, which redraws the page
+once the database answers) instead of drawing over a message that would stay."""
 
 
 def _capped(who: Viewer, code: str) -> Viewer:
@@ -178,6 +182,9 @@ class PageContext:
             if self.is_participant:  # per-client taps: a flood of clicks is refused
                 rate_check("action")
             return fn(*args, **kwargs)
+        except StoreUnavailable:  # the next run says so, and waits for the database
+            st.session_state[STORE_FAILED_KEY] = True
+            return None
         except SelfDataError as err:
             flash(err.message(self.lang))
             return None

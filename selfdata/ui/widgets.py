@@ -100,18 +100,35 @@ def action_button(
     **kwargs: Any,
 ) -> None:
     """A button that calls a service when pressed (before the page redraws, so the new state
-    shows at once); a refusal appears as an error message at the top of the page."""
-    st.button(
+    shows at once); a refusal appears as an error message at the top of the page.
+
+    A press that reaches a session whose previous run did not draw this button (the first
+    tap after a server restart: the browser reconnected to a new session, which knows no
+    callback yet) is still a press: the service is called here and the page redrawn. It was
+    silently dropped before (issue 29)."""
+    done = f"ui_acted_{key}"
+    pressed = st.button(
         label,
         key=key,
-        on_click=ctx.act,
-        args=(fn, *args),
+        on_click=_act_once,
+        args=(ctx, done, fn, *args),
         kwargs=kwargs,
         disabled=disabled,
         type="primary" if primary else "secondary",
         help=help,
         width="stretch",
     )
+    if st.session_state.pop(done, False) or not pressed:
+        return
+    ctx.act(fn, *args, **kwargs)
+    st.rerun()
+
+
+def _act_once(
+    ctx: PageContext, done: str, fn: Callable[..., Any], *args: Any, **kwargs: Any
+) -> None:
+    st.session_state[done] = True  # the callback ran: the press is not acted on again
+    ctx.act(fn, *args, **kwargs)
 
 
 def proposal_form(

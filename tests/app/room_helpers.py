@@ -35,8 +35,9 @@ def open_room(store: Store, example: str = "la_rochelle") -> Room:
 
 def texts(at: AppTest) -> str:
     """Every text the page shows (markdown, titles, captions, metrics…), one per line, as a
-    reader sees it (Markdown escapes removed)."""
-    return re.sub(r"\\(.)", r"\1", raw_texts(at))
+    reader sees it (Markdown escapes and the invisible word joiners that keep a bare address
+    from becoming a link removed)."""
+    return re.sub(r"\\(.)", r"\1", raw_texts(at)).replace("\u2060", "")
 
 
 def raw_texts(at: AppTest) -> str:

@@ -148,3 +148,18 @@ def test_typed_wrong_codes_lock_the_join_form_out_too(
     home.button(key=JOIN).click().run()
     assert any("Trop de codes inconnus" in e.value for e in home.error)
     assert "token" not in home.query_params
+
+
+def test_ten_sessions_over_the_pace_share_one_process_wide_allowance(monkeypatch) -> None:
+    """Ten sessions rerunning flat out get :data:`OVER_PACE_RUNS_PER_S` over-pace runs a
+    second between them, not four each: each over-pace run waits its turn (bounded)."""
+    from selfdata.ui import limits
+
+    monkeypatch.setattr(limits, "_next_turn", [0.0])
+    waits = [limits._turn_wait(0.0) for _ in range(10)]  # ten sessions' runs at once
+    gap = 1.0 / limits.OVER_PACE_RUNS_PER_S
+    assert waits[0] < gap
+    assert all(b - a >= gap * 0.9 for a, b in zip(waits, waits[1:], strict=False)), waits
+    assert waits[-1] >= 9 * gap * 0.9
+    many = [limits._turn_wait(0.0) for _ in range(200)]
+    assert max(many) <= limits.MAX_QUEUE_S

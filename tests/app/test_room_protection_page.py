@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from selfdata.app import access, services
-from selfdata.domain.errors import LimitExceeded
+from selfdata.domain.errors import Forbidden, LimitExceeded
 from selfdata.domain.limits import ROOM_JOINS_PER_MINUTE
 from selfdata.store import Store
 from tests.app.conftest import PageRunner
-from tests.app.room_helpers import open_room
+from tests.app.room_helpers import keys, open_room
 
 
 def test_the_facilitator_hides_in_bulk_then_removes_a_participant(
@@ -120,3 +120,48 @@ def test_a_real_participant_after_a_scripted_flood_gets_in_without_the_facilitat
     services.join(app_store, room.code, "Camille")
     listed = services.participants(app_store, room.code).participants
     assert len(listed) < 300 and "Camille" in {p.pseudonym for p in listed}
+
+
+def test_with_approval_on_new_arrivals_wait_until_the_facilitator_lets_them_in(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store)
+    console = run_page("console", code=room.code, secret=room.secret)
+    console.button(key="protect_approval").click().run()
+    assert not console.exception
+    assert services.join_approval(app_store, room.code)
+
+    robots = [services.join(app_store, room.code, f"Robot {i}") for i in range(5)]
+    real = services.join(app_store, room.code, "Camille")
+    assert real.waiting and all(r.waiting for r in robots)
+    tablet = run_page("needs", code=room.code, token=real.token)
+    assert not tablet.exception
+    assert any("file d’attente" in i.value for i in tablet.info)
+    assert not {k for k in keys(tablet) if k.startswith("needs_vote_")}, "no control yet"
+    with pytest.raises(Forbidden) as refused:
+        services.propose_need(
+            app_store, room.code, robots[0].token, draft=services.NeedDraft(title="Pub")
+        )
+    assert refused.value.key == "joining.waiting"
+
+    console.run()
+    assert any("En attente\u00a0: 6" in w.value for w in console.warning)
+    console.selectbox(key="protect_who").set_value(real.participant_id).run()
+    console.button(key=f"protect_admit_{real.participant_id}").click().run()
+    assert not console.exception
+    waiting = {
+        p.pseudonym for p in services.participants(app_store, room.code).participants if p.waiting
+    }
+    assert waiting == {f"Robot {i}" for i in range(5)}, "only Camille was let in"
+    services.propose_need(app_store, room.code, real.token, draft=services.NeedDraft(title="Bus"))
+    tablet = run_page("home", code=room.code, token=real.token)
+    assert not any("file d’attente" in i.value for i in tablet.info)
+
+
+def test_the_waiting_keep_no_place_from_the_room(app_store: Store) -> None:
+    room = open_room(app_store)
+    services.set_join_approval(app_store, room.code, room.secret, True)
+    services.join(app_store, room.code, "Robot")
+    assert services.participants(app_store, room.code).participants[-1].waiting
+    assert services.admit(app_store, room.code, room.secret) == 1
+    assert not any(p.waiting for p in services.participants(app_store, room.code).participants)

@@ -86,11 +86,11 @@ class Server:
         return "\n".join(text.splitlines()[-lines:])
 
 
-def serve(folder: Path, **env: str) -> Iterator[Server]:
-    """``streamlit run workshop_app.py`` on a free port with ``env`` added (no
-    ``DATABASE_URL`` or ``SELFDATA_DEMO`` from the caller's environment; join links point
-    at 127.0.0.1); yields once healthy, stops its process group at the end."""
-    port = free_port()
+def serve(folder: Path, port: int | None = None, **env: str) -> Iterator[Server]:
+    """``streamlit run workshop_app.py`` on a free port (or ``port``: a restart) with ``env``
+    added (no ``DATABASE_URL`` or ``SELFDATA_DEMO`` from the caller's environment; join
+    links point at 127.0.0.1); yields once healthy, stops its process group at the end."""
+    port = port or free_port()
     base = f"http://127.0.0.1:{port}"
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SELFDATA_DEMO")}
     environ.update(SELFDATA_PUBLIC_URL=base, PYTHONUNBUFFERED="1", **env)

@@ -305,3 +305,30 @@ def test_a_name_read_at_a_glance_as_an_existing_one_is_a_duplicate(first: str, l
 def test_ordinary_names_near_the_role_words_still_join():
     names = ["Animaux", "Adèle", "Rootbeer", "Mathilde", "Lili", "Hostel", "Modeste", "Orge"]
     assert _admitted(names) == names
+
+
+# --- the schema step (version 11) --------------------------------------------------------
+
+
+def test_a_version_10_database_gets_join_approval_and_the_new_look_alike_keys(db_url: str):
+    store = Store(db_url)
+    room = open_room(store)
+    room.join("Carnille")
+
+    def make_it_version_10(conn):  # type: ignore[no-untyped-def]
+        conn.execute(update(t.participants).values(pseudonym_key=t.participants.c.pseudonym))
+        conn.execute(sql_text("ALTER TABLE participants DROP COLUMN waiting"))
+        conn.execute(sql_text("ALTER TABLE workshops DROP COLUMN join_approval"))
+        conn.execute(update(t.schema_version).values(version=10))
+
+    store.write(make_it_version_10)
+    store.dispose()
+    migrated = Store(db_url)
+    assert SCHEMA_VERSION >= 11
+    assert not services.join_approval(migrated, room.code)
+    people = services.participants(migrated, room.code).participants
+    assert [(p.pseudonym, p.waiting) for p in people] == [("Carnille", False)]
+    with pytest.raises(SelfDataError) as taken:
+        services.join(migrated, room.code, "Camille")  # read alike at a glance
+    assert taken.value.key == "pseudonym.taken"
+    migrated.dispose()
