@@ -233,7 +233,7 @@ def test_governance_answers_and_choice_are_recorded_by_the_facilitator(
     after = services.use_cases(app_store, room.code).use_cases[0]
     assert after.governance_answers == {**case.governance_answers, "holders": "one"}
     assert "Réponses enregistrées (modifications\u202f: 1)." in texts(page)
-    page.selectbox(key="governance_model").set_value("data_cooperative")
+    page.selectbox(key=f"governance_model_{case.id}").set_value("data_cooperative")
     page.button(key="FormSubmitter:governance_choice_form-Confirmer le choix").click().run()
     assert services.use_cases(app_store, room.code).use_cases[0].governance_choice == (
         "data_cooperative"
