@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from selfdata.app import links, services
+from selfdata.app.network_subjects import step_five_is_empty
 from selfdata.app.views import RoomState
 from selfdata.domain.cards import STEP_IDS, Card
 from selfdata.domain.limits import DOTS_MAX, DOTS_MIN
@@ -294,6 +295,14 @@ def vote_settings(ctx: PageContext, room: RoomState, code: str, secret: str) -> 
                 cap=int(cap),
             )
             st.rerun()
+
+
+def step_five_warning(ctx: PageContext, room: RoomState, code: str) -> None:
+    """At steps 4 and 5, say when step 5 has nothing to draw (issue 30, M5)."""
+    if room.step in ("governance", "network") and step_five_is_empty(
+        services.scenarios(ctx.store, code)
+    ):
+        st.warning(ctx.t("console.step_five_empty"), icon=":material/warning:")
 
 
 def guide(ctx: PageContext, room: RoomState) -> None:

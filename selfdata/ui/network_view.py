@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from selfdata.app import services
+from selfdata.app.network_subjects import network_subjects
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS, NetworkTemplate
 from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import NetworkEdits, Scenario
@@ -306,9 +307,10 @@ def project_network(ctx: PageContext) -> None:
     """The projector's view of the network step: a scenario's network in large type, with
     what to look at beside it (no forms)."""
     assert ctx.code is not None
-    scenarios = services.scenarios(ctx.store, ctx.code).scenarios
+    subjects = network_subjects(services.scenarios(ctx.store, ctx.code))
+    scenarios = subjects.subjects
     if not scenarios:
-        st.markdown(f"### {safe(ctx.t('network.no_scenario'))}")
+        st.markdown(f"### {safe(ctx.t('network.nothing_to_draw'))}")
         return
     assert ctx.room is not None
     state = ctx.room.projector
@@ -318,7 +320,7 @@ def project_network(ctx: PageContext) -> None:
     view = load(ctx, scenario, True)
     if view is None:
         return
-    if state.compare and state.compare != scenario.model:
+    if state.compare and state.compare != scenario.model and not subjects.drafts:
         compared(ctx, view, state.compare, large=True)
     else:
         show_network(ctx, view, large=True, key="projection_network")
