@@ -23,4 +23,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Step 5 (value network) will be empty: no use case has a chosen governance "
         "model and no scenario exists.",
     },
+    # --- python -m selfdata validate --------------------------------------------------------
+    "validate.summary.one": {
+        "fr": "{failed} fichier invalide sur {total}",
+        "en": "{failed} of {total} file invalid",
+    },
+    "validate.summary": {
+        "fr": "{failed} fichiers invalides sur {total}",
+        "en": "{failed} of {total} files invalid",
+    },
+    "validate.no_file": {
+        "fr": "aucun fichier de cartes ou d’atelier trouvé",
+        "en": "no deck or workshop file found",
+    },
 }
