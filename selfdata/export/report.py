@@ -226,7 +226,7 @@ def _needs(ctx: sections.Context) -> None:
         card = lookup.need(n.id)
         title = card.title.get(lang) if card else n.id
         if n.card is not None:
-            title += f" ({t('custom', lang)})"
+            title += f" ({t('custom_need', lang)})"  # un besoin: masculine
         rows.append(
             [
                 clip(title, sections.CELL_CHARS),

@@ -36,4 +36,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "aucun fichier de cartes ou d’atelier trouvé",
         "en": "no deck or workshop file found",
     },
+    # --- the fields a refusal names (selfdata.domain.errors.field_label) ------------------
+    "field.title": {"fr": "Titre", "en": "Title"},
+    "field.holder": {"fr": "Qui la détient", "en": "Who holds it"},
+    "field.description": {"fr": "Description", "en": "Description"},
+    "field.persona": {"fr": "Pour qui", "en": "For whom"},
+    "field.partners": {"fr": "Partenaires", "en": "Partners"},
+    "field.name": {"fr": "Nom", "en": "Name"},
+    "field.territory": {"fr": "Territoire", "en": "Territory"},
+    "proposal.on_table": {
+        "fr": "Merci : « {title} » est sur la table.",
+        "en": "Thank you: '{title}' is on the table.",
+    },
+    # --- scenarios ---------------------------------------------------------------------
+    "error.scenario.no_scope": {
+        "fr": "Un scénario concerne au moins un habitant pendant au moins un mois : "
+        "indiquez le nombre d’habitants et la durée.",
+        "en": "A scenario involves at least one resident for at least one month: give the "
+        "number of residents and the duration.",
+    },
+    "error.scenario.duplicate_title": {
+        "fr": "Un scénario s’appelle déjà « {title} » : choisissez un autre titre.",
+        "en": "A scenario is already called '{title}': choose another title.",
+    },
+    "scenarios.confirm_delete": {
+        "fr": "Je confirme la suppression de « {title} » et de ses notes",
+        "en": "I confirm deleting '{title}' and its ratings",
+    },
+    "scenarios.deleted": {
+        "fr": "Scénario « {title} » supprimé, avec ses notes.",
+        "en": "Scenario '{title}' deleted, with its ratings.",
+    },
+    "scenarios.undo_delete": {
+        "fr": "Annuler la suppression de « {title} »",
+        "en": "Undo deleting '{title}'",
+    },
+    "scenarios.restored": {
+        "fr": "Scénario « {title} » rétabli, avec ses notes.",
+        "en": "Scenario '{title}' restored, with its ratings.",
+    },
+    "scenarios.rated.none": {
+        "fr": "Aucune note donnée pour l’instant ({total} à donner : une par critère pour "
+        "chaque scénario).",
+        "en": "No rating given yet ({total} to give: one per criterion for each scenario).",
+    },
+    "scenarios.rated.one": {
+        "fr": "Vous avez donné {done} note sur {total} (une par critère pour chaque scénario).",
+        "en": "You have given {done} of {total} ratings (one per criterion for each scenario).",
+    },
+    "tables.screen_named": {"fr": "Écran : {name}", "en": "Screen: {name}"},
 }

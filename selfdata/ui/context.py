@@ -77,7 +77,7 @@ def page_context(page_key: str) -> PageContext:
         _bad_secret_notice(ctx)
     elif who.problem is not None:
         ctx.error(who.problem)
-    show_flash()
+    show_flash(on_tablet=ctx.is_participant)
     if not may_open(ctx.role, page_key) or (page_key == "projection" and ctx.code is None):
         if not who.bad_secret:  # else the notice above already says what to do
             st.warning(

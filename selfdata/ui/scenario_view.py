@@ -25,7 +25,9 @@ from selfdata.engines.ranking_summary import ranking_sentences
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
+from selfdata.ui.scenario_delete import delete_control, undo_offer
 from selfdata.ui.widgets import pick_scenario, safe
+from selfdata.ui.wording import plural_key
 
 PREFIX = "scenarios_"
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
@@ -117,7 +119,9 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
     total = len(rows) * len(scenarios)
     st.progress(
         sum(done.values()) / total if total else 0.0,
-        text=ctx.t("scenarios.rated", done=sum(done.values()), total=total),
+        text=ctx.t(
+            plural_key("scenarios.rated", sum(done.values())), done=sum(done.values()), total=total
+        ),
     )
     if ratings.locked:
         st.info(ctx.t("scenarios.locked"))
@@ -198,11 +202,6 @@ def _update(ctx: PageContext, scenario: Scenario, use_cases: dict[str, UseCase])
     # the form does not touch the network: keep the scenario's edits
     draft = services.ScenarioDraft(**{**draft.__dict__, "network_edits": scenario.network_edits})
     ctx.act(services.update_scenario, ctx.store, ctx.code, ctx.secret, scenario.id, draft)
-
-
-def _delete(ctx: PageContext, scenario_id: str) -> None:
-    assert ctx.code is not None and ctx.secret is not None
-    ctx.act(services.delete_scenario, ctx.store, ctx.code, ctx.secret, scenario_id)
 
 
 def scenario_form(
@@ -287,6 +286,7 @@ def manage_panel(ctx: PageContext, view: ScenariosView) -> None:
             st.info(ctx.t("scenarios.no_use_case"))
         else:
             scenario_form(ctx, use_cases)
+    undo_offer(ctx)
     if not view.scenarios:
         return
     with st.expander(ctx.t("scenarios.manage")):
@@ -294,12 +294,7 @@ def manage_panel(ctx: PageContext, view: ScenariosView) -> None:
         summary(ctx, scenario, use_cases)
         if use_cases:
             scenario_form(ctx, use_cases, scenario)
-        st.button(
-            ctx.t("scenarios.delete"),
-            key=f"{PREFIX}{scenario.id}_delete",
-            on_click=_delete,
-            args=(ctx, scenario.id),
-        )
+        delete_control(ctx, scenario, PREFIX)
 
 
 def _save_weights(ctx: PageContext, ids: Sequence[str]) -> None:

@@ -15,6 +15,7 @@ from selfdata.ui.figures.tables import rank_grid, table_vote_bars
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button, safe, table_badge
+from selfdata.ui.wording import table_screen_label
 
 PLENARY = "all"
 """``table=all`` on the projection: the plenary view comparing every table."""
@@ -84,7 +85,7 @@ def console_section(ctx: PageContext, code: str, secret: str, named: bool) -> No
         )
         for table in tables:
             st.link_button(
-                ctx.t("tables.screen_link", name=table.name),
+                table_screen_label(table.name, ctx.lang),
                 screen_url(ctx, code, table.id),
                 icon=":material/co_present:",
             )
