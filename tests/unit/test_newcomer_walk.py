@@ -133,3 +133,30 @@ def test_the_report_agrees_a_proposed_need_in_the_masculine_and_a_source_in_the_
     )
     assert "Garer mon vélo (proposé en atelier)" in text
     assert "(proposée en atelier)" not in text.split("Garer mon vélo", 1)[1][:30]
+
+
+def test_the_readme_s_live_update_figures_are_the_code_s() -> None:
+    """Issue 30: the README said both "pushed, 10 s safety net" and "the projector asks
+    every second"; one paragraph now, each figure read from the code."""
+    import re
+    from pathlib import Path
+
+    from selfdata.ui import live, push
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    paragraph = " ".join(readme.split("Live updates are pushed:", 1)[1].split("\n\n")[0].split())
+
+    def seconds(after: str) -> float:
+        found = re.search(re.escape(after) + r" ([\d.]+) s", paragraph)
+        assert found is not None, after
+        return float(found.group(1))
+
+    assert seconds("watched workshop every") == push.PUSH_TICK_SECONDS
+    assert seconds("at most once every") == live.SCREEN_REFRESH_SECONDS
+    assert seconds("contributions at most every") == live.PARTICIPANT_REFRESH_SECONDS
+    assert seconds("safety net (every") == live.SAFETY_POLL_SECONDS
+    assert re.search(rf"{live.TABLET_SAFETY_POLL_SECONDS:g} s on a tablet\)", paragraph)
+    assert seconds("it ticks every") == live.POLL_SECONDS
+    assert re.search(rf"\({live.TABLET_POLL_SECONDS:g} s on a tablet\) to draw", paragraph)
+    assert "asks every second" not in readme and "ask the store every second" not in readme
+    assert "10 s (30 s on a tablet) as a safety net" in " ".join(readme.split())
