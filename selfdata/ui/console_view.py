@@ -149,10 +149,10 @@ def timer(ctx: PageContext, room: RoomState, code: str, secret: str) -> None:
     t1, t2, t3 = st.columns([2, 1, 1])
     t1.number_input(
         ctx.t("console.minutes"),
-        min_value=0.5,
-        max_value=60.0,
-        value=5.0,
-        step=0.5,
+        min_value=1,  # whole minutes: no "5.00" on a French screen (issue 30)
+        max_value=60,
+        value=5,
+        step=1,
         key="console_timer_minutes",
     )
     t2.button(

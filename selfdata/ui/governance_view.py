@@ -12,6 +12,7 @@ from selfdata.app import services
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
 from selfdata.domain.workshop import UseCase
 from selfdata.engines.governance import ModelFit
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.governance import fit_bars
 from selfdata.ui.figures.ready import NO_TOOLBAR
 from selfdata.ui.flash import flash
@@ -103,7 +104,8 @@ def fit_section(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> No
     lang = ctx.lang
     models = {m.id: m for m in ctx.decks.governance_models}
     st.subheader(ctx.t("governance.fit_header"))
-    st.plotly_chart(
+    plotly_chart(
+        lang,
         fit_bars(fits, lang, case.governance_choice),
         width="stretch",
         key="governance_fit_chart",

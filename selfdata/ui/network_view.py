@@ -21,6 +21,7 @@ from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import NetworkEdits, Scenario
 from selfdata.engines import network_edits as value_network
 from selfdata.engines.network import FLOW_TYPES
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.figures.network import LABELS_UP_TO, flow_name, network_on_wall
 from selfdata.ui.outcome_data import NetworkView, comparison_view, network_view
@@ -54,7 +55,7 @@ def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) 
     left, right = st.columns([2, 1], gap="medium") if not large else (st.container(),) * 2
     with left:
         figure = network_on_wall(view.figure) if large else view.figure
-        st.plotly_chart(figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
+        plotly_chart(ctx.lang, figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
         if len(view.actors) > LABELS_UP_TO:
             st.caption(ctx.t("network.large", n=len(view.actors)))
     with right:
@@ -274,7 +275,8 @@ def compared(ctx: PageContext, view: NetworkView, other: str, *, large: bool) ->
     left, right = st.columns(2, gap="medium")
     with left:
         st.markdown(f"**{safe(model_title(ctx, scenario.model))}** · {ctx.t('network.current')}")
-        st.plotly_chart(
+        plotly_chart(
+            ctx.lang,
             network_on_wall(view.figure, side_by_side=True) if large else view.figure,
             width="stretch",
             key=f"{PREFIX}compare_left",
@@ -293,7 +295,8 @@ def compared(ctx: PageContext, view: NetworkView, other: str, *, large: bool) ->
             else ctx.t("network.from_template")
         )
         st.markdown(f"**{safe(model_title(ctx, other))}** · {safe(where)}")
-        st.plotly_chart(
+        plotly_chart(
+            ctx.lang,
             network_on_wall(figure, side_by_side=True) if large else figure,
             width="stretch",
             key=f"{PREFIX}compare_right",

@@ -22,6 +22,7 @@ from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import Scenario, UseCase
 from selfdata.engines.ranking import METHODS, Method
 from selfdata.engines.ranking_summary import ranking_sentences
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
@@ -334,6 +335,7 @@ def weights_panel(ctx: PageContext, ratings: ScenarioRatings) -> None:
                     min_value=0.0,
                     max_value=10.0,
                     step=0.5,
+                    format="%g",  # "5" and "2.5", never "5.00" (issue 30)
                     value=float(in_use[cid].weight) if cid in in_use else 0.0,
                     key=f"{PREFIX}weight_{cid}",
                 )
@@ -412,8 +414,12 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
     ranking = view.ranking
     if only is not None:
         chart = {"bars": view.bars, "consensus": view.consensus, "heatmap": view.heatmap}[only]
-        st.plotly_chart(
-            on_wall(chart), width="stretch", key=f"{PREFIX}wall_{only}", config=CHART_CONFIG
+        plotly_chart(
+            ctx.lang,
+            on_wall(chart),
+            width="stretch",
+            key=f"{PREFIX}wall_{only}",
+            config=CHART_CONFIG,
         )
         st.markdown(f"**{safe(ranking_sentences(ranking, ctx.lang)[0])}**")
         return
@@ -436,7 +442,9 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
     if missing:
         st.caption(ctx.t("scenarios.missing", n=missing))
     if len(ranking.scenarios) > 1:
-        st.plotly_chart(view.heatmap, width="stretch", key=f"{PREFIX}heatmap", config=CHART_CONFIG)
+        plotly_chart(
+            ctx.lang, view.heatmap, width="stretch", key=f"{PREFIX}heatmap", config=CHART_CONFIG
+        )
 
 
 def own_ranking_panel(ctx: PageContext, method: Method) -> None:

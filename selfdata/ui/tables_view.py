@@ -10,6 +10,7 @@ import streamlit as st
 from selfdata.app import links, services
 from selfdata.app.views import TableInfo
 from selfdata.domain.palette import TABLE_COLOURS
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR, ReadyFigure, ready
 from selfdata.ui.figures.tables import rank_grid, table_vote_bars
 from selfdata.ui.figures.wall import on_wall
@@ -221,7 +222,8 @@ def table_needs(ctx: PageContext, code: str, table: TableInfo) -> None:
     board = services.needs_board(ctx.store, code, table=table.id)
     totals = need_totals(board, ctx.lang)
     if totals:
-        st.plotly_chart(
+        plotly_chart(
+            ctx.lang,
             on_wall(vote_figure(totals, ctx.lang)),
             width="stretch",
             key="projection_table_votes",
@@ -261,14 +263,14 @@ def plenary(ctx: PageContext, code: str) -> None:
         st.markdown(f"### {safe(ctx.t('tables.votes_header'))}")
         st.caption(ctx.t("tables.votes_caption"))
         if votes is not None:
-            st.plotly_chart(votes, width="stretch", key="plenary_votes", config=NO_TOOLBAR)
+            plotly_chart(ctx.lang, votes, width="stretch", key="plenary_votes", config=NO_TOOLBAR)
         titles = {n.id: n.card.title.get(ctx.lang) if n.card else n.id for n in voted.needs}
         _agreement(ctx, voted.needs_agreement, titles, voted.tables, "needs")
     if rated.scenarios is not None:
         st.markdown(f"### {safe(ctx.t('tables.ranking_header'))}")
         st.caption(ctx.t("tables.ranking_caption"))
         if ranks is not None:
-            st.plotly_chart(ranks, width="stretch", key="plenary_ranks", config=NO_TOOLBAR)
+            plotly_chart(ctx.lang, ranks, width="stretch", key="plenary_ranks", config=NO_TOOLBAR)
         titles = {s.id: s.title for s in rated.scenarios}
         _agreement(ctx, rated.scenarios_agreement, titles, rated.tables, "scenarios")
 

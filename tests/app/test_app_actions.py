@@ -143,7 +143,7 @@ def test_the_console_drives_step_lock_reveal_timer_and_undo(
     revealed = "needs" in services.room_state(app_store, room.code).revealed
     console.button(key="console_reveal").click().run()
     assert ("needs" in services.room_state(app_store, room.code).revealed) is not revealed
-    console.number_input(key="console_timer_minutes").set_value(2.0)
+    console.number_input(key="console_timer_minutes").set_value(2)
     console.button(key="console_timer_start").click().run()
     state = services.room_state(app_store, room.code)
     assert state.timer_remaining is not None and 100 < state.timer_remaining <= 120
@@ -312,7 +312,7 @@ def test_the_console_never_changes_the_step_without_a_click(
     choices = [*console.radio, *console.selectbox, *console.get("segmented_control")]
     assert "use_cases" not in [w.value for w in choices]
     # Widgets touched without a step click (a redraw resending their values) move nothing.
-    console.number_input(key="console_timer_minutes").set_value(3.0).run()
+    console.number_input(key="console_timer_minutes").set_value(3).run()
     assert services.room_state(app_store, room.code).step == "use_cases"
     assert services.audit_log(app_store, room.code, room.secret) == log
     console.button(key="console_step_inventory").click().run()

@@ -63,3 +63,44 @@ def test_a_table_named_table_is_not_called_table_twice() -> None:
     assert table_screen_label("Bleue", "en") == "Table Bleue's screen"
     assert table_screen_label("Table bleue", "fr") == "Écran\u202f: Table bleue"
     assert table_screen_label("Bleue", "fr") == t("tables.screen_link", "fr", name="Bleue")
+
+
+def test_every_chart_uses_the_screen_s_decimal_separator(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 30: "0.2" axis ticks beside "0,78" on a French screen."""
+    import json
+
+    room = open_room(app_store, "grand_lyon")
+    for lang, separators in (("fr", ",\u202f"), ("en", ".,")):
+        params = {"code": room.code, "secret": room.secret} | (
+            {"lang": "en"} if lang == "en" else {}
+        )
+        page = run_page("governance", **params)
+        charts = [json.loads(c.proto.spec) for c in page.get("plotly_chart")]
+        assert charts and all(c["layout"].get("separators") == separators for c in charts)
+
+
+def test_no_chart_is_drawn_without_the_screen_s_separators() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    direct = [
+        str(p.relative_to(root))
+        for folder in ("selfdata", "pages")
+        for p in (root / folder).rglob("*.py")
+        if "st.plotly_chart(" in p.read_text(encoding="utf-8") and p.name != "charts.py"
+    ]
+    assert direct == []
+
+
+def test_no_number_input_shows_two_decimals_on_a_french_screen(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 30: the timer read "5.00" and the weights "5.00" (a point, two decimals)."""
+    room = open_room(app_store)
+    for name in ("console", "scenarios"):
+        page = run_page(name, code=room.code, secret=room.secret)
+        for box in page.number_input:
+            fmt = box.proto.format or ("%d" if isinstance(box.value, int) else "%0.2f")
+            assert fmt in ("%d", "%g"), (name, box.key, fmt)
