@@ -21,6 +21,7 @@ nav_link(  # the step's own page in this tab: no second tab to juggle
     ctx.t("wall.open_step", step=ctx.t(f"step.{room.step}")),
     icon=":material/arrow_forward:",
 )
+view.step_five_warning(ctx, room, code)
 agenda_view.clock(ctx, code, secret)  # the step's time against the agenda
 view.room_controls(ctx, room, code, secret)
 wall_panel(ctx)

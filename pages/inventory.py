@@ -24,7 +24,9 @@ tab_table, tab_deck, tab_new = st.tabs(
         ctx.t("inventory.on_table", n=len(view.sources)),
         ctx.t("inventory.deck"),
         ctx.t("inventory.propose_header"),
-    ]
+    ],
+    key="inventory_tabs",  # kept across reruns: a refused proposal leaves its form in view
+    on_change="rerun",
 )
 with tab_table:
     sections.on_table(ctx, view, ctx.code)

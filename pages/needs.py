@@ -7,6 +7,7 @@ import streamlit as st
 from selfdata.app import services
 from selfdata.ui import live_updates, page_context
 from selfdata.ui import needs_view as sections
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR
 from selfdata.ui.room_views import need_totals, vote_figure
 
@@ -27,7 +28,8 @@ if board.locked:
 if board.revealed or ctx.is_facilitator:
     totals = need_totals(board, ctx.lang)
     if totals:
-        st.plotly_chart(
+        plotly_chart(
+            ctx.lang,
             vote_figure(totals, ctx.lang),
             width="stretch",
             key="needs_votes_chart",

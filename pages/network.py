@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from selfdata.app import services
+from selfdata.app.network_subjects import network_subjects
 from selfdata.ui import live_updates, page_context
 from selfdata.ui.network_view import comparison, edit_panel, load, show_network
 from selfdata.ui.projector_controls import scenario_choice, shown_scenario
@@ -17,15 +18,18 @@ st.title(ctx.t("network.title"))
 
 if ctx.code is None or ctx.room is None:
     st.stop()
-scenarios = services.scenarios(ctx.store, ctx.code).scenarios
+subjects = network_subjects(services.scenarios(ctx.store, ctx.code))
+scenarios = subjects.subjects
 large = ctx.role == "projection" or (
     ctx.is_facilitator and st.toggle(ctx.t("network.projection_mode"), key="network_large")
 )
 if not large:
     st.markdown(ctx.t("network.intro"))
 if not scenarios:
-    st.info(ctx.t("network.no_scenario"))
+    st.info(ctx.t("network.nothing_to_draw"))
     st.stop()
+if subjects.drafts:
+    st.info(ctx.t("network.drafts"))
 
 if ctx.is_facilitator:  # the facilitator's choice is also what the wall shows
     scenario_choice(ctx, ctx.room.projector, scenarios, key="network_scenario")
@@ -35,7 +39,8 @@ else:
 view = load(ctx, scenario, large)
 if view is not None:
     show_network(ctx, view, large=large, key="network_main")
-    if ctx.is_facilitator and not large:
+    if ctx.is_facilitator and not large and not subjects.drafts:
         edit_panel(ctx, view)
-    st.divider()
-    comparison(ctx, view, scenarios, large=large)
+    if not subjects.drafts:
+        st.divider()
+        comparison(ctx, view, scenarios, large=large)

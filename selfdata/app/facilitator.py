@@ -456,6 +456,7 @@ def create_scenario(store: Store, code: str, secret: str, draft: ScenarioDraft) 
             raise _too_many("scenarios")
         slug = access.unique_slug(conn, t.scenarios, w.id, access.slugify(draft.title))
         fields = _scenario_fields(w, slug, draft)
+        _check_new_scenario(conn, w, slug, fields)
         ops.apply(conn, w, ops.op("scenario", slug=slug, create=True, fields=fields))
         return slug, {"id": slug, "title": fields["title"]}, ops.op("delete_scenario", slug=slug)
 
@@ -470,10 +471,13 @@ def replace_scenario(
     action: str,
     slug: str,
     make: Callable[[WorkshopRow, dict[str, Any]], dict[str, Any]],
+    check: Callable[[Connection, WorkshopRow, str, dict[str, Any]], None] | None = None,
 ) -> None:
     def fn(conn: Connection, w: WorkshopRow) -> Outcome:
         before = ops.scenario_state(conn, w, slug)
         fields = make(w, before)
+        if check is not None:
+            check(conn, w, slug, fields)
         old = {k: before[k] for k in fields}
         ops.apply(conn, w, ops.op("scenario", slug=slug, fields=fields))
         return (
@@ -498,7 +502,28 @@ def update_scenario(
         "update_scenario",
         scenario_id,
         lambda w, _before: _scenario_fields(w, scenario_id, draft),
+        check=_check_new_scenario,
     )
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def _check_new_scenario(
+    conn: Connection, w: WorkshopRow, slug: str, fields: Mapping[str, Any]
+) -> None:
+    """What a facilitator types for a scenario (issue 30): a scope of at least one resident
+    and one month, and a title no other scenario of the workshop has (ignoring case and
+    spaces). Scenarios already stored with an empty scope (older files) keep their edits."""
+    if fields["residents"] < 1 or fields["duration_months"] < 1:
+        raise InvalidInput("scenario.no_scope")
+    rows = conn.execute(
+        select(t.scenarios.c.slug, t.scenarios.c.title).where(t.scenarios.c.workshop_id == w.id)
+    )
+    key = _title_key(fields["title"])
+    if any(row.slug != slug and _title_key(row.title) == key for row in rows):
+        raise InvalidInput("scenario.duplicate_title", title=fields["title"])
 
 
 @facilitator_only

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from selfdata.files.inventory import format_of, read_sheet_cards, sheet_language
 from selfdata.files.loading import CARDS_DIR, DeckSet, Problem, check_file, shipped_deck_set
-from selfdata.i18n import t
+from selfdata.i18n import DEFAULT_LANG, t
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -42,7 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=("fr", "en"),
         default=None,
-        help="language of the problems found in spreadsheets (default: that of their headers)",
+        help="language of the problems found in spreadsheets (default: that of their headers)"
+        " and of the summary (default: French)",
     )
 
 
@@ -81,15 +82,21 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
         elif not args.quiet:
             print(f"{name}: ok")
+    lang = args.lang or DEFAULT_LANG
     if not files:
-        print("no deck or workshop file found", file=sys.stderr)
+        print(t("validate.no_file", lang), file=sys.stderr)
         return 1
     if failed:
-        print(
-            f"{failed} of {len(files)} file{'s' if len(files) > 1 else ''} invalid", file=sys.stderr
-        )
+        sys.stdout.flush()  # the summary comes after the last problem, on its own line
+        print(summary(failed, len(files), lang), file=sys.stderr)
         return 1
     return 0
+
+
+def summary(failed: int, total: int, lang: str) -> str:
+    """How many files are invalid, in ``lang`` (French by default, like the app)."""
+    key = "validate.summary.one" if (failed if lang == "fr" else total) == 1 else "validate.summary"
+    return t(key, lang, failed=failed, total=total)
 
 
 def check_spreadsheet(path: Path, name: str, decks: DeckSet, lang: str | None) -> list[Problem]:

@@ -27,6 +27,15 @@ def use_catalogue(lookup: Catalogue) -> None:
     _CATALOGUE[:] = [lookup]
 
 
+def field_label(field: str, lang: str) -> str:
+    """The name a form shows for an internal field (``field.<name>`` in the catalogue, e.g.
+    « Titre » for ``title``), else the field as given: a refusal never names a column."""
+    try:
+        return _CATALOGUE[0](f"field.{field}", lang)
+    except KeyError:
+        return field
+
+
 class SelfDataError(Exception):
     """Base class: a refusal the user can understand and act on."""
 
@@ -56,6 +65,8 @@ class SelfDataError(Exception):
             name: value.head(lang) if isinstance(value, SelfDataError) else value
             for name, value in self.values.items()
         }
+        if isinstance(values.get("field"), str):
+            values["field"] = field_label(str(values["field"]), lang)
         return _CATALOGUE[0](self.text_key, lang, **values)
 
     @property

@@ -8,6 +8,7 @@ group's medians where they gave none).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -82,6 +83,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No change in a single criterion’s share of the weights swaps the top two.",
     },
     "and": {"fr": "et", "en": "and"},
+    "about": {"fr": "environ {n}", "en": "about {n}"},
     "tied_position": {"fr": "{ordinal} ex æquo", "en": "tied {ordinal}"},
 }
 """Every sentence of this module, French and English. Kept here (not in the i18n catalogs)
@@ -185,6 +187,14 @@ def _ratio(value: float, lang: str) -> str:
     return format_margin(value, lang)
 
 
+def _about(weight: float, lang: str) -> str:
+    """A computed weight as a facilitator would type it (issue 30: "2 → 2,4014"): one
+    decimal from 1 up, two below, "about" when that rounds."""
+    shown = round(weight, 1 if weight >= 1 else 2)
+    text_ = format_weight(shown, lang)
+    return text_ if math.isclose(shown, weight, abs_tol=1e-9) else text("about", lang, n=text_)
+
+
 def swap_sentence(ranking: Ranking, lang: str = "fr") -> str | None:
     """The smallest change of one criterion's share of the weights that swaps the top two,
     in words, never "from X to X"; ``None`` when there is no leader to overtake (a single
@@ -213,7 +223,7 @@ def swap_sentence(ranking: Ranking, lang: str = "fr") -> str | None:
                 **names,
             )
         return text("swap_ratio", lang, ratio=_ratio(ratio, lang), **names)
-    old_weight, new_weight = format_weight(swap.weight, lang), format_weight(swap.new_weight, lang)
+    old_weight, new_weight = format_weight(swap.weight, lang), _about(swap.new_weight, lang)
     weights = (
         text("swap_weights", lang, old=old_weight, new=new_weight)
         if old_weight != new_weight and swap.new_weight <= MAX_WEIGHT

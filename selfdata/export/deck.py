@@ -238,7 +238,8 @@ def workshop_decks(workshop: Workshop, decks: Decks) -> Decks:
 def _kind(key: str, card: DataSourceCard | NeedCard, lang: str) -> str:
     """The card's kind, and where it came from when it is the workshop's own."""
     kind = t(key, lang)
-    return f"{kind} · {t(f'origin.{card.origin}', lang)}" if card.origin else kind
+    origin = "room_need" if card.origin == "room" and isinstance(card, NeedCard) else card.origin
+    return f"{kind} · {t(f'origin.{origin}', lang)}" if origin else kind
 
 
 def deck_faces(decks: Decks, lang: str) -> list[CardFace]:

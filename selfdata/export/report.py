@@ -200,12 +200,16 @@ def _ranking_overview(ctx: sections.Context, ranking: RankingFacts) -> None:
     sections.method_words_box(ctx)
 
 
-def _origin(card: DataSourceCard | NeedCard | None, proposer: str | None, lang: str) -> str:
+def _origin(
+    card: DataSourceCard | NeedCard | None, proposer: str | None, lang: str, *, need: bool = False
+) -> str:
     """Where a card of the workshop came from, said after its title: the city's file, the
-    room, or nothing for a deck card."""
+    room (agreeing with « un besoin » or « une source »), or nothing for a deck card."""
     origin = card.origin if card is not None else None
     if origin is None and proposer:
         origin = "room"
+    if origin == "room" and need:
+        origin = "room_need"
     return f" ({t(f'origin.{origin}', lang)})" if origin else ""
 
 
@@ -245,7 +249,7 @@ def _needs(ctx: sections.Context) -> None:
     for n in needs:
         card = lookup.need(n.id)
         title = card.title.get(lang) if card else n.id
-        title += _origin(n.card, n.proposed_by, lang)
+        title += _origin(n.card, n.proposed_by, lang, need=True)
         rows.append(
             [
                 clip(title, sections.CELL_CHARS),

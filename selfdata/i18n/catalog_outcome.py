@@ -35,10 +35,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "consent, service, money, insight and oversight. Tangible flows are solid lines, "
         "intangible flows dashed.",
     },
-    "network.no_scenario": {
-        "fr": "Aucun scénario pour l’instant\u202f: l’animation en crée à l’étape « Scénarios ».",
-        "en": "No scenario yet: the facilitator creates them at the Scenarios step.",
-    },
     "network.scenario": {"fr": "Scénario", "en": "Scenario"},
     "network.model_of": {
         "fr": "Modèle de gouvernance\u202f: {model}",

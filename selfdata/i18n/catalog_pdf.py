@@ -398,6 +398,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf.no_sources": {"fr": "Aucune source inventoriée.", "en": "No source in the inventory."},
     "pdf.no_needs": {"fr": "Aucun besoin proposé.", "en": "No need proposed."},
     "pdf.custom": {"fr": "proposée en atelier", "en": "proposed in the room"},
+    "pdf.custom_need": {"fr": "proposé en atelier", "en": "proposed in the room"},
     "pdf.pseudonyms_hidden": {
         "fr": "Les pseudonymes ne sont pas publiés (choix de l’animation).",
         "en": "Pseudonyms are not published (the facilitator’s choice).",

@@ -9,6 +9,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf.to_qualify": {"fr": "à qualifier", "en": "to be qualified"},
     "pdf.origin.city_file": {"fr": "fichier de la ville", "en": "from the city’s file"},
     "pdf.origin.room": {"fr": "proposée en atelier", "en": "proposed in the room"},
+    # un besoin: masculine (a source, une source: feminine)
+    "pdf.origin.room_need": {"fr": "proposé en atelier", "en": "proposed in the room"},
     "pdf.to_qualify_fields": {
         "fr": "À qualifier\u202f: {fields}",
         "en": "To be qualified: {fields}",

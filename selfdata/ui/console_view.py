@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from selfdata.app import links, services
+from selfdata.app.network_subjects import step_five_is_empty
 from selfdata.app.views import RoomState
 from selfdata.domain.cards import STEP_IDS, Card
 from selfdata.domain.limits import DOTS_MAX, DOTS_MIN
@@ -148,10 +149,10 @@ def timer(ctx: PageContext, room: RoomState, code: str, secret: str) -> None:
     t1, t2, t3 = st.columns([2, 1, 1])
     t1.number_input(
         ctx.t("console.minutes"),
-        min_value=0.5,
-        max_value=60.0,
-        value=5.0,
-        step=0.5,
+        min_value=1,  # whole minutes: no "5.00" on a French screen (issue 30)
+        max_value=60,
+        value=5,
+        step=1,
         key="console_timer_minutes",
     )
     t2.button(
@@ -294,6 +295,14 @@ def vote_settings(ctx: PageContext, room: RoomState, code: str, secret: str) -> 
                 cap=int(cap),
             )
             st.rerun()
+
+
+def step_five_warning(ctx: PageContext, room: RoomState, code: str) -> None:
+    """At steps 4 and 5, say when step 5 has nothing to draw (issue 30, M5)."""
+    if room.step in ("governance", "network") and step_five_is_empty(
+        services.scenarios(ctx.store, code)
+    ):
+        st.warning(ctx.t("console.step_five_empty"), icon=":material/warning:")
 
 
 def guide(ctx: PageContext, room: RoomState) -> None:

@@ -83,7 +83,7 @@ def page_context(page_key: str) -> PageContext:
         _bad_secret_notice(ctx)
     elif who.problem is not None:
         ctx.error(who.problem)
-    show_flash()
+    show_flash(on_tablet=ctx.is_participant)
     if ctx.me is not None and ctx.me.waiting:  # arrivals approved: not let in yet
         st.info(ctx.t("join.waiting"), icon=":material/hourglass_top:")
         live_updates(ctx)

@@ -23,6 +23,7 @@ from selfdata.engines.decision_summary import (
     resampled_sentence,
     whose_weights_sentence,
 )
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.outcome_data import RankingView, group_ranking
@@ -250,7 +251,9 @@ def results(ctx: PageContext, view: RankingView, *, large: bool) -> None:
         for name, figure in (("weights", view.weights), ("resampled", view.resampled)):
             if figure is not None:
                 shown = on_wall(figure) if large else figure
-                st.plotly_chart(shown, width="stretch", key=f"{PREFIX}{name}", config=CHART_CONFIG)
+                plotly_chart(
+                    ctx.lang, shown, width="stretch", key=f"{PREFIX}{name}", config=CHART_CONFIG
+                )
 
 
 def whose_weights_line(ctx: PageContext, view: RankingView) -> None:
@@ -272,8 +275,8 @@ def wall(ctx: PageContext, view: RankingView, only: str) -> None:
     if decision is None or figure is None:
         st.markdown(f"### {safe(ctx.t('decide.nothing_on_wall'))}")
         return
-    st.plotly_chart(
-        on_wall(figure), width="stretch", key=f"{PREFIX}wall_{only}", config=CHART_CONFIG
+    plotly_chart(
+        ctx.lang, on_wall(figure), width="stretch", key=f"{PREFIX}wall_{only}", config=CHART_CONFIG
     )
     if only == "weights":
         line = whose_weights_sentence(decision, decision.titles, decision.table_names, ctx.lang)

@@ -16,11 +16,12 @@ def flash(message: str, kind: str = "error") -> None:
     st.session_state[FLASH_KEY] = queue
 
 
-def show_flash() -> None:
-    """Show (and forget) the messages queued for this render: at the top of the page, and a
-    refusal also as a toast, which stays on screen wherever the finger was (a tablet
-    scrolled far down did not see the top of its page)."""
+def show_flash(*, on_tablet: bool = False) -> None:
+    """Show (and forget) the messages queued for this render, each once: at the top of the
+    page; on a tablet a refusal is a toast instead, which stays on screen wherever the finger
+    was (a tablet scrolled far down did not see the top of its page; issue 30: not both)."""
     for kind, message in st.session_state.pop(FLASH_KEY, []):
-        {"success": st.success, "info": st.info}.get(kind, st.error)(message)
-        if kind == "error":
+        if kind == "error" and on_tablet:
             st.toast(message, icon=":material/block:", duration="long")
+        else:
+            {"success": st.success, "info": st.info}.get(kind, st.error)(message)

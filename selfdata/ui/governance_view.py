@@ -12,6 +12,7 @@ from selfdata.app import services
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
 from selfdata.domain.workshop import UseCase
 from selfdata.engines.governance import ModelFit
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.governance import fit_bars
 from selfdata.ui.figures.ready import NO_TOOLBAR
 from selfdata.ui.flash import flash
@@ -103,7 +104,8 @@ def fit_section(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> No
     lang = ctx.lang
     models = {m.id: m for m in ctx.decks.governance_models}
     st.subheader(ctx.t("governance.fit_header"))
-    st.plotly_chart(
+    plotly_chart(
+        lang,
         fit_bars(fits, lang, case.governance_choice),
         width="stretch",
         key="governance_fit_chart",
@@ -134,6 +136,23 @@ def fit_section(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> No
                 )
 
 
+def model_pick_key(case_id: str) -> str:
+    """One drop-down per use case: picking another use case never shows the previous one's
+    model (issue 30, M1)."""
+    return f"governance_model_{case_id}"
+
+
+def _sync_model_pick(key: str, order: Sequence[str], chosen: str | None) -> None:
+    """The drop-down shows the model already chosen for this use case, else the best fit
+    (``order`` is best first); it is set again whenever the stored choice changes (another
+    tab, undo) or what it held is no longer offered."""
+    state = st.session_state
+    seen = key + "_seen"
+    if key not in state or state[key] not in order or state.get(seen, UNSET) != chosen:
+        state[key] = chosen if chosen in order else order[0]
+        state[seen] = chosen
+
+
 def choice(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> None:
     """The group's chosen model; the facilitator confirms one (best fit first)."""
     lang = ctx.lang
@@ -149,12 +168,14 @@ def choice(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> None:
     )
     if not ctx.is_facilitator:
         return
+    order = [f.model for f in fits] or list(GOVERNANCE_MODEL_IDS)
+    key = model_pick_key(case.id)
+    _sync_model_pick(key, order, chosen)
     with st.form("governance_choice_form"):
-        order = [f.model for f in fits] or list(GOVERNANCE_MODEL_IDS)
         pick = st.selectbox(
             ctx.t("governance.pick_model"),
             order,
-            key="governance_model",
+            key=key,
             format_func=lambda m: models[m].title.get(lang) if m in models else m,
         )
         if st.form_submit_button(ctx.t("governance.confirm"), type="primary", width="stretch"):

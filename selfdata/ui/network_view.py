@@ -15,11 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from selfdata.app import services
+from selfdata.app.network_subjects import network_subjects
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS, NetworkTemplate
 from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import NetworkEdits, Scenario
 from selfdata.engines import network_edits as value_network
 from selfdata.engines.network import FLOW_TYPES
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.figures.network import LABELS_UP_TO, flow_name, network_on_wall
 from selfdata.ui.outcome_data import NetworkView, comparison_view, network_view
@@ -53,7 +55,7 @@ def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) 
     left, right = st.columns([2, 1], gap="medium") if not large else (st.container(),) * 2
     with left:
         figure = network_on_wall(view.figure) if large else view.figure
-        st.plotly_chart(figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
+        plotly_chart(ctx.lang, figure, width="stretch", key=f"{key}_figure", config=CHART_CONFIG)
         if len(view.actors) > LABELS_UP_TO:
             st.caption(ctx.t("network.large", n=len(view.actors)))
     with right:
@@ -273,7 +275,8 @@ def compared(ctx: PageContext, view: NetworkView, other: str, *, large: bool) ->
     left, right = st.columns(2, gap="medium")
     with left:
         st.markdown(f"**{safe(model_title(ctx, scenario.model))}** · {ctx.t('network.current')}")
-        st.plotly_chart(
+        plotly_chart(
+            ctx.lang,
             network_on_wall(view.figure, side_by_side=True) if large else view.figure,
             width="stretch",
             key=f"{PREFIX}compare_left",
@@ -292,7 +295,8 @@ def compared(ctx: PageContext, view: NetworkView, other: str, *, large: bool) ->
             else ctx.t("network.from_template")
         )
         st.markdown(f"**{safe(model_title(ctx, other))}** · {safe(where)}")
-        st.plotly_chart(
+        plotly_chart(
+            ctx.lang,
             network_on_wall(figure, side_by_side=True) if large else figure,
             width="stretch",
             key=f"{PREFIX}compare_right",
@@ -306,9 +310,10 @@ def project_network(ctx: PageContext) -> None:
     """The projector's view of the network step: a scenario's network in large type, with
     what to look at beside it (no forms)."""
     assert ctx.code is not None
-    scenarios = services.scenarios(ctx.store, ctx.code).scenarios
+    subjects = network_subjects(services.scenarios(ctx.store, ctx.code))
+    scenarios = subjects.subjects
     if not scenarios:
-        st.markdown(f"### {safe(ctx.t('network.no_scenario'))}")
+        st.markdown(f"### {safe(ctx.t('network.nothing_to_draw'))}")
         return
     assert ctx.room is not None
     state = ctx.room.projector
@@ -318,7 +323,7 @@ def project_network(ctx: PageContext) -> None:
     view = load(ctx, scenario, True)
     if view is None:
         return
-    if state.compare and state.compare != scenario.model:
+    if state.compare and state.compare != scenario.model and not subjects.drafts:
         compared(ctx, view, state.compare, large=True)
     else:
         show_network(ctx, view, large=True, key="projection_network")

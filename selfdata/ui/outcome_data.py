@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from selfdata.app import outcomes, services
+from selfdata.app.network_subjects import network_subjects
 from selfdata.app.outcomes import GroupRanking, Viewer
 from selfdata.app.views import RoomState, ScenarioRatings
 from selfdata.domain.cards import Decks, I18nText
@@ -74,8 +75,8 @@ def _decks() -> Decks:
 
 
 def _scenario(store: Store, code: str, scenario_id: str) -> Scenario | None:
-    view = services.scenarios(store, code)
-    return next((s for s in view.scenarios if s.id == scenario_id), None)
+    subjects = network_subjects(services.scenarios(store, code)).subjects
+    return next((s for s in subjects if s.id == scenario_id), None)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

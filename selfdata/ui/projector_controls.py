@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from selfdata.app import services
+from selfdata.app.network_subjects import network_subjects
 from selfdata.app.views import ProjectorState
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
 from selfdata.domain.workshop import Scenario
@@ -154,9 +155,10 @@ def wall_panel(ctx: PageContext) -> None:
     if services.tables(ctx.store, ctx.code):
         plenary_choice(ctx, state)
     if ctx.room.step == "network":
-        scenarios = services.scenarios(ctx.store, ctx.code).scenarios
-        scenario_choice(ctx, state, scenarios)
-        compare_choice(ctx, state, scenarios)
+        subjects = network_subjects(services.scenarios(ctx.store, ctx.code))
+        scenario_choice(ctx, state, subjects.subjects)
+        if not subjects.drafts:
+            compare_choice(ctx, state, subjects.subjects)
     elif ctx.room.step == "scenarios":
         method_choice(ctx, state)
         chart_choice(ctx, state)

@@ -17,6 +17,7 @@ from selfdata.domain.workshop import UseCase
 from selfdata.engines.governance import ModelFit
 from selfdata.engines.matching import workshop_coverage, workshop_needs, workshop_sources
 from selfdata.files.loading import default_decks
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import get_store
 from selfdata.ui.figures.matching import Heatmap, match_heatmap
 from selfdata.ui.figures.ready import NO_TOOLBAR, ReadyFigure, ready
@@ -135,7 +136,8 @@ def projected_results(ctx: PageContext, table: str | None = None) -> None:
         board = services.needs_board(ctx.store, ctx.code)
         totals = need_totals(board, lang)
         if totals:
-            st.plotly_chart(
+            plotly_chart(
+                lang,
                 on_wall(vote_figure(totals, lang)),
                 width="stretch",
                 key="projection_votes",

@@ -23,10 +23,13 @@ from selfdata.domain.workshop import Scenario, UseCase
 from selfdata.engines.ranking import METHODS, Method
 from selfdata.engines.ranking_summary import ranking_sentences
 from selfdata.ui import deciding_view
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import PageContext, flash
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
+from selfdata.ui.scenario_delete import delete_control, undo_offer
 from selfdata.ui.widgets import pick_scenario, safe
+from selfdata.ui.wording import plural_key
 
 PREFIX = "scenarios_"
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
@@ -118,7 +121,9 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
     total = len(rows) * len(scenarios)
     st.progress(
         sum(done.values()) / total if total else 0.0,
-        text=ctx.t("scenarios.rated", done=sum(done.values()), total=total),
+        text=ctx.t(
+            plural_key("scenarios.rated", sum(done.values())), done=sum(done.values()), total=total
+        ),
     )
     if ratings.locked:
         st.info(ctx.t("scenarios.locked"))
@@ -199,11 +204,6 @@ def _update(ctx: PageContext, scenario: Scenario, use_cases: dict[str, UseCase])
     # the form does not touch the network: keep the scenario's edits
     draft = services.ScenarioDraft(**{**draft.__dict__, "network_edits": scenario.network_edits})
     ctx.act(services.update_scenario, ctx.store, ctx.code, ctx.secret, scenario.id, draft)
-
-
-def _delete(ctx: PageContext, scenario_id: str) -> None:
-    assert ctx.code is not None and ctx.secret is not None
-    ctx.act(services.delete_scenario, ctx.store, ctx.code, ctx.secret, scenario_id)
 
 
 def scenario_form(
@@ -288,6 +288,7 @@ def manage_panel(ctx: PageContext, view: ScenariosView) -> None:
             st.info(ctx.t("scenarios.no_use_case"))
         else:
             scenario_form(ctx, use_cases)
+    undo_offer(ctx)
     if not view.scenarios:
         return
     with st.expander(ctx.t("scenarios.manage")):
@@ -295,12 +296,7 @@ def manage_panel(ctx: PageContext, view: ScenariosView) -> None:
         summary(ctx, scenario, use_cases)
         if use_cases:
             scenario_form(ctx, use_cases, scenario)
-        st.button(
-            ctx.t("scenarios.delete"),
-            key=f"{PREFIX}{scenario.id}_delete",
-            on_click=_delete,
-            args=(ctx, scenario.id),
-        )
+        delete_control(ctx, scenario, PREFIX)
 
 
 def _save_weights(ctx: PageContext, ids: Sequence[str]) -> None:
@@ -340,6 +336,7 @@ def weights_panel(ctx: PageContext, ratings: ScenarioRatings) -> None:
                     min_value=0.0,
                     max_value=10.0,
                     step=0.5,
+                    format="%g",  # "5" and "2.5", never "5.00" (issue 30)
                     value=float(in_use[cid].weight) if cid in in_use else 0.0,
                     key=f"{PREFIX}weight_{cid}",
                 )
@@ -421,8 +418,12 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
         return
     if only is not None:
         chart = {"bars": view.bars, "consensus": view.consensus, "heatmap": view.heatmap}[only]
-        st.plotly_chart(
-            on_wall(chart), width="stretch", key=f"{PREFIX}wall_{only}", config=CHART_CONFIG
+        plotly_chart(
+            ctx.lang,
+            on_wall(chart),
+            width="stretch",
+            key=f"{PREFIX}wall_{only}",
+            config=CHART_CONFIG,
         )
         st.markdown(f"**{safe(ranking_sentences(ranking, ctx.lang)[0])}**")
         deciding_view.whose_weights_line(ctx, view)
@@ -446,7 +447,9 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
     if missing:
         st.caption(ctx.t("scenarios.missing", n=missing))
     if len(ranking.scenarios) > 1:
-        st.plotly_chart(view.heatmap, width="stretch", key=f"{PREFIX}heatmap", config=CHART_CONFIG)
+        plotly_chart(
+            ctx.lang, view.heatmap, width="stretch", key=f"{PREFIX}heatmap", config=CHART_CONFIG
+        )
     deciding_view.results(ctx, view, large=large)
 
 

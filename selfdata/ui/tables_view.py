@@ -10,11 +10,13 @@ import streamlit as st
 from selfdata.app import links, services
 from selfdata.app.views import TableInfo
 from selfdata.domain.palette import TABLE_COLOURS
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR, ReadyFigure, ready
 from selfdata.ui.figures.tables import rank_grid, table_vote_bars
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button, safe, table_badge
+from selfdata.ui.wording import table_screen_label
 
 PLENARY = "all"
 """``table=all`` on the projection: the plenary view comparing every table."""
@@ -84,7 +86,7 @@ def console_section(ctx: PageContext, code: str, secret: str, named: bool) -> No
         )
         for table in tables:
             st.link_button(
-                ctx.t("tables.screen_link", name=table.name),
+                table_screen_label(table.name, ctx.lang),
                 screen_url(ctx, code, table.id),
                 icon=":material/co_present:",
             )
@@ -220,7 +222,8 @@ def table_needs(ctx: PageContext, code: str, table: TableInfo) -> None:
     board = services.needs_board(ctx.store, code, table=table.id)
     totals = need_totals(board, ctx.lang)
     if totals:
-        st.plotly_chart(
+        plotly_chart(
+            ctx.lang,
             on_wall(vote_figure(totals, ctx.lang)),
             width="stretch",
             key="projection_table_votes",
@@ -285,7 +288,7 @@ def plenary(ctx: PageContext, code: str) -> None:
         _plain_words(ctx, voted.needs_agreement, titles, "needs")
         st.caption(ctx.t("tables.votes_caption"))
         if votes is not None:
-            st.plotly_chart(votes, width="stretch", key="plenary_votes", config=NO_TOOLBAR)
+            plotly_chart(ctx.lang, votes, width="stretch", key="plenary_votes", config=NO_TOOLBAR)
         _agreement(ctx, voted.needs_agreement, titles, voted.tables, "needs")
     elif rated.scenarios is not None:
         titles = {s.id: s.title for s in rated.scenarios}
@@ -293,7 +296,7 @@ def plenary(ctx: PageContext, code: str) -> None:
         _plain_words(ctx, rated.scenarios_agreement, titles, "scenarios")
         st.caption(ctx.t("tables.ranking_caption"))
         if ranks is not None:
-            st.plotly_chart(ranks, width="stretch", key="plenary_ranks", config=NO_TOOLBAR)
+            plotly_chart(ctx.lang, ranks, width="stretch", key="plenary_ranks", config=NO_TOOLBAR)
         _agreement(ctx, rated.scenarios_agreement, titles, rated.tables, "scenarios")
 
 

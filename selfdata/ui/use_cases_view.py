@@ -12,6 +12,7 @@ from selfdata.app import services
 from selfdata.domain.cards import DataSourceCard, NeedCard
 from selfdata.domain.workshop import UseCase
 from selfdata.engines.matching import match_sources
+from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR
 from selfdata.ui.room_views import heatmap
 from selfdata.ui.session import PageContext
@@ -24,7 +25,9 @@ def matrix(
     """The heatmap, then a warning per uncovered need and the sources no need uses."""
     need_title, source_title = titles
     figure, uncovered, unused = heatmap(code, version, ctx.lang)
-    st.plotly_chart(figure.figure, width="stretch", key="use_cases_heatmap", config=NO_TOOLBAR)
+    plotly_chart(
+        ctx.lang, figure.figure, width="stretch", key="use_cases_heatmap", config=NO_TOOLBAR
+    )
     if figure.cut:
         st.caption(
             ctx.t(

@@ -25,6 +25,7 @@ from selfdata.domain.cards import (
 from selfdata.domain.textsafe import format_seconds, md_escape
 from selfdata.engines.card_filters import paginate
 from selfdata.i18n import t
+from selfdata.ui.flash import flash
 
 if TYPE_CHECKING:
     from selfdata.domain.workshop import Scenario
@@ -170,6 +171,7 @@ def proposal_form(
                 st.session_state[key] = ""
             for key in picked:
                 st.session_state[key] = None
+            flash(ctx.t("proposal.on_table", title=typed[fields[0][0]].strip()), "success")
 
     with st.form(form_key, clear_on_submit=False):
         for (_, label, options), key in zip(pickers, picked, strict=True):

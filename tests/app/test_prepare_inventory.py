@@ -128,7 +128,13 @@ def test_a_50_source_xlsx_inventory_is_imported_then_the_whole_workshop_runs_on_
                 app_store,
                 code,
                 secret,
-                services.ScenarioDraft(title="Pilote", use_case=case, model="personal_cloud"),
+                services.ScenarioDraft(
+                    residents=100,
+                    duration_months=6,
+                    title="Pilote",
+                    use_case=case,
+                    model="personal_cloud",
+                ),
             )
         if step == "scenarios":
             for token, value in ((alice, 4), (bob, 2)):

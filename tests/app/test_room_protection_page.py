@@ -55,7 +55,7 @@ def test_the_facilitator_closes_joining_and_a_tablet_is_told(
     home = run_page("home", code=room.code)
     home.text_input(key="home_pseudonym").input("Retardataire")
     home.button(key="FormSubmitter:home_join_form-Rejoindre").click().run()
-    assert any("fermé les inscriptions" in e.value for e in home.error)
+    assert any("fermé les inscriptions" in str(e.value) for e in [*home.error, *home.toast])
     assert home.text_input(key="home_pseudonym").value == "Retardataire"
     console.button(key="protect_joining").click().run()
     assert services.joining_open(app_store, room.code)

@@ -207,7 +207,9 @@ def test_a_rating_sent_from_a_screen_drawn_before_the_lock_is_refused_with_a_mes
     at.segmented_control(key=f"scenarios_rate_{scenario}_feasibility").set_value(4).run()
     assert not at.exception
     assert services.scenario_ratings(room.store, room.code, room.token).mine == {}
-    assert "La saisie est verrouillée par l’animation" in " ".join(e.value for e in at.error)
+    assert "La saisie est verrouillée par l’animation" in " ".join(
+        str(e.value) for e in [*at.error, *at.toast]
+    )
 
 
 # --- issue 14: the screen says what the PDFs and the CLI say ------------------------------

@@ -255,7 +255,13 @@ def test_a_tablet_rates_only_the_scenarios_of_the_room_and_its_table(
         app_store,
         room.code,
         room.secret,
-        services.ScenarioDraft(title="Pilote des Tilleuls", use_case=case, model="personal_cloud"),
+        services.ScenarioDraft(
+            residents=100,
+            duration_months=6,
+            title="Pilote des Tilleuls",
+            use_case=case,
+            model="personal_cloud",
+        ),
     )
     services.set_step(app_store, room.code, room.secret, "scenarios")
     alice = run_page("scenarios", code=room.code, token=split.alice)

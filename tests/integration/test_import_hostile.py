@@ -33,7 +33,13 @@ def _live_workshop_file() -> dict[str, Any]:
             store,
             room.code,
             room.secret,
-            services.ScenarioDraft(title="Pilote", use_case=case, model="data_cooperative"),
+            services.ScenarioDraft(
+                residents=100,
+                duration_months=6,
+                title="Pilote",
+                use_case=case,
+                model="data_cooperative",
+            ),
         )
         services.rate(store, room.code, alice, scenario, "cost", 2)
         data = services.export_workshop(store, room.code, room.secret).dump()

@@ -38,7 +38,9 @@ def scene(store: Store) -> Scene:
         store,
         room.code,
         room.secret,
-        services.ScenarioDraft(title="Pilote", use_case=case, model="personal_cloud"),
+        services.ScenarioDraft(
+            residents=100, duration_months=6, title="Pilote", use_case=case, model="personal_cloud"
+        ),
     )
     return Scene(room, other, alice, bob, need, source, case, scenario)
 
@@ -73,14 +75,21 @@ FACILITATOR_ACTIONS: dict[str, FacilitatorAction] = {
         st, c, s, x.use_case, "data_cooperative"
     ),
     "create_scenario": lambda st, c, s, x: services.create_scenario(
-        st, c, s, services.ScenarioDraft(title="T", use_case=x.use_case, model="personal_cloud")
+        st,
+        c,
+        s,
+        services.ScenarioDraft(
+            residents=100, duration_months=6, title="T", use_case=x.use_case, model="personal_cloud"
+        ),
     ),
     "update_scenario": lambda st, c, s, x: services.update_scenario(
         st,
         c,
         s,
         x.scenario,
-        services.ScenarioDraft(title="T", use_case=x.use_case, model="personal_cloud"),
+        services.ScenarioDraft(
+            residents=100, duration_months=6, title="T", use_case=x.use_case, model="personal_cloud"
+        ),
     ),
     "delete_scenario": lambda st, c, s, x: services.delete_scenario(st, c, s, x.scenario),
     "set_network_edits": lambda st, c, s, x: services.set_network_edits(

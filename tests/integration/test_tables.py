@@ -164,7 +164,13 @@ def test_a_participant_of_table_a_cannot_rate_table_bs_scenario(store: Store, tw
         store,
         room.code,
         room.secret,
-        services.ScenarioDraft(title="Pilote B", use_case=case_b, model="personal_cloud"),
+        services.ScenarioDraft(
+            residents=100,
+            duration_months=6,
+            title="Pilote B",
+            use_case=case_b,
+            model="personal_cloud",
+        ),
     )
     version = room.version()
     with pytest.raises(services.Forbidden) as err:
@@ -313,7 +319,9 @@ def test_the_plenary_ranks_scenarios_per_table_and_overall(store: Store, two: Tw
             store,
             code,
             room.secret,
-            services.ScenarioDraft(title=title, use_case=case, model="personal_cloud"),
+            services.ScenarioDraft(
+                residents=100, duration_months=6, title=title, use_case=case, model="personal_cloud"
+            ),
         )
         for title in ("Premier", "Second")
     ]

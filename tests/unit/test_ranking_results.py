@@ -325,7 +325,7 @@ def test_every_weight_reads_as_entered_and_no_swap_goes_from_x_to_x(decks: Decks
         pair = re.search(r"(?:de|from) (.+?) (?:à|to) (.+?)[ ,(]", sentence)
         assert pair is not None, sentence
         assert pair.group(1) != pair.group(2), sentence
-        weights = re.search(r"(?:poids|weight) ([\d,.]+) → ([\d,.]+)", sentence)
+        weights = re.search(r"(?:poids|weight) ([\d,.]+) → (?:environ |about )?([\d,.]+)", sentence)
         assert weights is not None and weights.group(1) != weights.group(2), sentence
     assert ranking.swap.weight == 0.15
     assert "poids 0,15 → " in str(swap_sentence(ranking, "fr"))  # was "de 0,1 à 0,1"

@@ -299,7 +299,13 @@ def _scenario_room(store: Store) -> tuple[Room, str, str]:
         store,
         room.code,
         room.secret,
-        services.ScenarioDraft(title="Pilote 200 foyers", use_case=case, model="personal_cloud"),
+        services.ScenarioDraft(
+            residents=100,
+            duration_months=6,
+            title="Pilote 200 foyers",
+            use_case=case,
+            model="personal_cloud",
+        ),
     )
     return room, case, scenario
 
@@ -460,7 +466,11 @@ UNDOABLE: list[tuple[str, Action]] = [
             r.secret,
             sc,
             services.ScenarioDraft(
-                title="Autre", use_case=_case_of(r), model="data_cooperative", residents=5
+                duration_months=6,
+                title="Autre",
+                use_case=_case_of(r),
+                model="data_cooperative",
+                residents=5,
             ),
         ),
     ),

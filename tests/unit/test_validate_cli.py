@@ -438,7 +438,26 @@ def test_one_bad_file_among_good_ones_fails_the_run_and_says_how_many(
     code, out, err = validate(capsys, "good.yaml", "empty.yaml", "missing.yaml")
     assert code == 1
     assert out == ["good.yaml: ok", "empty.yaml: file is empty", "missing.yaml: file not found"]
-    assert err.strip() == "2 of 3 files invalid"
+    assert err.strip() == "2 fichiers invalides sur 3"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (None, "1 fichier invalide sur 1"),
+        ("fr", "1 fichier invalide sur 1"),
+        ("en", "1 of 1 file invalid"),
+    ],
+)
+def test_the_summary_is_french_by_default_and_comes_on_its_own_line_after_the_problems(
+    in_tmp: Path, capfd: pytest.CaptureFixture[str], lang: str | None, expected: str
+) -> None:
+    """Issue 30: "1 of 1 file invalid" came in English, glued to the last French line."""
+    (in_tmp / "empty.yaml").write_bytes(b"")
+    code = main(["validate", "--cards", "decks", *(["--lang", lang] if lang else []), "empty.yaml"])
+    out, err = capfd.readouterr()
+    assert code == 1
+    assert out.endswith("\n") and err == expected + "\n"
 
 
 def test_a_bug_in_a_checker_still_prints_one_line_and_no_traceback(

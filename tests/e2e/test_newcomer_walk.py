@@ -1,0 +1,95 @@
+"""The second newcomer walk (issue 30), in a real browser: what only a browser shows."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from selfdata.app import links, outcomes, services
+from selfdata.files.loading import default_decks
+from selfdata.i18n import t
+from selfdata.store import Store
+from selfdata.store.engine import sqlite_url
+from tests.e2e.conftest import DESKTOP, Server
+
+pytestmark = pytest.mark.e2e
+LOAD_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def room(server: Server) -> Iterator[services.Created]:
+    store = Store(sqlite_url(server.db))
+    created = services.create_workshop(store, example="la_rochelle")
+    yield created
+    store.dispose()
+
+
+def _open(browser: Any, url: str, options: dict[str, Any] = DESKTOP) -> Any:
+    page = browser.new_context(**options).new_page()
+    page.set_default_timeout(LOAD_MS)
+    page.goto(url)
+    _wait_idle(page)
+    return page
+
+
+def _wait_idle(page: Any) -> None:
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
+        timeout=LOAD_MS,
+    )
+    time.sleep(0.4)
+
+
+def _selectbox(page: Any, label: str) -> Any:
+    return page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+
+
+def _pick(page: Any, label: str, option: str) -> None:
+    _selectbox(page, label).locator("input").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    _wait_idle(page)
+
+
+def _shown(page: Any, label: str) -> str:
+    return str(_selectbox(page, label).locator("input").input_value())
+
+
+def test_the_model_drop_down_shows_each_use_case_s_choice_or_its_best_fit(
+    server: Server, browser: Any, room: services.Created
+) -> None:
+    """M1: picking another use case never leaves the previous one's model in "Modèle"."""
+    store = Store(sqlite_url(server.db))
+    cases = services.use_cases(store, room.code).use_cases
+    store.dispose()
+    decks = default_decks()
+    title = {m.id: m.title.get("fr") for m in decks.governance_models}
+    expected = {
+        u.title: title[u.governance_choice or outcomes.governance_fits(u, decks)[0].model]
+        for u in cases
+    }
+    unchosen = next(u for u in cases if u.governance_choice is None)
+    best = outcomes.governance_fits(unchosen, decks)[0].model
+    assert any(u.governance_choice not in (None, best) for u in cases)
+    page = _open(
+        browser,
+        links.page_url(server.base_url, "governance", {"code": room.code, "secret": room.secret}),
+    )
+    case_label, model_label = t("governance.pick_use_case", "fr"), t("governance.pick_model", "fr")
+    order = [u.title for u in cases if u.governance_choice not in (None, best)]
+    order += [unchosen.title] + [u.title for u in cases if u.governance_choice is not None]
+    for case_title in order:
+        _pick(page, case_label, case_title)
+        assert _shown(page, model_label) == expected[case_title], case_title
+    # confirming saves what is shown
+    _pick(page, case_label, unchosen.title)
+    page.get_by_role("button", name=t("governance.confirm", "fr")).click()
+    _wait_idle(page)
+    store = Store(sqlite_url(server.db))
+    saved = {u.id: u.governance_choice for u in services.use_cases(store, room.code).use_cases}
+    store.dispose()
+    assert saved[unchosen.id] == best
+    page.context.close()
