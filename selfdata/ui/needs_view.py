@@ -13,7 +13,7 @@ from selfdata.domain.errors import SelfDataError, StoreUnavailable
 from selfdata.ui.figures.ready import NO_TOOLBAR
 from selfdata.ui.flash import show_flash
 from selfdata.ui.limits import throttle_reruns
-from selfdata.ui.room_views import need_totals, vote_figure
+from selfdata.ui.room_views import deck_in_play, need_totals, vote_figure
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button, card_box, proposal_form, safe
 
@@ -135,7 +135,8 @@ def need_card(ctx: PageContext, board: NeedsBoard, need: NeedItem, code: str) ->
 def from_deck(ctx: PageContext, board: NeedsBoard, code: str) -> None:
     """A deck card not yet on the board: added (facilitator) or proposed (participant)."""
     on_board = {n.id for n in board.needs}
-    library = services.room_deck(ctx.store, code, "needs")  # the cards in play
+    assert ctx.room is not None
+    library = deck_in_play(code, ctx.room.ranking_version, "needs")  # the cards in play
     deck = [c for c in library if c.id not in on_board]
     if not deck:
         return

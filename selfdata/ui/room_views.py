@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -26,6 +26,14 @@ from selfdata.ui.widgets import qr_png, safe
 
 if TYPE_CHECKING:
     from selfdata.ui.context import PageContext
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def deck_in_play(code: str, ranking_version: int, kind: str) -> tuple[Any, ...]:
+    """The cards of ``kind`` the room is offered (:func:`services.room_deck`), read once per
+    ``ranking_version`` (which every change of a deck or of the cards in play moves, and no
+    dot) instead of on every run of every tablet. Shared, never mutated."""
+    return tuple(services.room_deck(get_store(), code, kind))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
