@@ -1,8 +1,9 @@
 """When the push reruns a screen's live fragment (selfdata/ui/push.py, ``due``): the same
 rules as the fragment's own check — the projector and the facilitator on every change (at
 most every ``SCREEN_REFRESH_SECONDS``), a
-tablet at once for a step, lock, timer or reveal and for other people's dots at most every
-``PARTICIPANT_REFRESH_SECONDS``, everyone when a running timer ends."""
+tablet at once for a step, lock, timer or reveal and for other people's contributions at
+most every ``PARTICIPANT_REFRESH_SECONDS`` (never for their dots where it does not show them:
+``content_key``), everyone when a running timer ends."""
 
 from __future__ import annotations
 
