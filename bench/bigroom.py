@@ -13,6 +13,12 @@ REPLICAS=2``: ``python -m selfdata serve``), one after the other, before the nex
 (``BENCH_BIGROOM_REPLICAS``, default ``1,2``; ``1`` alone when HAProxy is not installed).
 ``BENCH_BIGROOM_ROOMS`` (default ``1,40,100,3x30``) picks the rooms; each row's ratio is
 against the single tablet on the same number of replicas.
+
+Beside the latencies, each room on 1 process gets the server's CPU per interaction, all in
+(``bench/cpu_cost.py``: CPU time before/after a batch of joins, votes and ratings in a room
+of the same size, the pushes to the projector and the other tablets included), and the
+machine's load average: CPU time is what a busy machine disturbs least.
+``BENCH_BIGROOM_CPU=0`` skips that probe.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import math
 import os
 from typing import Any
 
+from bench import cpu_cost
 from bench.load import LoadReport, run_load, run_rooms
 from selfdata.commands.serve import haproxy_binary
 
@@ -38,13 +45,25 @@ other process on the machine during the room (a busy neighbour inflates the time
 (`make run REPLICAS=1`); 2 is `make run REPLICAS=2`, two processes behind HAProxy with
 sticky sessions, every client on HAProxy's address with its own cookie — the server's CPU is
 then the replicas', HAProxy's and the supervisor's together. Method and caveats:
-`docs/load.md`, §5.
+`docs/load.md`, §5. `CPU ms vote/rating/join`: the server's CPU time per interaction, all
+in (the actor's reruns and every redraw pushed to the projector and the other tablets
+because of it), in a room of the same size on a fresh server (`bench/cpu_cost.py`, 60 votes
+at 6 a second, 20 ratings, the fan-out's settling included, the idle room subtracted); the
+target (issue 25) is ≤ 20 ms per vote and ≤ 40 ms per rating at 100 tablets. `load 1m`: the
+machine's 1-minute load average at the end of the room (2 cores: above 2, the server waited
+for a core).
 """
 
 TARGETS = {"vote ratio": 3.0, "vote→projector": 2.0, "join": 1.0, "browser tap": 1.0}
 
 
-def _row(name: str, rep: LoadReport, one_vote_p95: float, replicas: int = 1) -> dict[str, Any]:
+def _row(
+    name: str,
+    rep: LoadReport,
+    one_vote_p95: float,
+    replicas: int = 1,
+    cost: cpu_cost.CpuCost | None = None,
+) -> dict[str, Any]:
     ratio = rep.vote_p95_s / one_vote_p95 if one_vote_p95 > 0 else math.nan
     ok = (
         rep.errors == 0
@@ -69,8 +88,18 @@ def _row(name: str, rep: LoadReport, one_vote_p95: float, replicas: int = 1) -> 
         "reruns_per_s": rep.reruns_per_s,
         "pushed": f"{rep.pushed_renders}/{rep.tablet_pushes}",
         "server/other cpu_s": f"{rep.server_cpu_s:.0f}/{rep.other_cpu_s:.0f}",
+        "CPU ms vote/rating/join": (
+            "—" if cost is None else f"{cost.vote_ms:.0f}/{cost.rating_ms:.0f}/{cost.join_ms:.0f}"
+        ),
+        "load 1m": rep.loadavg_1m,
         "targets met": "yes" if ok else "no",
     }
+
+
+def _cost(tablets: int, replicas: int) -> cpu_cost.CpuCost | None:
+    if replicas != 1 or os.environ.get("BENCH_BIGROOM_CPU", "1") == "0":
+        return None
+    return cpu_cost.measure(tablets)
 
 
 def replica_counts() -> list[int]:
@@ -106,7 +135,8 @@ def run() -> list[dict[str, Any]]:
                     balancer=True,
                 )
                 base[r] = one.vote_p95_s
-                rows.append(_row(f"1 tablet + projector, {_on(r)}", one, base[r], r))
+                name = f"1 tablet + projector, {_on(r)}"
+                rows.append(_row(name, one, base[r], r, _cost(1, r)))
             elif "x" in room:
                 n_rooms, size = (int(x) for x in room.split("x"))
                 reps = run_rooms(
@@ -130,9 +160,8 @@ def run() -> list[dict[str, Any]]:
                     replicas=r,
                     balancer=True,
                 )
-                rows.append(
-                    _row(f"{n} tablets + projector, {_on(r)}", rep, base.get(r, math.nan), r)
-                )
+                name = f"{n} tablets + projector, {_on(r)}"
+                rows.append(_row(name, rep, base.get(r, math.nan), r, _cost(n, r)))
     return rows
 
 

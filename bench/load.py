@@ -643,6 +643,7 @@ class LoadReport:
     harness_cpu_s: float = 0.0
     other_cpu_s: float = 0.0  # CPU used by other processes on the machine during the run
     flood_reruns: int = 0  # reruns by flooding clients during the run (--flood)
+    loadavg_1m: float = float("nan")  # the machine's 1-minute load average at the end
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -1005,6 +1006,7 @@ def _report(
         rss_end_mb=round(rec.rss[-1] / mb, 1) if rec.rss else float("nan"),
         server_cpu_s=round(cpu, 2),
         by_kind=by_kind,
+        loadavg_1m=round(os.getloadavg()[0], 2),
     )
 
 

@@ -524,11 +524,25 @@ class StreamlitSession:
         return ws
 
     async def click(self, key: str) -> RunResult:
-        """Click the button keyed ``key`` (one trigger, as a browser sends it)."""
-        return await self.rerun([self.widget_state(key, True)])
+        """Click the button keyed ``key`` (one trigger, as a browser sends it; a widget
+        drawn by a fragment reruns that fragment, as in the browser)."""
+        state = self.widget_state(key, True)
+        return await self.rerun([state], fragment_id=self.widget_fragment(key))
 
     async def set_value(self, key: str, value: Any) -> RunResult:
-        return await self.rerun([self.widget_state(key, value)])
+        state = self.widget_state(key, value)
+        return await self.rerun([state], fragment_id=self.widget_fragment(key))
+
+    def widget_fragment(self, key: str) -> str:
+        """The id of the fragment that drew the widget keyed ``key`` ("" for the page)."""
+        suffix = "-" + key
+        for node in self._nodes.values():
+            kind = node.element.WhichOneof("type")
+            wid = getattr(getattr(node.element, kind), "id", "") if kind else ""
+            if isinstance(wid, str) and wid.startswith("$$ID-") and wid.endswith(suffix):
+                if wid.split("-", 2)[-1] == key:
+                    return str(node.fragment_id)
+        raise KeyError(f"no widget keyed {key!r} on the page")
 
     async def upload(self, key: str, name: str, data: bytes, mime: str = "") -> RunResult:
         """Give the file uploader keyed ``key`` one file, as the browser does: ask the server

@@ -180,7 +180,6 @@ RANKING_NEUTRAL = frozenset(
         "propose_need",
         "propose_source",
         "set_projection",
-        "set_cards_in_play",
         "set_agenda",
         "restart_clock",
     }
@@ -188,7 +187,9 @@ RANKING_NEUTRAL = frozenset(
 """Actions that cannot change a ranking (it reads scenarios, criteria, weights, participants
 and ratings): a room placing dots does not make every screen recompute the scenarios'
 ranking. Any other action bumps ``ranking_version``, including ones that could be neutral:
-a stale ranking is worse than a recomputed one."""
+a stale ranking is worse than a recomputed one. The cards in play (``set_cards_in_play``)
+bump it too, rarely as it is done: the step pages cache the deck they offer on it
+(:func:`selfdata.ui.room_views.deck_in_play`), and a tablet is redrawn when it moves."""
 
 
 _BUMP_VERSION = (

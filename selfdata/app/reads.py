@@ -51,6 +51,12 @@ _PULSE = select(
     t.workshops.c.timer_end,
     t.workshops.c.revealed,
     t.workshops.c.settings_version,
+    t.workshops.c.ranking_version,
+    select(func.count())
+    .select_from(t.needs)
+    .where(t.needs.c.workshop_id == t.workshops.c.id)
+    .scalar_subquery()
+    .label("needs"),
 ).where(t.workshops.c.code == bindparam("code"))
 _PARTICIPANT_COUNT = (
     select(func.count()).select_from(t.participants).where(t.participants.c.workshop_id == _WID)
@@ -100,6 +106,8 @@ def room_pulse(store: Store, code: str) -> RoomPulse:
             timer_end=timer_end,
             revealed=tuple(json.loads(row.revealed or "[]")),
             settings_version=int(row.settings_version),
+            ranking_version=int(row.ranking_version),
+            needs=int(row.needs),
         )
 
     return store.read(fn)

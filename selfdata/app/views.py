@@ -155,6 +155,13 @@ class RoomPulse:
     revealed: tuple[str, ...]
     settings_version: int = 0
     """See :attr:`RoomState.settings_version` (tablets redraw at once when it moves)."""
+    ranking_version: int = 0
+    """See :attr:`RoomState.ranking_version`: moved by every write except dots, proposals
+    and a few settings of the screens."""
+    needs: int = 0
+    """Needs on the board, hidden ones included (a proposal adds one). With
+    ``ranking_version``, what a tablet that does not show the room's dots watches of other
+    people's contributions (:func:`selfdata.ui.push.content_key`)."""
 
 
 @dataclass(frozen=True)

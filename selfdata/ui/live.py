@@ -47,18 +47,23 @@ TABLET_SAFETY_POLL_SECONDS = 30.0
 bench/load.py (docs/load.md, §5): idle tablets' polls were half of the server's load with
 100 tablets."""
 PARTICIPANT_REFRESH_SECONDS = 10.0
-"""A tablet redraws for other people's contributions at most this often; its own actions
-and a change of step, lock, timer or reveal redraw it at once. Measured by bench/load.py
+"""A tablet redraws for other people's contributions at most this often (never for their
+dots on a page that does not show them: the needs page before the reveal, issue 25); its
+own actions and a change of step, lock, timer or reveal redraw it at once. Measured by bench/load.py
 (docs/load.md): redrawing 40 tablets on every vote saturated the server (40 tablets: p50
 3.9 s, 8.6 reruns/s); with this, p50 0.11 s, 30 reruns/s. The projector stays live."""
 
 
-def live_updates(ctx: PageContext, *, follow_step: bool = False) -> None:
+def live_updates(
+    ctx: PageContext, *, follow_step: bool = False, content: tuple[int, int] | None = None
+) -> None:
     """A small fragment, run when the workshop moved (pushed) and on a slow timer, that
     redraws the page when the workshop moved. With
     ``follow_step`` (participants' step pages), a change of step by the facilitator takes
     the tablet to the new step's page. Also shows the running countdown and redraws once
-    when it ends (input locks)."""
+    when it ends (input locks). A tablet whose page does not show the room's dots gives
+    ``content`` (:func:`tablet_content`, read before the page read the workshop): it is
+    never redrawn for other people's dots."""
     if ctx.code is None or ctx.room is None:
         return
     ticking = ctx.room.timer_end is not None and ctx.room.timer_end > time.time()
@@ -77,7 +82,21 @@ def live_updates(ctx: PageContext, *, follow_step: bool = False) -> None:
         ctx.lang,
         push.room_key(ctx.room),
         time.time(),
+        content,
     )
+
+
+def tablet_content(ctx: PageContext) -> tuple[int, int] | None:
+    """For a participant's page that does not show the room's dots: what it shows of other
+    people's contributions (:func:`selfdata.ui.push.content_key`), to read *before* the
+    page reads the workshop (a change in between then redraws it, never the reverse).
+    None (redraw for any change, as other pages) for other viewers or when unreadable."""
+    if not ctx.is_participant or ctx.code is None:
+        return None
+    try:
+        return push.content_key(services.room_pulse(ctx.store, ctx.code))
+    except SelfDataError:
+        return None
 
 
 @st.fragment(run_every=SAFETY_POLL_SECONDS)
@@ -115,6 +134,7 @@ def _check_room(
     lang: str,
     room_key: tuple[object, ...] = (),
     drawn_at: float = 0.0,
+    content: tuple[int, int] | None = None,
     *,
     tablet: bool = False,
 ) -> None:
@@ -131,6 +151,7 @@ def _check_room(
         follow_step=follow_step,
         tablet=tablet,
         refresh_s=PARTICIPANT_REFRESH_SECONDS if tablet else SCREEN_REFRESH_SECONDS,
+        content=content,
     )
     if timer_end is not None:
         remaining = max(0.0, timer_end - time.time())
@@ -154,9 +175,9 @@ def _check_room(
     if follow_step:
         if pulse.step != seen_step and page_file(pulse.step).exists():
             switch_to(pulse.step, params)
-        if (
-            push.room_key(pulse) == room_key
-            and time.time() - drawn_at < PARTICIPANT_REFRESH_SECONDS
+        if push.room_key(pulse) == room_key and (
+            (content is not None and push.content_key(pulse) == content)
+            or time.time() - drawn_at < PARTICIPANT_REFRESH_SECONDS
         ):
             return
     st.rerun(scope="app")

@@ -1,14 +1,73 @@
-"""The needs page's sections: one need card with its counts and dot buttons, and the ways to
-put a need on the board (from the deck, or a new one). ``pages/needs.py`` lists them."""
+"""The needs page's sections: the vote board (counts, chart, need cards with their dot
+buttons) and the ways to put a need on the board (from the deck, or a new one).
+``pages/needs.py`` lists them."""
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from selfdata.app import services
 from selfdata.app.views import NeedItem, NeedsBoard
+from selfdata.domain.errors import SelfDataError, StoreUnavailable
+from selfdata.ui.charts import plotly_chart
+from selfdata.ui.figures.ready import NO_TOOLBAR
+from selfdata.ui.flash import show_flash
+from selfdata.ui.limits import throttle_reruns
+from selfdata.ui.room_views import deck_in_play, need_totals, vote_figure
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button, card_box, proposal_form, safe
+
+
+@st.fragment
+def vote_board(ctx: PageContext, code: str, first: NeedsBoard) -> None:
+    """What a tap changes: the counts, the chart (once revealed) and the need cards. A
+    fragment: a dot reruns the board, not the page (header, sidebar, deck, proposal form:
+    docs/load.md, §8). ``first`` is the board the page's run read; the board's own runs read
+    it again. A step, lock, timer or reveal still redraws the whole page (the page's live
+    fragment, :mod:`selfdata.ui.live`); the rate limit of taps (``ctx.act``) and the pace of
+    a session's runs hold for the board's runs too."""
+    board = first
+    run = get_script_run_ctx()
+    if run is not None and run.fragment_ids_this_run:  # a tap on the board: its own run
+        throttle_reruns()
+        show_flash()  # a refused tap says so here (the page's top is not redrawn)
+        try:
+            board = services.needs_board(ctx.store, code, ctx.token, secret=ctx.secret)
+        except StoreUnavailable as err:  # the board stays as drawn, the tablet says why
+            st.warning(err.message(ctx.lang), icon=":material/cloud_off:")
+            return
+        except SelfDataError as err:
+            ctx.error(err)
+            return
+    board_counts(ctx, board)
+    for need in board.needs:
+        need_card(ctx, board, need, code)
+
+
+def board_counts(ctx: PageContext, board: NeedsBoard) -> None:
+    """The participant's dots left; the room's dots and voters, and the chart, where the
+    room's dots are shown: to the facilitator, and to everyone once revealed. A tablet is
+    not redrawn for other people's dots (:func:`selfdata.ui.push.content_key`): before the
+    reveal the room's totals are the projector's."""
+    room_wide = board.revealed or ctx.is_facilitator
+    m1, m2, m3 = st.columns(3)
+    if board.remaining is not None:
+        m1.metric(ctx.t("needs.remaining"), f"{board.remaining} / {board.budget}")
+    if room_wide:
+        m2.metric(ctx.t("counts.dots"), board.dots_cast)
+        m3.metric(ctx.t("counts.voters"), board.voters)
+    if board.locked:
+        st.info(ctx.t("needs.locked"))
+    totals = need_totals(board, ctx.lang) if room_wide else ()
+    if totals:
+        plotly_chart(
+            ctx.lang,
+            vote_figure(totals, ctx.lang),
+            width="stretch",
+            key="needs_votes_chart",
+            config=NO_TOOLBAR,
+        )
 
 
 def need_card(ctx: PageContext, board: NeedsBoard, need: NeedItem, code: str) -> None:
@@ -78,7 +137,8 @@ def need_card(ctx: PageContext, board: NeedsBoard, need: NeedItem, code: str) ->
 def from_deck(ctx: PageContext, board: NeedsBoard, code: str) -> None:
     """A deck card not yet on the board: added (facilitator) or proposed (participant)."""
     on_board = {n.id for n in board.needs}
-    library = services.room_deck(ctx.store, code, "needs")  # the cards in play
+    assert ctx.room is not None
+    library = deck_in_play(code, ctx.room.ranking_version, "needs")  # the cards in play
     deck = [c for c in library if c.id not in on_board]
     if not deck:
         return

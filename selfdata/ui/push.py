@@ -57,6 +57,14 @@ def room_key(room: RoomState | RoomPulse) -> tuple[object, ...]:
     return (room.step, room.locked, room.timer_end, room.revealed, room.settings_version)
 
 
+def content_key(pulse: RoomPulse) -> tuple[int, int]:
+    """What a tablet that does not show the room's dots (the needs page before the reveal)
+    shows of other people's contributions: anything but a dot moves ``ranking_version``
+    (a hidden need, a join, a rating…) or adds a need (a proposal). A dot moves neither:
+    such a tablet is never redrawn for other people's dots; the projector shows them."""
+    return (pulse.ranking_version, pulse.needs)
+
+
 @dataclass
 class Screen:
     """What one session's live fragment drew, and how to reach it."""
@@ -77,6 +85,10 @@ class Screen:
     refresh_s: float
     """A tablet redraws for other people's contributions at most this often; the projector
     and the facilitator's screens redraw for any change at most this often."""
+    content: tuple[int, int] | None = None
+    """A tablet that does not show the room's dots: its :func:`content_key` when drawn (it
+    redraws for other people's contributions only when that moves). None: it redraws for
+    any change (at most every ``refresh_s``)."""
     pushed: tuple[object, ...] = ()
     loop: Any = None
 
@@ -92,8 +104,11 @@ def due(screen: Screen, pulse: RoomPulse, now: float) -> tuple[object, ...] | No
     if screen.tablet and screen.follow_step:
         if pulse.step != screen.step:
             return ("step", pulse.version)
-        if key == screen.room_key and now - screen.drawn_at < screen.refresh_s:
-            return None
+        if key == screen.room_key:
+            if screen.content is not None and content_key(pulse) == screen.content:
+                return None  # other people's dots only: nothing this tablet shows moved
+            if now - screen.drawn_at < screen.refresh_s:
+                return None
     elif now - screen.drawn_at < screen.refresh_s:
         return None  # drawn less than refresh_s ago: at the next tick after that
     return ("version", pulse.version)
@@ -219,6 +234,7 @@ def watch(
     follow_step: bool,
     tablet: bool,
     refresh_s: float,
+    content: tuple[int, int] | None = None,
 ) -> None:
     """Called by the live fragment on each of its runs: push to this session when the
     workshop moves past what it drew. Outside a served session (AppTest), nothing."""
@@ -254,6 +270,7 @@ def watch(
             follow_step=follow_step,
             tablet=tablet,
             refresh_s=refresh_s,
+            content=content,
             loop=info.session._event_loop,
         ),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -21,7 +21,7 @@ from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import get_store
 from selfdata.ui.figures.matching import Heatmap, match_heatmap
 from selfdata.ui.figures.ready import NO_TOOLBAR, ReadyFigure, ready
-from selfdata.ui.figures.votes import vote_bars
+from selfdata.ui.figures.votes import patch_vote_bars, vote_bars
 from selfdata.ui.figures.wall import on_wall
 from selfdata.ui.widgets import qr_png, safe
 
@@ -29,11 +29,31 @@ if TYPE_CHECKING:
     from selfdata.ui.context import PageContext
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def vote_figure(totals: tuple[tuple[str, int], ...], lang: str) -> ReadyFigure:
-    """The dots per need (kept as plain data: the projector and every tablet on a revealed
-    needs step redraw it; see :mod:`selfdata.ui.figures.ready`)."""
-    return ready(vote_bars(totals, lang))
+@st.cache_resource(show_spinner=False, max_entries=64)
+def deck_in_play(code: str, ranking_version: int, kind: str) -> tuple[Any, ...]:
+    """The cards of ``kind`` the room is offered (:func:`services.room_deck`), read once per
+    ``ranking_version`` (which every change of a deck or of the cards in play moves, and no
+    dot) instead of on every run of every tablet. Shared, never mutated."""
+    return tuple(services.room_deck(get_store(), code, kind))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _vote_template(bars: int, lang: str, wall: bool) -> ReadyFigure:
+    """The vote chart for ``bars`` needs in ``lang`` (on the wall or not), built and
+    validated once: every vote only patches its values in (never mutated: shared by every
+    screen of the process)."""
+    template = ready(vote_bars([("", 0)] * bars, lang))
+    return on_wall(template) if wall else template
+
+
+def vote_figure(
+    totals: tuple[tuple[str, int], ...], lang: str, *, wall: bool = False
+) -> ReadyFigure:
+    """The dots per need as plain data (the projector and every screen on a revealed needs
+    step redraw it after every vote; see :mod:`selfdata.ui.figures.ready`), restyled for the
+    wall when ``wall``: the cached chart of as many bars with these totals patched in
+    (:func:`~selfdata.ui.figures.votes.patch_vote_bars`)."""
+    return ReadyFigure(patch_vote_bars(_vote_template(len(totals), lang, wall).spec, totals))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -138,7 +158,7 @@ def projected_results(ctx: PageContext, table: str | None = None) -> None:
         if totals:
             plotly_chart(
                 lang,
-                on_wall(vote_figure(totals, lang)),
+                vote_figure(totals, lang, wall=True),
                 width="stretch",
                 key="projection_votes",
                 config=NO_TOOLBAR,

@@ -117,6 +117,35 @@ def test_the_projection_shows_vote_results_once_revealed(
     assert [m.value for m in shown.metric][1] == str(board.dots_cast)  # still live
 
 
+def test_a_tablet_shows_the_rooms_dots_only_once_revealed_the_facilitator_always(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 25: a tablet is not redrawn for other people's dots, so before the reveal it
+    shows its own dots and what it has left, not the room's totals (those are the
+    projector's); once revealed, the totals and the chart; the facilitator always."""
+    room = open_room(app_store, "la_rochelle")
+    services.set_step(app_store, room.code, room.secret, "needs")
+    services.set_revealed(app_store, room.code, room.secret, "needs", False)
+    room_wide = {t("counts.dots"), t("counts.voters")}
+
+    tablet = run_page("needs", code=room.code, token=room.token)
+    assert not tablet.exception
+    assert {m.label for m in tablet.metric} == {t("needs.remaining")}
+    assert not tablet.get("plotly_chart")
+    assert any(t("needs.add_dot") == b.label for b in tablet.button)  # it votes all the same
+    desk = run_page("needs", code=room.code, secret=room.secret)
+    assert room_wide <= {m.label for m in desk.metric}
+    assert desk.get("plotly_chart")
+
+    services.set_revealed(app_store, room.code, room.secret, "needs", True)
+    tablet = run_page("needs", code=room.code, token=room.token)
+    board = services.needs_board(app_store, room.code, room.token)
+    shown = {m.label: m.value for m in tablet.metric}
+    assert shown[t("counts.dots")] == str(board.dots_cast)
+    assert shown[t("counts.voters")] == str(board.voters)
+    assert tablet.get("plotly_chart")
+
+
 def test_english_is_one_parameter_away(room, run_page: PageRunner) -> None:  # type: ignore[no-untyped-def]
     at = run_page("needs", code=room.code, token=room.token, lang="en")
     assert at.title[0].value == "Residents’ needs"

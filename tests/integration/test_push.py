@@ -78,6 +78,7 @@ def room(tmp_path: Path) -> Iterator[Room]:
     services.set_step(store, created.code, created.secret, "needs")
     services.set_locked(store, created.code, created.secret, False)
     services.set_vote_settings(store, created.code, created.secret, budget=50, cap=50)
+    services.set_revealed(store, created.code, created.secret, "needs", False)  # the room votes
     tokens = [services.join(store, created.code, f"Tablette {i}").token for i in range(2)]
     other = services.create_workshop(store, example="la_rochelle")  # another room, same server
     yield Room(store, created.code, created.secret, tokens, other.code)
@@ -136,16 +137,24 @@ def test_a_vote_is_pushed_to_the_projector_and_a_step_to_the_tablets(
             assert min(idle.auto_reruns.values()) >= live.TABLET_SAFETY_POLL_SECONDS
 
             keys = [k for k, _ in voter.widget_keys() if k.startswith("needs_vote_")]
-            assert (await voter.click(keys[0])).ok
+            assert voter.widget_fragment(keys[0]), "the vote board is a fragment"
+            tapped = await voter.click(keys[0])
+            assert tapped.ok
+            # A tap reruns the board alone, not the page (issue 25).
+            runs = [
+                m.metadata.run for m in tapped.messages if m.WhichOneof("type") == "new_session"
+            ]
+            assert runs and all(r.fragment_ids for r in runs), "the tap reran the whole page"
             for _ in range(20):  # pushed runs until one shows the vote
                 pushed = await projector.next_push(PUSHED_WITHIN_S)
                 assert pushed is not None, "nothing was pushed to the projector"
                 if shown_dots(projector) == before + 1:
                     break
             assert shown_dots(projector) == before + 1
-            # Someone else's dot does not disturb an idle tablet (it redraws for others
-            # at most every PARTICIPANT_REFRESH_SECONDS, and then only if it is asked to).
-            assert await idle.next_push(1.0) is None
+            # Someone else's dot never disturbs an idle tablet whose page does not show the
+            # room's dots (the needs page before the reveal, issue 25): not even once its
+            # PARTICIPANT_REFRESH_SECONDS for other contributions have passed.
+            assert await idle.next_push(live.PARTICIPANT_REFRESH_SECONDS + 2.0) is None
             # Nor another workshop's projector on the same server.
             assert await other.next_push(0.5) is None
 

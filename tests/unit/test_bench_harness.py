@@ -183,8 +183,15 @@ def test_bigroom_plays_each_room_on_one_process_then_on_the_replicas(
             tablet_pushes=0,
             server_cpu_s=1.0,
             other_cpu_s=2.0,
+            loadavg_1m=3.5,
         )
         return rep  # type: ignore[return-value]
+
+    probed: list[int] = []
+
+    def fake_cost(tablets: int) -> object:
+        probed.append(tablets)
+        return types.SimpleNamespace(vote_ms=12.0, rating_ms=30.0, join_ms=25.0)
 
     def fake_load(_s: str, *, participants: int, replicas: int, balancer: bool, **_: object):  # type: ignore[no-untyped-def]
         played.append((str(participants), replicas, balancer))
@@ -196,6 +203,8 @@ def test_bigroom_plays_each_room_on_one_process_then_on_the_replicas(
 
     monkeypatch.setattr(bigroom, "run_load", fake_load)
     monkeypatch.setattr(bigroom, "run_rooms", fake_rooms)
+    monkeypatch.setattr(bigroom.cpu_cost, "measure", fake_cost)
+    monkeypatch.delenv("BENCH_BIGROOM_CPU", raising=False)
     monkeypatch.setenv("BENCH_BIGROOM_ROOMS", "1,100,2x30")
     monkeypatch.setenv("BENCH_BIGROOM_REPLICAS", "1,2")
     rows = bigroom.run()
@@ -211,6 +220,12 @@ def test_bigroom_plays_each_room_on_one_process_then_on_the_replicas(
     assert ratios["100 tablets + projector, 1 process"] == pytest.approx(4.0)
     assert ratios["100 tablets + projector, 2 replicas (HAProxy)"] == pytest.approx(2.0)
     assert [r["replicas"] for r in rows] == [1, 2, 1, 2, 1, 1, 2, 2]
+    # server CPU per interaction beside the latencies, probed on one process, with the load
+    assert probed == [1, 100]
+    cpu = {r["name"]: r["CPU ms vote/rating/join"] for r in rows}
+    assert cpu["100 tablets + projector, 1 process"] == "12/30/25"
+    assert cpu["100 tablets + projector, 2 replicas (HAProxy)"] == "—"
+    assert {r["load 1m"] for r in rows} == {3.5}
 
 
 def test_bigroom_plays_every_room_on_one_process_and_two_replicas_by_default(

@@ -1,14 +1,15 @@
 """When the push reruns a screen's live fragment (selfdata/ui/push.py, ``due``): the same
 rules as the fragment's own check — the projector and the facilitator on every change (at
 most every ``SCREEN_REFRESH_SECONDS``), a
-tablet at once for a step, lock, timer or reveal and for other people's dots at most every
-``PARTICIPANT_REFRESH_SECONDS``, everyone when a running timer ends."""
+tablet at once for a step, lock, timer or reveal and for other people's contributions at
+most every ``PARTICIPANT_REFRESH_SECONDS`` (never for their dots where it does not show them:
+``content_key``), everyone when a running timer ends."""
 
 from __future__ import annotations
 
 from selfdata.app.views import RoomPulse
 from selfdata.ui.live import PARTICIPANT_REFRESH_SECONDS, SCREEN_REFRESH_SECONDS
-from selfdata.ui.push import Pusher, Screen, due, room_key
+from selfdata.ui.push import Pusher, Screen, content_key, due, room_key
 
 NOW = 1_000_000.0
 
@@ -21,6 +22,8 @@ def pulse(
     timer_end: float | None = None,
     revealed: tuple[str, ...] = (),
     settings_version: int = 0,
+    ranking_version: int = 3,
+    needs: int = 8,
 ) -> RoomPulse:
     return RoomPulse(
         version=version,
@@ -29,6 +32,8 @@ def pulse(
         timer_end=timer_end,
         revealed=revealed,
         settings_version=settings_version,
+        ranking_version=ranking_version,
+        needs=needs,
     )
 
 
@@ -103,3 +108,50 @@ def test_forgetting_a_stale_fragment_keeps_the_sessions_newer_registration() -> 
     assert pusher.watching() == {"s": new}
     pusher.forget("s", new)
     assert pusher.watching() == {}
+
+
+def test_a_tablet_that_does_not_show_the_rooms_dots_is_never_redrawn_for_them() -> None:
+    """Issue 25: the needs page before the reveal registers what it shows of the others
+    (``content_key``); other people's dots move neither part of it."""
+    drawn = pulse()
+    tab = screen(tablet=True, drawn_at=NOW - 3600)  # drawn long ago: no refresh delay left
+    tab.room_key, tab.content = room_key(drawn), content_key(drawn)
+    for version in (6, 60, 600):  # dots, dots, dots
+        assert due(tab, pulse(version), NOW) is None
+    # anything else the page shows still reaches it: a need proposed, hidden, a join...
+    assert due(tab, pulse(7, needs=9), NOW) == ("version", 7)
+    assert due(tab, pulse(7, ranking_version=4), NOW) == ("version", 7)
+    # ... at most every PARTICIPANT_REFRESH_SECONDS after it drew
+    recent = screen(tablet=True)
+    recent.room_key, recent.content = room_key(drawn), content_key(drawn)
+    assert due(recent, pulse(7, needs=9), NOW) is None
+    # and a step, lock, timer, reveal or setting at once
+    assert due(recent, pulse(7, "scenarios"), NOW) == ("step", 7)
+    assert due(recent, pulse(7, locked=True), NOW) == ("version", 7)
+    assert due(recent, pulse(7, timer_end=NOW + 60), NOW) == ("version", 7)
+    assert due(recent, pulse(7, revealed=("needs",)), NOW) == ("version", 7)
+    assert due(recent, pulse(7, settings_version=1), NOW) == ("version", 7)
+
+
+def test_the_pulse_tells_a_dot_from_every_other_contribution(store) -> None:  # type: ignore[no-untyped-def]
+    from selfdata.app import services
+
+    created = services.create_workshop(store, example="la_rochelle")
+    code, secret = created.code, created.secret
+    services.set_step(store, code, secret, "needs")
+    services.set_locked(store, code, secret, False)
+    token = services.join(store, code, "Une").token
+    other = services.join(store, code, "Autre").token
+    before = services.room_pulse(store, code)
+    need = services.needs_board(store, code, token).needs[0].id
+    services.vote(store, code, other, need, 1)
+    voted = services.room_pulse(store, code)
+    assert voted.version > before.version
+    assert content_key(voted) == content_key(before)  # a dot: nothing a tablet shows
+    deck = [c.id for c in services.room_deck(store, code, "needs")]
+    on_board = {n.id for n in services.needs_board(store, code, token).needs}
+    services.propose_need(store, code, other, card_id=next(c for c in deck if c not in on_board))
+    proposed = services.room_pulse(store, code)
+    assert proposed.needs == voted.needs + 1
+    services.hide_contribution(store, code, secret, "need", need, True)
+    assert services.room_pulse(store, code).ranking_version > proposed.ranking_version

@@ -157,8 +157,8 @@ ACTIONS: dict[str, tuple[bool, Callable[[Room, str], object]]] = {
         False,
         lambda r, tok: services.set_projection(r.store, r.code, r.secret, method="topsis"),
     ),
-    "set_cards_in_play": (
-        False,
+    "set_cards_in_play": (  # the deck the step pages offer is cached on the ranking's version
+        True,
         lambda r, tok: services.set_cards_in_play(r.store, r.code, r.secret, "needs", None),
     ),
     "set_agenda": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -11,15 +12,36 @@ from selfdata.i18n import t
 from selfdata.ui.figures.common import hbars, plotly_text, room_figure
 
 
+def _ranked(totals: Sequence[tuple[str, int]]) -> tuple[list[str], list[int]]:
+    ranked = sorted(totals, key=lambda item: -item[1])
+    return [plotly_text(title) for title, _ in ranked], [dots for _, dots in ranked]
+
+
+def _x_range(values: Sequence[int]) -> list[float]:
+    return [0, max(values, default=0) * 1.15 + 1]
+
+
 def vote_bars(totals: Sequence[tuple[str, int]], lang: str) -> go.Figure:
     """Dots per need, most voted on top. ``totals``: (need title, dots)."""
-    ranked = sorted(totals, key=lambda item: -item[1])
-    labels = [plotly_text(title) for title, _ in ranked]
-    values = [dots for _, dots in ranked]
+    labels, values = _ranked(totals)
     bar = hbars(labels, values, palette.ACCENT, "%{y}: %{x}<extra></extra>")
-    top = max(values, default=0)
     return room_figure(
         bar,
-        max(240, 44 * len(ranked) + 80),
-        xaxis={"title": {"text": t("needs.dots_axis", lang)}, "range": [0, top * 1.15 + 1]},
+        max(240, 44 * len(labels) + 80),
+        xaxis={"title": {"text": t("needs.dots_axis", lang)}, "range": _x_range(values)},
     )
+
+
+def patch_vote_bars(template: dict[str, Any], totals: Sequence[tuple[str, int]]) -> dict[str, Any]:
+    """The plain data of ``vote_bars(totals, lang)`` (``to_dict()``, maybe restyled for the
+    wall), made from ``template``: the same figure's data for as many bars, in the same
+    language, whatever their values. Only the bars' values, labels and texts and the x range
+    depend on the totals: they are put in, the rest is shared. ``template`` is not mutated
+    (every screen shares it); the result shares its untouched parts. Building and validating
+    a plotly figure on every vote cost the server more than the rest of the chart's run
+    (docs/load.md, §6)."""
+    labels, values = _ranked(totals)
+    bar = {**template["data"][0], "x": values, "y": labels, "text": [str(v) for v in values]}
+    layout = template["layout"]
+    xaxis = {**layout["xaxis"], "range": _x_range(values)}
+    return {**template, "data": [bar], "layout": {**layout, "xaxis": xaxis}}
