@@ -205,7 +205,7 @@ def _origin(
 ) -> str:
     """Where a card of the workshop came from, said after its title: the city's file, the
     room (agreeing with « un besoin » or « une source »), or nothing for a deck card."""
-    origin = card.origin if card is not None else None
+    origin: str | None = card.origin if card is not None else None
     if origin is None and proposer:
         origin = "room"
     if origin == "room" and need:
