@@ -616,7 +616,8 @@ def test_deleting_a_workshop_erases_every_row_it_owns(store: Store):
     with pytest.raises(services.NotFound):
         services.room_state(store, room.code)
     for table in t.metadata.sorted_tables:
-        if table.name in ("schema_version", "use_case_sources"):
+        # workshop_creations: no workshop's rows (a minute of hashed addresses, for the limit)
+        if table.name in ("schema_version", "use_case_sources", "workshop_creations"):
             continue
         column = table.c.id if table.name == "workshops" else table.c.workshop_id
         remaining = store.read(
