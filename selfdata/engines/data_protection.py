@@ -153,6 +153,20 @@ def city_runs_platform(scenario: Scenario, decks: Decks) -> bool:
     return any(ids.get(a) in INTERMEDIARY_ACTORS for a in scenario.city_actors or [])
 
 
+def _subjects(key: str, scenario: Scenario, workshop: Workshop, facts: Facts) -> I18nText:
+    """The data subjects, with the vulnerable groups the criteria found among them."""
+    base = _text(key, n=scenario.scope.residents, territory=workshop.territory)
+    groups = sorted(facts.groups or ())
+    if not groups:
+        return base
+    names = [_text(f"dpia.group.{g}") for g in groups]
+    among = I18nText(
+        fr=t("dp.register.subjects.among", "fr", groups=", ".join(n.fr for n in names)),
+        en=t("dp.register.subjects.among", "en", groups=", ".join(n.en for n in names)),
+    )
+    return I18nText(fr=f"{base.fr} {among.fr}", en=f"{base.en} {among.en}")
+
+
 def register_entry(
     workshop: Workshop,
     scenario: Scenario,
@@ -201,10 +215,7 @@ def register_entry(
         field("purpose", _text("dp.register.purpose.value", purpose=purpose, title=scenario.title)),
         field("basis", basis),
         *(() if register_basis is None else (field("register_basis", register_basis),)),
-        field(
-            "subjects",
-            _text(subjects_key, n=scenario.scope.residents, territory=workshop.territory),
-        ),
+        field("subjects", _subjects(subjects_key, scenario, workshop, facts)),
         field("categories", _joined(_unique(cats))),
         field("recipients", _joined(recipients(scenario, decks))),
         field("transfers", _text("dp.register.transfers.value")),

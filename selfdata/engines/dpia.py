@@ -312,7 +312,8 @@ CRITERIA = (
 def _item(cid: str, met: bool | None, why_key: str | None = None) -> Criterion:
     why = _text(why_key or f"dpia.{cid}.{'yes' if met else ('no' if met is False else 'ask')}")
     question = _text(f"dpia.{cid}.ask") if met is None else None
-    return Criterion(cid, met, why, _text("dpia.cnil.rule", item=_text(f"dpia.{cid}").fr), question)
+    rule = _said("dpia.cnil.rule", item=lambda lang: t(f"dpia.{cid}", lang))
+    return Criterion(cid, met, why, rule, question)
 
 
 def cnil_social_support(facts: Facts) -> Criterion:

@@ -50,6 +50,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "People passing the places fitted with sensors, and volunteer residents of "
         "{territory} (up to {n}).",
     },
+    "dp.register.subjects.among": {
+        "fr": "Parmi elles, des personnes vulnérables\u202f: {groups}.",
+        "en": "Among them, vulnerable people: {groups}.",
+    },
     "dp.register.subjects": {"fr": "Personnes concernées", "en": "Data subjects"},
     "dp.register.subjects.rule": {
         "fr": "RGPD art. 30, paragraphe 1, c",

@@ -36,6 +36,16 @@ def test_the_facilitator_reads_the_pre_check_of_the_chosen_scenario(room: Room, 
         assert step.rule.get(lang) in shown
     for field in check.register:
         assert field.label.get(lang) in shown
+    # the DPO's checklist, as the dossier prints it (issue 27)
+    labels = [e.label for e in at.expander]
+    for title in ("dpia.criteria", "dpia.cnil", "law.title"):
+        assert t(title, lang) in labels
+    for c in (*check.criteria, *check.cnil_items):
+        assert t(f"dpia.{c.id}", lang) in shown and c.why.get(lang) in shown
+    for p in check.processings:
+        assert p.basis.get(lang) in shown and p.controller.get(lang) in shown
+    for q in check.questions:
+        assert q.question is not None and q.question.get(lang) in shown
 
 
 def test_choosing_another_scenario_shows_its_own_pre_check(room: Room) -> None:

@@ -234,3 +234,18 @@ def test_the_dpo_is_asked_about_the_assessment_when_one_is_required() -> None:
 
 def test_the_threshold_is_the_cnil_and_edpb_two_criteria_rule() -> None:
     assert DPIA_THRESHOLD == 2
+
+
+@pytest.mark.parametrize("name", ["la_rochelle", "grand_lyon", "nantes"])
+def test_the_register_entry_agrees_with_the_rest_of_the_checklist(name: str) -> None:
+    w = example(name)
+    for s in w.scenarios:
+        check = pre_check(w, s, decks())
+        entry = {f.id: f for f in check.register}
+        service = check.processings[0]
+        assert service.controller.fr in entry["controller"].value.fr
+        assert service.basis.fr in entry["basis"].value.fr
+        if service.special is not None:
+            assert service.special.fr in entry["basis"].value.fr
+        vulnerable = next(c for c in check.criteria if c.id == "vulnerable")
+        assert ("vulnérables" in entry["subjects"].value.fr) == bool(vulnerable.met), s.id

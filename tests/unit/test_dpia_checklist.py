@@ -139,6 +139,7 @@ def test_each_item_of_the_cnil_list_makes_the_assessment_required_and_is_named(
     assert check.dpia == "required"
     found = next(c for c in check.cnil_items if c.id == item)
     assert "2018-327" in found.rule.fr and t(f"dpia.{item}", "fr") in found.rule.fr
+    assert t(f"dpia.{item}", "en") in found.rule.en
     for lang in ("fr", "en"):
         assert t(f"dpia.{item}", lang) in check.dpia_reason.get(lang)
     assert {i for i, _ in CNIL_ITEMS} >= {item}
