@@ -94,7 +94,9 @@ def summary_text(ctx: Context, scenario: Scenario, ranking: RankingFacts) -> str
         "months": scenario.scope.duration_months,
         "residents": fmt_int(scenario.scope.residents, lang),
         "territory": clip(lookup.workshop.territory, 120),
-        "of_territory": fr_of(clip(lookup.workshop.territory, 120)),
+        "of_territory": fr_of(clip(lookup.workshop.territory, 120))
+        if lang == "fr"
+        else f"of {clip(lookup.workshop.territory, 120)}",
         "need": need,
         "n": len(titles),
         "sources": fr_list(titles) if lang == "fr" else _en_list(titles),

@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "«\u00a0{title}\u00a0» est une expérimentation de {months} mois avec jusqu’à "
         "{residents} habitants volontaires {of_territory}.",
         "en": "“{title}” is an experiment lasting {months} months with up to {residents} "
-        "volunteer residents of {territory}.",
+        "volunteer residents {of_territory}.",
     },
     "pdf.summary.need": {
         "fr": "Elle répond à un besoin exprimé en atelier\u202f: «\u00a0{need}\u00a0».",
