@@ -216,7 +216,11 @@ class ExportPDF(FPDF):
             yield
             return
         self._marked = self.tags.element(
-            f"/{kind}", self.page, self.pages[self.page], alt=alt, title=title
+            f"/{kind}",
+            self.page,
+            self.pages[self.page],
+            alt=None if alt is None else self.spoken(alt),
+            title=None if title is None else self.spoken(title),
         )
         self._begin_marked()
         try:
@@ -224,6 +228,13 @@ class ExportPDF(FPDF):
         finally:
             self._out("EMC")
             self._marked = None
+
+    def spoken(self, text: str) -> str:
+        """``text`` as a screen reader gets it (an alt text, a heading's title): the same
+        typography and the same invisible characters dropped as the printed text."""
+        if self.lang_code == "fr":
+            text = fr_punctuation(text)
+        return printable(text, getattr(self.fonts.get(f"{FAMILY.lower()}"), "cmap", {}))
 
     @contextmanager
     def artifact(self) -> Iterator[None]:

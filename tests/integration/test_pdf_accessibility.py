@@ -368,3 +368,18 @@ def test_governance_cards_are_printed_whole_at_8_pt_or_more(lang: str) -> None:
         assert contains_in_order(tokens, words("; ".join(model.sources))), model.id
     sizes = [size for page in reader.pages[1:] for _, size, _, _ in text_runs(page)]
     assert sizes and min(sizes) >= 8
+
+
+def test_a_hostile_title_reaches_the_structure_tree_as_printed() -> None:
+    """What a screen reader is given (headings' titles, alt texts) is cleaned like the
+    printed text: no bidi override, no control character, French typography."""
+    workshop = example("la_rochelle")
+    first = workshop.scenarios[0].model_copy(
+        update={"title": "\u202e<script>x</script> \x00\x1b[31m Qui ? « Nous »"}
+    )
+    hostile = workshop.model_copy(update={"scenarios": [first, *workshop.scenarios[1:]]})
+    reader = PdfReader(io.BytesIO(scenario_dossier(hostile, decks(), first.id, "fr")))
+    spoken = [str(e.get("/T", "")) + str(e.get("/Alt", "")) for e in elements(reader)]
+    assert any("<script>x</script>" in text for text in spoken)
+    assert not any(c in text for text in spoken for c in "\u202e\x00\x1b")
+    assert any("Qui\u202f? «\u202fNous\u202f»" in text for text in spoken)
