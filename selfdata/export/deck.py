@@ -491,9 +491,10 @@ def card_deck(decks: Decks, lang: str = "fr", *, created: datetime | None = None
         subject=t("deck_subtitle", lang),
         created=created,
     )
-    _cover(pdf, decks, faces, lang)
-    pdf.set_auto_page_break(False)
+    pdf.add_page()
     cards = lay_out(pdf, faces)
+    _cover(pdf, decks, faces, lang, len(cards))
+    pdf.set_auto_page_break(False)
     for i, card in enumerate(cards):
         slot = i % 4
         if slot == 0:
@@ -515,12 +516,14 @@ def printed_cards(decks: Decks, lang: str = "fr") -> list[CardPart]:
     return lay_out(pdf, deck_faces(decks, lang))
 
 
-def _cover(pdf: ExportPDF, decks: Decks, faces: Sequence[CardFace], lang: str) -> None:
-    pdf.add_page()
+def _cover(pdf: ExportPDF, decks: Decks, faces: Sequence[CardFace], lang: str, pieces: int) -> None:
     pdf.heading(t("deck", lang), level=0)
     pdf.paragraph(t("deck_subtitle", lang))
     _, total = deck_counts(decks)
     pdf.paragraph(t("cover_cards", lang, n=len(faces), total=total), style="B")
+    if pieces > len(faces):
+        sheets = (pieces + 3) // 4
+        pdf.paragraph(t("cover_pieces", lang, pieces=pieces, sheets=sheets))
     counts = [
         (t("kind_data_source", lang), len(decks.data_sources)),
         (t("kind_need", lang), len(decks.needs)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -223,7 +223,11 @@ class ExportPDF(FPDF):
             yield
             return
         self._marked = self.tags.element(
-            f"/{kind}", self.page, self.pages[self.page], alt=alt, title=title
+            f"/{kind}",
+            self.page,
+            self.pages[self.page],
+            alt=None if alt is None else self.spoken(alt),
+            title=None if title is None else self.spoken(title),
         )
         self._begin_marked()
         try:
@@ -231,6 +235,13 @@ class ExportPDF(FPDF):
         finally:
             self._out("EMC")
             self._marked = None
+
+    def spoken(self, text: str) -> str:
+        """``text`` as a screen reader gets it (an alt text, a heading's title): the same
+        typography and the same invisible characters dropped as the printed text."""
+        if self.lang_code == "fr":
+            text = fr_punctuation(text)
+        return printable(text, getattr(self.fonts.get(f"{FAMILY.lower()}"), "cmap", {}))
 
     @contextmanager
     def artifact(self) -> Iterator[None]:
@@ -356,11 +367,20 @@ class ExportPDF(FPDF):
         """Whether nothing was drawn since the last heading."""
         return bool(self._kept) and self._kept[-1] == (self.page, len(self._contents()))
 
-    def keep_with_heading(self, height: float) -> None:
-        """Before a block whose first lines are ``height`` mm tall: when the headings just
+    def keep_with_heading(
+        self, height: float | Callable[[], float], *, at_most: float | None = None
+    ) -> None:
+        """Before a block whose first lines are ``height`` mm tall (measured only right
+        after a heading, and only if ``at_most`` mm would not fit): when the headings just
         above it are at the foot of this page and those lines do not fit, the headings are
         taken off this page and drawn again at the top of the next one."""
-        if not self._chained() or self.get_y() + height <= self.page_break_trigger:
+        if not self._chained():
+            return
+        if at_most is not None and self.get_y() + at_most <= self.page_break_trigger:
+            return
+        if callable(height):
+            height = height()
+        if self.get_y() + height <= self.page_break_trigger:
             return
         marks = [m for m in self._kept if isinstance(m, HeadingMark)]
         if any(m.page != self.page for m in marks):
@@ -384,7 +404,9 @@ class ExportPDF(FPDF):
         if not text.strip():
             return
         self.set_font(FAMILY, style, size)
-        self.keep_with_heading(min(self.text_height(self.epw, size * 0.5, text), size))
+        self.keep_with_heading(
+            lambda: min(self.text_height(self.epw, size * 0.5, text), size), at_most=size
+        )
         with self.leaf("P"), self.local_context(text_color=color):
             self.multi_cell(
                 0, size * 0.5, text.strip(), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
@@ -401,7 +423,9 @@ class ExportPDF(FPDF):
         if not items:
             return
         self.set_font(FAMILY, "", size)
-        self.keep_with_heading(min(self.text_height(self.epw - 5, size * 0.5, items[0]), size))
+        self.keep_with_heading(
+            lambda: min(self.text_height(self.epw - 5, size * 0.5, items[0]), size), at_most=size
+        )
         with self.group("L"):
             for item in items:
                 with self.group("LI"):
@@ -463,7 +487,7 @@ class ExportPDF(FPDF):
         Callers clip long cell texts: a row must fit on one page.
         """
         self.set_font(FAMILY, "", size)
-        self.keep_with_heading(self._rows_height([headers, *rows[:1]], widths, size))
+        self.keep_with_heading(lambda: self._rows_height([headers, *rows[:1]], widths, size))
         self.set_draw_color(*RULE)
         self.set_line_width(0.2)
         self.set_text_color(0)

@@ -144,9 +144,9 @@ def test_headings_and_tables_are_tagged_where_the_text_is(name: str) -> None:
     assert second_page is not None and b"/Artifact BMC" in second_page.get_data()
 
 
-@pytest.mark.parametrize("name", DOCUMENTS)
-def test_every_marked_content_belongs_to_its_element_in_the_parent_tree(name: str) -> None:
-    reader = PdfReader(io.BytesIO(DOCUMENTS[name]()))
+def assert_parent_tree_matches(reader: PdfReader) -> None:
+    """Each page's marked-content ids run 0, 1, 2… and each points, through the parent
+    tree, to the element that lists it among its kids."""
     nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
     parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
     for page in reader.pages:
@@ -165,6 +165,11 @@ def test_every_marked_content_belongs_to_its_element_in_the_parent_tree(name: st
                 k == mcid or (isinstance(k, DictionaryObject) and k.get("/MCID") == mcid)
                 for k in refs
             )
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_every_marked_content_belongs_to_its_element_in_the_parent_tree(name: str) -> None:
+    assert_parent_tree_matches(PdfReader(io.BytesIO(DOCUMENTS[name]())))
 
 
 PAINTING = {b"Tj", b"TJ", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
@@ -317,20 +322,26 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(name: str) -> None:
     assert {doc: pages for doc, pages in found.items() if pages} == {}
 
 
-def test_a_heading_at_the_foot_of_a_page_moves_to_the_next_with_its_text() -> None:
+@pytest.mark.parametrize("room", [40.0, 70.0])
+def test_a_heading_at_the_foot_of_a_page_moves_to_the_next_with_its_text(room: float) -> None:
+    """With 40 mm left, the sub-heading does not fit under the heading; with 70 mm, both
+    headings fit but the table's first row (about 60 mm) does not: either way both headings
+    are taken back and drawn again on the next page, once in the tree and the outline."""
     pdf = ExportPDF(lang="fr", title="orphan", author="test")
     pdf.add_page()
-    pdf.set_y(pdf.page_break_trigger - 30)
+    pdf.set_y(pdf.page_break_trigger - room)
     pdf.heading("Section", 1)
     pdf.heading("Sous-section", 3)
-    pdf.paragraph("Premier paragraphe. " * 30)
-    reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    pdf.data_table(["A", "B"], [["Ligne " * 200, "x"], ["y", "z"]], widths=(80, 20))
+    data = bytes(pdf.output())
+    reader = PdfReader(io.BytesIO(data))
     assert "Section" not in reader.pages[0].extract_text()
     assert "Section" in reader.pages[1].extract_text()
-    assert orphans(bytes(pdf.output())) == []
+    assert orphans(data) == []
     headings = [str(e["/S"]) for e in elements(reader) if str(e["/S"]).startswith("/H")]
     assert headings == ["/H1", "/H2"]  # the first heading is the top level
     assert [item.title for item in reader.outline] == ["Section"]
+    assert_parent_tree_matches(reader)  # the taken-back headings left nothing behind
 
 
 def words(text: str) -> list[str]:
@@ -368,3 +379,18 @@ def test_governance_cards_are_printed_whole_at_8_pt_or_more(lang: str) -> None:
         assert contains_in_order(tokens, words("; ".join(model.sources))), model.id
     sizes = [size for page in reader.pages[1:] for _, size, _, _ in text_runs(page)]
     assert sizes and min(sizes) >= 8
+
+
+def test_a_hostile_title_reaches_the_structure_tree_as_printed() -> None:
+    """What a screen reader is given (headings' titles, alt texts) is cleaned like the
+    printed text: no bidi override, no control character, French typography."""
+    workshop = example("la_rochelle")
+    first = workshop.scenarios[0].model_copy(
+        update={"title": "\u202e<script>x</script> \x00\x1b[31m Qui ? « Nous »"}
+    )
+    hostile = workshop.model_copy(update={"scenarios": [first, *workshop.scenarios[1:]]})
+    reader = PdfReader(io.BytesIO(scenario_dossier(hostile, decks(), first.id, "fr")))
+    spoken = [str(e.get("/T", "")) + str(e.get("/Alt", "")) for e in elements(reader)]
+    assert any("<script>x</script>" in text for text in spoken)
+    assert not any(c in text for text in spoken for c in "\u202e\x00\x1b")
+    assert any("Qui\u202f? «\u202fNous\u202f»" in text for text in spoken)

@@ -101,3 +101,14 @@ def test_the_deck_cover_counts_cards_like_the_home_page_and_has_no_font_note(lan
     assert "emoji" not in cover and "police" not in cover and "font" not in cover
     home = t("cards.browse_help", lang, n=total, printed=printed)
     assert str(printed) in home and str(total) in home
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_cover_says_how_many_a6_cards_to_cut_when_some_go_on_over_two(lang: str) -> None:
+    """Issue 27: long cards go on over numbered cards instead of shrinking to 5.5 pt; the
+    cover counts the pieces of paper the facilitator will cut."""
+    cards = printed_cards(decks(), lang)
+    cover = " ".join(deck(lang).pages[0].extract_text().split())
+    assert len(cards) > len(deck_faces(decks(), lang))
+    assert f"{len(cards)} " in cover and f"{math.ceil(len(cards) / 4)} " in cover
+    assert "(1/2)" in cover
