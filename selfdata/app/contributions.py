@@ -80,10 +80,22 @@ def _check_vocabulary(themes: Sequence[str], categories: Sequence[str]) -> None:
     decks = access.decks()
     if decks is None:
         return
-    bad = [x for x in themes if x not in {c.id for c in decks.themes}]
-    bad += [x for x in categories if x not in {c.id for c in decks.data_categories}]
-    if bad:
-        raise InvalidInput("card.vocabulary", names=", ".join(str(b)[:64] for b in bad))
+    raise_unknown_vocabulary(decks, themes, categories)
+
+
+def raise_unknown_vocabulary(decks: Any, themes: Sequence[str], categories: Sequence[str]) -> None:
+    """Refuse themes or data categories the decks do not have, listing the allowed ones."""
+    theme_ids = [c.id for c in decks.themes]
+    category_ids = [c.id for c in decks.data_categories]
+    bad_themes = [x for x in themes if x not in theme_ids]
+    bad_categories = [x for x in categories if x not in category_ids]
+    if bad_themes or bad_categories:
+        allowed = (theme_ids if bad_themes else []) + (category_ids if bad_categories else [])
+        raise InvalidInput(
+            "card.vocabulary",
+            names=", ".join(str(b)[:64] for b in bad_themes + bad_categories),
+            allowed=", ".join(allowed),
+        )
 
 
 def _source_card(slug: str, draft: SourceDraft) -> DataSourceCard:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, select, update
 
 from selfdata.app import access
 from selfdata.app.access import WorkshopRow, facilitate, facilitator_only
+from selfdata.app.contributions import raise_unknown_vocabulary
 from selfdata.domain.cards import DataSourceCard, NeedCard
 from selfdata.domain.errors import InvalidInput
 from selfdata.domain.workshop import WorkshopCards
@@ -89,12 +90,7 @@ def _qualified(
         ) from None
     decks = access.decks()
     if decks is not None:
-        themes = {c.id for c in decks.themes}
-        categories = {c.id for c in decks.data_categories}
-        bad = [x for x in qualified.themes if x not in themes]
-        bad += [x for x in qualified.categories if x not in categories]
-        if bad:
-            raise InvalidInput("card.vocabulary", names=", ".join(str(b)[:64] for b in bad))
+        raise_unknown_vocabulary(decks, qualified.themes, qualified.categories)
     return qualified
 
 

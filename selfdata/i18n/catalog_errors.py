@@ -143,8 +143,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This proposal is incomplete or invalid:",
     },
     "error.card.vocabulary": {
-        "fr": "Thème ou catégorie inconnus\u202f: {names}.",
-        "en": "Unknown theme or category: {names}.",
+        "fr": "Thème ou catégorie inconnus\u202f: {names} (valeurs permises\u202f: {allowed}).",
+        "en": "Unknown theme or category: {names} (allowed: {allowed}).",
     },
     "error.items.too_many": {
         "fr": "Cet atelier compte déjà {limit} éléments de ce type\u202f: c’est le maximum.",

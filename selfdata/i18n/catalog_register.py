@@ -223,3 +223,9 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "qualify.place.board": {"fr": "sur la table", "en": "on the table"},
+        "qualify.place.deck": {"fr": "jeu de l’atelier", "en": "workshop’s deck"},
+    }
+)

@@ -4,6 +4,7 @@ the values, apply them to all the ticked cards at once."""
 
 from __future__ import annotations
 
+import zlib
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -17,7 +18,6 @@ from selfdata.domain.cards import (
 from selfdata.export.labels import vocab
 from selfdata.files.inventory_columns import codes
 from selfdata.i18n import t
-from selfdata.ui.widgets import safe
 
 if TYPE_CHECKING:
     from selfdata.ui.session import PageContext
@@ -35,8 +35,11 @@ NEED_FIELDS = ("themes", "categories", "usage_family")
 
 
 def _label(item: services.CardToQualify, lang: str) -> str:
+    """Plain text (a widget's option is never Markdown): the title, where the card is (the
+    same register may be on the table and in the deck), what is to be qualified."""
     fields = ", ".join(t(f"qualify.field.{f}", lang) for f in item.missing)
-    return f"{item.card.title.get(lang)} — {fields}"
+    where = t(f"qualify.place.{item.place}", lang)
+    return f"{item.card.title.get(lang)} ({where}) — {fields}"
 
 
 def _picker(ctx: PageContext, kind: str, field: str) -> Any:
@@ -100,12 +103,14 @@ def _qualify_kind(ctx: PageContext, code: str, secret: str, kind: str) -> None:
     if not items:
         return
     keys = {f"{i.place}:{i.card.id}": i for i in items}
+    # a new list of cards (an import, a proposal) starts ticked again: the key says which
+    picked = f"qualify_{kind}_cards_{zlib.crc32(' '.join(keys).encode())}"
     chosen = st.multiselect(
         ctx.t("qualify.cards"),
         list(keys),
         default=list(keys),
-        format_func=lambda k: safe(_label(keys[k], ctx.lang)),
-        key=f"qualify_{kind}_cards",
+        format_func=lambda k: _label(keys[k], ctx.lang),
+        key=picked,
     )
     fields = (*SOURCE_FIELDS, *SOURCE_FIELDS_2) if kind == "sources" else NEED_FIELDS
     columns = st.columns(3)
@@ -118,7 +123,7 @@ def _qualify_kind(ctx: PageContext, code: str, secret: str, kind: str) -> None:
         type="primary",
         disabled=not chosen,
         on_click=_apply,
-        args=(ctx, code, secret, kind, keys, fields),
+        args=(ctx, code, secret, kind, keys, fields, picked),
     )
 
 
@@ -133,9 +138,10 @@ def _apply(
     kind: str,
     keys: dict[str, services.CardToQualify],
     fields: tuple[str, ...],
+    picked: str,
 ) -> None:
     # read at the click, not when the button was drawn: the choices made since count
-    items = [keys[k] for k in st.session_state.get(f"qualify_{kind}_cards", []) if k in keys]
+    items = [keys[k] for k in st.session_state.get(picked, []) if k in keys]
     values = {f: st.session_state.get(f"qualify_{kind}_{f}") for f in fields}
     given = {k: v for k, v in values.items() if v not in (None, [], "")}
     if not given:

@@ -131,3 +131,19 @@ def test_the_matrix_cell_of_an_unqualified_source_says_to_be_qualified(
         "Pas de score\u202f: à qualifier (accès, facilité d’accès, sensibilité)"
         in (heat.figure.data[0].text[0][1])
     )
+
+
+def test_a_tablet_proposes_a_need_with_a_theme_and_nothing_else_is_invented(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    created = blank_workshop(app_store)
+    token = services.join(app_store, created.code, "Ana").token
+    services.set_step(app_store, created.code, created.secret, "needs")
+    tablet = run_page("needs", code=created.code, token=token)
+    tablet.text_input(key="needs_new_title").input("Savoir quand passe le bus")
+    tablet.selectbox(key="needs_new_themes").set_value("mobility")
+    tablet.button(key="FormSubmitter:needs_propose_form-Proposer").click().run()
+    assert not tablet.exception
+    [need] = [n.card for n in services.needs_board(app_store, created.code).needs if n.card]
+    assert need.themes == ["mobility"]
+    assert need.categories == [] and need.usage_family is None and need.origin == "room"

@@ -142,10 +142,12 @@ def test_a_wrong_value_refuses_the_whole_bulk_edit(room: Room) -> None:
         services.qualify_cards(
             room.store, room.code, room.secret, "sources", [("board", slug, {"access": "fax"})]
         )
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as refused:
         services.qualify_cards(
             room.store, room.code, room.secret, "sources", [("board", slug, {"themes": ["nope"]})]
         )
+    said = refused.value.message("fr")  # the unknown value and every allowed one
+    assert "nope" in said and "valeurs permises" in said and "public_safety" in said
     assert _stored_card(room.store, t.sources, slug)["access"] is None
 
 
