@@ -34,13 +34,14 @@ from selfdata.files.inventory_columns import (
     KINDS,
     MODEL_OF_KIND,
     NO,
-    NONE_WORDS,
     REGISTER_COLUMNS,
     SYNONYMS,
     YES,
     Column,
     ColumnUse,
     Kind,
+    choice_code,
+    choice_codes,
     codes,
     did_you_mean,
     kind_words,
@@ -429,7 +430,7 @@ def _read_row(
         if column.how == "id":
             raw["id"] = value
         elif column.how == "choice":
-            code = _choice(column.field, value)
+            code = choice_code(column.field, value)
             if code is None:
                 allowed = [label(column.field, c, lang) for c in codes(column.field)]
                 known = {
@@ -468,7 +469,7 @@ def _read_row(
         elif column.how == "lines":
             raw[column.field] = [s.strip() for s in re.split(r"[\n;]", value) if s.strip()]
         elif column.how == "choices":
-            raw[column.field] = _choices(column, value, fail, lang)
+            raw[column.field] = choice_codes(column, value, fail, lang)
     for field, pair in texts.items():
         one = pair.get(reader.sheet_lang) or pair.get(other_lang, "")
         raw[field] = {"fr": pair.get("fr", one), "en": pair.get("en", one)}
@@ -522,32 +523,6 @@ def _register_facts(reader: _Reader, raw: dict[str, Any], notes: list[str]) -> N
         raw["register_notes"] = {"fr": text_, "en": text_}
     if "categories" in raw:
         raw["categories"] = list(dict.fromkeys(raw["categories"]))
-
-
-def _choice(vocab: str, value: str) -> str | None:
-    wanted = norm(value)
-    for code in codes(vocab):
-        fr, en = words(vocab, code)
-        more = SYNONYMS.get(vocab, {}).get(code, ())
-        if wanted in (norm(code), norm(fr), norm(en), *(norm(w) for w in more)):
-            return code
-    return None
-
-
-def _choices(column: Column, value: str, fail: Any, lang: str) -> list[str]:
-    if norm(value) in NONE_WORDS:
-        return []
-    out = []
-    for part in re.split(r"[,;\n]", value):
-        if not part.strip():
-            continue
-        code = _choice(column.field, part.strip())
-        if code is None:
-            allowed = ", ".join(label(column.field, c, lang) for c in codes(column.field))
-            fail(message("unknown_value", lang, value=part.strip(), hint="", allowed=allowed))
-        else:
-            out.append(code)
-    return out
 
 
 def _ids(reader: _Reader, column: Column, value: str, fail: Any) -> list[str]:

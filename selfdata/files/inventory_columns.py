@@ -5,6 +5,7 @@ closed vocabularies they accept — what :mod:`selfdata.files.inventory` reads a
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -454,3 +455,31 @@ def _letter(n: int) -> str:
     from selfdata.files.spreadsheets import column_letter
 
     return column_letter(n)
+
+
+def choice_code(vocab: str, value: str) -> str | None:
+    """The code of a closed vocabulary that ``value`` names (code, word or synonym)."""
+    wanted = norm(value)
+    for code in codes(vocab):
+        fr, en = words(vocab, code)
+        more = SYNONYMS.get(vocab, {}).get(code, ())
+        if wanted in (norm(code), norm(fr), norm(en), *(norm(w) for w in more)):
+            return code
+    return None
+
+
+def choice_codes(column: Column, value: str, fail: Any, lang: str) -> list[str]:
+    """The codes of a ``choices`` cell (« aucune »: none); each unknown word is a problem."""
+    if norm(value) in NONE_WORDS:
+        return []
+    out = []
+    for part in re.split(r"[,;\n]", value):
+        if not part.strip():
+            continue
+        code = choice_code(column.field, part.strip())
+        if code is None:
+            allowed = ", ".join(label(column.field, c, lang) for c in codes(column.field))
+            fail(message("unknown_value", lang, value=part.strip(), hint="", allowed=allowed))
+        else:
+            out.append(code)
+    return out
