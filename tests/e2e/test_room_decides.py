@@ -424,3 +424,42 @@ def test_an_objection_reaches_the_dossier(room: Room) -> None:
     assert fr("pdf.decide_conditions") in plain
     assert f"Condition : {reason}" in plain
     page.context.close()
+
+
+def test_the_plenary_says_where_the_tables_agree_above_the_fold_at_1080p(
+    server: Server, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    store = Store(f"sqlite:///{server.db}")
+    created = services.create_workshop(store, example="la_rochelle")
+    code, secret = created.code, created.secret
+    lilas = services.create_table(store, code, secret, "Les Lilas")
+    tilleuls = services.create_table(store, code, secret, "Les Tilleuls")
+    services.set_step(store, code, secret, "needs")
+    services.set_vote_settings(store, code, secret, budget=10, cap=3)
+    needs = [n.id for n in services.needs_board(store, code, secret=secret).needs][:4]
+    a = services.join(store, code, "Aline", table=lilas).token
+    b = services.join(store, code, "Basile", table=tilleuls).token
+    for need, dots_a, dots_b in zip(needs, (3, 2, 1, 0), (0, 1, 2, 3), strict=True):
+        if dots_a:
+            services.vote(store, code, a, need, dots_a)
+        if dots_b:
+            services.vote(store, code, b, need, dots_b)
+    services.set_revealed(store, code, secret, "needs", True)
+    services.set_projection(store, code, secret, plenary="needs")
+    store.dispose()
+    page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    page.set_default_timeout(LOAD_MS)
+    url = links.page_url(
+        server.base_url, "projection", {"code": code, "view": "projection", "table": "all"}
+    )
+    page.goto(url)
+    words = page.locator(".st-key-sd-plenary-words-needs")
+    expect(words).to_contain_text(fr("decide.plenary_split_needs", items="").rstrip())
+    box = words.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 1080, box
+    size = words.locator("h4").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 24, size
+    no_exception(page)
+    page.context.close()
