@@ -1,11 +1,11 @@
 """`python -m bench.run [MODULE…]`: run the benchmarks and rewrite BENCHMARKS.md.
 
-Each benchmark module (bench.engines, bench.figures, bench.pdfs, bench.pages, bench.files,
-bench.load, bench.bigroom, bench.scaleout; bench.before_after only when named) exposes
-``run() -> list[dict]``; a row has ``name`` and usually ``median_s``, ``runs``, and may
-carry ``target_s``, ``ratio``, ``target``, ``note`` or any other figure. A module may also
-expose ``NOTES`` (markdown printed under its table). A module that is missing or fails is
-written as such in the file, never silently left out.
+Each benchmark module (bench.engines, bench.decision, bench.figures, bench.pdfs,
+bench.pages, bench.files, bench.load, bench.bigroom, bench.scaleout; bench.before_after only
+when named) exposes ``run() -> list[dict]``; a row has ``name`` and usually ``median_s``,
+``runs``, and may carry ``target_s``, ``ratio``, ``target``, ``note`` or any other figure.
+A module may also expose ``NOTES`` (markdown printed under its table). A module that is
+missing or fails is written as such in the file, never silently left out.
 
 With module names on the command line only those run; the other sections of the existing
 BENCHMARKS.md are kept as they were (each section is delimited by HTML comments).
@@ -32,9 +32,20 @@ import psutil  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "BENCHMARKS.md"
-MODULES = ("engines", "figures", "pages", "pdfs", "files", "load", "bigroom", "scaleout")
+MODULES = (
+    "engines",
+    "decision",
+    "figures",
+    "pages",
+    "pdfs",
+    "files",
+    "load",
+    "bigroom",
+    "scaleout",
+)
 TITLES = {
     "engines": "Engines (matching, governance, network, ranking)",
+    "decision": "How the room decides: participants resampled, group weights",
     "figures": "Figures at 300 actors and 50 scenarios",
     "pages": "Page reruns",
     "pdfs": "PDF exports",

@@ -18,13 +18,16 @@ Permissions, in short (details in ``docs/store.md``):
 
 - participant (token): propose a source or a need, withdraw their own proposal (while nobody
   else voted on it or used it), dot-vote within the budget and the per-need cap, withdraw
-  their dots, rate scenarios. In a room with tables, only the whole room's items and their
-  own table's (:class:`~selfdata.domain.errors.Forbidden` for another table's). Refused with
+  their dots, rate scenarios, give their swing weights (when the facilitator asks), raise or
+  withdraw a blocking objection (with a reason) during the consent round. In a room with
+  tables, only the whole room's items and their own table's
+  (:class:`~selfdata.domain.errors.Forbidden` for another table's). Refused with
   :class:`~selfdata.domain.errors.Locked` while input is locked or the timer has run out.
 - facilitator (secret): everything else — step, lock, timer, reveal, weights, moderation,
   territory selection, use cases and their governance answers and choice, scenarios and their
-  networks, settings, tables (create, rename, remove, seat a participant), undo, export,
-  deletion. Answering the governance questionnaire is a facilitator action: the
+  networks, settings, tables (create, rename, remove, seat a participant), participants'
+  weights on or off, the rating rounds and the consent round (:mod:`selfdata.app.deciding`),
+  undo, export, deletion. Answering the governance questionnaire is a facilitator action: the
   facilitator records what the room agreed.
 """
 

@@ -4,7 +4,8 @@ The tool asks cities to give residents their data back in a form they can take a
 does the same for its participants. :func:`my_data_document` returns a plain dict
 (``schema: selfdata-my-data/1``, JSON- and YAML-serialisable) with the participant's
 pseudonym and join time, the sources and needs they proposed (with the card they wrote),
-their dots on each need and their ratings of each scenario. It holds nothing about anyone
+their dots on each need and their ratings of each scenario, and when they gave them their
+swing weights, their round-1 ratings and their objection. It holds nothing about anyone
 else: no other pseudonym, no other participant's dots or ratings, no totals.
 
 Pure: it reads the :class:`~selfdata.domain.workshop.Workshop` aggregate (and, if given,
@@ -41,7 +42,7 @@ def my_data_document(
     participant: dict[str, Any] = {"id": me.id, "pseudonym": me.pseudonym}
     if me.joined is not None:
         participant["joined"] = me.model_dump(mode="json")["joined"]
-    return {
+    document = {
         "schema": MY_DATA_SCHEMA,
         "workshop": {"title": workshop.title, "territory": workshop.territory},
         "participant": participant,
@@ -74,6 +75,27 @@ def my_data_document(
             if r.participant == me.id
         ],
     }
+    return document | _decision(workshop, me.id)
+
+
+def _decision(workshop: Workshop, me: str) -> dict[str, Any]:
+    """How the room decides, one's own part only, when there is any: one's swing weights,
+    one's round-1 ratings, one's objection."""
+    out: dict[str, Any] = {}
+    weights = [pw for pw in workshop.participant_weights or () if pw.participant == me]
+    if weights:
+        out["weights"] = {s.criterion: s.value for s in weights[0].weights}
+    first = workshop.rounds.first if workshop.rounds is not None else None
+    mine = [r for r in first or () if r.participant == me]
+    if mine:
+        out["round_1_ratings"] = [
+            {"scenario": r.scenario, "criterion": r.criterion, "value": r.value} for r in mine
+        ]
+    consent = workshop.consent
+    for objection in consent.objections if consent is not None else ():
+        if consent is not None and objection.participant == me:
+            out["objection"] = {"scenario": consent.scenario, "reason": objection.reason}
+    return out
 
 
 def _need_titles(workshop: Workshop, decks: Decks | None) -> dict[str, Any]:

@@ -14,7 +14,9 @@ from selfdata.engines.decision import DecisionOutcome
 from selfdata.engines.decision_summary import (
     consent_sentence,
     decision_sentences,
+    rounds_sentence,
     set_label,
+    whose_weights_sentence,
 )
 from selfdata.export.facts import RankingFacts
 from selfdata.export.labels import t
@@ -107,6 +109,42 @@ def _resampled(ctx: Context, decision: DecisionOutcome, titles: dict[str, str]) 
         for sid, probs in ordered
     ]
     pdf.data_table(headers, rows, widths=(52,) + (16,) * shown)
+
+
+def dossier_section(ctx: Context, scenario: Scenario, decision: DecisionOutcome | None) -> None:
+    """In a dossier: the scenario's place under each weight set, its chance of first place
+    with the participants resampled, and the rounds' verdict."""
+    if decision is None:
+        return
+    pdf, lang = ctx.pdf, ctx.lang
+    titles, tables = _names(ctx)
+    rows: list[tuple[str, str]] = []
+    if len(decision.weight_sets) > 1:
+        for s in decision.weight_sets:
+            place = next((p.position for p in s.places if p.scenario == scenario.id), None)
+            rows.append(
+                (
+                    clip(set_label(s, tables, lang), 80),
+                    "—" if place is None else t("decide_place", lang, n=place),
+                )
+            )
+    r = decision.resampled
+    if r is not None and scenario.id in r.rank_probabilities:
+        first = r.rank_probabilities[scenario.id][0]
+        rows.append((t("decide_first_resampled", lang), format_share(first, lang)))
+    if not rows:
+        return
+    pdf.heading(t("decide_title", lang), 2)
+    pdf.key_values(rows, key_width=60)
+    sentences = [
+        s
+        for s in (
+            whose_weights_sentence(decision, titles, tables, lang),
+            rounds_sentence(decision, titles, lang),
+        )
+        if s
+    ]
+    pdf.bullets(sentences)
 
 
 def objection_conditions(

@@ -78,6 +78,7 @@ def scenario_dossier(
     sections.network_section(ctx, scenario)
     decision.city_roles_section(ctx, scenario)
     sections.rating_section(ctx, scenario, ranking)
+    decision_section.dossier_section(ctx, scenario, ranking.decision)
     tables_section.dossier_section(ctx, scenario)  # a large room's tables (nothing without)
     sections.risks_section(ctx, scenario)
     decision.data_protection_section(ctx, scenario)

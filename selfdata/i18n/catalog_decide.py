@@ -234,4 +234,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ni accord net ni partage net entre les tables pour l’instant.",
         "en": "No clear agreement and no clear split between the tables yet.",
     },
+    "pdf.decide_place": {"fr": "place {n}", "en": "place {n}"},
+    "pdf.decide_first_resampled": {
+        "fr": "Chance d’être premier si d’autres personnes étaient venues",
+        "en": "Chance of first place had other people come",
+    },
 }

@@ -33,6 +33,11 @@ PREFIX = "decide_"
 SWING_OPTIONS = (0, 20, 40, 60, 80, 100)
 """The buttons of a criterion's swing weight (the most important one is at 100)."""
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+TOUCH_CSS = """
+<style>
+[data-testid="stButtonGroup"] button { min-height: 48px; min-width: 52px; font-size: 1.1rem; }
+</style>
+"""
 
 
 def _done(fn: Callable[..., object], *args: object) -> bool:
@@ -69,7 +74,8 @@ def facilitator_panel(ctx: PageContext, titles: dict[str, str]) -> None:
     top = _top(ctx)
     top_title = titles.get(top or "")
     code, secret = ctx.code, ctx.secret
-    with st.expander(ctx.t("decide.panel"), expanded=room.silent or room.consent_open):
+    with st.container(border=True, key="sd-decide-panel"):
+        st.markdown(f"**{safe(ctx.t('decide.panel'))}**")
         st.caption(ctx.t("decide.weights_on" if room.weights_on else "decide.weights_off"))
         action_button(
             ctx,
@@ -154,6 +160,7 @@ def swing_panel(ctx: PageContext, criteria: Sequence[tuple[str, str]], mine: MyD
     ids = [c for c, _ in criteria]
     titles = dict(criteria)
     saved_top = next((c for c, v in mine.weights.items() if v == SWING_MAX), None)
+    st.html(TOUCH_CSS)  # the buttons at 48 px, as the rating's
     with st.container(border=True, key="sd-swing"):
         st.markdown(f"#### {safe(ctx.t('decide.swing_title'))}")
         st.caption(ctx.t("decide.swing_help"))

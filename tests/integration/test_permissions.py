@@ -100,6 +100,17 @@ FACILITATOR_ACTIONS: dict[str, FacilitatorAction] = {
     "audit_log": lambda st, c, s, x: services.audit_log(st, c, s),
     "delete_workshop": lambda st, c, s, x: services.delete_workshop(st, c, s),
     "needs_board as facilitator": lambda st, c, s, x: services.needs_board(st, c, secret=s),
+    # how the room decides (issue 28)
+    "set_participant_weights_on": lambda st, c, s, x: services.set_participant_weights_on(
+        st, c, s, True
+    ),
+    "open_rating_round": lambda st, c, s, x: services.open_rating_round(st, c, s),
+    "close_rating_round": lambda st, c, s, x: services.close_rating_round(st, c, s),
+    "open_consent": lambda st, c, s, x: services.open_consent(st, c, s, x.scenario),
+    "close_consent": lambda st, c, s, x: services.close_consent(st, c, s),
+    "set_projection plenary": lambda st, c, s, x: services.set_projection(
+        st, c, s, plenary="needs"
+    ),
 }
 
 WRONG_SECRETS: dict[str, Callable[[Scene], str]] = {

@@ -110,3 +110,13 @@ def test_a_consent_round_without_objection_says_so_in_the_dossier() -> None:
     assert "No blocking objection." not in text_of(
         scenario_dossier(clean, default_decks(), other, "en")
     )
+
+
+def test_the_dossier_gives_the_scenarios_place_under_each_weight_set_and_resampled() -> None:
+    w = decided()
+    first = top(w)
+    text = text_of(scenario_dossier(w, default_decks(), first, "en"))
+    assert "How the room decided" in text
+    assert "Facilitator’s weights" in text and "Group’s weights" in text
+    assert "Chance of first place had other people come" in text
+    assert "Between the two rounds" in text

@@ -312,3 +312,44 @@ def test_nobody_rated_gives_no_resampling() -> None:
     assert resample_participants(empty, [1.0], ["benefit"], ["A", "B"]) is None
     unrated = np.zeros((2, 2, 1), dtype=np.int64)
     assert resample_participants(unrated, [1.0], ["benefit"], ["A", "B"]) is None
+
+
+def test_my_data_holds_my_weights_my_round_one_ratings_and_my_objection_only() -> None:
+    from selfdata.domain.my_data import my_data_document
+    from selfdata.domain.workshop import (
+        ConsentRound,
+        Objection,
+        ParticipantWeights,
+        RatingRounds,
+        SwingWeight,
+    )
+
+    w = workshop(
+        participants=[{"id": "p1", "pseudonym": "Une"}, {"id": "p2", "pseudonym": "Deux"}],
+    ).model_copy(
+        update={
+            "participant_weights": [
+                ParticipantWeights(participant=p, weights=[SwingWeight(criterion="cost", value=v)])
+                for p, v in (("p1", 100), ("p2", 40))
+            ],
+            "rounds": RatingRounds(
+                current=2,
+                open=False,
+                first=_ratings([("p1", "x", "cost", 4), ("p2", "x", "cost", 1)]),
+            ),
+            "consent": ConsentRound(
+                scenario="x",
+                objections=[
+                    Objection(participant="p1", reason="Mine"),
+                    Objection(participant="p2", reason="Not mine"),
+                ],
+            ),
+        }
+    )
+    doc = my_data_document(w, "p1")
+    assert doc["weights"] == {"cost": 100}
+    assert doc["round_1_ratings"] == [{"scenario": "x", "criterion": "cost", "value": 4}]
+    assert doc["objection"] == {"scenario": "x", "reason": "Mine"}
+    assert "Not mine" not in str(doc) and "Deux" not in str(doc)
+    bare = my_data_document(workshop(participants=[{"id": "p1", "pseudonym": "Une"}]), "p1")
+    assert not {"weights", "round_1_ratings", "objection"} & set(bare)

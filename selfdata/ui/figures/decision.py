@@ -24,8 +24,6 @@ from selfdata.engines.ranking_summary import ordinal
 from selfdata.i18n import t
 from selfdata.ui.figures.common import INK, Scale, floats, plain
 
-PALE = "#EEF2F6"
-
 
 def _unique(labels: list[str]) -> list[str]:
     out: list[str] = []
@@ -63,7 +61,7 @@ def weight_sets_figure(
         y=rows,
         zmin=0.0,
         zmax=1.0,
-        colorscale=[[0.0, PALE], [1.0, palette.HIGHLIGHT]],
+        colorscale=[[0.0, palette.PALE], [1.0, palette.HIGHLIGHT]],
         showscale=False,
         text=text,
         texttemplate="%{text}",
