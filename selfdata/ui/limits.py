@@ -92,15 +92,16 @@ clock = time.monotonic
 """The pace's clock (a test may freeze it)."""
 
 
-SUSTAINED_WINDOW_S = 5.0
-SUSTAINED_RUNS = 10
+SUSTAINED_WINDOW_S = 10.0
+SUSTAINED_RUNS = 6
 """More page runs than this in :data:`SUSTAINED_WINDOW_S` from one session is a heavy
-session too, even below the burst pace."""
-OVER_PACE_RUNS_PER_S = 4.0
+session too, even below the burst pace. Being heavy costs nothing while no other session
+is: the turns below only make heavy runs wait for each other."""
+OVER_PACE_RUNS_PER_S = 2.0
 """Runs over the pace that the whole process lets through a second, all sessions together:
 ten sessions rerunning flat out share these, instead of four runs a second each (issue 29:
 ten flooding sessions slowed the others 2.6× at p95)."""
-MAX_QUEUE_S = 10.0
+MAX_QUEUE_S = 5.0
 """The longest an over-pace run waits for its turn (bounded, whatever the flood)."""
 _queue_lock = threading.Lock()
 _next_turn = [0.0]

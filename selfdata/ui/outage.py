@@ -76,6 +76,6 @@ def guarded(fragment: Callable[P, None]) -> Callable[P, None]:
 
 
 def failed_before() -> bool:
-    """An action or a fragment of this tab met the database failing since the last page run
+    """An action of this tab met the database failing since the last page run
     (and forgets it)."""
     return bool(st.session_state.pop(STORE_FAILED_KEY, False))
