@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from time import monotonic as _monotonic
+from typing import NoReturn
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -88,6 +89,9 @@ person tapping (a tap is one run; live updates rerun a fragment, not the page): 
 held :data:`RERUN_PAUSE_S` before doing any work."""
 RERUN_PAUSE_S = 0.5
 _RUNS_KEY = "ui_recent_runs"
+SERVER_RERUN_KEY = "ui_server_rerun"
+"""Set just before the app reruns a page by itself (:func:`server_rerun`): that run is not
+the client's doing and never held."""
 clock = time.monotonic
 """The pace's clock (a test may freeze it)."""
 
@@ -127,6 +131,8 @@ def throttle_reruns() -> None:
     its turn too. So neither one client nor ten can take the server's CPU from the other
     tablets. The waits sleep (no lock, no CPU held); a newer rerun request from the same
     session replaces the run after it."""
+    if st.session_state.pop(SERVER_RERUN_KEY, False):
+        return  # asked by the live updates (a projector follows every vote), not the browser
     now = clock()
     recent = [t for t in st.session_state.get(_RUNS_KEY, ()) if now - t < SUSTAINED_WINDOW_S]
     recent.append(now)
@@ -136,3 +142,10 @@ def throttle_reruns() -> None:
         time.sleep(RERUN_PAUSE_S + _turn_wait(RERUN_PAUSE_S))
     elif len(recent) > SUSTAINED_RUNS:
         time.sleep(_turn_wait(0.0))
+
+
+def server_rerun() -> NoReturn:
+    """Rerun the whole page because the workshop moved (live updates, the database back):
+    the run is not counted in this session's pace."""
+    st.session_state[SERVER_RERUN_KEY] = True
+    st.rerun(scope="app")
