@@ -58,8 +58,10 @@ _PULSE = select(
     .scalar_subquery()
     .label("needs"),
 ).where(t.workshops.c.code == bindparam("code"))
-_PARTICIPANT_COUNT = (
-    select(func.count()).select_from(t.participants).where(t.participants.c.workshop_id == _WID)
+_PARTICIPANT_COUNT = (  # the room's count: those still waiting to be let in are not in it
+    select(func.count())
+    .select_from(t.participants)
+    .where(t.participants.c.workshop_id == _WID, t.participants.c.waiting.is_(False))
 )
 _PSEUDONYMS = select(t.participants.c.id, t.participants.c.slug, t.participants.c.pseudonym).where(
     t.participants.c.workshop_id == _WID

@@ -21,6 +21,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from selfdata.app import services
 from selfdata.domain.errors import SelfDataError, StoreUnavailable
 from selfdata.ui import push
+from selfdata.ui.limits import server_rerun
 from selfdata.ui.navigation import page_file, switch_to
 from selfdata.ui.outage import guarded
 from selfdata.ui.session import PageContext, get_store
@@ -156,7 +157,7 @@ def _check_room(
     if timer_end is not None:
         remaining = max(0.0, timer_end - time.time())
         if remaining <= 0 and not seen_locked:
-            st.rerun(scope="app")
+            server_rerun()
         countdown(remaining, lang)
     run = get_script_run_ctx()
     if run is None or not run.fragment_ids_this_run:
@@ -180,4 +181,4 @@ def _check_room(
             or time.time() - drawn_at < PARTICIPANT_REFRESH_SECONDS
         ):
             return
-    st.rerun(scope="app")
+    server_rerun()

@@ -21,6 +21,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from selfdata.domain.errors import StoreUnavailable
 from selfdata.i18n import t
 from selfdata.ui import push
+from selfdata.ui.limits import server_rerun
 from selfdata.ui.session import STORE_FAILED_KEY, current_lang, get_store
 
 P = ParamSpec("P")
@@ -55,7 +56,7 @@ def store_answers() -> bool:
 @st.fragment(run_every=RETRY_SECONDS)
 def _wait_for_store(lang: str) -> None:
     if store_answers():
-        st.rerun(scope="app")
+        server_rerun()
     st.caption(t("store.retrying", lang, time=time.strftime("%H:%M:%S")))
 
 
@@ -76,6 +77,6 @@ def guarded(fragment: Callable[P, None]) -> Callable[P, None]:
 
 
 def failed_before() -> bool:
-    """An action or a fragment of this tab met the database failing since the last page run
+    """An action of this tab met the database failing since the last page run
     (and forgets it)."""
     return bool(st.session_state.pop(STORE_FAILED_KEY, False))

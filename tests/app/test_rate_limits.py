@@ -163,3 +163,52 @@ def test_ten_sessions_over_the_pace_share_one_process_wide_allowance(monkeypatch
     assert waits[-1] >= 9 * gap * 0.9
     many = [limits._turn_wait(0.0) for _ in range(200)]
     assert max(many) <= limits.MAX_QUEUE_S
+
+
+def test_a_session_running_steadily_below_the_burst_pace_waits_its_turn_too(
+    app_store: Store, run_page: PageRunner, monkeypatch
+) -> None:
+    """A loaded server may never let a script reach 4 runs a second: ten sessions at 0.5 runs
+    a second each took the CPU all the same. Past 6 runs in 10 s a session is heavy."""
+    import itertools
+    import types
+
+    from selfdata.ui import limits
+
+    ticks = itertools.count(start=1000.0, step=1.4)  # 0.7 runs a second
+    monkeypatch.setattr(limits, "clock", lambda: next(ticks))
+    pauses: list[float] = []
+    monkeypatch.setattr(limits, "time", types.SimpleNamespace(sleep=pauses.append))
+    home = run_page("home")
+    for _ in range(limits.SUSTAINED_RUNS - 1):
+        home.run()
+    assert pauses == [], "a person's pace is never held"
+    home.run()
+    home.run()
+    assert not home.exception
+    assert len(pauses) >= 1, "a steady script is"
+
+
+def test_the_app_s_own_redraws_are_not_held_by_the_pace(
+    app_store: Store, run_page: PageRunner, monkeypatch
+) -> None:
+    """A projector reruns its page at every vote (live updates): those runs are the app's,
+    not the client's, and are never held nor counted."""
+    import types
+
+    from selfdata.ui import limits
+
+    monkeypatch.setattr(limits, "clock", lambda: 1000.0)  # every run in the same instant
+    pauses: list[float] = []
+    monkeypatch.setattr(limits, "time", types.SimpleNamespace(sleep=pauses.append))
+    home = run_page("home")
+    for _ in range(limits.RERUNS_PER_WINDOW * 3):
+        home.session_state[limits.SERVER_RERUN_KEY] = True  # what server_rerun() sets
+        home.run()
+    assert not home.exception
+    assert pauses == []
+    for _ in range(limits.RERUNS_PER_WINDOW - 1):  # with the first run: the burst pace
+        home.run()
+    assert pauses == [], "only the client's own runs count"
+    home.run()
+    assert len(pauses) == 1

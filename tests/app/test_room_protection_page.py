@@ -161,7 +161,9 @@ def test_with_approval_on_new_arrivals_wait_until_the_facilitator_lets_them_in(
 def test_the_waiting_keep_no_place_from_the_room(app_store: Store) -> None:
     room = open_room(app_store)
     services.set_join_approval(app_store, room.code, room.secret, True)
+    inside = services.room_state(app_store, room.code).participants
     services.join(app_store, room.code, "Robot")
     assert services.participants(app_store, room.code).participants[-1].waiting
+    assert services.room_state(app_store, room.code).participants == inside, "not counted"
     assert services.admit(app_store, room.code, room.secret) == 1
     assert not any(p.waiting for p in services.participants(app_store, room.code).participants)

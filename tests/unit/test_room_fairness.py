@@ -74,3 +74,22 @@ def test_a_nearly_full_needs_list_keeps_room_for_a_real_participant(sqlite_store
         n.card.title.fr for n in services.needs_board(sqlite_store, room.code).needs if n.card
     }
     assert "Savoir quand passe le bus" in titles and "Pub encore" not in titles
+
+
+def test_the_room_s_join_rate_is_counted_in_the_store(store: Store, monkeypatch):
+    """SQLite and PostgreSQL alike: joins from any session, replica or process count, since
+    the count is the stored join times of the last 60 s."""
+    from selfdata.app import access
+    from selfdata.domain.limits import ROOM_JOINS_PER_MINUTE
+
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(access, "clock", lambda: now[0])
+    room = open_room(store)
+    for i in range(ROOM_JOINS_PER_MINUTE):
+        room.join(f"Robot {i}")
+        now[0] += 0.5
+    with pytest.raises(LimitExceeded) as busy:
+        room.join("Robot en trop")
+    assert busy.value.key == "joining.busy"
+    now[0] = 1_800_000_000.0 + 60.5  # the first join is a minute old: one place again
+    room.join("Camille")
