@@ -61,7 +61,7 @@ class WorkshopRow:
     show_pseudonyms: bool = False
     """The facilitator named participants for this workshop (off: anonymous)."""
     join_approval: bool = False
-    """New participants wait until the facilitator admits them (schema 11)."""
+    """New participants wait until the facilitator admits them (schema 14)."""
     preparation: str | None = None
     """Cards in play and agenda, as stored (JSON): :mod:`selfdata.app.preparing` reads it."""
     step_clock: str | None = None

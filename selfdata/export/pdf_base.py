@@ -31,6 +31,9 @@ from selfdata.domain import palette
 from selfdata.domain.typography import fr_punctuation
 from selfdata.export.fonts import FONT_FILES, find_fonts
 from selfdata.export.labels import t
+from selfdata.export.numbers import fmt_date as fmt_date  # re-exported
+from selfdata.export.numbers import fmt_float as fmt_float
+from selfdata.export.numbers import fmt_int as fmt_int
 from selfdata.export.tagging import TagTree
 
 FAMILY = "DejaVu"
@@ -578,24 +581,3 @@ def _heading_style() -> Any:
     from fpdf.fonts import FontFace
 
     return FontFace(family=FAMILY, emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT)
-
-
-def fmt_int(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", "\u202f") if lang != "en" else text
-
-
-def fmt_float(value: float, lang: str, digits: int = 2) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang != "en" else text
-
-
-def fmt_date(value: datetime | None, lang: str) -> str:
-    value = value or datetime.now(UTC)
-    if lang == "en":
-        return value.strftime("%d %B %Y").lstrip("0")
-    months = (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split()
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {months[value.month - 1]} {value.year}"

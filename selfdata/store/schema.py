@@ -87,7 +87,7 @@ workshops = Table(
     # the facilitator named participants for this workshop (schema 8); off = anonymous: no
     # pseudonym in the console lists, on the tablets, in ``rank`` or in the report
     Column("show_pseudonyms", Boolean, nullable=False, default=False, server_default=false()),
-    # the facilitator admits each new participant (schema 11): joiners wait until then
+    # the facilitator admits each new participant (schema 14): joiners wait until then
     Column("join_approval", Boolean, nullable=False, default=False, server_default=false()),
     # what the facilitator prepared (cards in play, agenda: the file's ``preparation``, JSON)
     # and the room's clock (when the step started, time spent per step, JSON); version 9
@@ -111,7 +111,7 @@ participants = Table(
     Column("joined", String(64)),
     Column("token_hash", String(64), unique=True),
     Column("position", Integer, nullable=False),
-    # joined while the facilitator approves arrivals, not admitted yet (schema 11): may
+    # joined while the facilitator approves arrivals, not admitted yet (schema 14): may
     # read, may not act
     Column("waiting", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("workshop_id", "slug"),

@@ -64,7 +64,8 @@ def test_the_lan_address_is_never_loopback() -> None:
     [
         ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
         ("**bold**", r"\*\*bold\*\*"),
-        ("[x](http://e)", r"\[x\]\(http\://e\)"),
+        # a word joiner after "://" keeps Streamlit from autolinking a bare address
+        ("[x](http://e)", r"\[x\]\(http\://" + "\u2060" + r"e\)"),
         ("# titre", r"\# titre"),
         ("a\nb", "a  \nb"),
         ("Réduire sa facture d’eau", "Réduire sa facture d’eau"),
