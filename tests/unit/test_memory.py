@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _imp
 import gc
 import sys
 import types
@@ -22,11 +23,17 @@ def unfrozen() -> Iterator[None]:
 
 def test_objects_alive_after_new_imports_are_frozen_once(unfrozen: None, monkeypatch):
     monkeypatch.setattr(memory, "_modules_seen", 0)
-    assert memory.freeze_after_imports()
-    frozen = gc.get_freeze_count()
-    assert frozen > 1000  # the libraries' objects
-    assert not memory.freeze_after_imports()  # nothing new imported: nothing done
-    assert gc.get_freeze_count() == frozen
+    # the import lock held: a server thread left by another test (a pusher, a purge) cannot
+    # import a module between the two calls and make the second one freeze again
+    _imp.acquire_lock()
+    try:
+        assert memory.freeze_after_imports()
+        frozen = gc.get_freeze_count()
+        assert frozen > 1000  # the libraries' objects
+        assert not memory.freeze_after_imports()  # nothing new imported: nothing done
+        assert gc.get_freeze_count() == frozen
+    finally:
+        _imp.release_lock()
 
 
 def test_a_new_import_freezes_again(unfrozen: None, monkeypatch):
