@@ -104,13 +104,14 @@ class Tablet:
                     await self._do(self.actions.get_nowait(), scenario, rng)
                     next_poll = time.perf_counter() + (interval or 1e9)
                     continue
-                wait = max(0.0, min(next_poll, end) - time.perf_counter())
-                if await s.next_push(min(0.25, wait)) is not None:
+                wait = min(next_poll, end) - time.perf_counter()
+                if wait > 0:  # always a real wait: this task never spins without yielding
+                    await s.next_push(min(0.25, wait))
                     continue
-                if time.perf_counter() >= next_poll and s.auto_reruns:
+                if s.auto_reruns:  # the browser's timer
                     await s.rerun_fragment(next(iter(s.auto_reruns)))
-                    interval = min(s.auto_reruns.values(), default=0.0)
-                    next_poll = time.perf_counter() + (interval or 1e9)
+                interval = min(s.auto_reruns.values(), default=0.0)
+                next_poll = time.perf_counter() + (interval or 1.0)
             except (ProtocolError, TimeoutError, OSError) as exc:
                 self.problem(f"{type(exc).__name__}: {exc}")
                 await asyncio.sleep(0.5)
