@@ -42,7 +42,7 @@ from selfdata.ui.live import PARTICIPANT_REFRESH_SECONDS
 
 IDLE_S = 4.0
 SETTLE_S = PARTICIPANT_REFRESH_SECONDS + 2.0
-HARD_LIMIT_S = 900.0  # a room that hangs fails instead of holding `make bench`
+HARD_LIMIT_S = 480.0  # a room that hangs fails instead of holding `make bench`
 
 
 @dataclass
@@ -62,7 +62,11 @@ class CpuCost:
         return asdict(self)
 
 
+STAGE = {"now": "starting"}
+
+
 def _say(text: str) -> None:
+    STAGE["now"] = text
     print(f"cpu_cost {time.strftime('%H:%M:%S')}: {text}", file=sys.stderr, flush=True)
 
 
@@ -79,6 +83,12 @@ class Tablet:
         self.actions: asyncio.Queue[str] = asyncio.Queue()
         self.done = 0
         self.errors = 0
+        self.problems: list[str] = []
+
+    def problem(self, what: str) -> None:
+        self.errors += 1
+        if len(self.problems) < 3:
+            self.problems.append(what[:300])
 
     async def join(self) -> None:
         await self.session.connect()
@@ -94,23 +104,30 @@ class Tablet:
                     await self._do(self.actions.get_nowait(), scenario, rng)
                     next_poll = time.perf_counter() + (interval or 1e9)
                     continue
-                wait = max(0.0, min(next_poll, end) - time.perf_counter())
-                if await s.next_push(min(0.25, wait)) is not None:
+                wait = min(next_poll, end) - time.perf_counter()
+                if wait > 0:  # always a real wait: this task never spins without yielding
+                    await s.next_push(min(0.25, wait))
                     continue
-                if time.perf_counter() >= next_poll and s.auto_reruns:
+                if s.auto_reruns:  # the browser's timer
                     await s.rerun_fragment(next(iter(s.auto_reruns)))
-                    interval = min(s.auto_reruns.values(), default=0.0)
-                    next_poll = time.perf_counter() + (interval or 1e9)
-            except (ProtocolError, TimeoutError, OSError):
-                self.errors += 1
+                interval = min(s.auto_reruns.values(), default=0.0)
+                next_poll = time.perf_counter() + (interval or 1.0)
+            except (ProtocolError, TimeoutError, OSError) as exc:
+                self.problem(f"{type(exc).__name__}: {exc}")
                 await asyncio.sleep(0.5)
 
     async def _do(self, action: str, scenario: WorkshopScenario, rng: random.Random) -> None:
         s = self.session
         if action == "vote":
             keys = [k for k, _ in s.widget_keys() if k.startswith("needs_vote_")]
+            if not keys:  # a pushed redraw still arriving: a person waits for the page
+                await s.next_push(5.0)
+                keys = [k for k, _ in s.widget_keys() if k.startswith("needs_vote_")]
             if not keys:
-                self.errors += 1
+                self.problem(
+                    f"no vote button on the page ({s.page_name}, {len(s.texts())} texts, "
+                    f"widgets {[k for k, _ in s.widget_keys()][:6]})"
+                )
                 return
             result = await s.click(rng.choice(keys))
         else:
@@ -122,7 +139,7 @@ class Tablet:
             await scenario.rate(s, rng, timed)
             result = s.last
         if result is None or not result.ok:
-            self.errors += 1
+            self.problem(f"{action}: {result.exceptions if result else 'no run'}")
         self.done += 1
 
 
@@ -139,12 +156,14 @@ async def _phase(
     included, the idle room's CPU subtracted."""
     c0, t0 = _cpu(proc), time.perf_counter()
     for i in range(count):
+        STAGE["now"] = f"{action} {i} queued"
         rng.choice(tablets).actions.put_nowait(action)
         await asyncio.sleep(max(0.0, t0 + (i + 1) / rate - time.perf_counter()))
     for _ in range(600):  # every queued action done
         if all(t.actions.empty() for t in tablets):
             break
         await asyncio.sleep(0.1)
+    _say(f"{count} {action}s done in {time.perf_counter() - t0:.0f} s; settling")
     await asyncio.sleep(SETTLE_S)
     spent = _cpu(proc) - c0 - idle_rate * (time.perf_counter() - t0)
     return max(0.0, spent) / count * 1000
@@ -165,12 +184,14 @@ async def _room(
     query, page = scenario.projector_entry()
     projector = Tablet(url, query, page)
     await projector.join()
+    _say("projector on; tablets joining")
     tablets = [Tablet(url, *scenario.participant_entry(i)) for i in range(n)]
     end = time.perf_counter() + 3600
     lives = [asyncio.create_task(projector.live(scenario, rng, end))]
     await asyncio.sleep(1.0)
     c0 = _cpu(proc)
-    for tab in tablets:  # one after the other: the CPU of a join, not of a crowd
+    for i, tab in enumerate(tablets):  # one after the other: the CPU of a join, not a crowd
+        STAGE["now"] = f"joining tablet {i}"
         await tab.join()
         lives.append(asyncio.create_task(tab.live(scenario, random.Random(rng.random()), end)))
     join_ms = (_cpu(proc) - c0) / n * 1000
@@ -185,11 +206,15 @@ async def _room(
     _say(f"votes: {vote_ms:.1f} ms CPU each")
     rating_ms = await _phase(proc, tablets, "rate", ratings, rate / 2, idle_rate, rng)
     pushes = sum(t.session.pushed for t in (projector, *tablets)) - pushes0
+    for tab in (projector, *tablets):
+        for what in tab.problems:
+            _say(f"error: {what}")
     for task in lives:
         task.cancel()
+    STAGE["now"] = "closing the sessions"
     for tab in (projector, *tablets):
         with contextlib.suppress(Exception):
-            await tab.session.close()
+            await asyncio.wait_for(tab.session.close(), 5)
     return CpuCost(
         tablets=n,
         join_ms=round(join_ms, 1),
@@ -204,6 +229,20 @@ async def _room(
     )
 
 
+async def _bounded(room: Any) -> CpuCost:
+    async def watchdog() -> None:
+        while True:
+            await asyncio.sleep(30)
+            print(f"cpu_cost: still at: {STAGE['now']}", file=sys.stderr, flush=True)
+
+    dog = asyncio.create_task(watchdog())
+    try:
+        result: CpuCost = await asyncio.wait_for(room, HARD_LIMIT_S)
+        return result
+    finally:
+        dog.cancel()
+
+
 def measure(
     tablets: int, *, votes: int = 60, ratings: int = 30, rate: float = 6.0, seed: int = 1
 ) -> CpuCost:
@@ -215,7 +254,7 @@ def measure(
         try:
             proc = psutil.Process(server.proc.pid)
             room = _room(scenario, server.url, proc, tablets, votes, ratings, rate, seed)
-            return asyncio.run(asyncio.wait_for(room, HARD_LIMIT_S))
+            return asyncio.run(_bounded(room))
         finally:
             server.stop()
 

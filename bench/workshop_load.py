@@ -2,7 +2,8 @@
 
 Setup goes through :mod:`selfdata.app.services` on a throwaway SQLite file (``SELFDATA_DB``):
 the example workshop is created, put on the needs step with a dot budget no participant
-will exhaust, and one participant per tablet joins. Each tablet then opens
+will exhaust and its results not yet revealed (the room votes, then sees), and one
+participant per tablet joins. Each tablet then opens
 ``?code=…&token=…`` on the ``needs`` page and votes with the ``needs_vote_<need>`` buttons;
 to rate, it goes to the ``scenarios`` page, sets one criterion of one scenario (the
 ``scenarios_rate_<scenario>_<criterion>`` control) and comes back. The projector opens
@@ -49,6 +50,8 @@ class WorkshopScenario(Scenario):
         services.set_step(self.store, self.code, created.secret, "needs")
         services.set_locked(self.store, self.code, created.secret, False)
         services.set_vote_settings(self.store, self.code, created.secret, budget=50, cap=50)
+        # the room at work: the dots are revealed after the vote (the example has them shown)
+        services.set_revealed(self.store, self.code, created.secret, "needs", False)
         self.tokens = [
             services.join(self.store, self.code, f"Tablette {i + 1}").token
             for i in range(participants + 2)  # a browser tablet; the last warms the pages up
