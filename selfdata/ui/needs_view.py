@@ -23,7 +23,7 @@ from selfdata.ui.widgets import action_button, card_box, proposal_form, safe
 def vote_board(ctx: PageContext, code: str, first: NeedsBoard) -> None:
     """What a tap changes: the counts, the chart (once revealed) and the need cards. A
     fragment: a dot reruns the board, not the page (header, sidebar, deck, proposal form:
-    docs/load.md, §8). ``first`` is the board the page's run read; the board's own runs read
+    docs/load.md, §9). ``first`` is the board the page's run read; the board's own runs read
     it again. A step, lock, timer or reveal still redraws the whole page (the page's live
     fragment, :mod:`selfdata.ui.live`); the rate limit of taps (``ctx.act``) and the pace of
     a session's runs hold for the board's runs too."""
