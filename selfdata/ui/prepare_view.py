@@ -9,6 +9,8 @@ import streamlit as st
 
 from selfdata.app import services
 from selfdata.domain.errors import SelfDataError
+from selfdata.files.documents import MAX_FILE_BYTES
+from selfdata.ui.upload_text import uploader_words
 from selfdata.ui.widgets import safe
 
 if TYPE_CHECKING:
@@ -69,6 +71,8 @@ def inventory_import(ctx: PageContext, code: str, secret: str) -> None:
         key="prepare_inventory_target",
     )
     round_ = st.session_state.get("prepare_inventory_round", 0)
+    limit = MAX_FILE_BYTES // (1024 * 1024)  # what the reader accepts
+    uploader_words(f"prepare_inventory_file_{round_}", ctx.lang, limit, SHEET_TYPES)
     upload = st.file_uploader(
         ctx.t("prepare.inventory_file"),
         type=list(SHEET_TYPES),

@@ -104,3 +104,25 @@ def test_no_number_input_shows_two_decimals_on_a_french_screen(
         for box in page.number_input:
             fmt = box.proto.format or ("%d" if isinstance(box.value, int) else "%0.2f")
             assert fmt in ("%d", "%g"), (name, box.key, fmt)
+
+
+def test_every_drop_down_has_the_app_s_own_placeholder() -> None:
+    """Streamlit's "Choose an option" showed on French pages when a drop-down was opened."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    missing = []
+    for folder in ("selfdata/ui", "pages"):
+        for path in (root / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            for match in re.finditer(r"\.(selectbox|multiselect)\(", text):
+                depth, i = 1, match.end()
+                while depth:
+                    depth += {"(": 1, ")": -1}.get(text[i], 0)
+                    i += 1
+                if "placeholder=" not in text[match.end() : i]:
+                    missing.append(
+                        f"{path.relative_to(root)}:{text[: match.start()].count(chr(10)) + 1}"
+                    )
+    assert missing == []

@@ -81,9 +81,16 @@ def test_the_model_drop_down_shows_each_use_case_s_choice_or_its_best_fit(
     case_label, model_label = t("governance.pick_use_case", "fr"), t("governance.pick_model", "fr")
     order = [u.title for u in cases if u.governance_choice not in (None, best)]
     order += [unchosen.title] + [u.title for u in cases if u.governance_choice is not None]
+    from playwright.sync_api import expect
+
     for case_title in order:
         _pick(page, case_label, case_title)
-        assert _shown(page, model_label) == expected[case_title], case_title
+        expect(_selectbox(page, case_label).locator("input")).to_have_value(case_title)
+        model = _selectbox(page, model_label).locator("input")
+        try:  # the page redraws after the pick: wait for it, then read the drop-down
+            expect(model).to_have_value(expected[case_title], timeout=10_000)
+        except AssertionError:
+            raise AssertionError(f"{case_title}: {_shown(page, model_label)!r}") from None
     # confirming saves what is shown
     _pick(page, case_label, unchosen.title)
     page.get_by_role("button", name=t("governance.confirm", "fr")).click()
@@ -92,4 +99,34 @@ def test_the_model_drop_down_shows_each_use_case_s_choice_or_its_best_fit(
     saved = {u.id: u.governance_choice for u in services.use_cases(store, room.code).use_cases}
     store.dispose()
     assert saved[unchosen.id] == best
+    placeholders = page.eval_on_selector_all(
+        "input[placeholder]", "es => es.map(e => e.getAttribute('placeholder'))"
+    )
+    assert placeholders and "Choose an option" not in placeholders, placeholders
+    page.context.close()
+
+
+ENGLISH = ("Choose an option", "Drag and drop", "Browse files", "Upload", "per file", "Limit ")
+
+
+def test_the_french_home_page_s_file_upload_speaks_french_and_states_the_app_s_limit(
+    server: Server, browser: Any
+) -> None:
+    from selfdata.files.documents import MAX_FILE_BYTES
+
+    page = _open(browser, server.base_url + "/")
+    page.get_by_text(t("prepare.import_header", "fr")).click()
+    zone = page.locator('[data-testid="stFileUploader"]').first
+    zone.wait_for()
+    shown = zone.evaluate(
+        """e => [...e.querySelectorAll('*')].map(n => {
+              const after = getComputedStyle(n, '::after').content;
+              const own = [...n.childNodes].filter(c => c.nodeType === 3).map(c => c.textContent)
+                .join('');
+              const hidden = getComputedStyle(n).display === 'none' || n.offsetParent === null;
+              return (hidden ? '' : own) + (after && after !== 'none' ? after : '');
+           }).join(' | ')"""
+    )
+    assert not [w for w in ENGLISH if w in shown], shown
+    assert f"{MAX_FILE_BYTES // (1024 * 1024)}\u00a0Mo" in shown, shown
     page.context.close()
