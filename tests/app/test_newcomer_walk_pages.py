@@ -126,3 +126,19 @@ def test_every_drop_down_has_the_app_s_own_placeholder() -> None:
                         f"{path.relative_to(root)}:{text[: match.start()].count(chr(10)) + 1}"
                     )
     assert missing == []
+
+
+def test_my_data_names_a_need_taken_from_the_deck_by_its_title_not_its_id(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store)
+    services.set_step(app_store, room.code, room.secret, "needs")
+    on_board = {n.id for n in services.needs_board(app_store, room.code).needs}
+    card = next(
+        c for c in services.room_deck(app_store, room.code, "needs") if c.id not in on_board
+    )
+    services.propose_need(app_store, room.code, room.token, card_id=card.id)
+    home = run_page("home", code=room.code, token=room.token)
+    shown = texts(home)
+    assert f"Besoin · **{card.title.get('fr')}**" in shown
+    assert f"· **{card.id}**" not in shown
