@@ -142,3 +142,18 @@ def test_my_data_names_a_need_taken_from_the_deck_by_its_title_not_its_id(
     shown = texts(home)
     assert f"Besoin · **{card.title.get('fr')}**" in shown
     assert f"· **{card.id}**" not in shown
+
+
+def test_the_console_guide_gives_the_saved_agenda_s_minutes_for_the_step(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 30: the guide said "45 min" beside the clock's "35 min planned"."""
+    from selfdata.domain.cards import STEP_IDS
+
+    room = open_room(app_store)
+    services.set_step(app_store, room.code, room.secret, "needs")
+    minutes = {step: 20 for step in STEP_IDS} | {"needs": 35}
+    services.set_agenda(app_store, room.code, room.secret, "custom", minutes)
+    console = run_page("console", code=room.code, secret=room.secret)
+    guide = [s.value for s in console.subheader if "Guide d’animation" in str(s.value)]
+    assert guide and guide[0].endswith("(35 min)"), guide
