@@ -157,3 +157,14 @@ def test_the_console_guide_gives_the_saved_agenda_s_minutes_for_the_step(
     console = run_page("console", code=room.code, secret=room.secret)
     guide = [s.value for s in console.subheader if "Guide d’animation" in str(s.value)]
     assert guide and guide[0].endswith("(35 min)"), guide
+
+
+def test_the_header_says_it_counts_who_joined_not_who_is_connected(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 30: "Personnes connectées : 9" counted everyone who ever joined."""
+    room = open_room(app_store)
+    room.join("Deuxième")
+    shown = texts(run_page("console", code=room.code, secret=room.secret))
+    n = services.room_state(app_store, room.code).participants
+    assert f"Personnes inscrites\u202f: {n}" in shown and "connectées" not in shown
