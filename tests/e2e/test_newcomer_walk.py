@@ -130,3 +130,24 @@ def test_the_french_home_page_s_file_upload_speaks_french_and_states_the_app_s_l
     assert not [w for w in ENGLISH if w in shown], shown
     assert f"{MAX_FILE_BYTES // (1024 * 1024)}\u00a0Mo" in shown, shown
     page.context.close()
+
+
+def test_the_leave_confirmation_tick_holds_on_the_first_try(
+    server: Server, browser: Any, room: services.Created
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.e2e.conftest import TABLET
+
+    store = Store(sqlite_url(server.db))
+    token = services.join(store, room.code, "Partante").token
+    store.dispose()
+    page = _open(browser, f"{server.base_url}/?code={room.code}&token={token}", TABLET)
+    page.get_by_text(t("mydata.leave", "fr"), exact=True).first.click()
+    tick = page.get_by_role("checkbox", name=t("mydata.leave_confirm", "fr"))
+    page.get_by_text(t("mydata.leave_confirm", "fr")).click()  # where a finger lands
+    _wait_idle(page)
+    page.wait_for_timeout(1500)
+    expect(tick).to_be_checked()
+    expect(page.get_by_role("button", name=t("mydata.leave", "fr"))).to_be_enabled()
+    page.context.close()

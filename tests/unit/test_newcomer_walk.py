@@ -128,9 +128,7 @@ def test_the_report_agrees_a_proposed_need_in_the_masculine_and_a_source_in_the_
     )
     workshop = services.workshop_snapshot(store, created.code)
     pdf = workshop_report(workshop, default_decks(), "fr")
-    text = " ".join(
-        "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split()
-    )
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Garer mon vélo (proposé en atelier)" in text
     assert "(proposée en atelier)" not in text.split("Garer mon vélo", 1)[1][:30]
 
