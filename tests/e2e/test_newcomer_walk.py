@@ -151,3 +151,41 @@ def test_the_leave_confirmation_tick_holds_on_the_first_try(
     expect(tick).to_be_checked()
     expect(page.get_by_role("button", name=t("mydata.leave", "fr"))).to_be_enabled()
     page.context.close()
+
+
+WALL_720 = {"viewport": {"width": 1280, "height": 720}}
+WALL_HEAD_AND_INVENTORY = """() => {
+  const h2 = document.querySelector('.st-key-sd-wall-head h2');
+  const items = [...document.querySelectorAll('.st-key-sd-wall-inventory li')];
+  return {
+    cut: h2 ? (h2.scrollWidth > h2.clientWidth + 1 || h2.scrollHeight > h2.clientHeight + 1
+               || getComputedStyle(h2).textOverflow === 'ellipsis'
+                  && getComputedStyle(h2).whiteSpace === 'nowrap') : null,
+    n: items.length,
+    below: items.filter(li => li.getBoundingClientRect().bottom > innerHeight)
+                .map(li => li.textContent.trim()),
+    px: items.length ? parseFloat(getComputedStyle(items[0]).fontSize) : 0,
+  };
+}"""
+
+
+def test_at_720p_the_wall_s_title_is_whole_and_every_inventory_item_above_the_fold(
+    server: Server, browser: Any, screenshots: Any
+) -> None:
+    """Issue 30: "…à la maison · Éta…" and the 10th inventory item below the fold."""
+    store = Store(sqlite_url(server.db))
+    created = services.create_workshop(store, example="la_rochelle")
+    services.set_step(store, created.code, created.secret, "inventory")
+    services.set_revealed(store, created.code, created.secret, "inventory", True)
+    selected = sum(1 for s in services.inventory(store, created.code).sources if s.selected)
+    store.dispose()
+    wall = _open(browser, links.projection_url(server.base_url, created.code), WALL_720)
+    wall.locator(".st-key-sd-wall-inventory li").first.wait_for()
+    found = wall.evaluate(WALL_HEAD_AND_INVENTORY)
+    if screenshots is not None:
+        wall.screenshot(path=str(screenshots / "wall_inventory_720.png"))
+    assert selected >= 10 and found["n"] == selected, found
+    assert found["cut"] is False, found
+    assert found["below"] == [], found
+    assert found["px"] >= 24, found
+    wall.context.close()
