@@ -65,7 +65,11 @@ def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) 
         [[r.name, r.kind, r.gives, r.gets, r.flag] for r in view.balance],
         columns=[ctx.t(f"network.col.{c}") for c in ("actor", "kind", "gives", "gets", "flag")],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_balance")
+    if large:  # on the wall: every cell as text at >= 24 px, wrapped, never cut (issue 30)
+        with st.container(key="sd-wall-balance"):
+            st.table(table.set_index(table.columns[0]))
+    else:
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_balance")
 
 
 def show_findings(ctx: PageContext, texts: Sequence[str]) -> None:

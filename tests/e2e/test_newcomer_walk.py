@@ -189,3 +189,36 @@ def test_at_720p_the_wall_s_title_is_whole_and_every_inventory_item_above_the_fo
     assert found["below"] == [], found
     assert found["px"] >= 24, found
     wall.context.close()
+
+
+WALL_1080 = {"viewport": {"width": 1920, "height": 1080}}
+BALANCE_CELLS = """() => {
+  const root = '.st-key-sd-wall-balance';
+  const cells = [...document.querySelectorAll(`${root} th, ${root} td`)];
+  return {
+    n: cells.length,
+    small: cells.filter(c => parseFloat(getComputedStyle(c).fontSize) < 24)
+                .map(c => c.textContent.trim()).slice(0, 5),
+    cut: cells.filter(c => c.getBoundingClientRect().right > innerWidth
+                          || c.scrollWidth > c.clientWidth + 1)
+              .map(c => c.textContent.trim()).slice(0, 5),
+    text: cells.map(c => c.textContent.trim()).join(' | '),
+  };
+}"""
+
+
+def test_the_wall_s_gives_and_gets_table_is_large_and_whole(
+    server: Server, browser: Any, screenshots: Any
+) -> None:
+    """Issue 30: the network's "gives and gets" table at ~13-14 px, its "Reçoit" column cut."""
+    store = Store(sqlite_url(server.db))
+    created = services.create_workshop(store, example="la_rochelle")
+    services.set_step(store, created.code, created.secret, "network")
+    services.set_revealed(store, created.code, created.secret, "network", True)
+    store.dispose()
+    wall = _open(browser, links.projection_url(server.base_url, created.code), WALL_1080)
+    wall.locator(".st-key-sd-wall-balance td").first.wait_for()
+    found = wall.evaluate(BALANCE_CELLS)
+    assert found["n"] > 5 and t("network.col.gets", "fr") in found["text"], found
+    assert found["small"] == [] and found["cut"] == [], found
+    wall.context.close()
