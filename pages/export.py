@@ -71,6 +71,7 @@ if ctx.secret is not None:
                 list(scenarios),
                 format_func=lambda sid: scenarios[sid].title,
                 key="export_scenario",
+                placeholder=ctx.t("common.choose"),
             )
             sid = chosen or next(iter(scenarios))
             offer(

@@ -25,6 +25,7 @@ case_id = st.selectbox(
     list(cases),
     key="governance_case",
     format_func=lambda i: cases[i].title,
+    placeholder=ctx.t("common.choose"),
 )
 case = cases[case_id]
 sections.questionnaire(ctx, case)

@@ -72,6 +72,7 @@ else:
                 examples,
                 format_func=lambda e: ctx.t("home.blank") if not e else example_label(e),
                 key="home_example",
+                placeholder=ctx.t("common.choose"),
             )
             title = st.text_input(ctx.t("home.title"), key="home_title", max_chars=200)
             territory = st.text_input(ctx.t("home.territory"), key="home_territory", max_chars=200)
@@ -83,6 +84,7 @@ else:
                     x.title.get(ctx.lang) for x in ctx.decks.themes if x.id == i
                 ),
                 key="home_theme",
+                placeholder=ctx.t("common.choose"),
             )
             if st.form_submit_button(ctx.t("home.create"), width="stretch"):
                 create(ctx, example=example or None, title=title, territory=territory, theme=theme)

@@ -21,6 +21,7 @@ from selfdata.app.access import (
     item_row,
     participant_write,
 )
+from selfdata.app.group_items import others_voted
 from selfdata.app.preparing import card_in_play
 from selfdata.domain import rules
 from selfdata.domain.cards import DataSourceCard, I18nText, NeedCard
@@ -345,12 +346,7 @@ def withdraw_proposal(
         if ops.item_in_use(conn, kind, row.id):
             raise ops.in_use_error(kind)
         if kind == "need":
-            others = conn.execute(
-                select(t.votes.c.dots)
-                .where(t.votes.c.need_id == row.id, t.votes.c.participant_id != p.id)
-                .limit(1)
-            ).first()
-            if others is not None:
+            if others_voted(conn, row.id, p.id):
                 raise Conflict("need.has_votes")
             conn.execute(delete(t.votes).where(t.votes.c.need_id == row.id))
         conn.execute(delete(table).where(table.c.id == row.id))

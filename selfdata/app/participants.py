@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from selfdata.app import access
 from selfdata.app import undo as ops
 from selfdata.app.access import commit
+from selfdata.app.group_items import belongs_to_the_group
 from selfdata.app.tables import seat_for_join
 from selfdata.app.views import Joined
 from selfdata.app.workshops import iso_at, now_iso, seconds_of
@@ -148,9 +149,9 @@ def leave_workshop(store: Store, code: str, token: str) -> None:
 
     - one's dots and ratings are deleted (the needs' totals and the ranking are recomputed
       from what remains: the version and ranking counters move);
-    - one's proposed sources and needs are deleted, with every dot placed on them (the
-      other participants get those dots back in their budget); a proposal the group has
-      already built a use case on is kept, as the group's, with no link to its author;
+    - one's proposed sources and needs are deleted; a proposal that belongs to the group
+      (another participant's dots on it, or a use case built on it: the rule that refuses
+      withdrawing it, :mod:`selfdata.app.group_items`) is kept, with no link to its author;
     - the participant (pseudonym, token) is deleted: the link stops working at once;
     - the audit entries this participant made keep their action and their random id, and
       lose their details.
@@ -166,9 +167,13 @@ def leave_workshop(store: Store, code: str, token: str) -> None:
     store.erase_traces()  # the -wal file too (selfdata/store/engine.py)
 
 
-def erase_participant(conn: Connection, workshop_id: int, participant_id: int, slug: str) -> None:
+def erase_participant(
+    conn: Connection, workshop_id: int, participant_id: int, slug: str, *, moderation: bool = False
+) -> None:
     """Erase one participant and what they brought (see :func:`leave_workshop`), inside the
-    caller's write transaction: used by leaving and by the facilitator's removal."""
+    caller's write transaction: used by leaving and by the facilitator's removal
+    (``moderation``: a spammer's needs go even with others' dots on them; only what a use
+    case is built on stays)."""
     for kind, table in (("need", t.needs), ("source", t.sources)):
         mine = conn.execute(
             select(table.c.id).where(
@@ -176,7 +181,12 @@ def erase_participant(conn: Connection, workshop_id: int, participant_id: int, s
             )
         ).scalars()
         for item_id in list(mine):
-            if ops.item_in_use(conn, kind, item_id):
+            kept = (
+                ops.item_in_use(conn, kind, item_id)
+                if moderation
+                else belongs_to_the_group(conn, kind, item_id, participant_id)
+            )
+            if kept:
                 conn.execute(update(table).where(table.c.id == item_id).values(proposed_by=None))
                 continue
             if kind == "need":
@@ -215,7 +225,7 @@ def remove_participant(store: Store, code: str, secret: str, participant: str) -
         w = access.workshop_row(conn, code, for_update=True)
         access.require_facilitator(w, secret)
         pid, slug = _participant_by_slug(conn, w.id, participant)
-        erase_participant(conn, w.id, pid, slug)
+        erase_participant(conn, w.id, pid, slug, moderation=True)
         commit(conn, w, actor="facilitator", action="remove_participant", detail={"row": pid})
 
     store.write(tx)

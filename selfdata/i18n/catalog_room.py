@@ -7,7 +7,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.console": {"fr": "Console d’animation", "en": "Facilitator console"},
     # chrome
     "chrome.code": {"fr": "Code\u202f:", "en": "Code:"},
-    "chrome.participants": {"fr": "Personnes connectées\u202f: {n}", "en": "People connected: {n}"},
+    "chrome.participants": {"fr": "Personnes inscrites\u202f: {n}", "en": "People who joined: {n}"},
     "chrome.you_are": {"fr": "Vous êtes {name}", "en": "You are {name}"},
     "chrome.current": {"fr": "{label} (en cours)", "en": "{label} (now)"},
     "chrome.step": {"fr": "Étape\u202f: {step}", "en": "Step: {step}"},

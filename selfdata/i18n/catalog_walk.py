@@ -85,4 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You have given {done} of {total} ratings (one per criterion for each scenario).",
     },
     "tables.screen_named": {"fr": "Écran : {name}", "en": "Screen: {name}"},
+    # --- Streamlit's own words, in the page's language -----------------------------------
+    "upload.button": {"fr": "Choisir un fichier", "en": "Choose a file"},
+    "upload.limit": {
+        "fr": "{limit} Mo au plus par fichier · {types}",
+        "en": "At most {limit} MB per file · {types}",
+    },
 }

@@ -310,9 +310,11 @@ def guide(ctx: PageContext, room: RoomState) -> None:
     card = next((s for s in ctx.decks.steps if s.id == room.step), None)
     if card is None:
         return
-    st.subheader(
-        ctx.t("console.guide", step=card.title.get(ctx.lang), minutes=card.duration_minutes)
-    )
+    plan = services.agenda_progress(ctx.store, ctx.code).agenda if ctx.code else None
+    # the saved agenda's minutes for this step, else the guide card's (issue 30: "45 min"
+    # beside "35 min planned")
+    minutes = plan.planned(room.step) if plan is not None else card.duration_minutes
+    st.subheader(ctx.t("console.guide", step=card.title.get(ctx.lang), minutes=minutes))
     st.markdown(safe(card.purpose.get(ctx.lang)))
     st.markdown("**" + ctx.t("console.questions") + "**")
     for q in card.questions:

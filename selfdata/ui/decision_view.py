@@ -253,12 +253,14 @@ def city_roles_panel(
         list(CITY_ROLES),
         format_func=lambda r: ctx.t(f"city.role.{r}"),
         key=roles_key,
+        placeholder=ctx.t("common.choose"),
     )
     st.multiselect(
         ctx.t("city.actors"),
         list(labels),
         format_func=lambda a: labels.get(a, a),
         key=actors_key,
+        placeholder=ctx.t("common.choose"),
     )
     st.button(
         ctx.t("city.save"),

@@ -177,6 +177,7 @@ def choice(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> None:
             order,
             key=key,
             format_func=lambda m: models[m].title.get(lang) if m in models else m,
+            placeholder=ctx.t("common.choose"),
         )
         if st.form_submit_button(ctx.t("governance.confirm"), type="primary", width="stretch"):
             ctx.act(services.choose_governance, ctx.store, ctx.code, ctx.secret, case.id, pick)

@@ -14,6 +14,7 @@ import streamlit as st
 from selfdata.app import services
 from selfdata.files.documents import MAX_FILE_BYTES
 from selfdata.ui.home_actions import import_file
+from selfdata.ui.upload_text import uploader_words
 from selfdata.ui.uploads import permit_uploads, release_others, release_upload
 from selfdata.ui.widgets import safe
 
@@ -44,6 +45,7 @@ def import_section(ctx: PageContext) -> None:
     with st.expander(ctx.t("prepare.import_header"), icon=":material/upload_file:"):
         st.caption(ctx.t("prepare.import_help", limit=LIMIT_MB))
         permit_uploads()
+        uploader_words("home_import_file", ctx.lang, LIMIT_MB, UPLOAD_TYPES)
         upload = st.file_uploader(
             ctx.t("prepare.import_file"),
             type=list(UPLOAD_TYPES),

@@ -147,6 +147,7 @@ def from_deck(ctx: PageContext, board: NeedsBoard, code: str) -> None:
         [c.id for c in deck],
         key="needs_deck_pick",
         format_func=lambda i: next(c.title.get(ctx.lang) for c in deck if c.id == i),
+        placeholder=ctx.t("common.choose"),
     )
     add = services.add_need if ctx.is_facilitator else services.propose_need
     who = ctx.secret if ctx.is_facilitator else ctx.token

@@ -65,7 +65,11 @@ def show_network(ctx: PageContext, view: NetworkView, *, large: bool, key: str) 
         [[r.name, r.kind, r.gives, r.gets, r.flag] for r in view.balance],
         columns=[ctx.t(f"network.col.{c}") for c in ("actor", "kind", "gives", "gets", "flag")],
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_balance")
+    if large:  # on the wall: every cell as text at >= 24 px, wrapped, never cut (issue 30)
+        with st.container(key="sd-wall-balance"):
+            st.table(table.set_index(table.columns[0]))
+    else:
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_balance")
 
 
 def show_findings(ctx: PageContext, texts: Sequence[str]) -> None:
@@ -161,6 +165,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
                 list(cards),
                 format_func=lambda cid: cards[cid].title.get(ctx.lang),
                 key=f"{PREFIX}actor_card",
+                placeholder=ctx.t("common.choose"),
             )
             st.text_input(ctx.t("network.actor_label"), key=f"{PREFIX}actor_label", max_chars=200)
             st.form_submit_button(
@@ -172,7 +177,11 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
         with remove, st.form(f"{PREFIX}remove_actor_form", border=True):
             st.markdown(f"**{safe(ctx.t('network.remove_actor'))}**")
             st.selectbox(
-                ctx.t("network.col.actor"), nodes, format_func=node_name, key=f"{PREFIX}actor_out"
+                ctx.t("network.col.actor"),
+                nodes,
+                format_func=node_name,
+                key=f"{PREFIX}actor_out",
+                placeholder=ctx.t("common.choose"),
             )
             st.form_submit_button(
                 ctx.t("network.submit_remove"),
@@ -185,16 +194,25 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
         with add, st.form(f"{PREFIX}add_flow_form", clear_on_submit=True, border=True):
             st.markdown(f"**{safe(ctx.t('network.add_flow'))}**")
             st.selectbox(
-                ctx.t("network.flow_from"), nodes, format_func=node_name, key=f"{PREFIX}flow_from"
+                ctx.t("network.flow_from"),
+                nodes,
+                format_func=node_name,
+                key=f"{PREFIX}flow_from",
+                placeholder=ctx.t("common.choose"),
             )
             st.selectbox(
-                ctx.t("network.flow_to"), nodes, format_func=node_name, key=f"{PREFIX}flow_to"
+                ctx.t("network.flow_to"),
+                nodes,
+                format_func=node_name,
+                key=f"{PREFIX}flow_to",
+                placeholder=ctx.t("common.choose"),
             )
             st.selectbox(
                 ctx.t("network.flow_type"),
                 list(FLOW_TYPES),
                 format_func=lambda f: flow_name(f, ctx.lang),
                 key=f"{PREFIX}flow_type",
+                placeholder=ctx.t("common.choose"),
             )
             st.text_input(ctx.t("network.flow_label"), key=f"{PREFIX}flow_label", max_chars=200)
             st.form_submit_button(
@@ -213,6 +231,7 @@ def edit_panel(ctx: PageContext, view: NetworkView) -> None:
                 format_func=lambda fid: flows[fid],
                 key=f"{PREFIX}flow_out",
                 label_visibility="collapsed",
+                placeholder=ctx.t("common.choose"),
             )
             st.form_submit_button(
                 ctx.t("network.submit_remove"),
@@ -261,6 +280,7 @@ def comparison(
         others,
         format_func=lambda m: model_title(ctx, m),
         key=f"{PREFIX}compare_model",
+        placeholder=ctx.t("common.choose"),
     )
     compared(ctx, view, other or others[0], large=large)
 

@@ -114,6 +114,7 @@ def card_wording(ctx: PageContext, code: str, secret: str) -> None:
         list(cards),
         format_func=lambda i: cards[i].title.get(ctx.lang),
         key=f"prepare_wording_pick_{kind}",
+        placeholder=ctx.t("common.choose"),
     )
     card = cards[pick]
     with st.form(f"prepare_wording_form_{kind}_{card.id}"):

@@ -12,8 +12,10 @@ import streamlit as st
 from selfdata.app import services
 from selfdata.domain.errors import SelfDataError
 from selfdata.domain.limits import MAX_ITEMS
+from selfdata.files.documents import MAX_FILE_BYTES
 from selfdata.files.inventory import target_label, write_template
 from selfdata.files.spreadsheets import MAX_ROWS
+from selfdata.ui.upload_text import uploader_words
 from selfdata.ui.uploads import permit_uploads, release_others
 from selfdata.ui.widgets import safe
 
@@ -137,6 +139,8 @@ def inventory_import(ctx: PageContext, code: str, secret: str) -> None:
     )
     round_ = st.session_state.get("prepare_inventory_round", 0)
     permit_uploads()
+    limit = MAX_FILE_BYTES // (1024 * 1024)  # what the reader accepts
+    uploader_words(f"prepare_inventory_file_{round_}", ctx.lang, limit, SHEET_TYPES)
     upload = st.file_uploader(
         ctx.t("prepare.inventory_file"),
         type=list(SHEET_TYPES),

@@ -37,12 +37,21 @@ def privacy_notice_section(ctx: PageContext, *, key: str) -> None:
             )
 
 
-def _title(item: dict[str, Any], lang: str) -> str:
+def _title(item: dict[str, Any], lang: str, deck_card: Any = None) -> str:
+    """The item's title: its own card's, else the deck card's it was taken from (issue 30:
+    never a raw id like ``lower_energy_bill``)."""
     card = item.get("card") or {}
     title = card.get("title") if isinstance(card, dict) else None
     if isinstance(title, dict):
         return str(title.get(lang) or title.get("fr") or item.get("id", ""))
+    if deck_card is not None:
+        return str(deck_card.title.get(lang))
     return str(item.get("id", ""))
+
+
+def _deck_card(ctx: PageContext, kind: str, item: dict[str, Any]) -> Any:
+    card_id = str(item.get("id", ""))
+    return ctx.decks.need(card_id) if kind == "need" else ctx.decks.source(card_id)
 
 
 def my_data_downloads(document: dict[str, Any]) -> tuple[bytes, bytes]:
@@ -98,7 +107,8 @@ def my_data_section(ctx: PageContext) -> None:
             for item in items:
                 left, right = st.columns([3, 1], vertical_alignment="center")
                 left.markdown(
-                    f"{safe(ctx.t(f'mydata.kind.{kind}'))} · **{safe(_title(item, ctx.lang))}**"
+                    f"{safe(ctx.t(f'mydata.kind.{kind}'))} · "
+                    f"**{safe(_title(item, ctx.lang, _deck_card(ctx, kind, item)))}**"
                 )
                 with right:
                     action_button(

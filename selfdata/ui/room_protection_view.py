@@ -49,7 +49,11 @@ def participant_controls(ctx: PageContext, code: str, secret: str) -> None:
     waiting = {p.id for p in people if p.waiting}
     with st.expander(ctx.t("protect.title"), icon=":material/shield:"):
         chosen = st.selectbox(
-            ctx.t("protect.who"), list(labels), format_func=labels.__getitem__, key=f"{PREFIX}who"
+            ctx.t("protect.who"),
+            list(labels),
+            format_func=labels.__getitem__,
+            key=f"{PREFIX}who",
+            placeholder=ctx.t("common.choose"),
         )
         if chosen is None:
             return

@@ -149,9 +149,13 @@ def projected_results(ctx: PageContext, table: str | None = None) -> None:
     step, lang = ctx.room.step, ctx.lang
     if step == "inventory":
         view = services.inventory(ctx.store, ctx.code)
-        for item in view.sources:
-            if item.selected and item.card is not None:
-                st.markdown("- " + safe(item.card.title.get(lang)))
+        chosen = [
+            "- " + safe(item.card.title.get(lang))
+            for item in view.sources
+            if item.selected and item.card is not None
+        ]
+        with st.container(key="sd-wall-inventory"):  # two columns: all above the fold
+            st.markdown("\n".join(chosen))
     elif step == "needs":
         board = services.needs_board(ctx.store, ctx.code)
         totals = need_totals(board, lang)

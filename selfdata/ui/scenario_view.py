@@ -226,6 +226,7 @@ def scenario_form(
             index=ids.index(scenario.use_case) if scenario and scenario.use_case in ids else 0,
             format_func=lambda uid: use_cases[uid].title,
             key=f"{PREFIX}{slot}_use_case",
+            placeholder=ctx.t("common.choose"),
         )
         st.selectbox(
             ctx.t("scenarios.field.model"),
@@ -233,6 +234,7 @@ def scenario_form(
             index=models.index(scenario.model) if scenario and scenario.model in models else 0,
             format_func=lambda m: model_title(ctx, m) if m else "— " + ctx.t("scenarios.chosen"),
             key=f"{PREFIX}{slot}_model",
+            placeholder=ctx.t("common.choose"),
         )
         left, right = st.columns(2)
         left.number_input(

@@ -62,8 +62,13 @@ _PROJECTION_CSS = """
 .stApp .st-key-sd-join-corner .sd-qr { max-width: 160px; margin-left: auto; }
 .stApp .block-container { padding-top: 1rem; padding-bottom: 1rem; }
 .stApp header[data-testid="stHeader"] { display: none; }
-.stApp .st-key-sd-wall-head h2 { font-size: 2.2rem !important; padding: 0;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.stApp .st-key-sd-wall-head h2 { font-size: clamp(1.6rem, 2.5vw, 2.2rem) !important;
+  padding: 0; line-height: 1.2; }
+.stApp .st-key-sd-wall-inventory ul { columns: 2; column-gap: 3rem; }
+.stApp .st-key-sd-wall-balance th, .stApp .st-key-sd-wall-balance td {
+  font-size: 1.5rem !important; white-space: normal !important; }
+.stApp .st-key-sd-wall-inventory li { break-inside: avoid;
+  font-size: clamp(1.5rem, 1.7vw, 2rem) !important; line-height: 1.35; }
 .stApp .st-key-sd-wall-result [data-testid="stMarkdownContainer"] p,
 .stApp .st-key-sd-wall-result [data-testid="stMarkdownContainer"] li { font-size: 2rem; }
 .stApp .st-key-sd-wall-what h3 { font-size: 2rem !important; padding: 0; }

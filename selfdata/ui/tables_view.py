@@ -53,6 +53,7 @@ def console_section(ctx: PageContext, code: str, secret: str, named: bool) -> No
             format_func=lambda i: colour_name(ctx, i),
             key="console_table_colour",
             index=None,
+            placeholder=ctx.t("common.choose"),
         )
         if st.form_submit_button(ctx.t("tables.create"), icon=":material/table_restaurant:"):
             ctx.act(services.create_table, ctx.store, code, secret, name, colour)
@@ -125,12 +126,16 @@ def _seat_form(
         st.markdown(f"**{safe(ctx.t('tables.seat_header'))}**")
         c1, c2 = st.columns(2)
         who = c1.selectbox(
-            ctx.t("tables.seat_who"), [pid for pid, _ in people], format_func=label.__getitem__
+            ctx.t("tables.seat_who"),
+            [pid for pid, _ in people],
+            format_func=label.__getitem__,
+            placeholder=ctx.t("common.choose"),
         )
         where = c2.selectbox(
             ctx.t("tables.seat_where"),
             [x.id for x in tables],
             format_func=lambda x: next(t.name for t in tables if t.id == x),
+            placeholder=ctx.t("common.choose"),
         )
         if st.form_submit_button(ctx.t("tables.seat")) and who and where:
             ctx.act(services.assign_table, ctx.store, code, secret, who, where)

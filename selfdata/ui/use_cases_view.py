@@ -100,6 +100,7 @@ def create_form(
         list(need_title),
         key="use_cases_need",
         format_func=lambda i: need_title[i],
+        placeholder=ctx.t("common.choose"),
     )
     suggested = [
         m
@@ -154,5 +155,6 @@ def _pick_table(ctx: PageContext, code: str) -> str | None:
         [None, *names],
         format_func=lambda i: names[i] if i else ctx.t("tables.whole_room"),
         key="use_cases_table",
+        placeholder=ctx.t("common.choose"),
     )
     return choice

@@ -85,6 +85,7 @@ def pick_scenario(
         list(by_id),
         format_func=lambda sid: by_id[sid].title,
         key=key,
+        placeholder=ctx.t("common.choose"),
     )
     return by_id[chosen or scenarios[0].id]
 
@@ -314,6 +315,7 @@ def deck_browser(ctx: PageContext, key_prefix: str) -> None:
             "cards.deck_option", deck=ctx.t(f"deck.{k}"), n=len(getattr(ctx.decks, k))
         ),
         key=f"{key_prefix}_deck_kind",
+        placeholder=ctx.t("common.choose"),
     )
     query = st.text_input(ctx.t("cards.filter"), key=f"{key_prefix}_deck_filter", max_chars=100)
     words = query.strip().casefold()

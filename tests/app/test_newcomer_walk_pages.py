@@ -104,3 +104,67 @@ def test_no_number_input_shows_two_decimals_on_a_french_screen(
         for box in page.number_input:
             fmt = box.proto.format or ("%d" if isinstance(box.value, int) else "%0.2f")
             assert fmt in ("%d", "%g"), (name, box.key, fmt)
+
+
+def test_every_drop_down_has_the_app_s_own_placeholder() -> None:
+    """Streamlit's "Choose an option" showed on French pages when a drop-down was opened."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    missing = []
+    for folder in ("selfdata/ui", "pages"):
+        for path in (root / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            for match in re.finditer(r"\.(selectbox|multiselect)\(", text):
+                depth, i = 1, match.end()
+                while depth:
+                    depth += {"(": 1, ")": -1}.get(text[i], 0)
+                    i += 1
+                if "placeholder=" not in text[match.end() : i]:
+                    missing.append(
+                        f"{path.relative_to(root)}:{text[: match.start()].count(chr(10)) + 1}"
+                    )
+    assert missing == []
+
+
+def test_my_data_names_a_need_taken_from_the_deck_by_its_title_not_its_id(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store)
+    services.set_step(app_store, room.code, room.secret, "needs")
+    on_board = {n.id for n in services.needs_board(app_store, room.code).needs}
+    card = next(
+        c for c in services.room_deck(app_store, room.code, "needs") if c.id not in on_board
+    )
+    services.propose_need(app_store, room.code, room.token, card_id=card.id)
+    home = run_page("home", code=room.code, token=room.token)
+    shown = texts(home)
+    assert f"Besoin · **{card.title.get('fr')}**" in shown
+    assert f"· **{card.id}**" not in shown
+
+
+def test_the_console_guide_gives_the_saved_agenda_s_minutes_for_the_step(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 30: the guide said "45 min" beside the clock's "35 min planned"."""
+    from selfdata.domain.cards import STEP_IDS
+
+    room = open_room(app_store)
+    services.set_step(app_store, room.code, room.secret, "needs")
+    minutes = {step: 20 for step in STEP_IDS} | {"needs": 35}
+    services.set_agenda(app_store, room.code, room.secret, "custom", minutes)
+    console = run_page("console", code=room.code, secret=room.secret)
+    guide = [s.value for s in console.subheader if "Guide d’animation" in str(s.value)]
+    assert guide and guide[0].endswith("(35 min)"), guide
+
+
+def test_the_header_says_it_counts_who_joined_not_who_is_connected(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 30: "Personnes connectées : 9" counted everyone who ever joined."""
+    room = open_room(app_store)
+    room.join("Deuxième")
+    shown = texts(run_page("console", code=room.code, secret=room.secret))
+    n = services.room_state(app_store, room.code).participants
+    assert f"Personnes inscrites\u202f: {n}" in shown and "connectées" not in shown

@@ -162,7 +162,9 @@ def test_the_projector_follows_the_network_scenario_chosen_on_the_laptop(
 
 
 WALL_TEXT_PX = 24
-WALL_SHOTS = {("needs", "1080"), ("network", "720")}
+WALL_SHOTS = {
+    (step, size) for step in ("needs", "network", "scenarios") for size in ("1080", "720")
+}
 """The projector's screens kept for the README (``SELFDATA_SCREENSHOTS``)."""
 SMALLEST_RESULT_TEXT = """() => {
   const root = document.querySelector('.st-key-sd-wall-result');

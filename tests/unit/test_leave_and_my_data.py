@@ -41,7 +41,9 @@ def test_a_participant_withdraws_their_own_need(store: Store):
     assert need not in {n.id for n in services.workshop_snapshot(store, room.code).needs}
 
 
-def test_leaving_erases_my_contributions_and_gives_others_their_dots_back(store: Store):
+def test_leaving_erases_my_contributions_but_keeps_a_need_others_voted_on_without_me(
+    store: Store,
+):
     room = open_room(store, budget=5, cap=3)
     alice, bob = room.join("Alice"), room.join("Bob")
     mine = room.need("Connaître ma consommation", token=alice)
@@ -56,16 +58,19 @@ def test_leaving_erases_my_contributions_and_gives_others_their_dots_back(store:
 
     snap = services.workshop_snapshot(store, room.code)
     assert [p.pseudonym for p in snap.participants] == ["Bob"]
-    assert mine not in {n.id for n in snap.needs}
+    # Bob's dots on Alice's need make it the group's (issue 30): kept, with no author
+    assert next(n for n in snap.needs if n.id == mine).proposed_by is None
     assert source not in {s.id for s in snap.sources}
     bob_id = services.whoami(store, room.code, bob).id
-    assert [(v.participant, v.need, v.dots) for v in snap.votes] == [(bob_id, shared, 1)]
+    assert sorted((v.participant, v.need, v.dots) for v in snap.votes) == sorted(
+        [(bob_id, mine, 2), (bob_id, shared, 1)]
+    )
     assert room.version() == before + 1
     with pytest.raises(NotFound):
         services.whoami(store, room.code, alice)  # the link stops working
     with pytest.raises(NotFound):
         services.my_data(store, room.code, alice)
-    services.vote(store, room.code, bob, shared, 2)  # Bob's dots came back to his budget
+    services.vote(store, room.code, bob, shared, 2)  # Bob's budget is as he left it
     # Alice's pseudonym is nowhere in the database any more
     rows = store.read(lambda c: [str(r) for r in c.execute(select(t.audit_log)).all()])
     assert not any("Alice" in row for row in rows)

@@ -158,3 +158,34 @@ def test_the_readme_s_live_update_figures_are_the_code_s() -> None:
     assert re.search(rf"\({live.TABLET_POLL_SECONDS:g} s on a tablet\) to draw", paragraph)
     assert "asks every second" not in readme and "ask the store every second" not in readme
     assert "10 s (30 s on a tablet) as a safety net" in " ".join(readme.split())
+
+
+def test_erasure_keeps_a_need_others_voted_on_anonymised_the_rule_that_refuses_withdrawing_it(
+    store: Store,
+) -> None:
+    """Issue 30: after the reveal, leaving removed a need with others' dots (15 → 10 dots)
+    while "Retirer" on that need was refused. One rule now: it belongs to the group."""
+    from selfdata.domain.errors import Conflict
+
+    room = open_room(store)
+    author, voter = room.join("Camille"), room.join("Dominique")
+    need = room.need("Garer mon vélo", token=author)
+    services.vote(store, room.code, author, need, 1)
+    services.vote(store, room.code, voter, need, 1)
+    services.vote(store, room.code, voter, need, 1)
+    with pytest.raises(Conflict):
+        services.withdraw_proposal(store, room.code, author, "need", need)
+    services.leave_workshop(store, room.code, author)
+    kept = next(n for n in services.workshop_snapshot(store, room.code).needs if n.id == need)
+    assert kept.proposed_by is None
+    board = services.needs_board(store, room.code, secret=room.secret)
+    assert next(n for n in board.needs if n.id == need).total == 2  # the voter's, not the author's
+
+
+def test_erasure_deletes_a_need_only_its_author_voted_on(store: Store) -> None:
+    room = open_room(store)
+    author = room.join("Camille")
+    need = room.need("Garer mon vélo", token=author)
+    services.vote(store, room.code, author, need, 1)
+    services.leave_workshop(store, room.code, author)
+    assert need not in {n.id for n in services.workshop_snapshot(store, room.code).needs}

@@ -1,0 +1,32 @@
+"""When a proposal belongs to the group (issue 30: one rule for "Retirer" and for "Quitter et
+effacer").
+
+A participant's proposal belongs to the group once someone else acted on it: another
+participant's dots on a need, or a use case built on it. Withdrawing it is then refused; the
+author's erasure keeps it, with no link to its author (their own dots on it go), instead of
+deleting the others' dots with it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from selfdata.app import undo as ops
+from selfdata.store import schema as t
+
+
+def others_voted(conn: Connection, need_row_id: int, participant_id: int) -> bool:
+    """Someone other than ``participant_id`` placed dots on the need."""
+    found = conn.execute(
+        select(t.votes.c.dots)
+        .where(t.votes.c.need_id == need_row_id, t.votes.c.participant_id != participant_id)
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def belongs_to_the_group(conn: Connection, kind: str, item_id: int, participant_id: int) -> bool:
+    """The proposal ``item_id`` of ``participant_id`` is the group's (see the module)."""
+    if ops.item_in_use(conn, kind, item_id):
+        return True
+    return kind == "need" and others_voted(conn, item_id, participant_id)
