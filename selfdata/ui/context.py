@@ -55,12 +55,13 @@ def page_context(page_key: str) -> PageContext:
     guard_uploads(page_key)  # uploads only from a page that shows an uploader
     try:
         store = get_store()
-        if failed_before():  # the last action was not saved: say so until the store answers
-            raise StoreUnavailable("store.unavailable")
+        failed = failed_before()
+        if failed is not None:  # the last action was not saved: say so until the store answers
+            raise StoreUnavailable(failed)
         who = viewer()
-    except StoreUnavailable:
+    except StoreUnavailable as err:
         configure_page("visitor", lang)
-        outage_screen(lang)
+        outage_screen(lang, err.key)
         raise  # not reached: outage_screen stops the run
     ctx = PageContext(
         page=page_key,

@@ -14,6 +14,7 @@ from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR
 from selfdata.ui.flash import show_flash
 from selfdata.ui.limits import throttle_reruns
+from selfdata.ui.outage import failed_before
 from selfdata.ui.room_views import deck_in_play, need_totals, vote_figure
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button, card_box, proposal_form, safe
@@ -31,7 +32,10 @@ def vote_board(ctx: PageContext, code: str, first: NeedsBoard) -> None:
     run = get_script_run_ctx()
     if run is not None and run.fragment_ids_this_run:  # a tap on the board: its own run
         throttle_reruns()
-        show_flash()  # a refused tap says so here (the page's top is not redrawn)
+        show_flash(on_tablet=ctx.is_participant)  # a refused tap says so here
+        failed = failed_before()  # the tap met the database failing: nothing was saved
+        if failed is not None:
+            st.warning(StoreUnavailable(failed).message(ctx.lang), icon=":material/cloud_off:")
         try:
             board = services.needs_board(ctx.store, code, ctx.token, secret=ctx.secret)
         except StoreUnavailable as err:  # the board stays as drawn, the tablet says why

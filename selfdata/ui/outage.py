@@ -30,10 +30,11 @@ RETRY_SECONDS = 2.0
 """How often a page waiting for the database asks it again."""
 
 
-def outage_screen(lang: str) -> None:
-    """The store failed while drawing this page: say so gently, keep asking, and stop the
-    run here (the rest of the page needs the data)."""
-    st.error(StoreUnavailable("store.unavailable").message(lang), icon=":material/cloud_off:")
+def outage_screen(lang: str, key: str = "store.unavailable") -> None:
+    """The store failed while drawing this page (``key``: how, e.g. a database file replaced
+    under the server): say so gently, keep asking, and stop the run here (the rest of the
+    page needs the data)."""
+    st.error(StoreUnavailable(key).message(lang), icon=":material/cloud_off:")
     run = get_script_run_ctx()
     if run is not None:
         # The page this session drew is gone: pushing to its live fragment now would send
@@ -76,7 +77,10 @@ def guarded(fragment: Callable[P, None]) -> Callable[P, None]:
     return body
 
 
-def failed_before() -> bool:
-    """An action of this tab met the database failing since the last page run
-    (and forgets it)."""
-    return bool(st.session_state.pop(STORE_FAILED_KEY, False))
+def failed_before() -> str | None:
+    """The failure (its message key) an action of this tab met since the last page run, or
+    None; forgets it."""
+    failed = st.session_state.pop(STORE_FAILED_KEY, None)
+    if failed is None or failed is False:
+        return None
+    return failed if isinstance(failed, str) else "store.unavailable"

@@ -182,8 +182,11 @@ class PageContext:
             if self.is_participant:  # per-client taps: a flood of clicks is refused
                 rate_check("action")
             return fn(*args, **kwargs)
-        except StoreUnavailable:  # the next run says so, and waits for the database
-            st.session_state[STORE_FAILED_KEY] = True
+        except StoreUnavailable as err:
+            if err.key == "store.replaced":  # it still reads: nothing to wait for, a refusal
+                flash(err.message(self.lang))
+            else:  # the next run says so, and waits for the database to answer again
+                st.session_state[STORE_FAILED_KEY] = err.key
             return None
         except SelfDataError as err:
             flash(err.message(self.lang))

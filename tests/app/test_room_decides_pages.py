@@ -72,7 +72,7 @@ def test_saving_before_every_criterion_has_a_value_changes_nothing(room: Room) -
     at.button(key="decide_save").click().run()
     assert not at.exception
     assert "Give every criterion a value before saving." in texts(at) + " ".join(
-        e.value for e in at.error
+        str(e.value) for e in [*at.error, *at.toast]
     )
     assert services.my_decision(room.store, room.code, room.token).weights == {}
 
@@ -91,7 +91,7 @@ def test_an_objection_without_a_reason_is_refused_and_with_one_is_recorded(room:
     at = page(room, "scenarios", "participant", lang="en")
     assert f"A blocking objection to ‘{scenario.title}’?" in texts(at)
     at.button(key="FormSubmitter:decide_objection_form-Object").click().run()
-    assert "An objection needs a reason." in " ".join(e.value for e in at.error)
+    assert "An objection needs a reason." in " ".join(str(e.value) for e in [*at.error, *at.toast])
     assert services.my_decision(room.store, room.code, room.token).objection is None
     at.text_area(key="decide_reason").set_value("Pas sans médiation numérique")
     at.button(key="FormSubmitter:decide_objection_form-Object").click().run()
