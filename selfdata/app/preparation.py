@@ -38,7 +38,7 @@ from selfdata.domain.workshop import Workshop, WorkshopCards
 from selfdata.files.inventory import ColumnUse, mapping_targets, read_sheet_cards
 from selfdata.files.inventory_columns import KINDS
 from selfdata.files.loading import FileFormatError, read_workshop_bytes
-from selfdata.files.problems import localise
+from selfdata.files.problems import Msg, localise
 from selfdata.store import Store
 from selfdata.store import rows as transfer
 from selfdata.store import schema as t
@@ -144,7 +144,9 @@ def _in_worker(fn: object, *args: object) -> object:
     except BrokenProcessPool:
         with _POOL_LOCK:
             _POOL.clear()
-        raise InvalidInput("import.invalid", problems=["the file could not be read"]) from None
+        raise InvalidInput(
+            "import.invalid", problems=[Msg("files.problem.worker_failed")]
+        ) from None
 
 
 def preview_workshop_file(raw: bytes, filename: str, lang: str = "en") -> WorkshopPreview:
@@ -156,7 +158,7 @@ def preview_workshop_file(raw: bytes, filename: str, lang: str = "en") -> Worksh
     try:
         return _in_worker(_preview_here, raw, name, lang)  # type: ignore[return-value]
     except InvalidInput as err:
-        return WorkshopPreview(name, tuple(f"{name}: {p}" for p in err.problems))
+        return WorkshopPreview(name, tuple(f"{name}: {localise(p, lang)}" for p in err.problems))
 
 
 def import_workshop_file(

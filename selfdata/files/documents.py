@@ -309,7 +309,7 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Any:
                 Problem(
                     file,
                     "",
-                    Msg("files.problem.invalid_json", detail=exc.msg),
+                    Msg("files.problem.invalid_json", detail=_plain_json(exc.msg)),
                     exc.lineno,
                     exc.colno,
                 )
@@ -612,6 +612,23 @@ _YAML_PHRASES = (
     ("found unexpected end of stream", "files.problem.yaml.in_quotes"),
     ("but found '<stream end>'", "files.problem.yaml.too_early"),
 )
+
+
+_JSON_PHRASES = {
+    "Expecting property name enclosed in double quotes": "files.problem.json.name",
+    "Expecting value": "files.problem.json.value",
+    "Expecting ',' delimiter": "files.problem.json.comma",
+    "Expecting ':' delimiter": "files.problem.json.colon",
+    "Unterminated string starting at": "files.problem.json.string",
+    "Extra data": "files.problem.json.extra",
+    "Invalid control character at": "files.problem.json.control",
+}
+
+
+def _plain_json(problem: str) -> str:
+    """The standard library's JSON message as a catalogue message (the same English)."""
+    key = _JSON_PHRASES.get(problem)
+    return Msg(key) if key else problem
 
 
 def _plain_yaml(problem: str) -> str:

@@ -39,8 +39,15 @@ class Msg(str):
         made.values = values
         return made
 
+    def __reduce__(self) -> tuple[Any, ...]:  # str's own would rebuild it from its text
+        return (_msg, (self.key, self.values))
+
     def in_lang(self, lang: str) -> str:
         return t(self.key, lang, **{k: localise(v, lang) for k, v in self.values.items()})
+
+
+def _msg(key: str, values: dict[str, object]) -> Msg:
+    return Msg(key, **values)
 
 
 def localise(text: object, lang: str) -> object:

@@ -126,6 +126,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": f"le fichier se termine trop tôt (un crochet jamais fermé{_N}?)",
         "en": "the file ends too early (an unclosed bracket?)",
     },
+    "files.problem.json.name": {
+        "fr": "nom de propriété attendu, entre guillemets doubles",
+        "en": "Expecting property name enclosed in double quotes",
+    },
+    "files.problem.json.value": {"fr": "valeur attendue", "en": "Expecting value"},
+    "files.problem.json.comma": {"fr": "virgule attendue", "en": "Expecting ',' delimiter"},
+    "files.problem.json.colon": {
+        "fr": "«\u00a0:\u00a0» attendu",
+        "en": "Expecting ':' delimiter",
+    },
+    "files.problem.json.string": {
+        "fr": "texte entre guillemets jamais fermé",
+        "en": "Unterminated string starting at",
+    },
+    "files.problem.json.extra": {
+        "fr": "données en trop après la fin du document",
+        "en": "Extra data",
+    },
+    "files.problem.json.control": {
+        "fr": "caractère de contrôle interdit dans un texte",
+        "en": "Invalid control character at",
+    },
     # --- what the file holds ------------------------------------------------------------------
     "files.problem.not_workshop": {
         "fr": f"attendu{_N}: un fichier d’atelier (un dictionnaire avec 'schema:')" + _GOT,
@@ -350,6 +372,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "files.problem.source_twice": {
         "fr": "{where}: une source de données figure deux fois",
         "en": "{where}: a data source is listed twice",
+    },
+    "files.problem.unknown_bare": {
+        "fr": "{where}: '{value}' introuvable",
+        "en": "{where}: unknown '{value}'",
+    },
+    "files.problem.criterion_twice": {
+        "fr": "{where}: un critère figure deux fois",
+        "en": "{where}: a criterion is listed twice",
+    },
+    "files.problem.unknown_round": {
+        "fr": "{where}: personne participante ou scénario introuvable",
+        "en": "{where}: unknown participant or scenario",
+    },
+    "files.problem.objected_twice": {
+        "fr": "{where}: une deuxième objection de la même personne",
+        "en": "{where}: a second objection by the same participant",
+    },
+    "files.problem.worker_failed": {
+        "fr": "le fichier n’a pas pu être lu",
+        "en": "the file could not be read",
     },
 }
 

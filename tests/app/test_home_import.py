@@ -43,6 +43,9 @@ ENGLISH_WORDS = (
     "places ",
     "this is a",
     "a tab character",
+    "expecting",
+    "already used",
+    "listed twice",
 )
 """Words of the English problems that no French line holds (issue 29: the French home page
 showed the workshop file's problems in English)."""
@@ -172,6 +175,9 @@ def test_a_large_file_is_read_and_imported_by_the_worker_process_as_a_small_one_
     with pytest.raises(services.InvalidInput) as refusal:
         services.import_workshop_file(app_store, broken, "big.yaml")
     assert tuple(refusal.value.problems) == refused.problems
+    with pytest.raises(services.InvalidInput) as refusal:
+        services.import_workshop_file(app_store, broken, "big.yaml", lang="fr")
+    assert tuple(refusal.value.problems) == french.problems
     assert count_workshops(app_store) == 2
     assert preparation._POOL, "the worker process read them"
 
@@ -219,3 +225,24 @@ def test_a_workshop_with_dangling_references_is_refused_in_the_pages_language(
     ]
     english = refusal_lines(upload(run_page("home", lang="en"), "refs.yaml", raw))
     assert english == ["refs.yaml: theme: unknown theme 'watter' — did you mean 'water'?"]
+
+
+def test_what_the_database_refuses_is_said_in_the_pages_language_too(app_store: Store) -> None:
+    """The import checks after reading (pseudonyms given twice, a use case listing a source
+    twice) speak the page's language, with the path inside the file."""
+    room = open_room(app_store, "la_rochelle")
+    data = services.export_workshop(app_store, room.code, room.secret).dump()
+    first = data["participants"][0]
+    data["participants"].append({**first, "id": "copy"})
+    raw = dump_workshop_data(data)
+    n = len(data["participants"]) - 1
+    french = services.preview_workshop_file(raw, "twice.yaml", "fr").problems
+    assert french == (
+        f"twice.yaml: participants[{n}].pseudonym: le pseudonyme '{first['pseudonym']}' est déjà "
+        "pris par participants[0]",
+    )
+    english = services.preview_workshop_file(raw, "twice.yaml", "en").problems
+    assert english == (
+        f"twice.yaml: participants[{n}].pseudonym: pseudonym '{first['pseudonym']}' is already "
+        "used by participants[0]",
+    )
