@@ -611,6 +611,7 @@ _YAML_PHRASES = (
     ("could not find expected ':'", "files.problem.yaml.no_colon"),
     ("found unexpected end of stream", "files.problem.yaml.in_quotes"),
     ("but found '<stream end>'", "files.problem.yaml.too_early"),
+    ("but got '<stream end>'", "files.problem.yaml.too_early"),
 )
 
 

@@ -451,7 +451,10 @@ def test_the_problems_are_french_by_default_and_english_on_request(
     broken = deck("data_sources", source_card(ease=0), source_card(id="b", refresh="hourly"))
     (in_tmp / "d.yaml").write_bytes(as_yaml(broken))
     (in_tmp / "w.yaml").write_bytes(as_yaml(workshop()).replace(b"title:", b"titel:", 1))
-    code = main(["validate", "--cards", "decks", "d.yaml", "w.yaml", "missing.yaml"])
+    (in_tmp / "open.yaml").write_bytes(as_yaml(workshop()) + b"x: [1, 2\n")
+    end = as_yaml(workshop()).count(b"\n") + 2  # the line after the unclosed bracket
+    files = ["d.yaml", "w.yaml", "missing.yaml", "open.yaml"]
+    code = main(["validate", "--cards", "decks", *files])
     out, err = capsys.readouterr()
     assert code == 1
     assert out.splitlines() == [
@@ -461,8 +464,10 @@ def test_the_problems_are_french_by_default_and_english_on_request(
         "w.yaml: champ obligatoire manquant\u202f: 'title'",
         "w.yaml: champ inconnu 'titel' — vouliez-vous dire 'title'\u202f?",
         "missing.yaml: fichier introuvable",
+        f"open.yaml:{end}:1: YAML invalide\u202f: le fichier se termine trop tôt (un crochet "
+        "jamais fermé\u202f?)",
     ]
-    assert err.strip() == "3 fichiers invalides sur 3"
+    assert err.strip() == "4 fichiers invalides sur 4"
     _, english, _ = validate(capsys, "w.yaml")
     assert english == [
         "w.yaml: missing required field 'title'",
