@@ -210,7 +210,19 @@ def _bad_value(text: str | None, exc: Exception) -> str:
         if text is None:
             return Msg("files.problem.number_too_long", shown=shown)
         return Msg("files.problem.number_too_long_digits", shown=shown, n=len(text))
-    return Msg("files.problem.bad_value", shown=shown, detail=_cut(str(exc)))
+    detail = str(exc)
+    plain = Msg(_DATE_PHRASES[detail]) if detail in _DATE_PHRASES else _cut(detail)
+    return Msg("files.problem.bad_value", shown=shown, detail=plain)
+
+
+_DATE_PHRASES = {
+    "month must be in 1..12": "files.problem.date.month",
+    "day is out of range for month": "files.problem.date.day",
+    "hour must be in 0..23": "files.problem.date.hour",
+    "minute must be in 0..59": "files.problem.date.minute",
+    "second must be in 0..59": "files.problem.date.second",
+}
+"""Python's words for an impossible date, as catalogue messages (the same English)."""
 
 
 def _cut(text: str) -> str:

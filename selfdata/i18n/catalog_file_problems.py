@@ -148,6 +148,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "caractère de contrôle interdit dans un texte",
         "en": "Invalid control character at",
     },
+    "files.problem.date.month": {
+        "fr": "le mois doit aller de 1 à 12",
+        "en": "month must be in 1..12",
+    },
+    "files.problem.date.day": {
+        "fr": "ce jour n’existe pas dans ce mois",
+        "en": "day is out of range for month",
+    },
+    "files.problem.date.hour": {
+        "fr": "l’heure doit aller de 0 à 23",
+        "en": "hour must be in 0..23",
+    },
+    "files.problem.date.minute": {
+        "fr": "les minutes doivent aller de 0 à 59",
+        "en": "minute must be in 0..59",
+    },
+    "files.problem.date.second": {
+        "fr": "les secondes doivent aller de 0 à 59",
+        "en": "second must be in 0..59",
+    },
     # --- what the file holds ------------------------------------------------------------------
     "files.problem.not_workshop": {
         "fr": f"attendu{_N}: un fichier d’atelier (un dictionnaire avec 'schema:')" + _GOT,
