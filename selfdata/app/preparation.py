@@ -38,6 +38,7 @@ from selfdata.domain.workshop import Workshop, WorkshopCards
 from selfdata.files.inventory import ColumnUse, mapping_targets, read_sheet_cards
 from selfdata.files.inventory_columns import KINDS
 from selfdata.files.loading import FileFormatError, read_workshop_bytes
+from selfdata.files.problems import Msg, localise
 from selfdata.store import Store
 from selfdata.store import rows as transfer
 from selfdata.store import schema as t
@@ -88,35 +89,36 @@ def upload_name(filename: object) -> str:
     return name[:80] or "workshop.yaml"
 
 
-def _read(raw: bytes, name: str) -> tuple[WorkshopPreview, object]:
+def _read(raw: bytes, name: str, lang: str) -> tuple[WorkshopPreview, object]:
     try:
         workshop = read_workshop_bytes(raw, name, None)
     except FileFormatError as exc:
-        return WorkshopPreview(name, tuple(str(p) for p in exc.problems[:MAX_PROBLEMS_SHOWN])), None
+        shown = exc.problems[:MAX_PROBLEMS_SHOWN]
+        return WorkshopPreview(name, tuple(p.text(lang) for p in shown)), None
     problems = transfer.import_problems(workshop, access.decks())
-    lines = tuple(f"{name}: {p}" for p in problems[:MAX_PROBLEMS_SHOWN])
+    lines = tuple(f"{name}: {localise(p, lang)}" for p in problems[:MAX_PROBLEMS_SHOWN])
     counts = tuple((field, len(getattr(workshop, field))) for field in PREVIEW_COUNTS)
     preview = WorkshopPreview(name, lines, workshop.title, workshop.territory, counts)
     return preview, workshop
 
 
-def _preview_here(raw: bytes, name: str) -> WorkshopPreview:
-    return _read(raw, name)[0]
+def _preview_here(raw: bytes, name: str, lang: str) -> WorkshopPreview:
+    return _read(raw, name, lang)[0]
 
 
-def _import_into(store: Store, raw: bytes, name: str) -> Created:
-    preview, workshop = _read(raw, name)
+def _import_into(store: Store, raw: bytes, name: str, lang: str) -> Created:
+    preview, workshop = _read(raw, name, lang)
     if not preview.importable or not isinstance(workshop, Workshop):
         raise InvalidInput("import.invalid", problems=list(preview.problems))
     return import_workshop(store, workshop)
 
 
-def _import_in_worker(url: str, raw: bytes, name: str) -> Created | tuple[str, ...]:
+def _import_in_worker(url: str, raw: bytes, name: str, lang: str) -> Created | tuple[str, ...]:
     """In the worker: the new workshop, or the problems that refused it (a refusal is sent
     back as plain lines, our errors not being picklable)."""
     store = Store(url, create=False)
     try:
-        return _import_into(store, raw, name)
+        return _import_into(store, raw, name, lang)
     except InvalidInput as err:
         return tuple(err.problems)
     finally:
@@ -142,33 +144,36 @@ def _in_worker(fn: object, *args: object) -> object:
     except BrokenProcessPool:
         with _POOL_LOCK:
             _POOL.clear()
-        raise InvalidInput("import.invalid", problems=["the file could not be read"]) from None
+        raise InvalidInput(
+            "import.invalid", problems=[Msg("files.problem.worker_failed")]
+        ) from None
 
 
-def preview_workshop_file(raw: bytes, filename: str) -> WorkshopPreview:
+def preview_workshop_file(raw: bytes, filename: str, lang: str = "en") -> WorkshopPreview:
     """Read an uploaded workshop file and say what importing it would create; stores
-    nothing."""
+    nothing. The problems are worded in ``lang`` (the page's)."""
     name = upload_name(filename)
     if len(raw) <= IN_PROCESS_BYTES:
-        return _preview_here(raw, name)
+        return _preview_here(raw, name, lang)
     try:
-        return _in_worker(_preview_here, raw, name)  # type: ignore[return-value]
+        return _in_worker(_preview_here, raw, name, lang)  # type: ignore[return-value]
     except InvalidInput as err:
-        return WorkshopPreview(name, tuple(f"{name}: {p}" for p in err.problems))
+        return WorkshopPreview(name, tuple(f"{name}: {localise(p, lang)}" for p in err.problems))
 
 
 def import_workshop_file(
-    store: Store, raw: bytes, filename: str, client: str | None = None
+    store: Store, raw: bytes, filename: str, client: str | None = None, lang: str = "en"
 ) -> Created:
     """Read an uploaded workshop file again and store it as a new workshop (fresh code and
-    secret); a file that cannot be imported raises :class:`InvalidInput` and writes nothing.
-    ``client``: as for :func:`~selfdata.app.workshops.create_workshop` (counted first)."""
+    secret); a file that cannot be imported raises :class:`InvalidInput` (its problems in
+    ``lang``) and writes nothing. ``client``: as for
+    :func:`~selfdata.app.workshops.create_workshop` (counted first)."""
     if client is not None:
         claim_creation(store, client)
     name = upload_name(filename)
     if len(raw) <= IN_PROCESS_BYTES:
-        return _import_into(store, raw, name)
-    done = _in_worker(_import_in_worker, store.url, raw, name)
+        return _import_into(store, raw, name, lang)
+    done = _in_worker(_import_in_worker, store.url, raw, name, lang)
     if not isinstance(done, Created):
         raise InvalidInput("import.invalid", problems=list(done))  # type: ignore[call-overload]
     return done
@@ -221,7 +226,7 @@ def _inventory_cards_here(
     decks = access.decks()
     known = None if decks is None else {k: getattr(decks, k) for k in DECK_KINDS}
     reading = read_sheet_cards(raw, name, kind, lang, decks=known, mapping=mapping)
-    problems = tuple(str(p) for p in reading.problems[:MAX_PROBLEMS_SHOWN])
+    problems = tuple(p.text(lang) for p in reading.problems[:MAX_PROBLEMS_SHOWN])
     preview = InventoryPreview(
         name,
         kind,

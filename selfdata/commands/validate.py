@@ -1,7 +1,8 @@
 """``python -m selfdata validate PATH…``: check decks, workshop files and inventory spreadsheets.
 
 Prints one line per problem (the file, then ``line:column`` for syntax or the path inside
-the document for schema and reference errors) and exits 1; prints one ``ok`` line per
+the document for schema and reference errors, then what was expected: in French unless
+``--lang en``, from the same catalogue as the app's pages) and exits 1; prints one ``ok`` line per
 valid file and exits 0. A directory stands for its ``*.yaml``, ``*.yml`` and ``*.json``
 files. Never a traceback.
 
@@ -42,8 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=("fr", "en"),
         default=None,
-        help="language of the problems found in spreadsheets (default: that of their headers)"
-        " and of the summary (default: French)",
+        help="language of the problems (default: French; for spreadsheets, that of their"
+        " headers) and of the summary (default: French)",
     )
 
 
@@ -65,6 +66,7 @@ def expand(paths: list[str]) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     files = expand(args.paths)
     decks = shipped_deck_set(args.cards)
+    lang = args.lang or DEFAULT_LANG
     failed = 0
     for name in files:
         try:
@@ -77,12 +79,11 @@ def run(args: argparse.Namespace) -> int:
                 Problem(name, "", f"internal error while checking: {type(exc).__name__}: {exc}")
             ]
         for problem in problems:
-            print(problem)
+            print(problem.text(lang))
         if problems:
             failed += 1
         elif not args.quiet:
             print(f"{name}: ok")
-    lang = args.lang or DEFAULT_LANG
     if not files:
         print(t("validate.no_file", lang), file=sys.stderr)
         return 1

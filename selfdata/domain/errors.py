@@ -78,9 +78,11 @@ class SelfDataError(Exception):
         return self.head("en")
 
     def message(self, lang: str = "fr") -> str:
-        """The message in ``lang`` (French unless ``lang == "en"``), problems included."""
+        """The message in ``lang`` (French unless ``lang == "en"``), problems included (a
+        problem that can be worded again, a file reader's ``Msg``, is worded in ``lang``)."""
         head = self.head(lang)
-        return head if not self.problems else head + "\n" + "\n".join(self.problems)
+        lines = [p.in_lang(lang) if hasattr(p, "in_lang") else p for p in self.problems]
+        return head if not lines else head + "\n" + "\n".join(lines)
 
 
 class NotFound(SelfDataError):

@@ -51,7 +51,7 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = None  # type: ignore[assignment, misc]
 
-from selfdata.files.problems import FileFormatError, Problem
+from selfdata.files.problems import FileFormatError, Msg, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Largest file accepted (5 MB): a large workshop file weighs well under 1 MB."""
@@ -100,13 +100,15 @@ class _Guards:
         event = self.peek_event()  # type: ignore[attr-defined]
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _DocumentError(f"more than {MAX_NODES:,} values in one file", event.start_mark)
+            raise _DocumentError(
+                Msg("files.problem.too_many_values", n=MAX_NODES), event.start_mark
+            )
         if not isinstance(event, CollectionStartEvent):
             return super().compose_node(parent, index)  # type: ignore[misc, no-any-return]
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _DocumentError(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+                raise _DocumentError(Msg("files.problem.too_deep", n=MAX_DEPTH), event.start_mark)
             return super().compose_node(parent, index)  # type: ignore[misc, no-any-return]
         finally:
             self._depth -= 1
@@ -118,7 +120,11 @@ class _Guards:
                 first = seen.get(key_node.value)
                 if first is not None:
                     raise _DocumentError(
-                        f"duplicate key '{key_node.value}' (first at line {first.line + 1})",
+                        Msg(
+                            "files.problem.duplicate_key_at",
+                            key=key_node.value,
+                            line=first.line + 1,
+                        ),
                         key_node.start_mark,
                     )
                 seen[key_node.value] = key_node.start_mark
@@ -162,24 +168,23 @@ def _expanded_size(root: Node) -> None:
             depth[key] = (1 + max((depth[id(c)] for c in children), default=0)) if children else 0
             if size[key] > MAX_NODES:
                 raise _DocumentError(
-                    f"the document expands to more than {MAX_NODES:,} values through its "
-                    "aliases (*name)",
+                    Msg("files.problem.alias_bomb", n=MAX_NODES),
                     node.start_mark,
                 )
             if depth[key] > MAX_DEPTH:
                 raise _DocumentError(
-                    f"nesting deeper than {MAX_DEPTH} levels (through aliases)", node.start_mark
+                    Msg("files.problem.too_deep_aliases", n=MAX_DEPTH), node.start_mark
                 )
             continue
         if key in size:
             continue
         if key in in_progress:
-            raise _DocumentError("recursive alias: a value contains itself", node.start_mark)
+            raise _DocumentError(Msg("files.problem.recursive_alias"), node.start_mark)
         in_progress.add(key)
         stack.append((node, True))
         for child in children:
             if id(child) in in_progress:
-                raise _DocumentError("recursive alias: a value contains itself", child.start_mark)
+                raise _DocumentError(Msg("files.problem.recursive_alias"), child.start_mark)
             if id(child) not in size:
                 stack.append((child, False))
 
@@ -202,9 +207,22 @@ def _bad_value(text: str | None, exc: Exception) -> str:
     message for it quotes the digits' limit and a programmer's hint)."""
     shown = "" if text is None else f" {_cut(text)!r}"
     if "integer string conversion" in str(exc):
-        digits = f" ({len(text):,} digits)" if text is not None else ""
-        return f"invalid value{shown}: number too long{digits}"
-    return f"invalid value{shown}: {_cut(str(exc))}"
+        if text is None:
+            return Msg("files.problem.number_too_long", shown=shown)
+        return Msg("files.problem.number_too_long_digits", shown=shown, n=len(text))
+    detail = str(exc)
+    plain = Msg(_DATE_PHRASES[detail]) if detail in _DATE_PHRASES else _cut(detail)
+    return Msg("files.problem.bad_value", shown=shown, detail=plain)
+
+
+_DATE_PHRASES = {
+    "month must be in 1..12": "files.problem.date.month",
+    "day is out of range for month": "files.problem.date.day",
+    "hour must be in 0..23": "files.problem.date.hour",
+    "minute must be in 0..59": "files.problem.date.minute",
+    "second must be in 0..59": "files.problem.date.second",
+}
+"""Python's words for an impossible date, as catalogue messages (the same English)."""
 
 
 def _cut(text: str) -> str:
@@ -221,7 +239,7 @@ def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
 def decode_text(data: bytes, file: str) -> str:
     """Strict UTF-8 text of ``data``, or a :class:`FileFormatError` saying why not."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileFormatError([Problem(file, "", "text is UTF-16: save the file as UTF-8")])
+        raise FileFormatError([Problem(file, "", Msg("files.problem.utf16"))])
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(data, nul)
@@ -230,7 +248,7 @@ def decode_text(data: bytes, file: str) -> str:
                 Problem(
                     file,
                     "",
-                    "binary content (NUL byte): expected a YAML or JSON text file",
+                    Msg("files.problem.binary"),
                     line,
                     col,
                 )
@@ -246,7 +264,7 @@ def decode_text(data: bytes, file: str) -> str:
                 Problem(
                     file,
                     "",
-                    f"not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8",
+                    Msg("files.problem.not_utf8", byte=byte),
                     line,
                     col,
                 )
@@ -260,16 +278,18 @@ def read_bytes(path: Path, file: str | None = None) -> bytes:
     name = file if file is not None else str(path)
     try:
         if path.is_dir():
-            raise FileFormatError([Problem(name, "", "is a directory, not a file")])
+            raise FileFormatError([Problem(name, "", Msg("files.problem.directory"))])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise FileFormatError([too_large(name, size)])
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise FileFormatError([Problem(name, "", "file not found")]) from None
+        raise FileFormatError([Problem(name, "", Msg("files.problem.not_found"))]) from None
     except OSError as exc:
-        raise FileFormatError([Problem(name, "", f"cannot read file: {exc.strerror}")]) from None
+        raise FileFormatError(
+            [Problem(name, "", Msg("files.problem.unreadable", detail=exc.strerror))]
+        ) from None
     if len(data) > MAX_FILE_BYTES:
         raise FileFormatError([too_large(name, len(data))])
     return data
@@ -277,15 +297,13 @@ def read_bytes(path: Path, file: str | None = None) -> bytes:
 
 def too_large(name: str, size: int) -> Problem:
     mb = MAX_FILE_BYTES / 1024 / 1024
-    return Problem(
-        name, "", f"file too large ({size / 1024 / 1024:.1f} MB; the limit is {mb:g} MB)"
-    )
+    return Problem(name, "", Msg("files.problem.too_large", size=size / 1024 / 1024, limit=mb))
 
 
 def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Any:
     """Parse a YAML (or, with ``json_syntax``, strict JSON) text under the guards above."""
     if not text.strip():
-        raise FileFormatError([Problem(file, "", "file is empty")])
+        raise FileFormatError([Problem(file, "", Msg("files.problem.empty"))])
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise FileFormatError([too_large(file, len(text.encode("utf-8")))])
     try:
@@ -299,26 +317,36 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Any:
         ) from None
     except json.JSONDecodeError as exc:
         raise FileFormatError(
-            [Problem(file, "", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)]
+            [
+                Problem(
+                    file,
+                    "",
+                    Msg("files.problem.invalid_json", detail=_plain_json(exc.msg)),
+                    exc.lineno,
+                    exc.colno,
+                )
+            ]
         ) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         raise FileFormatError(
-            [Problem(file, "", f"control character U+{ord(char):04X} is not allowed", line, col)]
+            [Problem(file, "", Msg("files.problem.control", code=ord(char)), line, col)]
         ) from None
     except yaml.MarkedYAMLError as exc:
         raise FileFormatError([_yaml_problem(file, exc)]) from None
     except yaml.YAMLError as exc:
-        raise FileFormatError([Problem(file, "", f"invalid YAML: {exc}")]) from None
+        raise FileFormatError(
+            [Problem(file, "", Msg("files.problem.invalid_yaml", detail=str(exc)))]
+        ) from None
     except (ValueError, OverflowError) as exc:  # a date like 2019-13-45, a 5,000-digit number
         raise FileFormatError([Problem(file, "", _bad_value(None, exc))]) from None
     except RecursionError:
         raise FileFormatError(
-            [Problem(file, "", f"nesting deeper than {MAX_DEPTH} levels")]
+            [Problem(file, "", Msg("files.problem.too_deep", n=MAX_DEPTH))]
         ) from None
     if data is None:
-        raise FileFormatError([Problem(file, "", "file is empty")])
+        raise FileFormatError([Problem(file, "", Msg("files.problem.empty"))])
     return data
 
 
@@ -448,7 +476,9 @@ def _build_events(next_event: Any) -> Any:
             break
         nodes += 1
         if nodes > MAX_NODES:
-            raise _DocumentError(f"more than {MAX_NODES:,} values in one file", event.start_mark)
+            raise _DocumentError(
+                Msg("files.problem.too_many_values", n=MAX_NODES), event.start_mark
+            )
         top = frames[-1] if frames else None
         awaiting_key = top is not None and top.keys is not None and top.pending is _NO_KEY
         if kind is AliasEvent:
@@ -478,7 +508,7 @@ def _build_events(next_event: Any) -> Any:
                     raise _Unusual  # a list or mapping used as a key
                 if len(frames) + 1 > MAX_DEPTH:
                     raise _DocumentError(
-                        f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
+                        Msg("files.problem.too_deep", n=MAX_DEPTH), event.start_mark
                     )
                 mapping = kind is MappingStartEvent
                 frame = _Frame({} if mapping else [], set() if mapping else None, anchor)
@@ -538,14 +568,14 @@ def _load_with(loader_class: Any, text: str) -> Any:
 
 
 def _reject_constant(name: str) -> Any:
-    raise _DocumentError(f"invalid JSON: {name} is not a number")
+    raise _DocumentError(Msg("files.problem.json_constant", name=name))
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _DocumentError(f"duplicate key '{key}'")
+            raise _DocumentError(Msg("files.problem.duplicate_key", key=key))
         out[key] = value
     return out
 
@@ -566,7 +596,7 @@ def _check_depth(data: Any) -> None:
         if not children:
             continue
         if depth > MAX_DEPTH:
-            raise _DocumentError(f"nesting deeper than {MAX_DEPTH} levels")
+            raise _DocumentError(Msg("files.problem.too_deep", n=MAX_DEPTH))
         stack.extend((c, depth + 1) for c in children)
 
 
@@ -574,30 +604,48 @@ def _yaml_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     if "cannot start any token" in problem and "'\\t'" in problem:
-        problem = "a tab character cannot indent YAML: use spaces"
+        problem = Msg("files.problem.tab")
     elif "could not determine a constructor for the tag" in problem:
         tag = problem.rsplit(" ", 1)[-1]
-        problem = f"unsupported YAML tag {tag}"
+        problem = Msg("files.problem.tag", tag=tag)
     elif "expected a single document" in (exc.context or ""):
-        problem = "several YAML documents (---) in one file: expected a single document"
+        problem = Msg("files.problem.several_documents")
     else:
-        problem = f"invalid YAML: {_plain_yaml(problem)}"
+        problem = Msg("files.problem.invalid_yaml", detail=_plain_yaml(problem))
     if mark is None:
         return Problem(file, "", problem)
     return Problem(file, "", problem, mark.line + 1, mark.column + 1)
 
 
 _YAML_PHRASES = (
-    ("expected <block end>, but found", "this line is not indented like the ones around it"),
-    ("mapping values are not allowed here", "unexpected ':' (put quotes around a text with ': ')"),
-    ("could not find expected ':'", "missing ':' after a key"),
-    ("found unexpected end of stream", "the file ends inside a quoted text"),
-    ("but found '<stream end>'", "the file ends too early (an unclosed bracket?)"),
+    ("expected <block end>, but found", "files.problem.yaml.indent"),
+    ("mapping values are not allowed here", "files.problem.yaml.colon"),
+    ("could not find expected ':'", "files.problem.yaml.no_colon"),
+    ("found unexpected end of stream", "files.problem.yaml.in_quotes"),
+    ("but found '<stream end>'", "files.problem.yaml.too_early"),
+    ("but got '<stream end>'", "files.problem.yaml.too_early"),
 )
 
 
+_JSON_PHRASES = {
+    "Expecting property name enclosed in double quotes": "files.problem.json.name",
+    "Expecting value": "files.problem.json.value",
+    "Expecting ',' delimiter": "files.problem.json.comma",
+    "Expecting ':' delimiter": "files.problem.json.colon",
+    "Unterminated string starting at": "files.problem.json.string",
+    "Extra data": "files.problem.json.extra",
+    "Invalid control character at": "files.problem.json.control",
+}
+
+
+def _plain_json(problem: str) -> str:
+    """The standard library's JSON message as a catalogue message (the same English)."""
+    key = _JSON_PHRASES.get(problem)
+    return Msg(key) if key else problem
+
+
 def _plain_yaml(problem: str) -> str:
-    return next((plain for raw, plain in _YAML_PHRASES if raw in problem), problem)
+    return next((Msg(key) for raw, key in _YAML_PHRASES if raw in problem), problem)
 
 
 def read_document(path: Path, file: str | None = None) -> Any:

@@ -27,7 +27,7 @@ from selfdata.files.documents import (
     read_document,
     too_large,
 )
-from selfdata.files.problems import FileFormatError, Problem, suggest, validation_problems
+from selfdata.files.problems import FileFormatError, Msg, Problem, suggest, validation_problems
 from selfdata.files.references import DeckSet, Finding, all_deck_problems, deck_problems, deck_set
 from selfdata.files.references import workshop_problems as _workshop_findings
 
@@ -95,7 +95,7 @@ def load_decks(directory: Path = CARDS_DIR) -> Decks:
         path = directory / f"{kind}.yaml"
         paths[kind] = str(path)
         if not path.exists():
-            problems.append(Problem(str(path), "", "deck file is missing"))
+            problems.append(Problem(str(path), "", Msg("files.problem.no_deck")))
             continue
         try:
             got, cards = parse_deck(read_document(path), str(path))
@@ -103,7 +103,13 @@ def load_decks(directory: Path = CARDS_DIR) -> Decks:
             problems += exc.problems
             continue
         if got != kind:
-            problems.append(Problem(str(path), "kind", f"expected '{kind}', got '{got}'"))
+            problems.append(
+                Problem(
+                    str(path),
+                    "kind",
+                    Msg("files.problem.expected_value", value=kind, got=f"'{got}'"),
+                )
+            )
             continue
         found[kind] = cards
     if problems:
@@ -176,17 +182,18 @@ def read_workshop_bytes(raw: bytes, file: str, decks: Decks | DeckSet | None) ->
     text = decode_text(raw, file)
     data = parse_text(text, file, json_syntax=file.lower().endswith(".json"))
     if not isinstance(data, dict):
-        got = "a list" if isinstance(data, list) else "a single value"
-        raise FileFormatError(
-            [Problem(file, "", f"expected a workshop file (a mapping with 'schema:'), got {got}")]
-        )
+        got = _shape(data)
+        raise FileFormatError([Problem(file, "", Msg("files.problem.not_workshop", got=got))])
     schema = data.get("schema")
     if schema == DECK_SCHEMA:
-        message = f"this is a card deck ('{DECK_SCHEMA}'), not a workshop file"
+        message = Msg("files.problem.a_deck", schema=DECK_SCHEMA)
         raise FileFormatError([Problem(file, "schema", message)])
     if schema is not None and schema != WORKSHOP_SCHEMA:
         shown = f"'{schema}'" if isinstance(schema, str) else repr(schema)
-        message = f"unknown schema {shown}{suggest(schema, SCHEMAS)} (expected '{WORKSHOP_SCHEMA}')"
+        hint = suggest(schema, SCHEMAS)
+        message = Msg(
+            "files.problem.schema", shown=shown, hint=hint, expected=f"'{WORKSHOP_SCHEMA}'"
+        )
         raise FileFormatError([Problem(file, "schema", message)])
     workshop = parse_workshop(data, file)
     if decks is not None:
@@ -194,6 +201,10 @@ def read_workshop_bytes(raw: bytes, file: str, decks: Decks | DeckSet | None) ->
         if problems:
             raise FileFormatError(problems)
     return workshop
+
+
+def _shape(data: object) -> Msg:
+    return Msg("files.problem.a_list" if isinstance(data, list) else "files.problem.a_value")
 
 
 def check_file(path: Path, file: str | None = None, decks: DeckSet | None = None) -> list[Problem]:
@@ -208,13 +219,13 @@ def check_file(path: Path, file: str | None = None, decks: DeckSet | None = None
     except FileFormatError as exc:
         return exc.problems
     if not isinstance(data, dict):
-        got = "a list" if isinstance(data, list) else "a single value"
-        message = f"expected a mapping with a 'schema:' at the top level, got {got}"
-        return [Problem(name, "", message)]
+        return [Problem(name, "", Msg("files.problem.no_mapping", got=_shape(data)))]
     schema = data.get("schema")
     if schema is None:
         return [
-            Problem(name, "", f"missing 'schema': expected '{DECK_SCHEMA}' or '{WORKSHOP_SCHEMA}'")
+            Problem(
+                name, "", Msg("files.problem.no_schema", deck=DECK_SCHEMA, workshop=WORKSHOP_SCHEMA)
+            )
         ]
     if schema not in SCHEMAS:
         shown = f"'{schema}'" if isinstance(schema, str) else repr(schema)
@@ -222,8 +233,12 @@ def check_file(path: Path, file: str | None = None, decks: DeckSet | None = None
             Problem(
                 name,
                 "schema",
-                f"unknown schema {shown}{suggest(schema, SCHEMAS)} "
-                f"(expected '{DECK_SCHEMA}' or '{WORKSHOP_SCHEMA}')",
+                Msg(
+                    "files.problem.schema",
+                    shown=shown,
+                    hint=suggest(schema, SCHEMAS),
+                    expected=Msg("files.problem.either", a=DECK_SCHEMA, b=WORKSHOP_SCHEMA),
+                ),
             )
         ]
     known = shipped_deck_set() if decks is None else decks

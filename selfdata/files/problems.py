@@ -20,7 +20,39 @@ import annotated_types
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from selfdata.i18n import t
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+class Msg(str):
+    """A message of the catalogue (``files.problem.*``) that reads as its English text
+    (what the files' readers have always said) and can be worded again in another language
+    with :meth:`in_lang`; values that are themselves :class:`Msg` follow the language."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, /, **values: object) -> Msg:
+        made = super().__new__(cls, t(key, "en", **values))
+        made.key = key
+        made.values = values
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # str's own would rebuild it from its text
+        return (_msg, (self.key, self.values))
+
+    def in_lang(self, lang: str) -> str:
+        return t(self.key, lang, **{k: localise(v, lang) for k, v in self.values.items()})
+
+
+def _msg(key: str, values: dict[str, object]) -> Msg:
+    return Msg(key, **values)
+
+
+def localise(text: object, lang: str) -> object:
+    """``text`` in ``lang`` when it is a :class:`Msg`, else as it is."""
+    return text.in_lang(lang) if isinstance(text, Msg) else text
 
 
 @dataclass(frozen=True)
@@ -38,12 +70,17 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str | None = None) -> str:
+        """The problem on one line, its message in ``lang`` (None: as written, English)."""
+        message = self.message if lang is None else localise(self.message, lang)
         if self.line is not None:
             at = f"{self.line}:{self.column}" if self.column is not None else f"{self.line}"
-            return f"{self.file}:{at}: {self.message}"
+            return f"{self.file}:{at}: {message}"
         if self.where:
-            return f"{self.file}: {self.where}: {self.message}"
-        return f"{self.file}: {self.message}"
+            return f"{self.file}: {self.where}: {message}"
+        return f"{self.file}: {message}"
 
 
 class FileFormatError(Exception):
@@ -59,7 +96,7 @@ def suggest(word: object, candidates: Iterable[str]) -> str:
     if not isinstance(word, str):
         return ""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" — did you mean '{close[0]}'?" if close else ""
+    return Msg("files.problem.did_you_mean", word=close[0]) if close else ""
 
 
 def path_str(loc: Sequence[int | str]) -> str:
@@ -84,7 +121,7 @@ def join_path(prefix: str, where: str) -> str:
 def describe(value: object) -> str:
     """A short, YAML-flavoured rendering of an input value for messages."""
     if value is None:
-        return "an empty value"
+        return Msg("files.problem.empty_value")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -93,10 +130,10 @@ def describe(value: object) -> str:
         text = value if len(value) <= 40 else value[:37] + "..."
         return f"'{text}'"
     if isinstance(value, list | tuple):
-        return "a list"
+        return Msg("files.problem.a_list")
     if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
+        return Msg("files.problem.a_mapping")
+    return Msg("files.problem.a_type", type=type(value).__name__)
 
 
 # --- finding the field a pydantic error is about -------------------------------------------
@@ -182,28 +219,33 @@ def _parent_model(model: type[BaseModel], loc: Sequence[int | str]) -> type[Base
 
 
 def _kind_of_number(annotation: Any) -> str:
-    return "an integer" if _unwrap(annotation) is int else "a number"
+    return Msg(
+        "files.problem.an_integer" if _unwrap(annotation) is int else "files.problem.a_number"
+    )
 
 
 def _bounds(spot: _Spot | None) -> str:
     """``between 1 and 3`` / ``at least 0`` / ``greater than 0 and at most 10``."""
     if spot is None:
         return ""
-    low = high = ""
+    low: str = ""
+    high: str = ""
     lo_val: Any = None
     hi_val: Any = None
     for c in _constraints(spot.annotation, spot.info):
         if isinstance(c, annotated_types.Ge):
-            low, lo_val = f"at least {c.ge}", c.ge
+            low, lo_val = Msg("files.problem.at_least", n=c.ge), c.ge
         elif isinstance(c, annotated_types.Gt):
-            low, lo_val = f"greater than {c.gt}", None
+            low, lo_val = Msg("files.problem.greater_than", n=c.gt), None
         elif isinstance(c, annotated_types.Le):
-            high, hi_val = f"at most {c.le}", c.le
+            high, hi_val = Msg("files.problem.at_most", n=c.le), c.le
         elif isinstance(c, annotated_types.Lt):
-            high, hi_val = f"less than {c.lt}", None
+            high, hi_val = Msg("files.problem.less_than", n=c.lt), None
     if lo_val is not None and hi_val is not None:
-        return f"between {lo_val} and {hi_val}"
-    return " and ".join(x for x in (low, high) if x)
+        return Msg("files.problem.between", low=lo_val, high=hi_val)
+    if low and high:
+        return Msg("files.problem.both", low=low, high=high)
+    return low or high
 
 
 def _literal_values(spot: _Spot | None) -> list[str]:
@@ -217,10 +259,10 @@ def _literal_values(spot: _Spot | None) -> list[str]:
 
 def _pattern_phrase(pattern: str) -> str:
     if pattern == SLUG_PATTERN:
-        return "expected an id (lower-case letters, digits, '_' and '-')"
+        return Msg("files.problem.expected_id")
     if pattern == r"^#[0-9A-Fa-f]{6}$":
-        return "expected a colour like '#0072B2'"
-    return f"expected text matching {pattern}"
+        return Msg("files.problem.expected_colour")
+    return Msg("files.problem.expected_pattern", pattern=pattern)
 
 
 def _phrase(model: type[BaseModel], error: Any) -> tuple[str, str]:
@@ -236,69 +278,83 @@ def _phrase(model: type[BaseModel], error: Any) -> tuple[str, str]:
     where = path_str(loc)
 
     if kind == "missing":
-        return path_str(loc[:-1]), f"missing required field '{loc[-1]}'"
+        return path_str(loc[:-1]), Msg("files.problem.missing_one", names=f"'{loc[-1]}'")
     if kind == "extra_forbidden":
         parent = _parent_model(model, loc[:-1])
         hint = suggest(loc[-1], _field_names(parent)) if parent else ""
-        return path_str(loc[:-1]), f"unknown field '{loc[-1]}'{hint}"
+        return path_str(loc[:-1]), Msg("files.problem.unknown_field", name=loc[-1], hint=hint)
     if kind == "literal_error":
         values = _literal_values(spot)
         if len(values) == 1:
-            return where, f"expected '{values[0]}', got {got}"
+            return where, Msg("files.problem.expected_value", value=values[0], got=got)
         if values:
             hint = suggest(error.get("input"), values)
-            return where, f"unknown value {got}{hint} (expected one of: {', '.join(values)})"
-        return where, f"expected {ctx.get('expected', 'one of the allowed values')}, got {got}"
+            return where, Msg(
+                "files.problem.unknown_value", got=got, hint=hint, values=", ".join(values)
+            )
+        return where, Msg(
+            "files.problem.expected_got",
+            expected=ctx.get("expected") or Msg("files.problem.allowed"),
+            got=got,
+        )
     if kind == "string_pattern_mismatch":
         message = _pattern_phrase(str(ctx.get("pattern", "")))
         return where, (
-            f"invalid key: {message}, got {got}" if key_error else f"{message}, got {got}"
+            Msg("files.problem.invalid_key", message=message, got=got)
+            if key_error
+            else Msg("files.problem.got", message=message, got=got)
         )
     if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
         bounds = _bounds(spot)
         number = (
-            "an integer" if kind.startswith("int") else _kind_of_number(spot and spot.annotation)
+            Msg("files.problem.an_integer")
+            if kind.startswith("int")
+            else _kind_of_number(spot and spot.annotation)
         )
-        return where, f"expected {number}{' ' + bounds if bounds else ''}, got {got}"
+        if bounds:
+            return where, Msg(
+                "files.problem.expected_bounded", number=number, bounds=bounds, got=got
+            )
+        return where, Msg("files.problem.expected_got", expected=number, got=got)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        number = _kind_of_number(spot.annotation) if spot else "a number"
+        number = _kind_of_number(spot.annotation) if spot else Msg("files.problem.a_number")
         bounds = _bounds(spot) or str(error["msg"]).lower()
-        return where, f"expected {number} {bounds}, got {got}"
+        return where, Msg("files.problem.expected_bounded", number=number, bounds=bounds, got=got)
     if kind in ("string_type", "string_unicode"):
-        return where, f"expected a text, got {got}"
+        return where, Msg("files.problem.expected_text", got=got)
     if kind == "string_too_short":
         if ctx.get("min_length") == 1:
-            return where, "must not be empty"
-        return where, f"too short (at least {ctx.get('min_length')} characters)"
+            return where, Msg("files.problem.not_empty")
+        return where, Msg("files.problem.too_short", n=ctx.get("min_length"))
     if kind == "string_too_long":
         length = len(error["input"]) if isinstance(error.get("input"), str) else "?"
-        return where, f"too long ({length} characters; at most {ctx.get('max_length')})"
+        return where, Msg("files.problem.too_long", length=length, n=ctx.get("max_length"))
     if kind in ("bool_type", "bool_parsing"):
-        return where, f"expected true or false, got {got}"
+        return where, Msg("files.problem.expected_bool", got=got)
     if kind in ("list_type", "tuple_type", "set_type"):
-        return where, f"expected a list, got {got}"
+        return where, Msg("files.problem.expected_list", got=got)
     if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
-        return where, f"expected a mapping (key: value), got {got}"
+        return where, Msg("files.problem.expected_mapping", got=got)
     if kind == "too_short":
-        n = ctx.get("min_length")
-        return (
-            where,
-            f"expected at least {n} item{'s' if n != 1 else ''}, got {ctx.get('actual_length')}",
+        return where, _items(
+            "files.problem.min_items", ctx.get("min_length"), ctx.get("actual_length")
         )
     if kind == "too_long":
-        n = ctx.get("max_length")
-        return (
-            where,
-            f"expected at most {n} item{'s' if n != 1 else ''}, got {ctx.get('actual_length')}",
+        return where, _items(
+            "files.problem.max_items", ctx.get("max_length"), ctx.get("actual_length")
         )
     if kind.startswith("datetime") or kind.startswith("date_"):
-        return where, f"expected a date and time like 2019-10-01T09:30:00, got {got}"
+        return where, Msg("files.problem.expected_datetime", got=got)
     if kind == "value_error":
         return where, str(error["msg"]).removeprefix("Value error, ")
     if kind == "assertion_error":
         return where, str(error["msg"]).removeprefix("Assertion failed, ")
     message = str(error["msg"])
     return where, message[:1].lower() + message[1:]
+
+
+def _items(key: str, n: object, actual: object) -> Msg:
+    return Msg(key + ("_one" if n == 1 else ""), n=n, actual=actual)
 
 
 def validation_problems(
@@ -333,8 +389,7 @@ def validation_problems(
     for p in problems:
         if p.message == "" and p.where in missing:
             names = missing[p.where]
-            plural = "s" if len(names) > 1 else ""
-            listed = ", ".join(f"'{n}'" for n in names)
-            p = Problem(file, p.where, f"missing required field{plural} {listed}")
+            key = "files.problem.missing_many" if len(names) > 1 else "files.problem.missing_one"
+            p = Problem(file, p.where, Msg(key, names=", ".join(f"'{n}'" for n in names)))
         out.append(p)
     return out

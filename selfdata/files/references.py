@@ -28,7 +28,7 @@ from selfdata.domain.cards import (
     NetworkTemplate,
 )
 from selfdata.domain.workshop import Workshop
-from selfdata.files.problems import suggest
+from selfdata.files.problems import Msg, suggest
 
 DeckSet = Mapping[str, Sequence[Card]]
 """Deck kind -> its cards. A kind that is absent is not checked against."""
@@ -51,7 +51,13 @@ def _ids(decks: DeckSet, kind: str) -> list[str] | None:
 def _unknown(where: str, what: str, value: str, known: Collection[str] | None) -> list[Finding]:
     if known is None or value in known:
         return []
-    return [Finding(where, f"unknown {what} '{value}'{suggest(value, known)}")]
+    hint = suggest(value, known)
+    return [Finding(where, Msg("files.problem.unknown", what=noun(what), value=value, hint=hint))]
+
+
+def noun(what: str) -> Msg:
+    """The catalogue's word for a kind of thing a file names ("data source", "trait id")."""
+    return Msg("files.problem.noun." + what.replace(" ", "_"))
 
 
 def _duplicates(
@@ -64,7 +70,12 @@ def _duplicates(
             out.append(
                 Finding(
                     f"{where}[{i}].{field}",
-                    f"duplicate {what} '{value}' (also {where}[{first[value]}])",
+                    Msg(
+                        "files.problem.duplicate",
+                        what=noun(what),
+                        value=value,
+                        other=f"{where}[{first[value]}]",
+                    ),
                 )
             )
         else:
@@ -103,9 +114,8 @@ def deck_problems(kind: str, cards: Sequence[Card], decks: DeckSet) -> list[Find
     missing = [x for x in expected if x not in ids]
     if missing:
         listed = ", ".join(f"'{x}'" for x in missing)
-        found.append(
-            Finding("cards", f"missing the card{'s' if len(missing) > 1 else ''} {listed}")
-        )
+        key = "files.problem.missing_cards" if len(missing) > 1 else "files.problem.missing_card"
+        found.append(Finding("cards", Msg(key, names=listed)))
     return found
 
 
@@ -131,7 +141,7 @@ def _model_refs(
         found += _unknown(f"{at}.traits.{trait}", "trait", trait, traits)
         if not 0 <= level <= 1:
             found.append(
-                Finding(f"{at}.traits.{trait}", f"expected a number between 0 and 1, got {level!r}")
+                Finding(f"{at}.traits.{trait}", Msg("files.problem.level", got=repr(level)))
             )
     if traits is not None:
         lacking = [t for t in traits if t not in card.traits]
@@ -140,7 +150,10 @@ def _model_refs(
             found.append(
                 Finding(
                     f"{at}.traits",
-                    f"no level for the trait{'s' if len(lacking) > 1 else ''} {listed}",
+                    Msg(
+                        "files.problem.no_levels" if len(lacking) > 1 else "files.problem.no_level",
+                        names=listed,
+                    ),
                 )
             )
     found += _network_refs(f"{at}.network", card.network, actors)
@@ -221,7 +234,12 @@ def _inventory(w: Workshop, d: DeckSet, participants: list[str]) -> list[Finding
                     found.append(
                         Finding(
                             f"{at}.card.id",
-                            f"expected '{item_id}' (the {what}'s id), got '{card.id}'",
+                            Msg(
+                                "files.problem.card_id",
+                                id=item_id,
+                                what=noun(what),
+                                got=card.id,
+                            ),
                         )
                     )
                 found += _source_or_need_refs(f"{at}.card", card, themes, categories)
@@ -250,8 +268,13 @@ def _votes(w: Workshop, participants: list[str]) -> list[Finding]:
             found.append(
                 Finding(
                     f"{at}.dots",
-                    f"participant '{vote.participant}' puts {on_need[vote.participant, vote.need]} "
-                    f"dots on need '{vote.need}', over the cap of {cap}",
+                    Msg(
+                        "files.problem.over_cap",
+                        participant=vote.participant,
+                        n=on_need[vote.participant, vote.need],
+                        need=vote.need,
+                        cap=cap,
+                    ),
                 )
             )
         if rules.BUDGET in broken and vote.participant not in over_budget:
@@ -259,8 +282,12 @@ def _votes(w: Workshop, participants: list[str]) -> list[Finding]:
             found.append(
                 Finding(
                     f"{at}.dots",
-                    f"participant '{vote.participant}' places {spent[vote.participant]} dots, "
-                    f"over the budget of {budget}",
+                    Msg(
+                        "files.problem.over_budget",
+                        participant=vote.participant,
+                        n=spent[vote.participant],
+                        budget=budget,
+                    ),
                 )
             )
     return found
@@ -282,7 +309,7 @@ def _use_cases(w: Workshop, d: DeckSet) -> list[Finding]:
                 found.append(
                     Finding(
                         f"{at}.sources[{j}]",
-                        f"data source '{source}' is not in the workshop's inventory (sources)",
+                        Msg("files.problem.not_in_inventory", value=source),
                     )
                 )
             else:
@@ -325,7 +352,7 @@ def _scenarios(w: Workshop, d: DeckSet) -> list[Finding]:
                 found.append(
                     Finding(
                         f"{e_at}.add_actors[{j}].id",
-                        f"actor id '{actor.id}' is already in the network",
+                        Msg("files.problem.actor_in_network", value=actor.id),
                     )
                 )
         for j, actor_id in enumerate(edits.remove_actors):
@@ -341,7 +368,7 @@ def _scenarios(w: Workshop, d: DeckSet) -> list[Finding]:
                 found.append(
                     Finding(
                         f"{e_at}.add_flows[{j}].id",
-                        f"flow id '{flow.id}' is already in the network",
+                        Msg("files.problem.flow_in_network", value=flow.id),
                     )
                 )
             found += _unknown(
@@ -370,8 +397,13 @@ def _ratings(
             found.append(
                 Finding(
                     at,
-                    f"duplicate rating of '{rating.scenario}' on '{rating.criterion}' by "
-                    f"'{rating.participant}' (also ratings[{seen[key]}])",
+                    Msg(
+                        "files.problem.duplicate_rating",
+                        scenario=rating.scenario,
+                        criterion=rating.criterion,
+                        participant=rating.participant,
+                        other=f"ratings[{seen[key]}]",
+                    ),
                 )
             )
         else:

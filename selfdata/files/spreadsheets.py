@@ -94,6 +94,10 @@ class CellProblem(Problem):
         colon = "\u00a0: " if self.lang == "fr" else ": "
         return colon.join(p for p in (self.file, self.where, self.message) if p)
 
+    def text(self, lang: str | None = None) -> str:
+        """Already worded in the sheet's language (``lang`` is not used)."""
+        return str(self)
+
 
 def cell_problem(
     file: str,

@@ -52,27 +52,35 @@ def decision_state(raw: str | None) -> dict[str, Any]:
 
 
 def decision_problems(workshop: Workshop) -> list[str]:
-    """References that would stop the decision fields from being stored."""
+    """References that would stop the decision fields from being stored (each a
+    :class:`~selfdata.files.problems.Msg`, worded by the pages in their language)."""
+    from selfdata.files.problems import Msg
+
     people = {p.id for p in workshop.participants}
     scenarios = {s.id for s in workshop.scenarios}
     problems: list[str] = []
     for i, pw in enumerate(workshop.participant_weights or ()):
         if pw.participant not in people:
-            problems.append(f"participant_weights[{i}].participant: unknown '{pw.participant}'")
+            where = f"participant_weights[{i}].participant"
+            problems.append(Msg("files.problem.unknown_bare", where=where, value=pw.participant))
         if len({s.criterion for s in pw.weights}) != len(pw.weights):
-            problems.append(f"participant_weights[{i}].weights: a criterion is listed twice")
+            where = f"participant_weights[{i}].weights"
+            problems.append(Msg("files.problem.criterion_twice", where=where))
     for i, r in enumerate((workshop.rounds.first if workshop.rounds else None) or ()):
         if r.participant not in people or r.scenario not in scenarios:
-            problems.append(f"rounds.first[{i}]: unknown participant or scenario")
+            problems.append(Msg("files.problem.unknown_round", where=f"rounds.first[{i}]"))
     consent = workshop.consent
     if consent is not None and consent.scenario not in scenarios:
-        problems.append(f"consent.scenario: unknown scenario '{consent.scenario}'")
+        what = Msg("files.problem.noun.scenario")
+        unknown = Msg("files.problem.unknown", what=what, value=consent.scenario, hint="")
+        problems.append(Msg("files.problem.at", where="consent.scenario", message=unknown))
     seen: set[str] = set()
     for i, o in enumerate(consent.objections if consent else ()):
         if o.participant not in people:
-            problems.append(f"consent.objections[{i}].participant: unknown '{o.participant}'")
+            where = f"consent.objections[{i}].participant"
+            problems.append(Msg("files.problem.unknown_bare", where=where, value=o.participant))
         if o.participant in seen:
-            problems.append(f"consent.objections[{i}]: a second objection by the same participant")
+            problems.append(Msg("files.problem.objected_twice", where=f"consent.objections[{i}]"))
         seen.add(o.participant)
     return problems
 

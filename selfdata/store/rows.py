@@ -15,17 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, bindparam, delete, insert, select
 
-from selfdata.domain.cards import DataSourceCard, Decks, NeedCard
+from selfdata.domain.cards import DataSourceCard, NeedCard
 from selfdata.domain.identity import pseudonym_key
-from selfdata.domain.limits import (
-    DOTS_MAX,
-    MAX_CRITERIA,
-    MAX_ITEMS,
-    MAX_PARTICIPANTS,
-    MAX_RATINGS,
-    MAX_TABLES,
-    MAX_VOTES,
-)
 from selfdata.domain.workshop import (
     CriterionWeight,
     NetworkEdits,
@@ -43,76 +34,9 @@ from selfdata.domain.workshop import (
     WorkshopTable,
 )
 from selfdata.store import schema as t
-from selfdata.store.decision_rows import decision_problems, read_decision, write_decision
+from selfdata.store.decision_rows import read_decision, write_decision
+from selfdata.store.import_checks import import_problems as import_problems  # re-exported
 from selfdata.store.schema import dumps
-
-LIST_LIMITS = {
-    "participants": MAX_PARTICIPANTS,
-    "sources": MAX_ITEMS,
-    "needs": MAX_ITEMS,
-    "use_cases": MAX_ITEMS,
-    "scenarios": MAX_ITEMS,
-    "criteria": MAX_CRITERIA,
-    "tables": MAX_TABLES,
-    "votes": MAX_VOTES,
-    "ratings": MAX_RATINGS,
-}
-
-
-def import_problems(workshop: Workshop, decks: Decks | None) -> list[str]:
-    """Why ``workshop`` cannot be stored (empty list: it can)."""
-    from selfdata.files.references import workshop_problems
-
-    problems: list[str] = []
-    for field, limit in LIST_LIMITS.items():
-        count = len(getattr(workshop, field) or ())
-        if count > limit:
-            problems.append(f"{field}: {count} items, more than the limit of {limit}")
-    text = json.dumps(workshop.dump(), ensure_ascii=False)
-    if "\\u0000" in text:
-        problems.append("the file contains a NUL character, which no text may hold")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        problems.append("the file contains characters that are not valid Unicode text")
-    seen: dict[str, int] = {}
-    for i, person in enumerate(workshop.participants):
-        key = pseudonym_key(person.pseudonym)
-        if key in seen:
-            problems.append(
-                f"participants[{i}].pseudonym: pseudonym '{person.pseudonym}' is already "
-                f"used by participants[{seen[key]}]"
-            )
-        else:
-            seen[key] = i
-    for i, vote in enumerate(workshop.votes):
-        if vote.dots > DOTS_MAX:
-            problems.append(f"votes[{i}].dots: at most {DOTS_MAX} dots on one need")
-    seen_votes: dict[tuple[str, str], int] = {}
-    for i, vote in enumerate(workshop.votes):
-        pair = (vote.participant, vote.need)
-        if pair in seen_votes:
-            problems.append(
-                f"votes[{i}]: participant '{vote.participant}' already votes for "
-                f"'{vote.need}' in votes[{seen_votes[pair]}]"
-            )
-        else:
-            seen_votes[pair] = i
-    for kind in ("data_sources", "needs"):
-        first: dict[str, int] = {}
-        for i, card in enumerate(getattr(workshop.cards, kind, [])):
-            if card.id in first:
-                problems.append(
-                    f"cards.{kind}[{i}].id: duplicate id '{card.id}' (also cards.{kind}"
-                    f"[{first[card.id]}])"
-                )
-            first.setdefault(card.id, i)
-    for i, case in enumerate(workshop.use_cases):
-        if len(set(case.sources)) != len(case.sources):
-            problems.append(f"use_cases[{i}].sources: a data source is listed twice")
-    deck_arg: Any = decks if decks is not None else {}
-    problems += [f"{f.where}: {f.message}" for f in workshop_problems(workshop, deck_arg)]
-    return problems + decision_problems(workshop)
 
 
 def _card_json(card: DataSourceCard | NeedCard | None) -> str | None:

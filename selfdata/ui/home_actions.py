@@ -110,7 +110,9 @@ def import_file(ctx: PageContext, raw: bytes, filename: str) -> None:
     """Store an uploaded workshop file (already previewed) as a new workshop; on success the
     address carries its code and facilitator secret, as for :func:`create`."""
     try:
-        created = services.import_workshop_file(ctx.store, raw, filename, creator_address())
+        created = services.import_workshop_file(
+            ctx.store, raw, filename, creator_address(), ctx.lang
+        )
     except SelfDataError as err:
         ctx.error(err)
         return

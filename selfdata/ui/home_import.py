@@ -29,13 +29,14 @@ limit and this one reach the reader, which refuses them with its own (translated
 _CACHE = "home_import_preview"
 
 
-def _preview(upload: object) -> services.WorkshopPreview:
-    file_id = getattr(upload, "file_id", None)
+def _preview(upload: object, lang: str) -> services.WorkshopPreview:
+    """The file's preview, its problems in ``lang`` (kept for the session, per language)."""
+    file_id = (getattr(upload, "file_id", None), lang)
     cached = st.session_state.get(_CACHE)
     if cached is not None and cached[0] == file_id:
         return cached[1]  # type: ignore[no-any-return]
     raw = upload.getvalue()  # type: ignore[attr-defined]
-    preview = services.preview_workshop_file(raw, getattr(upload, "name", ""))
+    preview = services.preview_workshop_file(raw, getattr(upload, "name", ""), lang)
     st.session_state[_CACHE] = (file_id, preview)
     return preview
 
@@ -56,7 +57,7 @@ def import_section(ctx: PageContext) -> None:
         if upload is None:
             st.session_state.pop(_CACHE, None)
             return
-        preview = _preview(upload)
+        preview = _preview(upload, ctx.lang)
         if not preview.importable:
             st.error(ctx.t("prepare.refused", n=len(preview.problems)))
             st.code("\n".join(preview.problems), language=None, wrap_lines=True)

@@ -25,6 +25,35 @@ UPLOAD_SPECIFIC = {
 }
 """Where the upload's line differs from ``validate``'s: the upload expects a workshop only."""
 
+ENGLISH_WORDS = (
+    "expected",
+    " got ",
+    "unknown",
+    "duplicate",
+    "missing",
+    "invalid ",
+    "not allowed",
+    "too large",
+    "is empty",
+    "did you mean",
+    "nesting",
+    "contains itself",
+    "save the file",
+    "is not in",
+    "places ",
+    "this is a",
+    "a tab character",
+    "expecting",
+    "already used",
+    "listed twice",
+)
+"""Words of the English problems that no French line holds (issue 29: the French home page
+showed the workshop file's problems in English)."""
+
+
+def english_in(lines: list[str]) -> list[str]:
+    return [w for line in lines for w in ENGLISH_WORDS if w in line.lower()]
+
 
 def upload(home: AppTest, name: str, content: bytes) -> AppTest:
     home.file_uploader(key="home_import_file").set_value((name, content, "application/x-yaml"))
@@ -82,9 +111,17 @@ def test_a_json_workshop_file_imports_too(app_store: Store, run_page: PageRunner
 def test_a_malformed_upload_is_refused_with_one_line_and_nothing_stored(
     app_store: Store, run_page: PageRunner, name: str, content: bytes, expected: str
 ) -> None:
+    """The English page shows ``validate --lang en``'s line; the French page the same place
+    (file, line:column or path) with the problem in French, and no English problem text."""
+    home = upload(run_page("home", lang="en"), name, content)
+    assert not home.exception
+    english = UPLOAD_SPECIFIC.get(name, expected)
+    assert refusal_lines(home) == [english]
     home = upload(run_page("home"), name, content)
     assert not home.exception
-    assert refusal_lines(home) == [UPLOAD_SPECIFIC.get(name, expected)]
+    (french,) = refusal_lines(home)
+    assert french.split(": ")[0] == english.split(": ")[0], "the same file:line:column"
+    assert french != english and english_in([french]) == []
     assert "rien n’a été enregistré" in texts(home)
     assert "home_import_go" not in {b.key for b in home.button}
     assert count_workshops(app_store) == 0
@@ -133,8 +170,79 @@ def test_a_large_file_is_read_and_imported_by_the_worker_process_as_a_small_one_
     broken = text.replace(b"schema: selfdata-workshop/1", b"schema: selfdata-workshop/1\nschema: x")
     refused = services.preview_workshop_file(broken, "big.yaml")
     assert refused.problems == ("big.yaml:2:1: duplicate key 'schema' (first at line 1)",)
+    french = services.preview_workshop_file(broken, "big.yaml", "fr")
+    assert french.problems == ("big.yaml:2:1: clé 'schema' en double (déjà ligne 1)",)
     with pytest.raises(services.InvalidInput) as refusal:
         services.import_workshop_file(app_store, broken, "big.yaml")
     assert tuple(refusal.value.problems) == refused.problems
+    with pytest.raises(services.InvalidInput) as refusal:
+        services.import_workshop_file(app_store, broken, "big.yaml", lang="fr")
+    assert tuple(refusal.value.problems) == french.problems
     assert count_workshops(app_store) == 2
     assert preparation._POOL, "the worker process read them"
+
+
+def hostile_workshop(app_store: Store) -> bytes:
+    """An exported workshop broken in four ways: a wrong type, an unknown field, an unknown
+    theme and a use case naming a source that is not in the inventory."""
+    room = open_room(app_store, "la_rochelle")
+    data = services.export_workshop(app_store, room.code, room.secret).dump()
+    data["title"] = 2019
+    data["particpants"] = data.pop("participants")
+    return dump_workshop_data(data)
+
+
+def test_a_hostile_workshop_file_is_refused_in_french_on_the_french_home_page(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 29: the problems of an uploaded workshop file came in English on the French
+    page. Same file, same places: French on the French page, English with ``lang=en``."""
+    raw = hostile_workshop(app_store)
+    french = refusal_lines(upload(run_page("home"), "hostile.yaml", raw))
+    assert french == [
+        "hostile.yaml: title: attendu\u202f: un texte\u00a0; reçu\u202f: 2019",
+        "hostile.yaml: champ inconnu 'particpants' — vouliez-vous dire 'participants'\u202f?",
+    ]
+    assert english_in(french) == []
+    english = refusal_lines(upload(run_page("home", lang="en"), "hostile.yaml", raw))
+    assert english == [
+        "hostile.yaml: title: expected a text, got 2019",
+        "hostile.yaml: unknown field 'particpants' — did you mean 'participants'?",
+    ]
+    assert count_workshops(app_store) == 1
+
+
+def test_a_workshop_with_dangling_references_is_refused_in_the_pages_language(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    room = open_room(app_store, "la_rochelle")
+    data = services.export_workshop(app_store, room.code, room.secret).dump()
+    data["theme"] = "watter"
+    raw = dump_workshop_data(data)
+    french = refusal_lines(upload(run_page("home"), "refs.yaml", raw))
+    assert french == [
+        "refs.yaml: theme: thème 'watter' introuvable — vouliez-vous dire 'water'\u202f?"
+    ]
+    english = refusal_lines(upload(run_page("home", lang="en"), "refs.yaml", raw))
+    assert english == ["refs.yaml: theme: unknown theme 'watter' — did you mean 'water'?"]
+
+
+def test_what_the_database_refuses_is_said_in_the_pages_language_too(app_store: Store) -> None:
+    """The import checks after reading (pseudonyms given twice, a use case listing a source
+    twice) speak the page's language, with the path inside the file."""
+    room = open_room(app_store, "la_rochelle")
+    data = services.export_workshop(app_store, room.code, room.secret).dump()
+    first = data["participants"][0]
+    data["participants"].append({**first, "id": "copy"})
+    raw = dump_workshop_data(data)
+    n = len(data["participants"]) - 1
+    french = services.preview_workshop_file(raw, "twice.yaml", "fr").problems
+    assert french == (
+        f"twice.yaml: participants[{n}].pseudonym: le pseudonyme '{first['pseudonym']}' est déjà "
+        "pris par participants[0]",
+    )
+    english = services.preview_workshop_file(raw, "twice.yaml", "en").problems
+    assert english == (
+        f"twice.yaml: participants[{n}].pseudonym: pseudonym '{first['pseudonym']}' is already "
+        "used by participants[0]",
+    )

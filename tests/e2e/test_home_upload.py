@@ -23,7 +23,7 @@ from selfdata.files.documents import dump_yaml
 from selfdata.files.loading import SCENARIOS_DIR, dump_workshop, load_workshop
 from selfdata.i18n import t
 from selfdata.store import Store
-from tests.app.test_home_import import UPLOAD_SPECIFIC
+from tests.app.test_home_import import UPLOAD_SPECIFIC, english_in
 from tests.e2e.conftest import DESKTOP, ConsoleLog, Server
 from tests.unit.test_validate_cli import MALFORMED
 
@@ -172,7 +172,8 @@ def test_every_malformed_file_is_refused_with_one_line_while_another_room_is_ser
     start = time.monotonic()
     for case, name, content, expected in MALFORMED:
         upload(home, name, content)
-        want = UPLOAD_SPECIFIC.get(name, expected)
+        (want,) = services.preview_workshop_file(content, name, "fr").problems  # the French page
+        assert want != UPLOAD_SPECIFIC.get(name, expected) and english_in([want]) == [], case
         assert refusal_lines(home, want) == [want], case
     served = other_room.between(start, time.monotonic())
     assert len(served) >= 10, "the other room kept being served meanwhile"

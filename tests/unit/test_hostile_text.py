@@ -84,10 +84,11 @@ def test_a_huge_integer_in_a_file_is_one_short_line(
         f"settings: {{vote_budget: {'9' * 4400}}}\n",
         encoding="utf-8",
     )
-    assert main(["validate", str(path)]) == 1
-    out = capsys.readouterr()
-    lines = [line for line in (out.out + out.err).splitlines() if "big.yaml" in line]
-    assert len(lines) == 1
-    assert len(lines[0]) < 200 + len(str(path))
-    assert "number too long" in lines[0]
+    for lang, words in (("en", "number too long"), ("fr", "nombre trop long")):
+        assert main(["validate", "--lang", lang, str(path)]) == 1
+        out = capsys.readouterr()
+        lines = [line for line in (out.out + out.err).splitlines() if "big.yaml" in line]
+        assert len(lines) == 1
+        assert len(lines[0]) < 200 + len(str(path))
+        assert words in lines[0]
     assert "sys." not in lines[0] and "set_int_max_str_digits" not in lines[0]

@@ -358,8 +358,10 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def validate(capsys: pytest.CaptureFixture[str], *paths: str) -> tuple[int, list[str], str]:
-    code = main(["validate", "--cards", "decks", *paths])
+def validate(
+    capsys: pytest.CaptureFixture[str], *paths: str, lang: str = "en"
+) -> tuple[int, list[str], str]:
+    code = main(["validate", "--cards", "decks", "--lang", lang, *paths])
     captured = capsys.readouterr()
     return code, captured.out.splitlines(), captured.err
 
@@ -438,7 +440,39 @@ def test_one_bad_file_among_good_ones_fails_the_run_and_says_how_many(
     code, out, err = validate(capsys, "good.yaml", "empty.yaml", "missing.yaml")
     assert code == 1
     assert out == ["good.yaml: ok", "empty.yaml: file is empty", "missing.yaml: file not found"]
-    assert err.strip() == "2 fichiers invalides sur 3"
+    assert err.strip() == "2 of 3 files invalid"
+
+
+def test_the_problems_are_french_by_default_and_english_on_request(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 29: the problems of a workshop file came in English under a French summary;
+    they now come from the same catalogue as the app's pages, French unless ``--lang en``."""
+    broken = deck("data_sources", source_card(ease=0), source_card(id="b", refresh="hourly"))
+    (in_tmp / "d.yaml").write_bytes(as_yaml(broken))
+    (in_tmp / "w.yaml").write_bytes(as_yaml(workshop()).replace(b"title:", b"titel:", 1))
+    (in_tmp / "open.yaml").write_bytes(as_yaml(workshop()) + b"x: [1, 2\n")
+    end = as_yaml(workshop()).count(b"\n") + 2  # the line after the unclosed bracket
+    files = ["d.yaml", "w.yaml", "missing.yaml", "open.yaml"]
+    code = main(["validate", "--cards", "decks", *files])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.splitlines() == [
+        "d.yaml: cards[0].ease: attendu\u202f: un nombre entier entre 1 et 3\u00a0; reçu\u202f: 0",
+        "d.yaml: cards[1].refresh: valeur inconnue 'hourly' (attendu\u202f: l’une de realtime, "
+        "daily, weekly, monthly, quarterly, yearly, on_event)",
+        "w.yaml: champ obligatoire manquant\u202f: 'title'",
+        "w.yaml: champ inconnu 'titel' — vouliez-vous dire 'title'\u202f?",
+        "missing.yaml: fichier introuvable",
+        f"open.yaml:{end}:1: YAML invalide\u202f: le fichier se termine trop tôt (un crochet "
+        "jamais fermé\u202f?)",
+    ]
+    assert err.strip() == "4 fichiers invalides sur 4"
+    _, english, _ = validate(capsys, "w.yaml")
+    assert english == [
+        "w.yaml: missing required field 'title'",
+        "w.yaml: unknown field 'titel' — did you mean 'title'?",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,19 @@ def test_an_impossible_date_is_one_line_with_its_position() -> None:
     )
 
 
+def test_an_impossible_date_is_said_in_french_too() -> None:
+    from selfdata.files.documents import parse_text
+    from selfdata.files.problems import FileFormatError
+
+    with pytest.raises(FileFormatError) as refused:
+        parse_text("title: Atelier\ncreated: 2019-13-45\n", "f.yaml")
+    (problem,) = refused.value.problems
+    assert problem.text("fr") == (
+        "f.yaml:2:10: valeur invalide '2019-13-45'\u202f: le mois doit aller de 1 à 12"
+    )
+    assert problem.text("en") == str(problem)
+
+
 def test_an_impossible_date_in_an_unusual_document_is_one_line_too() -> None:
     kind, lines = outcome("a: !!str x\ncreated: 2019-13-45\n")
     assert kind == "refused"
