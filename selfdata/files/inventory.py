@@ -373,7 +373,7 @@ def _map_headers(
         if c.required and (c.field, c.how) not in present and (c.field, "other") not in present
     ]
     if missing:
-        quote = "« {} »" if reader.lang == "fr" else "'{}'"
+        quote = "«\u202f{}\u202f»" if reader.lang == "fr" else "'{}'"
         listed = ", ".join(quote.format(m) for m in missing)
         plural = "s" if len(missing) > 1 else ""
         problems.insert(

@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dp.register.purpose": {"fr": "Finalité", "en": "Purpose"},
     "dp.register.purpose.rule": {"fr": "RGPD art. 30, paragraphe 1, b", "en": "GDPR art. 30(1)(b)"},
     "dp.register.purpose.value": {
-        "fr": "{purpose}, dans l’expérimentation « {title} ».",
+        "fr": "{purpose}, dans l’expérimentation «\u202f{title}\u202f».",
         "en": "{purpose}, in the experiment “{title}”.",
     },
     "dp.register.basis": {"fr": "Base légale", "en": "Legal basis"},

@@ -268,7 +268,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the CNIL's list ----------------------------------------------------------------
     "dpia.cnil.rule": {
         "fr": "CNIL, délibération n° 2018-327 du 11 octobre 2018 (liste des traitements pour "
-        "lesquels une AIPD est requise) : « {item} ».",
+        "lesquels une AIPD est requise) : «\u202f{item}\u202f».",
         "en": "CNIL, délibération n° 2018-327 of 11 October 2018 (list of processing "
         "operations requiring a DPIA): “{item}”.",
     },

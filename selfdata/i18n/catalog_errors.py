@@ -77,40 +77,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # items not found
     "error.source.not_found": {
-        "fr": "Élément introuvable (source de données « {slug} »).",
+        "fr": "Élément introuvable (source de données «\u202f{slug}\u202f»).",
         "en": "Not found (source '{slug}').",
     },
     "error.need.not_found": {
-        "fr": "Élément introuvable (besoin « {slug} »).",
+        "fr": "Élément introuvable (besoin «\u202f{slug}\u202f»).",
         "en": "Not found (need '{slug}').",
     },
     "error.use_case.not_found": {
-        "fr": "Élément introuvable (cas d’usage « {slug} »).",
+        "fr": "Élément introuvable (cas d’usage «\u202f{slug}\u202f»).",
         "en": "Not found (use_case '{slug}').",
     },
     "error.scenario.not_found": {
-        "fr": "Élément introuvable (scénario « {slug} »).",
+        "fr": "Élément introuvable (scénario «\u202f{slug}\u202f»).",
         "en": "Not found (scenario '{slug}').",
     },
     "error.participant.not_found": {
-        "fr": "Élément introuvable (personne « {slug} »).",
+        "fr": "Élément introuvable (personne «\u202f{slug}\u202f»).",
         "en": "Not found (participant '{slug}').",
     },
     # texts
     "error.text.not_text": {
-        "fr": "Texte attendu pour « {field} ».",
+        "fr": "Texte attendu pour «\u202f{field}\u202f».",
         "en": "Expected a text for '{field}'.",
     },
     "error.text.empty": {
-        "fr": "Le champ « {field} » ne peut pas être vide.",
+        "fr": "Le champ «\u202f{field}\u202f» ne peut pas être vide.",
         "en": "The field '{field}' cannot be empty.",
     },
     "error.text.too_long": {
-        "fr": "Le champ « {field} » dépasse {limit} caractères ({length}).",
+        "fr": "Le champ «\u202f{field}\u202f» dépasse {limit} caractères ({length}).",
         "en": "The field '{field}' is longer than {limit} characters ({length}).",
     },
     "error.text.bad_characters": {
-        "fr": "Le champ « {field} » contient des caractères non valides.",
+        "fr": "Le champ «\u202f{field}\u202f» contient des caractères non valides.",
         "en": "The field '{field}' contains invalid characters.",
     },
     # workshops
@@ -133,7 +133,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This workshop is full ({limit} personnes).",
     },
     "error.pseudonym.taken": {
-        "fr": "Le pseudonyme « {name} » est déjà pris dans cet atelier\u202f: choisissez-en un "
+        "fr": "Le pseudonyme «\u202f{name}\u202f» est déjà pris dans cet atelier\u202f: "
+        "choisissez-en un "
         "autre.",
         "en": "The pseudonym '{name}' is already taken in this workshop: choose another one.",
     },
@@ -260,7 +261,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A weight is a number between {low} and {high}.",
     },
     "error.criteria.in_use": {
-        "fr": "Le critère « {criterion} » a déjà des notes\u202f: donnez-lui un poids de 0 plutôt "
+        "fr": "Le critère «\u202f{criterion}\u202f» a déjà des notes\u202f: donnez-lui un "
+        "poids de 0 plutôt "
         "que de le retirer.",
         "en": "Criterion '{criterion}' already has ratings: give it a weight of 0 instead of "
         "removing it.",
@@ -310,7 +312,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # undo
     "error.undo.nothing": {"fr": "Il n’y a rien à annuler.", "en": "There is nothing to undo."},
     "error.undo.impossible": {
-        "fr": "Impossible d’annuler « {action} »\u202f: {reason}",
+        "fr": "Impossible d’annuler «\u202f{action}\u202f»\u202f: {reason}",
         "en": "Cannot undo '{action}': {reason}",
     },
     # identity, rate limits, results (issue 15, issue 13)

@@ -42,7 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "files.sheet.encoding": {
         "fr": "encodage inconnu (ni UTF-8 ni Windows-1252, octet 0x{byte:02x})\u00a0: "
-        "enregistrez en « CSV UTF-8 »",
+        "enregistrez en «\u202fCSV UTF-8\u202f»",
         "en": "unknown encoding (neither UTF-8 nor Windows-1252, byte 0x{byte:02x}): save as "
         "'CSV UTF-8'",
     },
@@ -104,41 +104,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "missing required column{s}: {names}",
     },
     "files.inventory.unknown_column": {
-        "fr": "colonne inconnue « {name} »{hint}",
+        "fr": "colonne inconnue «\u202f{name}\u202f»{hint}",
         "en": "unknown column '{name}'{hint}",
     },
     "files.inventory.twice": {
-        "fr": "colonne « {name} » en double (aussi colonne {other})",
+        "fr": "colonne «\u202f{name}\u202f» en double (aussi colonne {other})",
         "en": "column '{name}' appears twice (also column {other})",
     },
     "files.inventory.unknown_value": {
-        "fr": "valeur inconnue « {value} »{hint} (valeurs permises\u00a0: {allowed})",
+        "fr": "valeur inconnue «\u202f{value}\u202f»{hint} (valeurs permises\u00a0: {allowed})",
         "en": "unknown value '{value}'{hint} (allowed: {allowed})",
     },
     "files.inventory.unknown_theme": {
-        "fr": "thème inconnu « {value} »{hint} (valeurs permises\u00a0: {allowed})",
+        "fr": "thème inconnu «\u202f{value}\u202f»{hint} (valeurs permises\u00a0: {allowed})",
         "en": "unknown theme '{value}'{hint} (allowed: {allowed})",
     },
     "files.inventory.unknown_category": {
-        "fr": "catégorie de données inconnue « {value} »{hint} (valeurs permises\u00a0: {allowed})",
+        "fr": "catégorie de données inconnue «\u202f{value}\u202f»{hint} (valeurs "
+        "permises\u00a0: {allowed})",
         "en": "unknown data category '{value}'{hint} (allowed: {allowed})",
     },
     "files.inventory.bad_slug": {
-        "fr": "identifiant invalide « {value} »\u00a0: minuscules, chiffres, _ et - (64 "
+        "fr": "identifiant invalide «\u202f{value}\u202f»\u00a0: minuscules, chiffres, _ et - (64 "
         "caractères au plus)",
         "en": "invalid id '{value}': lower-case letters, digits, _ and - (at most 64 characters)",
     },
     "files.inventory.duplicate_id": {
-        "fr": "identifiant « {value} » en double (aussi ligne {other})",
+        "fr": "identifiant «\u202f{value}\u202f» en double (aussi ligne {other})",
         "en": "duplicate id '{value}' (also line {other})",
     },
     "files.inventory.ease": {
-        "fr": "attendu 1, 2 ou 3, reçu « {value} » (valeurs permises\u00a0: 1, 2, 3, "
+        "fr": "attendu 1, 2 ou 3, reçu «\u202f{value}\u202f» (valeurs permises\u00a0: 1, 2, 3, "
         "difficile, moyenne, facile)",
         "en": "expected 1, 2 or 3, got '{value}' (allowed: 1, 2, 3, hard, medium, easy)",
     },
     "files.inventory.bool": {
-        "fr": "attendu oui ou non, reçu « {value} »",
+        "fr": "attendu oui ou non, reçu «\u202f{value}\u202f»",
         "en": "expected yes or no, got '{value}'",
     },
     "files.inventory.no_rows": {
@@ -159,7 +160,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this file could not be read (internal error {error}): please report it",
     },
     "files.inventory.did_you_mean": {
-        "fr": " — vouliez-vous dire « {value} »\u00a0?",
+        "fr": " — vouliez-vous dire «\u202f{value}\u202f»\u00a0?",
         "en": " — did you mean '{value}'?",
     },
     "files.kind.sources": {"fr": "sources de données", "en": "data sources"},

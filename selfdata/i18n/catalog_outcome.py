@@ -83,7 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "network.edit.help": {
         "fr": "Les modifications sont enregistrées avec le scénario et apparaissent sur tous "
-        "les écrans. « Annuler » dans la console les défait une à une.",
+        "les écrans. «\u202fAnnuler\u202f» dans la console les défait une à une.",
         "en": "Changes are saved with the scenario and show on every screen. Undo in the "
         "console reverts them one at a time.",
     },
@@ -123,7 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "network.compare_with": {"fr": "Comparer avec", "en": "Compare with"},
     "network.from_scenario": {
-        "fr": "d’après le scénario « {title} »",
+        "fr": "d’après le scénario «\u202f{title}\u202f»",
         "en": "from scenario '{title}'",
     },
     "network.from_template": {"fr": "réseau type du modèle", "en": "the model's template"},
@@ -155,7 +155,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No scenario yet.",
     },
     "scenarios.no_use_case": {
-        "fr": "Créez d’abord un cas d’usage (étape « Cas d’usage »)\u202f: un scénario en part.",
+        "fr": "Créez d’abord un cas d’usage (étape «\u202fCas d’usage\u202f»)\u202f: un "
+        "scénario en part.",
         "en": "Create a use case first (Use cases step): a scenario builds on one.",
     },
     "scenarios.define": {"fr": "Définir un scénario", "en": "Define a scenario"},
@@ -185,7 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scenarios.rate": {"fr": "Votre note", "en": "Your rating"},
     "scenarios.rate.help": {
         "fr": "1 = très défavorable, 5 = très favorable. Pour un critère de coût ou de "
-        "risque, 5 veut dire « beaucoup »\u202f: le classement en tient compte.",
+        "risque, 5 veut dire «\u202fbeaucoup\u202f»\u202f: le classement en tient compte.",
         "en": "1 = very poor, 5 = very good. For a cost or risk criterion, 5 means "
         "'a lot': the ranking takes it into account.",
     },
@@ -244,12 +245,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scenarios.rank_n": {"fr": "{n}e", "en": "#{n}"},
     "scenarios.rank_1": {"fr": "1er", "en": "#1"},
     "scenarios.stability": {
-        "fr": "« {title} » reste premier dans {pct} % des pondérations essayées.",
+        "fr": "«\u202f{title}\u202f» reste premier dans {pct} % des pondérations essayées.",
         "en": "'{title}' stays first in {pct}% of the weightings tried.",
     },
     "scenarios.swap": {
-        "fr": "Passer le poids de « {criterion} » de {old} à {new} ferait passer "
-        "« {second} » devant « {first} ».",
+        "fr": "Passer le poids de «\u202f{criterion}\u202f» de {old} à {new} ferait passer "
+        "«\u202f{second}\u202f» devant «\u202f{first}\u202f».",
         "en": "Changing the weight of '{criterion}' from {old} to {new} would put "
         "'{second}' ahead of '{first}'.",
     },

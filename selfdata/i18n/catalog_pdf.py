@@ -370,7 +370,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "them from the launch.",
     },
     "pdf.step_clause": {
-        "fr": "Inscrire une clause « Self Data by design » dans les contrats et "
+        "fr": "Inscrire une clause «\u202fSelf Data by design\u202f» dans les contrats et "
         "délégations concernés.",
         "en": "Add a “Self Data by design” clause to the contracts and delegations concerned.",
     },

@@ -240,7 +240,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "minutes.",
     },
     "error.card.not_in_play": {
-        "fr": "La carte « {card} » n’est pas en jeu dans cet atelier.",
+        "fr": "La carte «\u202f{card}\u202f» n’est pas en jeu dans cet atelier.",
         "en": "The card '{card}' is not in play in this workshop.",
     },
     "error.wording.empty_title": {

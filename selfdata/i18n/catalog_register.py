@@ -80,12 +80,13 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "files.inventory.unknown_column_kept": {
-            "fr": "colonne inconnue « {name} », gardée telle quelle sur la carte (Autres "
+            "fr": "colonne inconnue «\u202f{name}\u202f», gardée telle quelle sur la carte (Autres "
             "colonnes){hint}",
             "en": "unknown column '{name}', kept as it is on the card (Other columns){hint}",
         },
         "files.inventory.example_skipped": {
-            "fr": "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée",
+            "fr": "la ligne d’exemple du modèle (Identifiant «\u202fexemple\u202f») n’est "
+            "pas importée",
             "en": "the template’s example row (Id 'example') is not imported",
         },
         "pdf.register_notes": {"fr": "Autres colonnes du registre", "en": "Other register columns"},
@@ -98,7 +99,7 @@ MESSAGES.update(
             "en": "{file}: read as a processing register, column by column:",
         },
         "files.mapping.line": {
-            "fr": "  colonne {letter} « {header} » → {to}",
+            "fr": "  colonne {letter} «\u202f{header}\u202f» → {to}",
             "en": "  column {letter} '{header}' → {to}",
         },
         "files.mapping.warning": {"fr": "attention\u00a0: {text}", "en": "warning: {text}"},
@@ -112,7 +113,8 @@ MESSAGES.update(
     {
         "prepare.templates_help": {
             "fr": "Les modèles à remplir (XLSX, listes déroulantes, une feuille d’aide). Leur "
-            "ligne d’exemple (Identifiant « exemple ») n’est jamais importée. Le registre des "
+            "ligne d’exemple (Identifiant «\u202fexemple\u202f») n’est jamais importée. Le "
+            "registre des "
             "traitements de la ville s’importe aussi tel quel.",
             "en": "The templates to fill (XLSX, drop-down lists, a help sheet). Their example "
             "row (Id 'example') is never imported. The city’s processing register can also be "
@@ -137,8 +139,9 @@ MESSAGES.update(
         },
         "prepare.mapping_help": {
             "fr": "Ce que chaque colonne du fichier remplit sur les cartes. Corrigez-la si "
-            "besoin\u202f: l’aperçu se met à jour. « Autres colonnes (gardées) » garde le texte "
-            "tel quel sur la carte\u202f; « Ignorée » l’écarte.",
+            "besoin\u202f: l’aperçu se met à jour. «\u202fAutres colonnes (gardées)\u202f» "
+            "garde le texte "
+            "tel quel sur la carte\u202f; «\u202fIgnorée\u202f» l’écarte.",
             "en": "What each column of the file fills on the cards. Fix it if needed: the "
             "preview updates. 'Other columns (kept)' keeps the text as it is on the card; "
             "'Ignored' leaves it out.",
@@ -149,7 +152,8 @@ MESSAGES.update(
         },
         "prepare.to_qualify_after": {
             "fr": "Cartes dont le fichier ne donne pas tous les champs\u202f: {n}. Ces champs "
-            "restent « à qualifier » (jamais notés) jusqu’à ce que vous les qualifiiez plus bas.",
+            "restent «\u202fà qualifier\u202f» (jamais notés) jusqu’à ce que vous les "
+            "qualifiiez plus bas.",
             "en": "Cards whose fields the file does not all give: {n}. Those fields stay 'to be "
             "qualified' (never scored) until you qualify them below.",
         },
@@ -170,8 +174,8 @@ MESSAGES.update(
     {
         "qualify.header": {"fr": "Cartes à qualifier", "en": "Cards to be qualified"},
         "qualify.help": {
-            "fr": "Ce que le fichier de la ville ou une tablette n’a pas dit reste « à "
-            "qualifier »\u202f: affiché comme tel, jamais noté. Cochez des cartes, choisissez "
+            "fr": "Ce que le fichier de la ville ou une tablette n’a pas dit reste «\u202fà "
+            "qualifier\u202f»\u202f: affiché comme tel, jamais noté. Cochez des cartes, choisissez "
             "les valeurs connues, appliquez-les à toutes les cartes cochées.",
             "en": "What the city’s file or a tablet did not say stays 'to be qualified': shown "
             "as such, never scored. Tick cards, choose the values you know, apply them to all "

@@ -66,7 +66,7 @@ MESSAGES.update(
             "en": "**Projection link** (read-only, no secret in it):",
         },
         "home.joined_as": {
-            "fr": "Vous participez à « {title} » sous le nom {name}.",
+            "fr": "Vous participez à «\u202f{title}\u202f» sous le nom {name}.",
             "en": "You take part in “{title}” as {name}.",
         },
         "home.keep_link": {
@@ -451,7 +451,7 @@ MESSAGES.update(
             "en": "Not usable as it stands today",
         },
         "use_cases.uncovered": {
-            "fr": "Aucune source retenue ne sert le besoin « {need} ».",
+            "fr": "Aucune source retenue ne sert le besoin «\u202f{need}\u202f».",
             "en": "No selected source serves the need “{need}”.",
         },
         "use_cases.unused": {

@@ -45,7 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.name": {"fr": "Nom", "en": "Name"},
     "field.territory": {"fr": "Territoire", "en": "Territory"},
     "proposal.on_table": {
-        "fr": "Merci : « {title} » est sur la table.",
+        "fr": "Merci : «\u202f{title}\u202f» est sur la table.",
         "en": "Thank you: '{title}' is on the table.",
     },
     # --- scenarios ---------------------------------------------------------------------
@@ -56,23 +56,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "number of residents and the duration.",
     },
     "error.scenario.duplicate_title": {
-        "fr": "Un scénario s’appelle déjà « {title} » : choisissez un autre titre.",
+        "fr": "Un scénario s’appelle déjà «\u202f{title}\u202f» : choisissez un autre titre.",
         "en": "A scenario is already called '{title}': choose another title.",
     },
     "scenarios.confirm_delete": {
-        "fr": "Je confirme la suppression de « {title} » et de ses notes",
+        "fr": "Je confirme la suppression de «\u202f{title}\u202f» et de ses notes",
         "en": "I confirm deleting '{title}' and its ratings",
     },
     "scenarios.deleted": {
-        "fr": "Scénario « {title} » supprimé, avec ses notes.",
+        "fr": "Scénario «\u202f{title}\u202f» supprimé, avec ses notes.",
         "en": "Scenario '{title}' deleted, with its ratings.",
     },
     "scenarios.undo_delete": {
-        "fr": "Annuler la suppression de « {title} »",
+        "fr": "Annuler la suppression de «\u202f{title}\u202f»",
         "en": "Undo deleting '{title}'",
     },
     "scenarios.restored": {
-        "fr": "Scénario « {title} » rétabli, avec ses notes.",
+        "fr": "Scénario «\u202f{title}\u202f» rétabli, avec ses notes.",
         "en": "Scenario '{title}' restored, with its ratings.",
     },
     "scenarios.rated.none": {

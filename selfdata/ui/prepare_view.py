@@ -72,13 +72,14 @@ def _mapping_editor(ctx: PageContext, preview: services.InventoryPreview) -> dic
             options = list(preview.targets)
             current = chosen.get(use.index, use.target)
             picked = st.selectbox(
-                f"{use.letter} « {use.header} »"
+                f"{use.letter} «\u202f{use.header}\u202f»"
                 if ctx.lang != "en"
                 else f"{use.letter} '{use.header}'",
                 options,
                 index=options.index(current) if current in options else 0,
                 format_func=lambda x: target_label(preview.kind, x, ctx.lang),
                 key=f"prepare_map_{use.index}",
+                placeholder=ctx.t("common.choose"),
             )
             if picked != use.target or use.index in chosen:
                 chosen[use.index] = picked

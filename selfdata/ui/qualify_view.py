@@ -111,6 +111,7 @@ def _qualify_kind(ctx: PageContext, code: str, secret: str, kind: str) -> None:
         default=list(keys),
         format_func=lambda k: _label(keys[k], ctx.lang),
         key=picked,
+        placeholder=ctx.t("common.choose"),
     )
     fields = (*SOURCE_FIELDS, *SOURCE_FIELDS_2) if kind == "sources" else NEED_FIELDS
     columns = st.columns(3)

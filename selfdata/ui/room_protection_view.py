@@ -128,6 +128,7 @@ def arrivals(ctx: PageContext, code: str, secret: str, joined: list[str | None])
             [m for m, _ in reversed(minutes)],
             format_func=lambda m: ctx.t("protect.minute", time=_local_minute(m), n=counts[m]),
             key=f"{PREFIX}since",
+            placeholder=ctx.t("common.choose"),
         )
         if since is None:
             return

@@ -82,7 +82,7 @@ def test_a_participant_tablet_opening_home_draws_no_card(
 ) -> None:
     room = open_room(app_store, "la_rochelle")
     home = run_page("home", code=room.code, token=room.token)
-    assert "Vous participez à « " in texts(home)
+    assert "Vous participez à « " in texts(home)
     assert _card_titles_shown(home) == []
 
 

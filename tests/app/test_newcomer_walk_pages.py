@@ -21,10 +21,10 @@ def test_a_source_proposal_is_thanked_and_a_refused_one_names_the_field_in_words
     tablet.text_input(key="inventory_new_title").input("Badges du parking vélo")
     tablet.button(key=PROPOSE_SOURCE).click().run()
     refusals = [str(e.value) for e in [*tablet.toast, *tablet.error]]
-    assert refusals == ["Le champ « Qui la détient » ne peut pas être vide."], refusals
+    assert refusals == ["Le champ « Qui la détient » ne peut pas être vide."], refusals
     tablet.text_input(key="inventory_new_holder").input("Régie des parkings")
     tablet.button(key=PROPOSE_SOURCE).click().run()
-    assert "Merci\u202f: « Badges du parking vélo » est sur la table." in texts(tablet)
+    assert "Merci\u202f: « Badges du parking vélo » est sur la table." in texts(tablet)
 
 
 def test_deleting_a_scenario_asks_for_a_tick_says_what_went_and_offers_an_undo(
@@ -40,10 +40,10 @@ def test_deleting_a_scenario_asks_for_a_tick_says_what_went_and_offers_an_undo(
     page.checkbox(key=f"scenarios_{first.id}_delete_sure").check().run()
     page.button(key=f"scenarios_{first.id}_delete").click().run()
     assert len(services.scenarios(app_store, room.code).scenarios) == count - 1
-    assert f"Scénario « {first.title} » supprimé, avec ses notes." in texts(page)
+    assert f"Scénario « {first.title} » supprimé, avec ses notes." in texts(page)
     page.button(key="scenarios_undo_delete").click().run()
     assert first.id in {s.id for s in services.scenarios(app_store, room.code).scenarios}
-    assert f"Scénario « {first.title} » rétabli, avec ses notes." in texts(page)
+    assert f"Scénario « {first.title} » rétabli, avec ses notes." in texts(page)
 
 
 def test_a_participant_who_rated_nothing_reads_no_rating_not_zero_ratings(

@@ -62,7 +62,7 @@ def test_a_broken_row_is_refused_with_its_line_and_nothing_is_added(
     shown = [line for c in page.code for line in str(c.value).splitlines()]
     assert len(shown) == 1, shown
     assert shown[0].startswith("ville.csv\u00a0: ligne ")
-    assert "colonne M (Facilité d’accès)\u00a0: attendu 1, 2 ou 3, reçu « 9 »" in shown[0]
+    assert "colonne M (Facilité d’accès)\u00a0: attendu 1, 2 ou 3, reçu « 9 »" in shown[0]
     assert "prepare_inventory_go" not in {b.key for b in page.button}
     assert services.inventory(app_store, created.code, secret=created.secret).sources == ()
 

@@ -33,6 +33,13 @@ def test_no_french_message_of_the_catalogues_has_a_loose_space_before_high_punct
     assert found == []
 
 
+def test_no_french_message_of_the_catalogues_has_a_breakable_space_inside_guillemets() -> None:
+    found = [
+        (key, bit) for key, texts in catalog().items() for bit in loose_guillemets(texts["fr"])
+    ]
+    assert found == []
+
+
 def test_the_catalogues_put_a_narrow_no_break_space_where_french_wants_one() -> None:
     assert catalog()["inventory.card_facts"]["fr"].startswith(f"Détenteur{NNBSP}:")
     assert catalog()["inventory.new_holder"]["fr"] == f"Qui la détient{NNBSP}?"

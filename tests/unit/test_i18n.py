@@ -76,7 +76,7 @@ def test_an_item_that_is_not_found_is_named_in_both_languages(what: str) -> None
     from selfdata.domain.errors import NotFound
 
     err = NotFound(f"{what}.not_found", slug="x")
-    assert "« x »" in err.message("fr") and "'x'" in err.message("en")
+    assert "« x »" in err.message("fr") and "'x'" in err.message("en")
 
 
 def test_an_error_message_is_the_catalogue_text_with_its_values_and_problems() -> None:

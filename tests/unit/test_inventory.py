@@ -70,7 +70,7 @@ def test_a_template_written_by_the_cli_validates_as_it_is(
     capsys.readouterr()
     assert main(["validate", str(out)]) == 0
     example = (
-        "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée"
+        "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée"
         if lang == "fr"
         else "the template’s example row (Id 'example') is not imported"
     )
@@ -124,28 +124,28 @@ BROKEN_ROWS = [
     (
         "unknown closed-vocabulary value, with a suggestion",
         {"Accès": "portail"},
-        f"ligne 2, colonne L (Accès){NB}: valeur inconnue « portail » — vouliez-vous dire "
-        f"« portal »{NB}? (valeurs permises{NB}: papier, sur demande ou au guichet, espace en "
+        f"ligne 2, colonne L (Accès){NB}: valeur inconnue « portail » — vouliez-vous dire "
+        f"« portal »{NB}? (valeurs permises{NB}: papier, sur demande ou au guichet, espace en "
         "ligne, API, données ouvertes, non disponible)",
     ),
     (
         "unknown theme, with a suggestion",
         {"Thèmes": "water, mobilty"},
-        f"ligne 2, colonne I (Thèmes){NB}: thème inconnu « mobilty » — vouliez-vous dire "
-        f"« mobility »{NB}? (valeurs permises{NB}: energy, water, mobility, waste, social, "
+        f"ligne 2, colonne I (Thèmes){NB}: thème inconnu « mobilty » — vouliez-vous dire "
+        f"« mobility »{NB}? (valeurs permises{NB}: energy, water, mobility, waste, social, "
         "housing, health, education, leisure, administration, environment, finance, "
         "public_safety)",
     ),
     (
         "ease out of range",
         {"Facilité d’accès": "5"},
-        f"ligne 2, colonne M (Facilité d’accès){NB}: attendu 1, 2 ou 3, reçu « 5 » "
+        f"ligne 2, colonne M (Facilité d’accès){NB}: attendu 1, 2 ou 3, reçu « 5 » "
         f"(valeurs permises{NB}: 1, 2, 3, difficile, moyenne, facile)",
     ),
     (
         "a yes/no column holding something else",
         {"Portabilité RGPD": "peut-être"},
-        f"ligne 2, colonne O (Portabilité RGPD){NB}: attendu oui ou non, reçu « peut-être »",
+        f"ligne 2, colonne O (Portabilité RGPD){NB}: attendu oui ou non, reçu « peut-être »",
     ),
     (
         "a required value left empty",
@@ -155,7 +155,7 @@ BROKEN_ROWS = [
     (
         "an id that is not one",
         {"Identifiant": "Compteur d'eau"},
-        f"ligne 2, colonne A (Identifiant){NB}: identifiant invalide « Compteur d'eau »{NB}: "
+        f"ligne 2, colonne A (Identifiant){NB}: identifiant invalide « Compteur d'eau »{NB}: "
         "minuscules, chiffres, _ et - (64 caractères au plus)",
     ),
 ]
@@ -190,8 +190,8 @@ def test_a_duplicate_id_names_the_first_line() -> None:
     header, row = source_rows()
     data = as_file([header, row, row], "xlsx")
     assert lines_of(data, "s.xlsx") == [
-        f"s.xlsx{NB}: ligne 3, colonne A (Identifiant){NB}: identifiant « "
-        f"{row[0]} » en double (aussi ligne 2)"
+        f"s.xlsx{NB}: ligne 3, colonne A (Identifiant){NB}: identifiant « "
+        f"{row[0]} » en double (aussi ligne 2)"
     ]
 
 
@@ -205,12 +205,12 @@ def test_a_missing_column_is_named_and_a_misspelt_one_is_a_warning_kept_on_the_c
         "sources",
     )
     assert [str(p) for p in reading.problems] == [
-        f"s.xlsx{NB}: ligne 1{NB}: colonne obligatoire absente{NB}: « Détenteur »"
+        f"s.xlsx{NB}: ligne 1{NB}: colonne obligatoire absente{NB}: « Détenteur »"
     ]
     assert str(reading.warnings[-1]) == (
-        f"s.xlsx{NB}: ligne 1, colonne L (Sensibilite){NB}: colonne inconnue « Sensibilite », "
+        f"s.xlsx{NB}: ligne 1, colonne L (Sensibilite){NB}: colonne inconnue « Sensibilite », "
         "gardée telle quelle sur la carte (Autres colonnes) — vouliez-vous dire "
-        f"« Sensibilité »{NB}?"
+        f"« Sensibilité »{NB}?"
     )
     reading = read_sheet_cards(as_file([header, row], "xlsx"), "s.xlsx", "sources")
     [card] = reading.cards
@@ -431,7 +431,7 @@ def test_the_help_sheet_moved_first_is_not_read_as_data() -> None:
     # the template's only row is its example: read, not imported, and said so
     assert (len(reading.cards), reading.problems) == (0, [])
     assert [w.message for w in reading.warnings] == [
-        "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée"
+        "la ligne d’exemple du modèle (Identifiant « exemple ») n’est pas importée"
     ]
 
 
@@ -475,7 +475,12 @@ def test_the_readme_example_lines_are_what_validate_prints(
     shown = readme.split("## Preparing a workshop", 1)[1].split("```text\n", 1)[1]
     shown = shown.split("```", 1)[0]
     assert main(["validate", str(path)]) == 1
-    printed = capsys.readouterr().out.replace(NB, " ").replace(str(path), "sources.xlsx")
+    printed = (
+        capsys.readouterr()
+        .out.replace(NB, " ")
+        .replace("\u202f", " ")
+        .replace(str(path), "sources.xlsx")
+    )
     assert printed == shown
 
 
@@ -527,7 +532,7 @@ def test_a_needs_automated_steps_blank_means_not_said_and_none_means_an_empty_li
     lang: str,
 ) -> None:
     """Issue 27: the DPO's checklist asks about what nobody said; the sheet keeps the
-    difference between a blank cell (not said) and « aucune » (nothing)."""
+    difference between a blank cell (not said) and « aucune » (nothing)."""
     need = default_decks().needs[0]
     unsaid = need.model_copy(update={"id": "unsaid", "automation": None, "vulnerable": None})
     nothing = need.model_copy(update={"id": "nothing", "automation": [], "vulnerable": []})

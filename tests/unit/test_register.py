@@ -68,7 +68,7 @@ def test_an_unknown_column_is_a_warning_and_its_text_is_kept_never_a_refusal() -
     [warning] = [str(w) for w in reading.warnings if "Niveau de diffusion" in str(w)]
     assert warning == (
         f"registre.csv{NB}: ligne 1, colonne M (Niveau de diffusion){NB}: colonne inconnue "
-        "« Niveau de diffusion », gardée telle quelle sur la carte (Autres colonnes)"
+        "« Niveau de diffusion », gardée telle quelle sur la carte (Autres colonnes)"
     )
     card = reading.cards[0]
     assert isinstance(card, DataSourceCard) and card.register_notes is not None
@@ -124,15 +124,15 @@ def test_validate_on_a_register_exits_0_and_prints_the_mapping_it_used_in_french
         f"registre.csv{NB}: lu comme un registre des traitements, colonne par colonne{NB}:"
     )
     assert lines[1:10] == [
-        "  colonne A « Nom du traitement » → Titre",
-        "  colonne B « Responsable de traitement » → Détenteur",
-        "  colonne C « Service » → Autres colonnes (gardées)",
-        "  colonne D « Finalité(s) » → Finalité",
-        "  colonne E « Base légale » → Base légale",
-        "  colonne F « Catégories de personnes concernées » → Catégories de personnes concernées",
-        "  colonne G « Catégories de données » → Catégories de données (texte du registre)",
-        "  colonne H « Destinataires » → Destinataires",
-        "  colonne I « Durée de conservation » → Durée de conservation",
+        "  colonne A « Nom du traitement » → Titre",
+        "  colonne B « Responsable de traitement » → Détenteur",
+        "  colonne C « Service » → Autres colonnes (gardées)",
+        "  colonne D « Finalité(s) » → Finalité",
+        "  colonne E « Base légale » → Base légale",
+        "  colonne F « Catégories de personnes concernées » → Catégories de personnes concernées",
+        "  colonne G « Catégories de données » → Catégories de données (texte du registre)",
+        "  colonne H « Destinataires » → Destinataires",
+        "  colonne I « Durée de conservation » → Durée de conservation",
     ]
     assert f"registre.csv{NB}: cartes à ajouter{NB}: 9" in lines
     assert lines[-1] == "registre.csv: ok"
@@ -179,9 +179,9 @@ def test_a_misspelt_word_gets_a_suggestion_that_finds_commune_and_ponctuelle() -
     out = io.BytesIO()
     book.save(out)
     problems = [str(p) for p in read_sheet_cards(out.getvalue(), "s.xlsx", "sources").problems]
-    assert "vouliez-vous dire « commune »" in problems[0]
+    assert "vouliez-vous dire « commune »" in problems[0]
     assert "valeurs permises" in problems[0] and "CCAS ou CIAS" in problems[0]
-    assert "vouliez-vous dire « ponctuelle »" in problems[1]
+    assert "vouliez-vous dire « ponctuelle »" in problems[1]
 
 
 def test_the_template_example_row_is_never_imported() -> None:
