@@ -77,16 +77,17 @@ def keep_retention(store: Store, interval: float | None = None) -> bool:
 
 
 def _run() -> None:
-    due = time.monotonic()
+    last = float("-inf")  # when every store was last purged
     while True:
         with _lock:
             fresh = [s for s in (ref() for ref in _new) if s is not None]
             _new.clear()
         for store in fresh:  # a store just opened: at once
             purge_now(store)
-        if time.monotonic() >= due:  # every store of the process, every interval
+        every = float(_state["every"])  # read each turn: a shorter interval applies at once
+        if time.monotonic() - last >= every:  # every store of the process, every interval
             for store in list(_stores):
                 purge_now(store)
-            due = time.monotonic() + float(_state["every"])
-        _wake.wait(max(0.0, due - time.monotonic()))
+            last = time.monotonic()
+        _wake.wait(max(0.0, last + every - time.monotonic()))
         _wake.clear()
