@@ -16,7 +16,7 @@ from selfdata.ui.flash import show_flash
 from selfdata.ui.limits import throttle_reruns
 from selfdata.ui.outage import failed_before
 from selfdata.ui.room_views import deck_in_play, need_totals, vote_figure
-from selfdata.ui.session import PageContext
+from selfdata.ui.session import STORE_FAILED_KEY, PageContext
 from selfdata.ui.widgets import action_button, card_box, proposal_form, safe
 
 
@@ -34,13 +34,15 @@ def vote_board(ctx: PageContext, code: str, first: NeedsBoard) -> None:
         throttle_reruns()
         show_flash(on_tablet=ctx.is_participant)  # a refused tap says so here
         failed = failed_before()  # the tap met the database failing: nothing was saved
-        if failed is not None:
-            st.warning(StoreUnavailable(failed).message(ctx.lang), icon=":material/cloud_off:")
         try:
+            if failed is not None:
+                raise StoreUnavailable(failed)
             board = services.needs_board(ctx.store, code, ctx.token, secret=ctx.secret)
-        except StoreUnavailable as err:  # the board stays as drawn, the tablet says why
-            st.warning(err.message(ctx.lang), icon=":material/cloud_off:")
-            return
+        except StoreUnavailable as err:
+            # the whole page says so and waits for the database, then comes back by itself
+            # (the outage screen of selfdata/ui/context.py); the board alone could not
+            st.session_state[STORE_FAILED_KEY] = err.key
+            st.rerun(scope="app")
         except SelfDataError as err:
             ctx.error(err)
             return

@@ -30,7 +30,9 @@ def uploader_words(key: str, lang: str, limit_mb: int, types: Sequence[str]) -> 
     )
     st.html(
         "<style>"
-        f"{scope} button [data-testid='stMarkdownContainer'] p {{ display: none; }}"
+        # not display:none: the button keeps Streamlit's word as its accessible name (axe:
+        # a button needs one; CSS content is not one), drawn at size 0 under the app's words
+        f"{scope} button [data-testid='stMarkdownContainer'] p {{ font-size: 0; }}"
         f"{scope} button [data-testid='stMarkdownContainer']::after {{ content: {button}; }}"
         f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span {{ display: none; }}"
         f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] > div::after"

@@ -203,7 +203,10 @@ def test_reading_a_large_file_does_not_stall_another_room(
         f"(n={len(during)}), median {statistics.median(during) * 1000:.0f} ms"
     )
     print(line)
-    assert len(during) >= 5, line
+    # the other room reruns as fast as it is answered, so the server's pace for busy sessions
+    # (selfdata/ui/limits.py) spaces its runs ~0.45 s apart: a read of a second or two
+    # gives a few samples, each of which would carry a stall of the server
+    assert len(during) >= 2, line
     assert p95(during) <= SLOWDOWN_BAR * p95(alone), line
 
 

@@ -123,7 +123,9 @@ def test_the_french_home_page_s_file_upload_speaks_french_and_states_the_app_s_l
               const after = getComputedStyle(n, '::after').content;
               const own = [...n.childNodes].filter(c => c.nodeType === 3).map(c => c.textContent)
                 .join('');
-              const hidden = getComputedStyle(n).display === 'none' || n.offsetParent === null;
+              const style = getComputedStyle(n);
+              const hidden = style.display === 'none' || n.offsetParent === null
+                || parseFloat(style.fontSize) === 0;
               return (hidden ? '' : own) + (after && after !== 'none' ? after : '');
            }).join(' | ')"""
     )
