@@ -31,7 +31,7 @@ def _draft(case: str, title: str, residents: int = 100, months: int = 6) -> obje
 
 @pytest.mark.parametrize(
     ("holder", "lang", "named"),
-    [("", "fr", "« Qui la détient »"), ("", "en", "'Who holds it'")],
+    [("", "fr", "«\u202fQui la détient\u202f»"), ("", "en", "'Who holds it'")],
 )
 def test_a_refusal_names_the_field_as_the_form_labels_it_never_its_internal_name(
     store: Store, holder: str, lang: str, named: str
@@ -48,7 +48,7 @@ def test_a_refusal_names_the_field_as_the_form_labels_it_never_its_internal_name
 
 def test_an_empty_title_is_named_title_in_words() -> None:
     assert InvalidInput("text.empty", field="title").message("fr") == (
-        "Le champ « Titre » ne peut pas être vide."
+        "Le champ «\u202fTitre\u202f» ne peut pas être vide."
     )
 
 
@@ -64,7 +64,7 @@ def test_a_second_scenario_with_the_same_title_is_refused_ignoring_case_and_spac
     with pytest.raises(InvalidInput) as refused:
         services.create_scenario(store, room.code, room.secret, _draft(case, title))
     assert refused.value.key == "scenario.duplicate_title"
-    assert "« " in refused.value.message("fr")
+    assert "«\u202f" in refused.value.message("fr")
     assert len(services.scenarios(store, room.code).scenarios) == 1
 
 
