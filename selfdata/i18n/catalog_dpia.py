@@ -3,7 +3,7 @@ legal basis and controller per processing, and the steps that follow. Each item 
 rule; a question is asked where the toolkit cannot know. French texts are written with an
 ordinary space before ``: ; ? !`` and given the narrow no-break space below."""
 
-import re
+from selfdata.i18n.french import space_french
 
 _WP = "WP248 rév. 01 (CEPD), critère {n}"
 _WP_EN = "WP248 rev.01 (EDPB), criterion {n}"
@@ -421,9 +421,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-
-_HIGH = re.compile(r"(?<=\S) ([:;?!])")
-for _texts in MESSAGES.values():
-    _texts["fr"] = (
-        _HIGH.sub("\u202f\\1", _texts["fr"]).replace("« ", "«\u00a0").replace(" »", "\u00a0»")
-    )
+space_french(MESSAGES)

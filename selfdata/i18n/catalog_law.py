@@ -3,7 +3,7 @@ processing, the information notice, professional secrecy, the Data Governance Ac
 council decision. French texts are written with an ordinary space before ``: ; ? !`` and
 given the narrow no-break space below."""
 
-import re
+from selfdata.i18n.french import space_french
 
 MESSAGES: dict[str, dict[str, str]] = {
     "law.title": {
@@ -247,8 +247,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-_HIGH = re.compile(r"(?<=\S) ([:;?!])")
-for _texts in MESSAGES.values():
-    _texts["fr"] = (
-        _HIGH.sub("\u202f\\1", _texts["fr"]).replace("« ", "«\u00a0").replace(" »", "\u00a0»")
-    )
+space_french(MESSAGES)
