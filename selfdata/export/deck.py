@@ -24,7 +24,7 @@ from selfdata.domain.cards import (
     deck_counts,
 )
 from selfdata.domain.workshop import Workshop
-from selfdata.export.labels import t, vocab, yes_no
+from selfdata.export.labels import origin_words, t, vocab, yes_no
 from selfdata.export.pdf_base import (
     FAMILY,
     INK,
@@ -238,8 +238,8 @@ def workshop_decks(workshop: Workshop, decks: Decks) -> Decks:
 def _kind(key: str, card: DataSourceCard | NeedCard, lang: str) -> str:
     """The card's kind, and where it came from when it is the workshop's own."""
     kind = t(key, lang)
-    origin = "room_need" if card.origin == "room" and isinstance(card, NeedCard) else card.origin
-    return f"{kind} · {t(f'origin.{origin}', lang)}" if origin else kind
+    words = origin_words(card.origin, lang, need=isinstance(card, NeedCard))
+    return f"{kind} · {words}" if words else kind
 
 
 def deck_faces(decks: Decks, lang: str) -> list[CardFace]:

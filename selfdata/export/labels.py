@@ -66,3 +66,11 @@ def _vocabularies() -> dict[str, tuple[str, ...]]:
             kind, value = k.removeprefix(_VOCAB_PREFIX).split(".", 1)
             kinds.setdefault(kind, []).append(value)
     return {kind: tuple(values) for kind, values in kinds.items()}
+
+
+def origin_words(origin: str | None, lang: str, *, need: bool = False) -> str | None:
+    """Where a workshop's own card came from (``city_file`` or ``room``) in words, agreeing
+    with « un besoin » (masculine) or « une source » (feminine); None for a deck card."""
+    if origin is None:
+        return None
+    return t(f"origin.{'room_need' if origin == 'room' and need else origin}", lang)

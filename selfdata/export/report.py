@@ -12,7 +12,7 @@ from selfdata.domain.numbers import format_score, format_share, format_weight
 from selfdata.domain.workshop import Scenario, Workshop
 from selfdata.export import decision_section, network_drawing, sections, tables_section
 from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
-from selfdata.export.labels import t, vocab
+from selfdata.export.labels import origin_words, t, vocab
 from selfdata.export.pdf_base import (
     ACCENT,
     FAMILY,
@@ -205,12 +205,9 @@ def _origin(
 ) -> str:
     """Where a card of the workshop came from, said after its title: the city's file, the
     room (agreeing with « un besoin » or « une source »), or nothing for a deck card."""
-    origin: str | None = card.origin if card is not None else None
-    if origin is None and proposer:
-        origin = "room"
-    if origin == "room" and need:
-        origin = "room_need"
-    return f" ({t(f'origin.{origin}', lang)})" if origin else ""
+    origin = card.origin if card is not None else None
+    words = origin_words("room" if origin is None and proposer else origin, lang, need=need)
+    return f" ({words})" if words else ""
 
 
 def _inventory(ctx: sections.Context) -> None:

@@ -221,22 +221,34 @@ criteria = Table(
     Column("position", Integer, nullable=False),
 )
 
+
+def _rating_columns() -> list[Column[Any]]:
+    """A participant's rating of a scenario on a criterion: the columns ``ratings`` (the
+    current round) and ``round_ratings`` (a closed round's) share."""
+    return [
+        Column(
+            "participant_id",
+            Integer,
+            ForeignKey("participants.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column(
+            "scenario_id",
+            Integer,
+            ForeignKey("scenarios.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("criterion", String(64), primary_key=True),
+        Column("value", Integer, nullable=False),
+        Column("position", Integer, nullable=False),
+    ]
+
+
 ratings = Table(
     "ratings",
     metadata,
     Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
-    Column(
-        "participant_id",
-        Integer,
-        ForeignKey("participants.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column(
-        "scenario_id", Integer, ForeignKey("scenarios.id", ondelete="CASCADE"), primary_key=True
-    ),
-    Column("criterion", String(64), primary_key=True),
-    Column("value", Integer, nullable=False),
-    Column("position", Integer, nullable=False),
+    *_rating_columns(),
 )
 
 audit_log = Table(
@@ -321,18 +333,7 @@ round_ratings = Table(
     metadata,
     Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
     Column("round", Integer, primary_key=True),
-    Column(
-        "participant_id",
-        Integer,
-        ForeignKey("participants.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column(
-        "scenario_id", Integer, ForeignKey("scenarios.id", ondelete="CASCADE"), primary_key=True
-    ),
-    Column("criterion", String(64), primary_key=True),
-    Column("value", Integer, nullable=False),
-    Column("position", Integer, nullable=False),
+    *_rating_columns(),
 )
 """Version 11: the ratings of a closed round, kept when the next round opens (``ratings``
 holds the current round's)."""

@@ -14,7 +14,6 @@ from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR
 from selfdata.ui.flash import show_flash
 from selfdata.ui.limits import throttle_reruns
-from selfdata.ui.outage import failed_before
 from selfdata.ui.room_views import deck_in_play, need_totals, vote_figure
 from selfdata.ui.session import STORE_FAILED_KEY, PageContext
 from selfdata.ui.widgets import action_button, card_box, proposal_form, safe
@@ -33,14 +32,14 @@ def vote_board(ctx: PageContext, code: str, first: NeedsBoard) -> None:
     if run is not None and run.fragment_ids_this_run:  # a tap on the board: its own run
         throttle_reruns()
         show_flash(on_tablet=ctx.is_participant)  # a refused tap says so here
-        failed = failed_before()  # the tap met the database failing: nothing was saved
+        # a database failing (met by the tap, or by this read): the whole page says so and
+        # waits for it, then comes back by itself (the outage screen of
+        # selfdata/ui/context.py); the board alone could not
+        if STORE_FAILED_KEY in st.session_state:
+            st.rerun(scope="app")
         try:
-            if failed is not None:
-                raise StoreUnavailable(failed)
             board = services.needs_board(ctx.store, code, ctx.token, secret=ctx.secret)
         except StoreUnavailable as err:
-            # the whole page says so and waits for the database, then comes back by itself
-            # (the outage screen of selfdata/ui/context.py); the board alone could not
             st.session_state[STORE_FAILED_KEY] = err.key
             st.rerun(scope="app")
         except SelfDataError as err:

@@ -80,7 +80,5 @@ def guarded(fragment: Callable[P, None]) -> Callable[P, None]:
 def failed_before() -> str | None:
     """The failure (its message key) an action of this tab met since the last page run, or
     None; forgets it."""
-    failed = st.session_state.pop(STORE_FAILED_KEY, None)
-    if failed is None or failed is False:
-        return None
-    return failed if isinstance(failed, str) else "store.unavailable"
+    failed: str | None = st.session_state.pop(STORE_FAILED_KEY, None)
+    return failed
