@@ -51,16 +51,36 @@ run: $(VENV)/.runtime-stamp
 	@SELFDATA_DB=$(DB) $(BIN)/python -m selfdata health  # one clear line and no server if the database is unusable
 	SELFDATA_DB=$(DB) SELFDATA_DEMO=la_rochelle $(BIN)/python -m selfdata serve --replicas $(REPLICAS) --port $(PORT)
 
-## The whole suite: unit, integration, app (AppTest), end-to-end (real browser).
+## pytest with Python's bytecode cache on even where the environment turns it off (Docker
+## images often do): otherwise every module, and every test file pytest rewrites for its
+## assertions, is compiled again by every run and every worker (~4 s of CPU each).
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
+
+## The whole suite in three runs: unit, integration and app (AppTest) on $(TEST_WORKERS)
+## pytest-xdist workers (one per core, at most 4; a file stays on one worker, so its module
+## fixtures are built once); then the browser tests that time nothing on $(E2E_WORKERS) workers
+## (each worker its own server, database and chromium; a file stays on one worker, so a
+## story's tests run in order and share its screens; the longest files first, in the order of
+## tests/conftest.py, which `--no-loadscope-reorder` keeps); then the browser tests marked
+## `timing` (a latency or a delay asserted) alone, one after the other, on a machine left
+## to them. All three always run; the target fails if any did.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 4 ] && n=4; echo $$n)
+## One worker more than cores for the browser tests. They are bound by CPU all the same
+## (chromium's renderers about half of it): on the 2-core box, 2026-12-07, the 65 untimed ones
+## took 6 min 09 s on three workers and 6 min 08 s on five (load 12-18).
+E2E_WORKERS ?= $(shell echo $$(( $(TEST_WORKERS) + 1 )))
 test: $(VENV)/.dev-stamp system-deps
-	$(BIN)/python -m pytest -q
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile -m "not e2e"; a=$$?; \
+	$(PYTEST) -q -n $(E2E_WORKERS) --dist loadfile --no-loadscope-reorder -m "e2e and not timing"; b=$$?; \
+	$(PYTEST) -q -m "e2e and timing"; c=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$c -eq 0 ]
 
 ## The inner loop: the pure and SQLite tests of tests/unit (no PostgreSQL, no browser, no
-## server, nothing marked slow, no PDF built and read back). 1,868 tests, 75 s of CPU
-## (user+sys) on the 2-core dev box, 2026-12-02; re-measure with `time make test-fast`.
+## server, nothing marked slow, no PDF built and read back). 2,337 tests, 44 s of CPU
+## (user+sys; 75 s before issue 24) on the shared 2-core box under load 10-15, 2026-12-07;
+## re-measure with `/usr/bin/time -v make test-fast`.
 FAST_MARKS := not e2e and not postgres and not slow and not pdf
 test-fast: $(VENV)/.dev-stamp
-	$(BIN)/python -m pytest -q -m "$(FAST_MARKS)" tests/unit
+	$(PYTEST) -q -m "$(FAST_MARKS)" tests/unit
 
 lint: $(VENV)/.dev-stamp
 	$(BIN)/ruff check .

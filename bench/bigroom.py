@@ -11,8 +11,12 @@ six times as long (with a vote every ~10 s it makes few votes). Method: docs/loa
 Each room is played with 1 app process and with 2 replicas behind HAProxy (``make run
 REPLICAS=2``: ``python -m selfdata serve``), one after the other, before the next room
 (``BENCH_BIGROOM_REPLICAS``, default ``1,2``; ``1`` alone when HAProxy is not installed).
-``BENCH_BIGROOM_ROOMS`` (default ``1,40,100,3x30``) picks the rooms; each row's ratio is
-against the single tablet on the same number of replicas.
+``BENCH_BIGROOM_ROOMS`` (default ``1,40,100,r1,r100,3x30``) picks the rooms; each row's ratio
+is against the single tablet on the same number of replicas. ``rN`` is the rating phase
+(issue 25, ``bench.workshop_load.RatingScenario``): the room on the scenarios step, the
+results not yet revealed, N tablets rating in place and a real Chromium tablet rating; its
+"votes" are ratings (one per participant, scenario and criterion, checked against the store),
+its projector figure "Notes données", its ratio against ``r1``'s single tablet.
 
 Beside the latencies, each room on 1 process gets the server's CPU per interaction, all in
 (``bench/cpu_cost.py``: CPU time before/after a batch of joins, votes and ratings in a room
@@ -48,10 +52,16 @@ then the replicas', HAProxy's and the supervisor's together. Method and caveats:
 `docs/load.md`, §5. `CPU ms vote/rating/join`: the server's CPU time per interaction, all
 in (the actor's reruns and every redraw pushed to the projector and the other tablets
 because of it), in a room of the same size on a fresh server (`bench/cpu_cost.py`, 60 votes
-at 6 a second, 20 ratings, the fan-out's settling included, the idle room subtracted); the
+at 6 a second on the needs step, then 60 ratings at 3 a second in the rating phase — the
+room moved to the scenarios step, every tablet rating in place —, the fan-out's settling
+included, the idle room subtracted); the
 target (issue 25) is ≤ 20 ms per vote and ≤ 40 ms per rating at 100 tablets. `load 1m`: the
 machine's 1-minute load average at the end of the room (2 cores: above 2, the server waited
-for a core).
+for a core). `rating phase` rows (issue 25): the room on the scenarios step, results not
+yet revealed, every tablet rating in place (a "vote" there is a rating of a criterion not yet
+rated: lost/dup checked against the store, the projector following "Notes données", the
+Chromium tablet rating the shown scenario's criteria), the ratio against the rating phase's
+single tablet; `CPU ms vote/rating/join` then reads the rating phase's rating.
 """
 
 TARGETS = {"vote ratio": 3.0, "vote→projector": 2.0, "join": 1.0, "browser tap": 1.0}
@@ -110,7 +120,7 @@ def replica_counts() -> list[int]:
 
 
 def rooms() -> list[str]:
-    configured = os.environ.get("BENCH_BIGROOM_ROOMS", "").strip() or "1,40,100,3x30"
+    configured = os.environ.get("BENCH_BIGROOM_ROOMS", "").strip() or "1,40,100,r1,r100,3x30"
     return [x.strip() for x in configured.split(",") if x.strip()]
 
 
@@ -122,10 +132,26 @@ def run() -> list[dict[str, Any]]:
     duration = float(os.environ.get("BENCH_BIGROOM_DURATION", "30"))
     counts = replica_counts()
     base: dict[int, float] = {}
+    rating_base: dict[int, float] = {}  # the rating phase's single tablet
     rows = []
     for room in rooms():  # each room on 1 process, then on the replicas: side by side
         for r in counts:
-            if room == "1":
+            if room.startswith("r"):  # the rating phase: tablets rating on the scenarios page
+                n = int(room[1:])
+                rep = run_load(
+                    "rating",
+                    participants=n,
+                    duration_s=(6 if n == 1 else 1) * duration,
+                    browser=True,
+                    replicas=r,
+                    balancer=True,
+                )
+                if n == 1:
+                    rating_base[r] = rep.vote_p95_s
+                name = f"rating phase: {n} tablet{'s' if n > 1 else ''} + projector, {_on(r)}"
+                one = rating_base.get(r, math.nan)
+                rows.append(_row(name, rep, one, r, _cost(n, r) if n > 1 else None))
+            elif room == "1":
                 one = run_load(
                     "workshop",
                     participants=1,

@@ -83,3 +83,55 @@ def _need_id(classes: str) -> str:
         if cls.startswith("st-key-needs_vote_"):
             return cls.removeprefix("st-key-needs_vote_")
     return ""
+
+
+async def chromium_rater(
+    url: str,
+    query: str,
+    end: float,
+    rng: random.Random,
+    budget: int,
+    on_ack: Callable[[str, float, float], None],
+    on_error: Callable[[str], None],
+) -> None:
+    """The rating phase's real tablet: Chromium opens the scenarios page and rates the shown
+    scenario's criteria one after the other (3 each), every few seconds, each tap timed until
+    the page counts it ("Critères notés pour ce scénario : k sur n"); ``on_ack(scenario_
+    criterion, …)``. ``budget`` is unused (a rating spends nothing)."""
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError as exc:  # pragma: no cover - dev dependency
+        on_error(f"browser tablet: {exc}")
+        return
+    prefix = "st-key-scenarios_rate_"
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = await browser.new_page(viewport={"width": 800, "height": 1200})
+            page.set_default_timeout(LOAD_MS)
+            await page.goto(f"{url.rstrip('/')}/scenarios?{query}")
+            groups = page.locator(f"[class*='{prefix}']")
+            await groups.first.wait_for()
+            keys = [
+                next(c.removeprefix(prefix) for c in (cls or "").split() if c.startswith(prefix))
+                for cls in [await g.get_attribute("class") for g in await groups.all()]
+            ]
+            for done, key in enumerate(keys, start=1):
+                await page.wait_for_timeout(rng.uniform(*TAP_EVERY_S) * 1000)
+                if time.perf_counter() >= end:
+                    break
+                expected = t("scenarios.rated_this", "fr", done=done, total=len(keys))
+                tapped = time.perf_counter()
+                await page.locator(f".{prefix}{key} button").nth(2).click()
+                try:
+                    await page.get_by_text(expected, exact=False).first.wait_for(
+                        timeout=TAP_TIMEOUT_MS
+                    )
+                except Exception as exc:  # noqa: BLE001 - reported as an error of the run
+                    on_error(f"browser tablet: rating not acknowledged: {type(exc).__name__}")
+                    return
+                on_ack(key, time.perf_counter() - tapped, time.perf_counter())
+        except Exception as exc:  # noqa: BLE001 - reported as an error of the run
+            on_error(f"browser tablet: {type(exc).__name__}: {str(exc)[:200]}")
+        finally:
+            await browser.close()

@@ -14,9 +14,13 @@ pushes and polling its safety timer as a browser does. The idle room's CPU rate 
 for a few seconds and subtracted. Then ``votes`` votes by random tablets, ``rate`` a second,
 followed by the settling time of the fan-out (a tablet redraws for others' dots at most every
 ``PARTICIPANT_REFRESH_SECONDS``: those redraws are part of a vote's cost); the CPU of that
-phase ÷ votes is **per vote**. The same for ratings (go to the scenarios page, rate one
-criterion, come back — ``WorkshopScenario.rate``). ``BENCH_APP_ROOT`` measures another
-checkout. ``os.getloadavg()`` is reported with each figure: how busy the machine was.
+phase ÷ votes is **per vote**. The same for ratings from the needs page (go to the
+scenarios page, rate one criterion, come back — ``WorkshopScenario.rate``:
+``rating_trip_ms``), then for the rating phase (**per rating**, ``rating_ms``): the room
+moved on to the scenarios step (the tablets are pushed there), results not yet revealed,
+``votes`` ratings made in place (``WorkshopScenario.rate_here``) at half the vote rate.
+``BENCH_APP_ROOT`` measures another checkout. ``os.getloadavg()`` is reported with each
+figure: how busy the machine was.
 """
 
 from __future__ import annotations
@@ -50,7 +54,8 @@ class CpuCost:
     tablets: int
     join_ms: float
     vote_ms: float
-    rating_ms: float
+    rating_ms: float  # the rating phase: tablets on the scenarios page, rating in place
+    rating_trip_ms: float  # from the needs page: go to the scenarios page, rate, come back
     idle_pct: float  # the idle room's server CPU, % of one core
     votes: int
     ratings: int
@@ -118,7 +123,12 @@ class Tablet:
 
     async def _do(self, action: str, scenario: WorkshopScenario, rng: random.Random) -> None:
         s = self.session
-        if action == "vote":
+        if action == "rate_here":
+            result = await scenario.rate_here(s, rng)
+            if result is None:  # the step's redraw still arriving: a person waits for it
+                await s.next_push(5.0)
+                result = await scenario.rate_here(s, rng)
+        elif action == "vote":
             keys = [k for k, _ in s.widget_keys() if k.startswith("needs_vote_")]
             if not keys:  # a pushed redraw still arriving: a person waits for the page
                 await s.next_push(5.0)
@@ -204,7 +214,9 @@ async def _room(
     _say(f"idle room: {idle_rate * 100:.1f} % of a core")
     vote_ms = await _phase(proc, tablets, "vote", votes, rate, idle_rate, rng)
     _say(f"votes: {vote_ms:.1f} ms CPU each")
-    rating_ms = await _phase(proc, tablets, "rate", ratings, rate / 2, idle_rate, rng)
+    trip_ms = await _phase(proc, tablets, "rate", ratings, rate / 2, idle_rate, rng)
+    _say(f"ratings from the needs page: {trip_ms:.1f} ms CPU each")
+    rating_ms, _ = await _rating_phase(scenario, proc, tablets, votes, rate, rng)
     pushes = sum(t.session.pushed for t in (projector, *tablets)) - pushes0
     for tab in (projector, *tablets):
         for what in tab.problems:
@@ -220,6 +232,7 @@ async def _room(
         join_ms=round(join_ms, 1),
         vote_ms=round(vote_ms, 1),
         rating_ms=round(rating_ms, 1),
+        rating_trip_ms=round(trip_ms, 1),
         idle_pct=round(idle_rate * 100, 1),
         votes=votes,
         ratings=ratings,
@@ -227,6 +240,33 @@ async def _room(
         loadavg=tuple(round(x, 2) for x in os.getloadavg()),  # type: ignore[arg-type]
         errors=sum(t.errors for t in (projector, *tablets)),
     )
+
+
+async def _rating_phase(
+    scenario: WorkshopScenario,
+    proc: psutil.Process,
+    tablets: list[Tablet],
+    ratings: int,
+    rate: float,
+    rng: random.Random,
+) -> tuple[float, float]:
+    """The room on the scenarios step, every tablet on its page (pushed there), the results
+    not yet revealed: CPU-ms per rating made in place, all in; and the idle room's rate."""
+    scenario.to_rating_step()
+    for _ in range(600):  # the step's redraw pushed to every tablet
+        if all(t.session.page_name == "scenarios" for t in tablets):
+            break
+        await asyncio.sleep(0.1)
+    away = sum(t.session.page_name != "scenarios" for t in tablets)
+    _say(f"rating step: {len(tablets) - away} tablets on the scenarios page")
+    await asyncio.sleep(SETTLE_S)
+    c0, t0 = _cpu(proc), time.perf_counter()
+    await asyncio.sleep(2 * IDLE_S)  # a rating is cheap: the idle room's share must be exact
+    idle_rate = (_cpu(proc) - c0) / (time.perf_counter() - t0)
+    _say(f"idle room on the scenarios step: {idle_rate * 100:.1f} % of a core")
+    rating_ms = await _phase(proc, tablets, "rate_here", ratings, rate / 2, idle_rate, rng)
+    _say(f"ratings in place: {rating_ms:.1f} ms CPU each")
+    return rating_ms, idle_rate
 
 
 async def _bounded(room: Any) -> CpuCost:

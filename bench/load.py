@@ -61,14 +61,8 @@ the page load; `runs` counts them. `server/other cpu_s`: CPU seconds the server,
 other process of the machine, used during the run — a busy neighbour inflates the times.
 Method and caveats: `docs/load.md`.
 
-The flood row (issue 15, `python -m bench.load --flood`): the room of 20 tablets quiet, then
-the same room on a fresh server while one more session, with a participant's address,
-reruns its page as fast as the server answers; `ratio` is the participants' p95 flooded
-over quiet (target ≤ 2). What holds the flooder is the page-run pace of
-`selfdata/ui/limits.py` (`throttle_reruns`: beyond 4 page runs a second from one session,
-each run sleeps 0.5 s first); the per-client buckets of `selfdata/domain/ratelimit.py`
-count taps, joins and typed codes, not bare reruns. Every run and the pace's effect:
-`docs/load.md` §6.
+The flood row (issues 15 and 29): `bench/flood.py` (`python -m bench.run flood`), its own
+section below.
 
 Tuning log:
 - `runner.postScriptGC = false` in `.streamlit/config.toml`: Streamlit's full
@@ -130,6 +124,8 @@ class Scenario:
     def projector_entry(self) -> tuple[str, str]:
         raise NotImplementedError
 
+    browser_tablet = "chromium_tablet"
+    """The function of bench/browser_tablet.py that plays the real browser tablet."""
     browser_budget = 50
     """Dots the browser tablet's participant has (bench/browser_tablet.py)."""
 
@@ -160,6 +156,10 @@ class Scenario:
             if key.startswith("rate_") and kind in ("radio", "selectbox"):
                 out.append((key, list(session.find_widget(key)[1].options)))
         return out
+
+    async def cast(self, session: StreamlitSession, key: str, rng: random.Random) -> Any:
+        """A vote with the control keyed ``key`` (a button: pressed once)."""
+        return await session.click(key)
 
     def vote_target(self, key: str) -> str:
         """The item a vote button votes for."""
@@ -329,12 +329,21 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {"tiny": TinyScenario}
 def _register_workshop() -> None:
     """The real app's scenario lives in bench/workshop_load.py once the app exists."""
     with contextlib.suppress(ImportError):
-        from bench.workshop_load import WorkshopScenario
+        from bench.workshop_load import RatingScenario, WorkshopScenario
 
         SCENARIOS["workshop"] = WorkshopScenario
+        SCENARIOS["rating"] = RatingScenario
 
 
 _register_workshop()
+
+
+def _scenario(name: str) -> Scenario:
+    """A fresh scenario by name (registered again if bench.workshop_load was being imported
+    when bench.load was: ``bench.cpu_cost`` imports it first)."""
+    if name not in SCENARIOS:
+        _register_workshop()
+    return SCENARIOS[name]()
 
 
 # -- records --------------------------------------------------------------------------
@@ -477,7 +486,7 @@ async def _act(
         key = rng.choice(votes)
         target = (index, scenario.vote_target(key))
         sent = time.perf_counter()
-        ok, done = await timed("vote", functools.partial(session.click, key))
+        ok, done = await timed("vote", functools.partial(scenario.cast, session, key, rng))
         if ok:
             rec.acked[target] += 1
             rec.vote_acks.append(done)
@@ -499,7 +508,6 @@ async def projector(
     ready: asyncio.Event,
 ) -> None:
     query, page = scenario.projector_entry()
-    client = -1
     try:
         session = await StreamlitSession(url, query_string=query, page_name=page).connect()
     except (OSError, TimeoutError, ProtocolError) as exc:
@@ -507,7 +515,7 @@ async def projector(
         ready.set()
         return
     try:
-        ok, _ = await _timed(rec, client, "projector", session.rerun)
+        ok, _ = await _timed(rec, -1, "projector", session.rerun)
         ready.set()
         if not ok:
             return
@@ -515,42 +523,63 @@ async def projector(
             rec.errors.append("projector: the page has no timed fragment to poll")
             return
         frag, interval = next(iter(session.auto_reruns.items()))
-        interval = every_s or interval
-        next_poll = time.perf_counter() + interval
-        for _ in range(MAX_ACTIONS):
-            if time.perf_counter() >= window["end"]:
-                break
-            # Until the browser's timer fires, the server may push runs (the app reruns
-            # the live fragment when the workshop changed): each is a render.
-            wait = min(next_poll, window["end"]) - time.perf_counter()
-            pushed = await session.next_push(max(0.0, wait))
-            if pushed is not None:
-                first, done, status = pushed
-                rec.pushed_renders += 1
-                total = scenario.projector_total(session)
-                if status in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
-                    if total is not None:
-                        rec.renders.append((first, done, total))
-                else:
-                    rec.errors.append(f"projector: a pushed run ended with status {status}")
-                continue
-            if next_poll >= window["end"]:
-                break
-            frag = next(iter(session.auto_reruns), frag)  # a redraw may have changed it
-            sent = time.perf_counter()
-            ok, done = await _timed(
-                rec, client, "projector", functools.partial(session.rerun_fragment, frag)
-            )
-            next_poll = sent + interval  # the browser timer does not wait for the run
-            if ok:
-                total = scenario.projector_total(session)
-                if total is not None:
-                    rec.renders.append((sent, done, total))
-            if time.perf_counter() > next_poll:
-                next_poll = time.perf_counter()
+        await _follow_room(scenario, session, rec, window, every_s or interval, frag)
     finally:
         ready.set()
         await session.close()
+
+
+async def _follow_room(
+    scenario: Scenario,
+    session: StreamlitSession,
+    rec: Recorder,
+    window: dict[str, float],
+    interval: float,
+    frag: str,
+) -> None:
+    """The projector until the window ends: the runs the server pushes, and the browser
+    timer's polls in between."""
+    next_poll = time.perf_counter() + interval
+    for _ in range(MAX_ACTIONS):
+        if time.perf_counter() >= window["end"]:
+            break
+        # Until the browser's timer fires, the server may push runs (the app reruns
+        # the live fragment when the workshop changed): each is a render.
+        wait = min(next_poll, window["end"]) - time.perf_counter()
+        pushed = await session.next_push(max(0.0, wait))
+        if pushed is not None:
+            _record_push(scenario, session, rec, pushed)
+            continue
+        if next_poll >= window["end"]:
+            break
+        frag = next(iter(session.auto_reruns), frag)  # a redraw may have changed it
+        next_poll = await _poll_projector(scenario, session, rec, frag, interval)
+
+
+def _record_push(
+    scenario: Scenario, session: StreamlitSession, rec: Recorder, pushed: tuple[float, float, int]
+) -> None:
+    first, done, status = pushed
+    rec.pushed_renders += 1
+    total = scenario.projector_total(session)
+    if status not in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+        rec.errors.append(f"projector: a pushed run ended with status {status}")
+    elif total is not None:
+        rec.renders.append((first, done, total))
+
+
+async def _poll_projector(
+    scenario: Scenario, session: StreamlitSession, rec: Recorder, frag: str, interval: float
+) -> float:
+    """One poll of the live fragment, as the browser's timer asks; the next poll's time
+    (the timer does not wait for the run)."""
+    sent = time.perf_counter()
+    ok, done = await _timed(rec, -1, "projector", functools.partial(session.rerun_fragment, frag))
+    if ok:
+        total = scenario.projector_total(session)
+        if total is not None:
+            rec.renders.append((sent, done, total))
+    return max(sent + interval, time.perf_counter())
 
 
 async def _sample_rss(pids: list[int], rec: Recorder, stop: asyncio.Event) -> None:
@@ -698,7 +727,9 @@ async def _drive(
     if browser and query is None:
         rec.errors.append(f"browser tablet: scenario {scenario.name} has none")
     if query is not None:
-        from bench.browser_tablet import chromium_tablet
+        from bench import browser_tablet
+
+        chromium_tablet = getattr(browser_tablet, scenario.browser_tablet)
 
         def browser_ack(need: str, latency: float, done: float) -> None:
             rec.browser_taps.append(latency)
@@ -757,7 +788,7 @@ def run_load(
     ``balancer`` and ``replicas`` > 1 the replicas are ``make run``'s: behind HAProxy with
     sticky sessions (:mod:`bench.balanced`), every client on HAProxy's address."""
     options = dict(options or {})
-    scenario = SCENARIOS[scenario_name]()
+    scenario = _scenario(scenario_name)
     with tempfile.TemporaryDirectory(prefix="selfdata-load-") as tmp:
         workdir = Path(tmp)
         scenario.prepare(workdir, participants)
@@ -823,7 +854,7 @@ def run_rooms(
     tablets and projector, played together; one report per room (the server's CPU and
     RSS are the whole server's). ``replicas`` > 1: ``make run``'s replicas behind HAProxy."""
     options = dict(options or {})
-    scenarios = [SCENARIOS[scenario_name]() for _ in range(rooms)]
+    scenarios = [_scenario(scenario_name) for _ in range(rooms)]
     with tempfile.TemporaryDirectory(prefix="selfdata-rooms-") as tmp:
         workdir = Path(tmp)
         for scenario in scenarios:  # the same database file: one workshop each
@@ -1093,23 +1124,7 @@ def run() -> list[dict[str, Any]]:
             options={"runner.postScriptGC": gc},
         ).as_dict()
         rows.append(_row(f"{scenario}: 20 clients flat out, postScriptGC={gc}", rep))
-    # issues 15 and 29: ten sessions rerunning flat out must not push the others' p95 past
-    # 2x quiet
-    fl = flood(scenario, 20, min(duration, 30.0), flooders=FLOODERS)
-    row = _row(
-        f"{scenario}: 20 participants while {FLOODERS} sessions rerun flat out",
-        fl["flooded"],
-        ratio=fl["p95_ratio"],
-        target="p95 ≤ 2× quiet",
-    )
-    quiet = fl["quiet"]
-    row["note"] = (
-        f"quiet p95 {quiet['p95_s']:.3f} s (server/other cpu_s "
-        f"{quiet['server_cpu_s']:.0f}/{quiet['other_cpu_s']:.0f}); the flooder's page runs "
-        f"{fl['flood_reruns']} (over the pace, ~4/s for all of them together: selfdata/ui/"
-        "limits.py throttle_reruns)"
-    )
-    rows.append(row)
+    # issues 15 and 29: the flood row is bench/flood.py's (its own section)
     return rows
 
 
@@ -1137,7 +1152,7 @@ def _row(
 
 
 # -- command line ---------------------------------------------------------------------
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
     parser.add_argument("--scenario", choices=sorted(SCENARIOS), default=None)
     parser.add_argument("--participants", type=int, default=40)
@@ -1170,72 +1185,100 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="app processes behind HAProxy, as `make run REPLICAS=N` (python -m selfdata serve)",
     )
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _flood(args: argparse.Namespace, scenario: str) -> tuple[dict[str, Any], bool]:
+    result = flood(
+        scenario, args.participants, args.duration, seed=args.seed, flooders=args.flooders
+    )
+    failed = bool(result["quiet"]["errors"] or result["flooded"]["errors"])
+    if not args.json:
+        print(_describe(result["quiet"]))
+        print(_describe(result["flooded"]))
+        print(
+            f"{'one client' if args.flooders == 1 else f'{args.flooders} sessions'} "
+            f"flooding ({result['flood_reruns']} reruns): participants' p95 "
+            f"{result['flooded']['p95_s']:.3f} s vs {result['quiet']['p95_s']:.3f} s quiet,"
+            f" ratio {result['p95_ratio']:.2f} (target ≤ 2)"
+        )
+    return result, failed
+
+
+def _compare(
+    args: argparse.Namespace, scenario: str, options: dict[str, str]
+) -> tuple[dict[str, Any], bool]:
+    result = compare(
+        scenario,
+        args.participants,
+        args.duration,
+        options=options,
+        think_s=args.think,
+        seed=args.seed,
+        repeat=args.repeat,
+    )
+    failed = bool(
+        result["one"]["errors"]
+        or result["many_errors"]
+        or result["many_lost_or_duplicated"]
+        or result["one"]["votes_lost"]
+        or result["one"]["votes_duplicated"]
+    )
+    return result, failed
+
+
+def _rooms(
+    args: argparse.Namespace, scenario: str, options: dict[str, str]
+) -> tuple[dict[str, Any], bool]:
+    reps = run_rooms(
+        scenario,
+        rooms=args.rooms,
+        participants=args.participants,
+        duration_s=args.duration,
+        think_s=args.think,
+        options=options,
+        seed=args.seed,
+        browser=args.browser,
+        replicas=args.replicas,
+    )
+    failed = any(r.errors or r.votes_lost or r.votes_duplicated for r in reps)
+    return {"rooms": [r.as_dict() for r in reps]}, failed
+
+
+def _one_room(
+    args: argparse.Namespace, scenario: str, options: dict[str, str]
+) -> tuple[dict[str, Any], bool]:
+    rep = run_load(
+        scenario,
+        participants=args.participants,
+        duration_s=args.duration,
+        think_s=args.think,
+        options=options,
+        server_urls=args.server_url,
+        seed=args.seed,
+        projector_every=args.projector_every,
+        browser=args.browser,
+        replicas=args.replicas,
+        balancer=True,
+    )
+    return rep.as_dict(), rep.errors > 0 or rep.votes_lost > 0 or rep.votes_duplicated > 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     scenario = args.scenario or ("workshop" if "workshop" in SCENARIOS else "tiny")
     options = dict(o.split("=", 1) for o in args.option)
     result: dict[str, Any]
     if args.flood:
-        result = flood(
-            scenario, args.participants, args.duration, seed=args.seed, flooders=args.flooders
-        )
-        failed = bool(result["quiet"]["errors"] or result["flooded"]["errors"])
+        result, failed = _flood(args, scenario)
         if not args.json:
-            print(_describe(result["quiet"]))
-            print(_describe(result["flooded"]))
-            print(
-                f"{'one client' if args.flooders == 1 else f'{args.flooders} sessions'} "
-                f"flooding ({result['flood_reruns']} reruns): participants' p95 "
-                f"{result['flooded']['p95_s']:.3f} s vs {result['quiet']['p95_s']:.3f} s quiet,"
-                f" ratio {result['p95_ratio']:.2f} (target ≤ 2)"
-            )
             return 1 if failed else 0
     elif args.compare:
-        result = compare(
-            scenario,
-            args.participants,
-            args.duration,
-            options=options,
-            think_s=args.think,
-            seed=args.seed,
-            repeat=args.repeat,
-        )
-        failed = bool(
-            result["one"]["errors"]
-            or result["many_errors"]
-            or result["many_lost_or_duplicated"]
-            or result["one"]["votes_lost"]
-            or result["one"]["votes_duplicated"]
-        )
+        result, failed = _compare(args, scenario, options)
     elif args.rooms > 1:
-        reps = run_rooms(
-            scenario,
-            rooms=args.rooms,
-            participants=args.participants,
-            duration_s=args.duration,
-            think_s=args.think,
-            options=options,
-            seed=args.seed,
-            browser=args.browser,
-            replicas=args.replicas,
-        )
-        result = {"rooms": [r.as_dict() for r in reps]}
-        failed = any(r.errors or r.votes_lost or r.votes_duplicated for r in reps)
+        result, failed = _rooms(args, scenario, options)
     else:
-        rep = run_load(
-            scenario,
-            participants=args.participants,
-            duration_s=args.duration,
-            think_s=args.think,
-            options=options,
-            server_urls=args.server_url,
-            seed=args.seed,
-            projector_every=args.projector_every,
-            browser=args.browser,
-            replicas=args.replicas,
-            balancer=True,
-        )
-        result = rep.as_dict()
-        failed = rep.errors > 0 or rep.votes_lost > 0 or rep.votes_duplicated > 0
+        result, failed = _one_room(args, scenario, options)
     if args.json:
         print(json.dumps(result, indent=2, default=str))
     else:

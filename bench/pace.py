@@ -1,6 +1,6 @@
 """Page reruns timed without the room protection's pace.
 
-``selfdata.ui.limits.throttle_reruns`` holds a browser session that runs its page more than
+``selfdata.ui.throttle.throttle_reruns`` holds a browser session that runs its page more than
 4 times a second for half a second (issue 15): a benchmark rerunning one page flat out in
 AppTest is exactly such a session, and some of its runs measured the pause instead of the
 page (the scenarios page's median: 0.05 s → 0.23 s). Inside :func:`unpaced` the pace's
@@ -22,14 +22,14 @@ def unpaced() -> Iterator[None]:
     """Within this block, no page run is held by the rerun pace (a checkout without the
     pace is left as it is)."""
     try:
-        from selfdata.ui import limits
+        from selfdata.ui import throttle
     except ImportError:  # an earlier commit, before the pace
         yield
         return
     ticks = itertools.count(step=STEP_S)
-    before = limits.clock
-    limits.clock = lambda: float(next(ticks))
+    before = throttle.clock
+    throttle.clock = lambda: float(next(ticks))
     try:
         yield
     finally:
-        limits.clock = before
+        throttle.clock = before

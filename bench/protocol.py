@@ -42,7 +42,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -361,43 +361,55 @@ class StreamlitSession:
         messages: list[ForwardMsg],
         exceptions: list[str],
     ) -> int | None:
+        """Apply one message from the server, as the browser would; the run's status when
+        it is a ``script_finished``, else None."""
         if msg is None:
             return None
         kind = msg.WhichOneof("type")
-        if kind == "new_session":
-            if msg.new_session.initialize.session_id:
-                self.session_id = msg.new_session.initialize.session_id
-            if msg.new_session.page_script_hash:
-                self._follow_page(msg.new_session.page_script_hash)
-            # The run says what it is: a fragment run names its fragments; a full run
-            # (also one a fragment asked for with st.rerun(scope="app")) names none.
-            running = set(msg.metadata.run.fragment_ids)
-            if not msg.metadata.HasField("run"):
-                running = {fragment_id} if fragment_id else set()
-            if running:
-                self._nodes = {p: n for p, n in self._nodes.items() if n.fragment_id not in running}
-            else:
-                self._nodes = {}
-                self.auto_reruns = {}
-        elif kind == "page_info_changed":
-            self.query_string = msg.page_info_changed.query_string
-        elif kind == "navigation":
-            for page in msg.navigation.app_pages:
-                self.session_pages[page.url_pathname] = page.page_script_hash
-            if msg.navigation.page_script_hash:
-                self._follow_page(msg.navigation.page_script_hash)
-        elif kind == "auto_rerun":
-            self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
-        elif kind == "delta":
-            self._apply_delta(msg, exceptions)
-        elif kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
-            exc = msg.session_event.script_compilation_exception
-            exceptions.append(f"{exc.type}: {exc.message}")
-        elif kind == "script_finished":
+        if kind == "script_finished":
             if msg.script_finished in (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                 self._forget_inactive_widgets()
             return msg.script_finished
+        apply = _MESSAGE_HANDLERS.get(kind or "")
+        if apply is not None:
+            apply(self, msg, fragment_id, exceptions)
         return None
+
+    def _on_new_session(self, msg: ForwardMsg, fragment_id: str, _: list[str]) -> None:
+        if msg.new_session.initialize.session_id:
+            self.session_id = msg.new_session.initialize.session_id
+        if msg.new_session.page_script_hash:
+            self._follow_page(msg.new_session.page_script_hash)
+        # The run says what it is: a fragment run names its fragments; a full run
+        # (also one a fragment asked for with st.rerun(scope="app")) names none.
+        running = set(msg.metadata.run.fragment_ids)
+        if not msg.metadata.HasField("run"):
+            running = {fragment_id} if fragment_id else set()
+        if running:
+            self._nodes = {p: n for p, n in self._nodes.items() if n.fragment_id not in running}
+        else:
+            self._nodes = {}
+            self.auto_reruns = {}
+
+    def _on_page_info_changed(self, msg: ForwardMsg, _: str, __: list[str]) -> None:
+        self.query_string = msg.page_info_changed.query_string
+
+    def _on_navigation(self, msg: ForwardMsg, _: str, __: list[str]) -> None:
+        for page in msg.navigation.app_pages:
+            self.session_pages[page.url_pathname] = page.page_script_hash
+        if msg.navigation.page_script_hash:
+            self._follow_page(msg.navigation.page_script_hash)
+
+    def _on_auto_rerun(self, msg: ForwardMsg, _: str, __: list[str]) -> None:
+        self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+
+    def _on_delta(self, msg: ForwardMsg, _: str, exceptions: list[str]) -> None:
+        self._apply_delta(msg, exceptions)
+
+    def _on_session_event(self, msg: ForwardMsg, _: str, exceptions: list[str]) -> None:
+        if msg.session_event.HasField("script_compilation_exception"):
+            exc = msg.session_event.script_compilation_exception
+            exceptions.append(f"{exc.type}: {exc.message}")
 
     def _forget_inactive_widgets(self) -> None:
         """As the browser does after each run (``removeInactiveWidgetState``): the values
@@ -609,12 +621,36 @@ class StreamlitSession:
         return await self.rerun(fragment_id=fragment_id, is_auto_rerun=True)
 
 
+_MESSAGE_HANDLERS: dict[str, Callable[[StreamlitSession, ForwardMsg, str, list[str]], None]] = {
+    "new_session": StreamlitSession._on_new_session,
+    "page_info_changed": StreamlitSession._on_page_info_changed,
+    "navigation": StreamlitSession._on_navigation,
+    "auto_rerun": StreamlitSession._on_auto_rerun,
+    "delta": StreamlitSession._on_delta,
+    "session_event": StreamlitSession._on_session_event,
+}
+"""What a session does with each kind of message from the server (``script_finished``
+aside: it ends the run); other kinds change nothing."""
+
+
 # -- a real server in a subprocess ------------------------------------------------
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+    """A free loopback port. Under pytest-xdist (``make test`` runs the browser tests and the
+    servers of the integration tests on several workers at once) each port belongs to one
+    worker (``port // 2`` modulo the number of workers: Linux hands ``bind`` odd ports first,
+    so not the parity itself), and a worker only takes its own: a port one worker found free
+    and has not bound yet (its server is starting) is never handed to another. Elsewhere,
+    any free port."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") or 1)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    mine = int(worker) % workers if worker.isdigit() else 0
+    for _ in range(1000):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port // 2 % workers == mine:
+            return port
+    raise RuntimeError(f"no free port for worker {worker} of {workers}")
 
 
 class StreamlitServer:

@@ -1,9 +1,10 @@
 """`python -m bench.run [MODULE…]`: run the benchmarks and rewrite BENCHMARKS.md.
 
 Each benchmark module (bench.engines, bench.decision, bench.figures, bench.pdfs,
-bench.pages, bench.files, bench.load, bench.bigroom, bench.scaleout; bench.before_after only
-when named) exposes ``run() -> list[dict]``; a row has ``name`` and usually ``median_s``,
-``runs``, and may carry ``target_s``, ``ratio``, ``target``, ``note`` or any other figure.
+bench.pages, bench.files, bench.load, bench.flood, bench.bigroom, bench.scaleout;
+bench.before_after only when named) exposes ``run() -> list[dict]``; a row has ``name`` and
+usually ``median_s``, ``runs``, and may carry ``target_s``, ``ratio``, ``target``, ``note``
+or any other figure.
 A module may also expose ``NOTES`` (markdown printed under its table). A module that is
 missing or fails is written as such in the file, never silently left out.
 
@@ -40,6 +41,7 @@ MODULES = (
     "pdfs",
     "files",
     "load",
+    "flood",
     "bigroom",
     "scaleout",
 )
@@ -51,6 +53,7 @@ TITLES = {
     "pdfs": "PDF exports",
     "files": "Reading files: the demo workshop and the rank command",
     "load": "Load: a room of tablets on the real server",
+    "flood": "Flood: ten sessions rerunning flat out beside a room of 20 tablets",
     "bigroom": "A big room: 1, 40, 100 tablets and 3 rooms × 30",
     "scaleout": "Scale-out: replicas on PostgreSQL",
     "before_after": "Before and after: an earlier commit and this checkout, side by side",

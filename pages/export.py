@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from selfdata.app import outcomes, services
+from selfdata.app import services
+from selfdata.domain import visibility
 from selfdata.ui import decision_view, live_updates, page_context
 from selfdata.ui import export_files as files
 
@@ -93,7 +94,7 @@ if ctx.secret is not None:
         offer("report", files.report(ctx.store, code, secret, ctx.decks, ctx.lang), names["report"])
         st.toggle(
             ctx.t("export.reveal"),
-            value=outcomes.participants_may_download_report(room.revealed),
+            value=visibility.participants_may_download_report(room.revealed),
             key="export_reveal",
             on_change=allow_report,
             disabled="scenarios" in room.revealed,
@@ -106,7 +107,7 @@ if ctx.secret is not None:
         offer(
             "workshop", files.workshop_file(ctx.store, code, secret), names["workshop"], files.YAML
         )
-elif ctx.is_participant and outcomes.may_download_report(ctx.role, room.revealed):
+elif ctx.is_participant and visibility.may_download_report(ctx.role, room.revealed):
     with st.container(border=True):
         section("report")
         report = files.report(ctx.store, code, None, ctx.decks, ctx.lang, token=ctx.token)

@@ -21,7 +21,7 @@ if view.locked:
 
 tab_table, tab_deck, tab_new = st.tabs(
     [
-        ctx.t("inventory.on_table", n=len(view.sources)),
+        ctx.t("inventory.on_table"),
         ctx.t("inventory.deck"),
         ctx.t("inventory.propose_header"),
     ],
@@ -29,6 +29,7 @@ tab_table, tab_deck, tab_new = st.tabs(
     on_change="rerun",
 )
 with tab_table:
+    st.caption(ctx.t("inventory.on_table_count", n=len(view.sources)))
     sections.on_table(ctx, view, ctx.code)
 with tab_deck:
     sections.deck(ctx, view, ctx.code)

@@ -32,10 +32,13 @@ if subjects.drafts:
     st.info(ctx.t("network.drafts"))
 
 if ctx.is_facilitator:  # the facilitator's choice is also what the wall shows
-    scenario_choice(ctx, ctx.room.projector, scenarios, key="network_scenario")
+    scenario_choice(
+        ctx, ctx.room.projector, scenarios, key="network_scenario", drafts=subjects.drafts
+    )
     scenario = shown_scenario(ctx.room.projector, scenarios)
 else:
-    scenario = pick_scenario(ctx, scenarios, "network_scenario")
+    label = "network.use_case" if subjects.drafts else "network.scenario"
+    scenario = pick_scenario(ctx, scenarios, "network_scenario", label)
 view = load(ctx, scenario, large)
 if view is not None:
     show_network(ctx, view, large=large, key="network_main")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from selfdata.app import links, outcomes, services
+from selfdata.app import links, services
 from selfdata.domain.cards import STEP_IDS
+from selfdata.domain.visibility import viewer_sees_results
 from selfdata.ui import live_updates, page_context, tables_view
 from selfdata.ui.room_views import join_qr_html, projected_results, step_counts
 from selfdata.ui.widgets import safe
@@ -48,7 +49,7 @@ with main:
             f"{safe(ctx.t('projection.step', step=ctx.t(f'step.{room.step}')))}{locked}"
         )
     live_updates(ctx)  # the big countdown shows here while it runs
-    shown = outcomes.may_see_results(ctx.role, room.revealed, room.step, projecting=True)
+    shown = viewer_sees_results(ctx.viewer.on_wall(), room.revealed, room.step)
     # the live counts: large while the room works, one small line once the result is shown
     counts_key = "sd-wall-counts-small" if shown else "sd-wall-counts"
     with st.container(horizontal=True, gap="large", key=counts_key):

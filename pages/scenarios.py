@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from selfdata.app import services
-from selfdata.ui import deciding_view, live_updates, page_context
+from selfdata.ui import group_decision_view, live_updates, page_context
+from selfdata.ui.live import tablet_content
 from selfdata.ui.outcome_data import rating_state
 from selfdata.ui.projector_controls import chart_choice, method_choice
 from selfdata.ui.scenario_view import (
@@ -14,6 +15,7 @@ from selfdata.ui.scenario_view import (
     manage_panel,
     own_ranking_panel,
     pick_method,
+    rating_form,
     rating_panel,
     results,
     results_shown,
@@ -22,10 +24,14 @@ from selfdata.ui.scenario_view import (
 )
 
 ctx = page_context("scenarios")
-live_updates(ctx, follow_step=ctx.is_participant)
-st.title(ctx.t("scenarios.title"))
 if ctx.code is None:
+    st.title(ctx.t("scenarios.title"))
     st.stop()
+# a tablet that does not show the results shows none of the room's ratings: it is not
+# redrawn for them (read before the page reads the workshop: a change in between redraws it)
+quiet = ctx.is_participant and not results_shown(ctx, large=False)
+live_updates(ctx, follow_step=ctx.is_participant, content=tablet_content(ctx) if quiet else None)
+st.title(ctx.t("scenarios.title"))
 
 view = services.scenarios(ctx.store, ctx.code)
 assert ctx.room is not None
@@ -44,15 +50,19 @@ if not view.scenarios:
     st.stop()
 titles = {s.id: s.title for s in view.scenarios}
 if ctx.is_facilitator and not large:
-    deciding_view.facilitator_panel(ctx, titles)
+    group_decision_view.facilitator_panel(ctx, titles)
 if ctx.is_participant:
-    mine = deciding_view.my_decision(ctx)
-    deciding_view.round_notice(ctx, mine)
+    mine = group_decision_view.my_decision(ctx)
+    group_decision_view.round_notice(ctx, mine)
     in_use = [(c.id, c.title) for c in criteria(ctx, ratings) if c.weight > 0]
-    deciding_view.swing_panel(ctx, in_use, mine)
-    deciding_view.objection_panel(ctx, mine, titles)
-    rating_panel(ctx, view, ratings)
-st.caption(ctx.t("scenarios.raters", n=ratings.raters))
+    group_decision_view.swing_panel(ctx, in_use, mine)
+    group_decision_view.objection_panel(ctx, mine, titles)
+    if quiet:  # a rating reruns the form, not the page
+        rating_form(ctx, view, ratings)
+    else:  # the results change with it
+        rating_panel(ctx, view, ratings)
+if not quiet:  # the room's count: on a tablet once the results show (the projector has it)
+    st.caption(ctx.t("scenarios.raters", n=ratings.raters))
 
 st.header(ctx.t("scenarios.results"))
 if ctx.is_facilitator and not large:

@@ -26,7 +26,6 @@ import itertools
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -38,6 +37,8 @@ import psycopg
 import pytest
 from psycopg import sql
 from sqlalchemy.engine import URL, make_url
+
+from bench.protocol import free_port
 
 DRIVER = "postgresql+psycopg"
 PREFIX = "selfdata-pg-"
@@ -73,12 +74,6 @@ def find_bindir() -> Path | None:
         if all((directory / name).exists() for name in ("initdb", "pg_ctl", "postgres")):
             return directory
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _service_user() -> pwd.struct_passwd | None:

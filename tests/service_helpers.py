@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from selfdata.app import services
-from selfdata.app.views import Created
+from selfdata.app.read_models import Created
 from selfdata.domain.workshop import Workshop
 from selfdata.store import Store
 from selfdata.store import schema as t
@@ -24,17 +24,29 @@ class Room:
         """A new participant's token."""
         return services.join(self.store, self.code, pseudonym).token
 
+    def at(self, step: str) -> None:
+        """The facilitator moves the room to ``step``: a participant acts on the room's
+        current step only (dots at the needs step, ratings at the scenarios step…)."""
+        services.set_step(self.store, self.code, self.secret, step)
+
     def need(self, title: str = "Réduire ma facture d’eau", token: str | None = None) -> str:
         draft = services.NeedDraft(title=title)
         if token is None:
             return services.add_need(self.store, self.code, self.secret, draft=draft)
+        self.at_step("needs")  # a participant proposes a need at the needs step
         return services.propose_need(self.store, self.code, token, draft=draft)
 
     def source(self, title: str = "Relevés du compteur d’eau", token: str | None = None) -> str:
         draft = services.SourceDraft(title=title, holder="Régie de l’eau")
         if token is None:
             return services.add_source(self.store, self.code, self.secret, draft=draft)
+        self.at_step("inventory")  # and a source at the inventory
         return services.propose_source(self.store, self.code, token, draft=draft)
+
+    def at_step(self, step: str) -> None:
+        """:meth:`at`, only when the room is elsewhere (no write when it is there)."""
+        if services.room_state(self.store, self.code).step != step:
+            self.at(step)
 
     def version(self) -> int:
         return services.version(self.store, self.code)

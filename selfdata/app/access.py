@@ -8,128 +8,51 @@ undo); both end with :func:`commit`. Internal to :mod:`selfdata.app`; pages neve
 from __future__ import annotations
 
 import functools
-import json
 import re
-import secrets
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
-
-from sqlalchemy import Connection, Row, Table, bindparam, func, insert, select, update
 
 from selfdata.domain.cards import Decks
 from selfdata.domain.credentials import digest, normalise_code, secret_matches
-from selfdata.domain.errors import Expired, Forbidden, InvalidInput, LimitExceeded, Locked, NotFound
+from selfdata.domain.errors import (
+    Conflict,
+    Expired,
+    Forbidden,
+    InvalidInput,
+    LimitExceeded,
+    Locked,
+    NotFound,
+)
 from selfdata.domain.limits import MAX_TOKEN
 from selfdata.domain.textsafe import strip_bidi_controls
-from selfdata.store import Store
-from selfdata.store import schema as t
-from selfdata.store.schema import dumps
+from selfdata.domain.visibility import in_table_scope
+from selfdata.store import Record, Store, Tx
+from selfdata.store.queries import items, participants, workshops
+from selfdata.store.queries.participants import ParticipantRow
+from selfdata.store.queries.workshops import WorkshopRow
 
 clock: Callable[[], float] = time.time
 """The time source (epoch seconds). Tests replace it to move time forward."""
-
-
-@dataclass(frozen=True)
-class WorkshopRow:
-    id: int
-    code: str
-    secret_hash: str
-    title: str
-    territory: str
-    theme: str
-    illustrative: bool
-    description: str
-    language: str
-    created: str | None
-    created_at: float
-    expires_at: float | None
-    step: str
-    vote_budget: int
-    vote_cap: int
-    locked: bool
-    revealed: tuple[str, ...]
-    timer_end: float | None
-    version: int
-    ranking_version: int
-    projector: str = "{}"
-    """What the wall shows, as stored (JSON): :mod:`selfdata.app.projector` reads it."""
-    settings_version: int = 0
-    joining_closed: bool = False
-    show_pseudonyms: bool = False
-    """The facilitator named participants for this workshop (off: anonymous)."""
-    join_approval: bool = False
-    """New participants wait until the facilitator admits them (schema 14)."""
-    preparation: str | None = None
-    """Cards in play and agenda, as stored (JSON): :mod:`selfdata.app.preparing` reads it."""
-    step_clock: str | None = None
-    """The room's clock (JSON of :class:`selfdata.domain.agenda.StepClock`), or ``None``."""
-    decision: str | None = None
-    """Participants' weights on or off and the rating round (JSON), or ``None``: read by
-    :mod:`selfdata.app.deciding`."""
-
-    def input_locked(self, now: float | None = None) -> bool:
-        """Manually locked, or the countdown has ended."""
-        if self.locked:
-            return True
-        return self.timer_end is not None and (clock() if now is None else now) >= self.timer_end
-
-
-@dataclass(frozen=True)
-class ParticipantRow:
-    id: int
-    slug: str
-    pseudonym: str
-    joined: str | None
-    table_id: int | None = None
-    """The participant's table (``None``: no table, as in a room without tables)."""
-    waiting: bool = False
-    """Joined while arrivals are approved, not admitted yet: may read, may not act."""
 
 
 def no_workshop() -> NotFound:
     return NotFound("workshop.not_found")
 
 
-# Statements run on every rerun of every screen are built once (with bound parameters):
-# building a select costs about three times as much as running it (101 vs 27 µs for the
-# workshop row on SQLite; see docs/load.md).
-_WORKSHOP_BY_CODE = select(t.workshops).where(t.workshops.c.code == bindparam("code"))
-_WORKSHOP_BY_CODE_FOR_UPDATE = _WORKSHOP_BY_CODE.with_for_update()
-_PARTICIPANT_BY_TOKEN = select(
-    t.participants.c.id,
-    t.participants.c.slug,
-    t.participants.c.pseudonym,
-    t.participants.c.joined,
-    t.participants.c.table_id,
-    t.participants.c.waiting,
-).where(
-    t.participants.c.token_hash == bindparam("token_hash"),
-    t.participants.c.workshop_id == bindparam("workshop_id"),
-)
-
-
-def workshop_row(conn: Connection, code: str, *, for_update: bool = False) -> WorkshopRow:
+def workshop_row(tx: Tx, code: str, *, for_update: bool = False) -> WorkshopRow:
     """The workshop for ``code``; with ``for_update`` its row is locked until commit (a no-op
     on SQLite, where ``BEGIN IMMEDIATE`` already serialises writers)."""
     norm = normalise_code(code) if isinstance(code, str) else None
     if norm is None:
         raise no_workshop()
-    query = _WORKSHOP_BY_CODE_FOR_UPDATE if for_update else _WORKSHOP_BY_CODE
-    row = conn.execute(query, {"code": norm}).mappings().first()
+    row = workshops.by_code(tx, norm, for_update=for_update)
     if row is None:
         raise no_workshop()
-    if row["expires_at"] is not None and clock() >= row["expires_at"]:
+    if row.expires_at is not None and clock() >= row.expires_at:
         raise Expired("workshop.expired")
-    data = dict(row)
-    data["revealed"] = tuple(json.loads(data["revealed"] or "[]"))
-    data["illustrative"] = bool(data["illustrative"])
-    data["locked"] = bool(data["locked"])
-    data["show_pseudonyms"] = bool(data["show_pseudonyms"])
-    data["join_approval"] = bool(data["join_approval"])
-    return WorkshopRow(**data)
+    return row
 
 
 def require_facilitator(w: WorkshopRow, secret: str | None) -> None:
@@ -141,36 +64,36 @@ def is_facilitator(w: WorkshopRow, secret: str | None) -> bool:
     return secret is not None and secret_matches(secret, w.secret_hash)
 
 
-def participant_row(conn: Connection, w: WorkshopRow, token: str | None) -> ParticipantRow:
+def participant_row(tx: Tx, w: WorkshopRow, token: str | None) -> ParticipantRow:
     unknown = NotFound("participant.unknown")
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN:
         raise unknown
-    row = conn.execute(
-        _PARTICIPANT_BY_TOKEN, {"token_hash": digest(token), "workshop_id": w.id}
-    ).first()
+    row = participants.by_token_hash(tx, w.id, digest(token))
     if row is None:
         raise unknown
-    return ParticipantRow(
-        id=row.id,
-        slug=row.slug,
-        pseudonym=row.pseudonym,
-        joined=row.joined,
-        table_id=row.table_id,
-        waiting=bool(row.waiting),
-    )
+    return row
 
 
 def require_same_table(p: ParticipantRow, table_id: int | None) -> None:
     """A participant acts on the whole room's items and on their own table's, never on
-    another table's (:class:`Forbidden`, ``table.not_yours``)."""
-    if table_id is not None and table_id != p.table_id:
+    another table's (:class:`Forbidden`, ``table.not_yours``; the rule:
+    :func:`selfdata.domain.visibility.in_table_scope`)."""
+    if not in_table_scope(table_id, p.table_id):
         raise Forbidden("table.not_yours")
+
+
+def require_step(w: WorkshopRow, step: str) -> None:
+    """A participant acts on the room's current step only: a tablet's back button, or a page
+    left open, must not add a dot once the room rates scenarios (:class:`Conflict`,
+    ``step.not_current``, naming the action's step and the room's)."""
+    if w.step != step:
+        raise Conflict("step.not_current", step=step, current=w.step)
 
 
 def require_open(w: WorkshopRow) -> None:
     if w.locked:
         raise Locked("input.locked")
-    if w.input_locked():
+    if w.input_locked(clock()):
         raise Locked("input.timer_ended")
 
 
@@ -192,13 +115,14 @@ bump it too, rarely as it is done: the step pages cache the deck they offer on i
 (:func:`selfdata.ui.room_views.deck_in_play`), and a tablet is redrawn when it moves."""
 
 
-_BUMP_VERSION = (
-    update(t.workshops)
-    .where(t.workshops.c.id == bindparam("workshop_id"))
-    .values(version=t.workshops.c.version + 1)
-)
-_BUMP_VERSIONS = _BUMP_VERSION.values(ranking_version=t.workshops.c.ranking_version + 1)
-_BUMP_SETTINGS = _BUMP_VERSIONS.values(settings_version=t.workshops.c.settings_version + 1)
+OWN_TALLIES = frozenset({"rate", "set_my_weights", "object", "withdraw_objection"})
+"""What a participant adds on their own to the room's tallies beyond dots and proposals: it
+moves the ranking but not ``shared_version``, which a tablet showing none of the room's
+tallies watches (the needs page before its reveal, the scenarios page before the results:
+:func:`selfdata.ui.push.content_key`). A tablet shows its own rating, weights and objection
+from its own run; the room's are the projector's and the facilitator's until the reveal."""
+SHARED_NEUTRAL = RANKING_NEUTRAL | OWN_TALLIES
+"""Actions that leave ``shared_version`` alone (every other write moves it)."""
 
 SETTINGS_ACTIONS = frozenset(
     {
@@ -216,11 +140,10 @@ SETTINGS_ACTIONS = frozenset(
 criteria and their weights, whether participants weigh them, the rating round, the consent
 round; an undo may revert one): they bump ``settings_version``, which
 live tablets watch to redraw at once (:mod:`selfdata.ui.live`)."""
-_AUDIT = insert(t.audit_log)
 
 
 def commit(
-    conn: Connection,
+    tx: Tx,
     w: WorkshopRow,
     *,
     actor: str,
@@ -229,38 +152,27 @@ def commit(
     undo: dict[str, Any] | None = None,
 ) -> int:
     """Bump the version counter (and the ranking's, unless ``action`` cannot change a
-    ranking) and append to the audit log; returns the new version."""
+    ranking; and the shared one, unless it is a dot, a proposal or one of
+    :data:`OWN_TALLIES`) and append to the audit log; returns the new version."""
+    bump: workshops.Bump
     if action in SETTINGS_ACTIONS:
-        bump = _BUMP_SETTINGS
+        bump = "settings"
+    elif action in RANKING_NEUTRAL:
+        bump = "version"
     else:
-        bump = _BUMP_VERSION if action in RANKING_NEUTRAL else _BUMP_VERSIONS
-    conn.execute(bump, {"workshop_id": w.id})
-    conn.execute(
-        _AUDIT,
-        {
-            "workshop_id": w.id,
-            "at": clock(),
-            "actor": actor,
-            "action": action,
-            "detail": dumps(detail or {}),
-            "undo": None if undo is None else dumps(undo),
-            "undone": False,
-        },
+        bump = "ranking" if action in OWN_TALLIES else "shared"
+    workshops.record_action(
+        tx, w.id, bump, at=clock(), actor=actor, action=action, detail=detail or {}, undo=undo
     )
     return w.version + 1
 
 
-def next_position(conn: Connection, table: Table, workshop_id: int) -> int:
-    current = conn.execute(
-        select(func.max(table.c.position)).where(table.c.workshop_id == workshop_id)
-    ).scalar()
-    return 1 if current is None else int(current) + 1
+def next_position(tx: Tx, kind: items.Kind, workshop_id: int) -> int:
+    return items.next_position(tx, kind, workshop_id)
 
 
-def item_row(conn: Connection, table: Table, w: WorkshopRow, slug: str, what: str) -> Row[Any]:
-    row = conn.execute(
-        select(table).where(table.c.workshop_id == w.id, table.c.slug == str(slug))
-    ).first()
+def item_row(tx: Tx, kind: items.Kind, w: WorkshopRow, slug: str, what: str) -> Record:
+    row = items.by_slug(tx, kind, w.id, slug)
     if row is None:
         raise NotFound(f"{what}.not_found", slug=str(slug)[:64])
     return row
@@ -272,14 +184,9 @@ def slugify(text: str, *, limit: int = 40) -> str:
     return slug or "item"
 
 
-def unique_slug(conn: Connection, table: Table, workshop_id: int, base: str) -> str:
+def unique_slug(tx: Tx, kind: items.Kind, workshop_id: int, base: str) -> str:
     """``base`` if free in this workshop, else ``base-xxxx`` with a random suffix."""
-    candidate = base
-    while conn.execute(
-        select(table.c.slug).where(table.c.workshop_id == workshop_id, table.c.slug == candidate)
-    ).first():
-        candidate = f"{base}-{secrets.token_hex(2)}"
-    return candidate
+    return items.free_slug(tx, kind, workshop_id, base)
 
 
 def check_text(value: object, field: str, *, limit: int, required: bool = False) -> str:
@@ -324,7 +231,8 @@ def decks() -> Decks | None:
 # --- who acts -----------------------------------------------------------------------------
 
 Op = dict[str, Any]
-"""A named undoable operation, ``{"op": name, "args": {...}}`` (see :mod:`selfdata.app.undo`)."""
+"""A named undoable operation, ``{"op": name, "args": {...}}``
+(see :mod:`selfdata.app.operations`)."""
 Outcome = tuple[Any, dict[str, Any], Op | None]
 """What a facilitator action returns to the caller, its audit detail, and its inverse (or
 None)."""
@@ -338,25 +246,29 @@ def participant_write(
     code: str,
     token: str,
     action: str,
-    fn: Callable[[Connection, WorkshopRow, ParticipantRow], tuple[Any, dict[str, Any]]],
+    fn: Callable[[Tx, WorkshopRow, ParticipantRow], tuple[Any, dict[str, Any]]],
     *,
     needs_open: bool = True,
+    step: str | None = None,
 ) -> Any:
-    """One participant write: the token is checked, input must be open (unless
-    ``needs_open`` is false), ``fn`` returns the result and the audit detail."""
+    """One participant write: the token is checked, the room must be at ``step`` (when
+    given: :func:`require_step`), input must be open (unless ``needs_open`` is false),
+    ``fn`` returns the result and the audit detail."""
 
-    def tx(conn: Connection) -> Any:
-        w = workshop_row(conn, code, for_update=True)
-        p = participant_row(conn, w, token)
+    def write(tx: Tx) -> Any:
+        w = workshop_row(tx, code, for_update=True)
+        p = participant_row(tx, w, token)
         if p.waiting:
             raise Forbidden("joining.waiting")
+        if step is not None:
+            require_step(w, step)
         if needs_open:
             require_open(w)
-        result, detail = fn(conn, w, p)
-        commit(conn, w, actor=p.slug, action=action, detail=detail)
+        result, detail = fn(tx, w, p)
+        commit(tx, w, actor=p.slug, action=action, detail=detail)
         return result
 
-    return store.write(tx)
+    return store.write(write)
 
 
 def facilitator_only(
@@ -367,7 +279,7 @@ def facilitator_only(
 
     @functools.wraps(action)
     def checked(store: Store, code: str, secret: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        store.read(lambda conn: require_facilitator(workshop_row(conn, code), secret))
+        store.read(lambda tx: require_facilitator(workshop_row(tx, code), secret))
         return action(store, code, secret, *args, **kwargs)
 
     return checked
@@ -378,16 +290,16 @@ def facilitate(
     code: str,
     secret: str,
     action: str,
-    fn: Callable[[Connection, WorkshopRow], Outcome],
+    fn: Callable[[Tx, WorkshopRow], Outcome],
 ) -> Any:
     """One facilitator write: the secret is checked, ``fn`` returns the result, the audit
     detail and the inverse operation that undo replays."""
 
-    def tx(conn: Connection) -> Any:
-        w = workshop_row(conn, code, for_update=True)
+    def write(tx: Tx) -> Any:
+        w = workshop_row(tx, code, for_update=True)
         require_facilitator(w, secret)
-        result, detail, undo_op = fn(conn, w)
-        commit(conn, w, actor="facilitator", action=action, detail=detail, undo=undo_op)
+        result, detail, undo_op = fn(tx, w)
+        commit(tx, w, actor="facilitator", action=action, detail=detail, undo=undo_op)
         return result
 
-    return store.write(tx)
+    return store.write(write)

@@ -8,13 +8,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, delete, func, insert, select, update
 
 from selfdata.app import access
-from selfdata.app import undo as ops
+from selfdata.app import operations as ops
 from selfdata.app.access import (
-    ParticipantRow,
-    WorkshopRow,
     check_text,
     facilitate,
     facilitator_only,
@@ -22,14 +19,16 @@ from selfdata.app.access import (
     participant_write,
 )
 from selfdata.app.group_items import others_voted
-from selfdata.app.preparing import card_in_play
+from selfdata.app.room_setup import card_in_play
 from selfdata.domain import rules
 from selfdata.domain.cards import DataSourceCard, I18nText, NeedCard
 from selfdata.domain.errors import Conflict, Forbidden, InvalidInput, LimitExceeded
 from selfdata.domain.limits import MAX_ITEMS, MAX_PROPOSALS_PER_PARTICIPANT, MAX_TEXT, MAX_TITLE
-from selfdata.store import Store
-from selfdata.store import schema as t
-from selfdata.store.rows import own_card
+from selfdata.store import Store, Tx
+from selfdata.store.queries import cards, ratings, votes
+from selfdata.store.queries.participants import ParticipantRow
+from selfdata.store.queries.workshops import WorkshopRow
+from selfdata.store.transfer import own_card
 
 ContributionKind = Literal["source", "need"]
 
@@ -148,8 +147,47 @@ def _need_card(slug: str, draft: NeedDraft) -> NeedCard:
         raise _draft_problem(exc) from None
 
 
+_KINDS: dict[str, cards.CardKind] = {"source": "sources", "need": "needs"}
+
+
+def _deck_card(
+    tx: Tx, w: WorkshopRow, kind: ContributionKind, card_id: str
+) -> dict[str, Any] | None:
+    """The item's own copy of a card in play (``None``: the shipped deck's card)."""
+    deck = "data_sources" if kind == "source" else "needs"
+    own = own_card(tx, w.id, deck, card_id)
+    decks = access.decks()
+    card = own
+    if card is None and decks is not None:
+        card = decks.source(card_id) if kind == "source" else decks.need(card_id)
+    if card is None:
+        raise InvalidInput("card.unknown", card=str(card_id)[:64])
+    if not card_in_play(w, deck, card_id):
+        raise InvalidInput("card.not_in_play", card=str(card_id)[:64])
+    if cards.id_of(tx, _KINDS[kind], w.id, card_id) is not None:
+        raise Conflict("card.already_there")
+    # the item keeps its own copy: the workshop's deck may change
+    return None if own is None else own.model_dump(mode="json")
+
+
+def _drafted_card(
+    tx: Tx, w: WorkshopRow, kind: ContributionKind, draft: SourceDraft | NeedDraft | None
+) -> tuple[str, dict[str, Any]]:
+    """The slug and card of a custom card."""
+    title = getattr(draft, "title", "")
+    check_text(title, "title", limit=MAX_TITLE, required=True)
+    slug = access.unique_slug(tx, _KINDS[kind], w.id, access.slugify(title))
+    if kind == "source" and isinstance(draft, SourceDraft):
+        built: DataSourceCard | NeedCard = _source_card(slug, draft)
+    elif kind == "need" and isinstance(draft, NeedDraft):
+        built = _need_card(slug, draft)
+    else:
+        raise InvalidInput("proposal.invalid", text="proposal.wrong_kind")
+    return slug, built.model_dump(mode="json")
+
+
 def _add_item(
-    conn: Connection,
+    tx: Tx,
     w: WorkshopRow,
     kind: ContributionKind,
     proposer: int | None,
@@ -157,75 +195,24 @@ def _add_item(
     draft: SourceDraft | NeedDraft | None,
     table_id: int | None = None,
 ) -> str:
-    table = t.sources if kind == "source" else t.needs
     # hidden items (moderated away by the facilitator) leave room for real ones; the
     # per-participant cap still counts them, so hiding does not refill a flooder's quota
-    count = conn.execute(
-        select(func.count())
-        .select_from(table)
-        .where(table.c.workshop_id == w.id, table.c.hidden.is_(False))
-    ).scalar_one()
-    if count >= MAX_ITEMS:
+    if cards.shown_count(tx, _KINDS[kind], w.id) >= MAX_ITEMS:
         raise LimitExceeded("items.too_many", limit=MAX_ITEMS)
     if (card_id is None) == (draft is None):
         raise InvalidInput("proposal.invalid", text="proposal.card_or_draft")
-    values: dict[str, Any] = {"card": None}
     if card_id is not None:
-        own = own_card(conn, w.id, "data_sources" if kind == "source" else "needs", card_id)
-        decks = access.decks()
-        card = own
-        if card is None and decks is not None:
-            card = decks.source(card_id) if kind == "source" else decks.need(card_id)
-        if card is None:
-            raise InvalidInput("card.unknown", card=str(card_id)[:64])
-        if not card_in_play(w, "data_sources" if kind == "source" else "needs", card_id):
-            raise InvalidInput("card.not_in_play", card=str(card_id)[:64])
-        if own is not None:  # the item keeps its own copy: the workshop's deck may change
-            values["card"] = t.dumps(own.model_dump(mode="json"))
-        taken = conn.execute(
-            select(table.c.id).where(table.c.workshop_id == w.id, table.c.slug == card_id)
-        ).first()
-        if taken:
-            raise Conflict("card.already_there")
-        slug = card_id
+        slug, card = card_id, _deck_card(tx, w, kind, card_id)
     else:
-        title = getattr(draft, "title", "")
-        check_text(title, "title", limit=MAX_TITLE, required=True)
-        slug = access.unique_slug(conn, table, w.id, access.slugify(title))
-        if kind == "source" and isinstance(draft, SourceDraft):
-            built: DataSourceCard | NeedCard = _source_card(slug, draft)
-        elif kind == "need" and isinstance(draft, NeedDraft):
-            built = _need_card(slug, draft)
-        else:
-            raise InvalidInput("proposal.invalid", text="proposal.wrong_kind")
-        values["card"] = t.dumps(built.model_dump(mode="json"))
-    if kind == "source":
-        values["selected"] = True
-    elif table_id is not None:  # a need proposed at a table belongs to it
-        values["table_id"] = table_id
-    conn.execute(
-        insert(table).values(
-            workshop_id=w.id,
-            slug=slug,
-            proposed_by=proposer,
-            hidden=False,
-            position=access.next_position(conn, table, w.id),
-            **values,
-        )
-    )
+        slug, card = _drafted_card(tx, w, kind, draft)
+    cards.add(tx, _KINDS[kind], w.id, slug, proposed_by=proposer, card=card, table_id=table_id)
     return slug
 
 
-def _leave_room(conn: Connection, w: WorkshopRow, p: ParticipantRow, table: Any) -> None:
+def _leave_room(tx: Tx, w: WorkshopRow, p: ParticipantRow, kind: ContributionKind) -> None:
     """The last places of a nearly full list are kept for others (:func:`rules.
     check_room_left`)."""
-    on_list, mine_here = conn.execute(
-        select(
-            func.count().filter(table.c.hidden.is_(False)),
-            func.count().filter(table.c.proposed_by == p.id),
-        ).where(table.c.workshop_id == w.id)
-    ).one()
-    rules.check_room_left(int(on_list), int(mine_here))
+    rules.check_room_left(*cards.shown_and_proposed_by(tx, _KINDS[kind], w.id, p.id))
 
 
 def _propose(
@@ -236,27 +223,17 @@ def _propose(
     card_id: str | None,
     draft: SourceDraft | NeedDraft | None,
 ) -> str:
-    def fn(conn: Connection, w: WorkshopRow, p: ParticipantRow) -> tuple[str, Any]:
-        mine = sum(
-            conn.execute(
-                select(func.count())
-                .select_from(table)
-                .where(table.c.workshop_id == w.id, table.c.proposed_by == p.id)
-            ).scalar_one()
-            for table in (t.sources, t.needs)
-        )
-        if mine >= MAX_PROPOSALS_PER_PARTICIPANT:
+    def fn(tx: Tx, w: WorkshopRow, p: ParticipantRow) -> tuple[str, Any]:
+        if cards.proposal_count(tx, w.id, p.id) >= MAX_PROPOSALS_PER_PARTICIPANT:
             raise LimitExceeded("proposals.too_many", limit=MAX_PROPOSALS_PER_PARTICIPANT)
-        _leave_room(conn, w, p, t.sources if kind == "source" else t.needs)
-        slug = _add_item(conn, w, kind, p.id, card_id, draft, p.table_id)
-        table = t.sources if kind == "source" else t.needs
-        row_id = conn.execute(
-            select(table.c.id).where(table.c.workshop_id == w.id, table.c.slug == slug)
-        ).scalar_one()
+        _leave_room(tx, w, p, kind)
+        slug = _add_item(tx, w, kind, p.id, card_id, draft, p.table_id)
+        row_id = cards.id_of(tx, _KINDS[kind], w.id, slug)
         # the row's number, not its slug: a slug is built from the title a participant typed
         return slug, {"kind": kind, "row": row_id}
 
-    result: str = participant_write(store, code, token, f"propose_{kind}", fn)
+    step = "inventory" if kind == "source" else "needs"
+    result: str = participant_write(store, code, token, f"propose_{kind}", fn, step=step)
     return result
 
 
@@ -295,8 +272,8 @@ def _facilitator_add(
     card_id: str | None,
     draft: SourceDraft | NeedDraft | None,
 ) -> str:
-    def fn(conn: Connection, w: WorkshopRow) -> Any:
-        slug = _add_item(conn, w, kind, None, card_id, draft)
+    def fn(tx: Tx, w: WorkshopRow) -> Any:
+        slug = _add_item(tx, w, kind, None, card_id, draft)
         return slug, {"kind": kind, "id": slug}, ops.op("remove_item", kind=kind, slug=slug)
 
     result: str = facilitate(store, code, secret, f"add_{kind}", fn)
@@ -337,19 +314,19 @@ def withdraw_proposal(
     facilitator to hide it instead."""
     if kind not in ("source", "need"):
         raise InvalidInput("kind.invalid")
-    table = t.sources if kind == "source" else t.needs
+    kinds = _KINDS[kind]
 
-    def fn(conn: Connection, w: WorkshopRow, p: ParticipantRow) -> tuple[None, Any]:
-        row = item_row(conn, table, w, item_id, kind)
+    def fn(tx: Tx, w: WorkshopRow, p: ParticipantRow) -> tuple[None, Any]:
+        row = item_row(tx, kinds, w, item_id, kind)
         if row.proposed_by != p.id:
             raise Forbidden("proposal.not_yours")
-        if ops.item_in_use(conn, kind, row.id):
+        if ops.item_in_use(tx, kind, row.id):
             raise ops.in_use_error(kind)
         if kind == "need":
-            if others_voted(conn, row.id, p.id):
+            if others_voted(tx, row.id, p.id):
                 raise Conflict("need.has_votes")
-            conn.execute(delete(t.votes).where(t.votes.c.need_id == row.id))
-        conn.execute(delete(table).where(table.c.id == row.id))
+            votes.clear_need(tx, row.id)
+        cards.remove(tx, kinds, row.id)
         return None, {"kind": kind, "row": row.id}  # no slug: it may come from a typed title
 
     participant_write(store, code, token, "withdraw_proposal", fn)
@@ -363,39 +340,21 @@ def vote(store: Store, code: str, token: str, need_id: str, delta: int = 1) -> i
     if not rules.valid_dot_delta(delta):
         raise InvalidInput("vote.invalid")
 
-    def fn(conn: Connection, w: WorkshopRow, p: ParticipantRow) -> tuple[int, Any]:
-        need = item_row(conn, t.needs, w, need_id, "need")
+    def fn(tx: Tx, w: WorkshopRow, p: ParticipantRow) -> tuple[int, Any]:
+        need = item_row(tx, "needs", w, need_id, "need")
         if delta > 0:  # dots placed before a move to another table may still be withdrawn
             access.require_same_table(p, need.table_id)
-        key = (t.votes.c.participant_id == p.id, t.votes.c.need_id == need.id)
-        current = conn.execute(select(t.votes.c.dots).where(*key)).scalar() or 0
+        current = votes.dots_on(tx, p.id, need.id)
         spent = 0
         if delta > 0:
             if need.hidden:
                 raise Forbidden("need.hidden")
-            spent = conn.execute(
-                select(func.coalesce(func.sum(t.votes.c.dots), 0)).where(
-                    t.votes.c.participant_id == p.id
-                )
-            ).scalar_one()
+            spent = votes.dots_spent(tx, p.id)
         new = rules.check_dot_change(current, spent, delta, w.vote_budget, w.vote_cap)
-        if current == 0:
-            conn.execute(
-                insert(t.votes).values(
-                    workshop_id=w.id,
-                    participant_id=p.id,
-                    need_id=need.id,
-                    dots=new,
-                    position=access.next_position(conn, t.votes, w.id),
-                )
-            )
-        elif new == 0:
-            conn.execute(delete(t.votes).where(*key))
-        else:
-            conn.execute(update(t.votes).where(*key).values(dots=new))
+        votes.set_dots(tx, w.id, p.id, need.id, before=current, dots=new)
         return new, {"need_row": need.id, "delta": delta}
 
-    result: int = participant_write(store, code, token, "vote", fn)
+    result: int = participant_write(store, code, token, "vote", fn, step="needs")
     return result
 
 
@@ -405,39 +364,14 @@ def rate(
     """Rate a scenario on a criterion from 1 to 5; ``None`` removes the rating."""
     rules.check_rating(value)
 
-    def fn(conn: Connection, w: WorkshopRow, p: ParticipantRow) -> tuple[None, Any]:
-        scenario = item_row(conn, t.scenarios, w, scenario_id, "scenario")
-        access.require_same_table(
-            p,
-            conn.execute(
-                select(t.use_cases.c.table_id).where(t.use_cases.c.id == scenario.use_case_id)
-            ).scalar(),
-        )
-        known = ops.known_criteria(conn, w)
+    def fn(tx: Tx, w: WorkshopRow, p: ParticipantRow) -> tuple[None, Any]:
+        scenario = item_row(tx, "scenarios", w, scenario_id, "scenario")
+        access.require_same_table(p, ratings.scenario_table(tx, scenario.use_case_id))
+        known = ops.known_criteria(tx, w)
         if known is not None and criterion not in known:
             raise InvalidInput("criterion.unknown", criterion=str(criterion)[:64])
-        key = (
-            t.ratings.c.participant_id == p.id,
-            t.ratings.c.scenario_id == scenario.id,
-            t.ratings.c.criterion == criterion,
-        )
-        exists = conn.execute(select(t.ratings.c.value).where(*key)).first() is not None
-        if value is None:
-            if exists:
-                conn.execute(delete(t.ratings).where(*key))
-        elif exists:
-            conn.execute(update(t.ratings).where(*key).values(value=value))
-        else:
-            conn.execute(
-                insert(t.ratings).values(
-                    workshop_id=w.id,
-                    participant_id=p.id,
-                    scenario_id=scenario.id,
-                    criterion=criterion,
-                    value=value,
-                    position=access.next_position(conn, t.ratings, w.id),
-                )
-            )
+        rated = ratings.is_rated(tx, p.id, scenario.id, criterion)
+        ratings.set_rating(tx, w.id, p.id, scenario.id, criterion, value, rated=rated)
         return None, {"scenario": scenario_id, "criterion": criterion, "value": value}
 
-    participant_write(store, code, token, "rate", fn)
+    participant_write(store, code, token, "rate", fn, step="scenarios")

@@ -26,12 +26,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, func, insert, select, text
-
 from selfdata.app import access
 from selfdata.domain.errors import LimitExceeded
-from selfdata.store import Store
-from selfdata.store import schema as t
+from selfdata.store import Store, Tx
+from selfdata.store.queries import creations
 
 WINDOW_SECONDS = 60.0
 PER_ADDRESS_DEFAULT = 10
@@ -40,7 +38,6 @@ TOTAL_DEFAULT = 30
 CPU (blank) to 18 ms (from an example) and 0.3 KB to 40 KB of database, so 30 a minute caps
 a flood at ~1.2 MB and ~0.5 s of CPU a minute (unlimited: ~500 a minute, ~24 MB a minute),
 far above what a real service sees (docs/load.md, "Workshop creation")."""
-_LOCK_KEY = 0x5E1FC8EA
 
 
 @dataclass(frozen=True)
@@ -79,32 +76,24 @@ def claim_creation(store: Store, address: str, limits: CreationLimits | None = N
     rules = creation_limits(os.environ) if limits is None else limits
     client = client_hash(address)
     now = access.clock()
-    log = t.workshop_creations
+    since = now - WINDOW_SECONDS
 
-    def tx(conn: Connection) -> None:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-        conn.execute(delete(log).where(log.c.at <= now - WINDOW_SECONDS))
-        recent = (log.c.at > now - WINDOW_SECONDS,)
+    def tx(conn: Tx) -> None:
+        creations.serialise(conn)
+        creations.forget_until(conn, since)
         if rules.total:
-            count, oldest = conn.execute(
-                select(func.count(), func.min(log.c.at)).where(*recent)
-            ).one()
+            count, oldest = creations.count_since(conn, since)
             if count >= rules.total:
                 raise LimitExceeded("workshop.too_many", wait=_wait(oldest, now))
         if rules.per_address:
-            mine = (*recent, log.c.client == client)
-            count, oldest = conn.execute(
-                select(func.count(), func.min(log.c.at)).where(*mine)
-            ).one()
+            count, oldest = creations.count_since(conn, since, client)
             if count >= rules.per_address:
                 raise LimitExceeded("workshop.too_many_here", wait=_wait(oldest, now))
-        conn.execute(insert(log).values(at=now, client=client))
+        creations.add(conn, now, client)
 
     store.write(tx)
 
 
-def forget_old_creations(conn: Connection, now: float) -> None:
+def forget_old_creations(conn: Tx, now: float) -> None:
     """Delete the creations older than the window (the retention purge calls it)."""
-    log = t.workshop_creations
-    conn.execute(delete(log).where(log.c.at <= now - WINDOW_SECONDS))
+    creations.forget_until(conn, now - WINDOW_SECONDS)

@@ -3,7 +3,7 @@
 They all take the facilitator ``secret``. Each action is one write transaction (see
 :func:`selfdata.app.access.facilitate`): the workshop row is locked, the secret checked (a
 wrong secret changes nothing), the change applied, the version bumped and the audit log
-extended with the inverse operation that :func:`selfdata.app.undo.undo` replays.
+extended with the inverse operation that :func:`selfdata.app.operations.undo` replays.
 """
 
 from __future__ import annotations
@@ -13,21 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Table, func, select
 
 from selfdata.app import access
-from selfdata.app import undo as ops
-from selfdata.app.access import (
-    Op,
-    Outcome,
-    WorkshopRow,
-    check_text,
-    facilitate,
-    facilitator_only,
-    item_row,
-)
-from selfdata.app.deciding import check_reveal
-from selfdata.app.preparing import clock_of
+from selfdata.app import operations as ops
+from selfdata.app.access import Op, Outcome, check_text, facilitate, facilitator_only, item_row
+from selfdata.app.group_decision import check_reveal
+from selfdata.app.room_setup import clock_of
 from selfdata.app.tables import set_use_case_table
 from selfdata.domain import rules
 from selfdata.domain.agenda import change_step
@@ -43,14 +34,15 @@ from selfdata.domain.limits import (
     WEIGHT_MIN,
 )
 from selfdata.domain.workshop import NetworkEdits, Scenario, Scope
-from selfdata.store import Store
-from selfdata.store import schema as t
+from selfdata.store import Store, Tx
+from selfdata.store.queries import scenarios, use_cases
+from selfdata.store.queries.workshops import WorkshopRow
 
 ContributionKind = Literal["source", "need"]
 
 
-def _set_fields(action: str, **values: Any) -> Callable[[Connection, WorkshopRow], Outcome]:
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+def _set_fields(action: str, **values: Any) -> Callable[[Tx, WorkshopRow], Outcome]:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         before = ops.workshop_fields(w, list(values))
         ops.apply(conn, w, ops.op("workshop", **values))
         return None, values, ops.op("workshop", **before)
@@ -73,9 +65,9 @@ def set_step(store: Store, code: str, secret: str, step: str) -> None:
     leaves and times the new one (it starts now if it was not running); undo restores both."""
     step = _check_step(step)
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         clock = change_step(clock_of(w), step, access.clock())
-        values = {"step": step, "step_clock": t.dumps(clock.model_dump(mode="json"))}
+        values = {"step": step, "step_clock": clock.model_dump(mode="json")}
         _, _, undo_op = _set_fields("set_step", **values)(conn, w)
         return None, {"step": step}, undo_op
 
@@ -86,9 +78,9 @@ def set_step(store: Store, code: str, secret: str, step: str) -> None:
 def set_locked(store: Store, code: str, secret: str, locked: bool) -> None:
     """Lock or unlock participants' input. Unlocking also clears a timer that has run out."""
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         values: dict[str, Any] = {"locked": bool(locked)}
-        if not locked and w.timer_end is not None and w.input_locked():
+        if not locked and w.timer_end is not None and w.input_locked(access.clock()):
             values["timer_end"] = None
         return _set_fields("set_locked", **values)(conn, w)
 
@@ -103,7 +95,7 @@ def start_timer(store: Store, code: str, secret: str, seconds: float) -> float:
         raise InvalidInput("timer.invalid", hours=MAX_TIMER_SECONDS // 3600)
     end = access.clock() + float(seconds)
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         _, detail, undo_op = _set_fields("start_timer", timer_end=end)(conn, w)
         return end, {"seconds": seconds}, undo_op
 
@@ -122,7 +114,7 @@ def set_revealed(store: Store, code: str, secret: str, step: str, revealed: bool
     """Reveal (or hide again) the results of ``step`` to participants and the projector."""
     step = _check_step(step)
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         check_reveal(w, step, revealed)  # a silent rating round keeps the ranking hidden
         now = set(w.revealed) | {step} if revealed else set(w.revealed) - {step}
         ordered = [s for s in STEP_IDS if s in now]
@@ -182,7 +174,7 @@ def set_weights(store: Store, code: str, secret: str, weights: Mapping[str, floa
             raise InvalidInput("criteria.weight_invalid", low=WEIGHT_MIN, high=WEIGHT_MAX)
         pairs.append([str(criterion), float(weight)])
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         before = ops.current_criteria(conn, w)
         ops.apply(conn, w, ops.op("criteria", weights=pairs))
         return None, {"weights": dict(weights)}, ops.op("criteria", weights=before)
@@ -197,7 +189,7 @@ def _flag(kind: ContributionKind, field_name: str, action: str, slug: str, value
     if kind not in ("source", "need"):
         raise InvalidInput("kind.invalid")
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         row = item_row(conn, ops.table_of(kind), w, slug, kind)
         before = bool(getattr(row, field_name))
         args = {"kind": kind, "slug": slug, "field": field_name}
@@ -232,14 +224,6 @@ def select_source(store: Store, code: str, secret: str, source_id: str, selected
 # === use cases and governance ===============================================================
 
 
-def _count(conn: Connection, table: Table, w: WorkshopRow) -> int:
-    return int(
-        conn.execute(
-            select(func.count()).select_from(table).where(table.c.workshop_id == w.id)
-        ).scalar_one()
-    )
-
-
 def _too_many(what: str) -> LimitExceeded:
     return LimitExceeded("items.too_many", text=f"items.too_many_{what}", limit=MAX_ITEMS)
 
@@ -262,10 +246,10 @@ def create_use_case(
     description = check_text(description, "description", limit=MAX_TEXT)
     source_list = [str(s) for s in sources]
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
-        if _count(conn, t.use_cases, w) >= MAX_ITEMS:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
+        if use_cases.count(conn, w.id) >= MAX_ITEMS:
             raise _too_many("use_cases")
-        slug = access.unique_slug(conn, t.use_cases, w.id, access.slugify(title))
+        slug = access.unique_slug(conn, "use_cases", w.id, access.slugify(title))
         fields = {
             "title": title,
             "need": need,
@@ -284,7 +268,7 @@ def create_use_case(
 def _update_use_case(
     store: Store, code: str, secret: str, action: str, slug: str, fields: dict[str, Any]
 ) -> None:
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         before = ops.use_case_state(conn, w, slug)
         old = {k: before[k] for k in fields}
         ops.apply(conn, w, ops.op("use_case", slug=slug, fields=fields))
@@ -297,7 +281,7 @@ def _update_use_case(
 def delete_use_case(store: Store, code: str, secret: str, use_case_id: str) -> None:
     """Delete a use case; refused (:class:`Conflict`) while a scenario uses it."""
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         before = ops.use_case_state(conn, w, use_case_id)
         ops.apply(conn, w, ops.op("delete_use_case", slug=use_case_id))
         restore = ops.op("use_case", slug=use_case_id, create=True, fields=before)
@@ -319,11 +303,11 @@ def _check_governance_answer(question: object, option: object) -> None:
 
 def _answers_op(
     use_case_id: str, changes: Mapping[str, str | None]
-) -> Callable[[Connection, WorkshopRow], tuple[dict[str, Any], Op]]:
+) -> Callable[[Tx, WorkshopRow], tuple[dict[str, Any], Op]]:
     """Apply ``changes`` (question -> option, ``None`` clears) to a use case's answers;
     returns the answers before (for the audit) and the inverse operation."""
 
-    def fn(conn: Connection, w: WorkshopRow) -> tuple[dict[str, Any], Op]:
+    def fn(conn: Tx, w: WorkshopRow) -> tuple[dict[str, Any], Op]:
         before = ops.use_case_state(conn, w, use_case_id)["governance_answers"]
         answers = dict(before)
         for question, option in changes.items():
@@ -359,7 +343,7 @@ def set_governance_answers(
         return 0
     apply = _answers_op(use_case_id, changes)
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         _, undo_op = apply(conn, w)
         return len(changes), {"id": use_case_id, "answers": changes}, undo_op
 
@@ -451,10 +435,10 @@ def _scenario_fields(w: WorkshopRow, slug: str, draft: ScenarioDraft) -> dict[st
 def create_scenario(store: Store, code: str, secret: str, draft: ScenarioDraft) -> str:
     """A candidate field experiment (use case + governance model + scope). Returns its id."""
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
-        if _count(conn, t.scenarios, w) >= MAX_ITEMS:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
+        if scenarios.count(conn, w.id) >= MAX_ITEMS:
             raise _too_many("scenarios")
-        slug = access.unique_slug(conn, t.scenarios, w.id, access.slugify(draft.title))
+        slug = access.unique_slug(conn, "scenarios", w.id, access.slugify(draft.title))
         fields = _scenario_fields(w, slug, draft)
         _check_new_scenario(conn, w, slug, fields)
         ops.apply(conn, w, ops.op("scenario", slug=slug, create=True, fields=fields))
@@ -471,9 +455,9 @@ def replace_scenario(
     action: str,
     slug: str,
     make: Callable[[WorkshopRow, dict[str, Any]], dict[str, Any]],
-    check: Callable[[Connection, WorkshopRow, str, dict[str, Any]], None] | None = None,
+    check: Callable[[Tx, WorkshopRow, str, dict[str, Any]], None] | None = None,
 ) -> None:
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         before = ops.scenario_state(conn, w, slug)
         fields = make(w, before)
         if check is not None:
@@ -510,19 +494,16 @@ def _title_key(title: str) -> str:
     return " ".join(title.casefold().split())
 
 
-def _check_new_scenario(
-    conn: Connection, w: WorkshopRow, slug: str, fields: Mapping[str, Any]
-) -> None:
+def _check_new_scenario(conn: Tx, w: WorkshopRow, slug: str, fields: Mapping[str, Any]) -> None:
     """What a facilitator types for a scenario (issue 30): a scope of at least one resident
     and one month, and a title no other scenario of the workshop has (ignoring case and
     spaces). Scenarios already stored with an empty scope (older files) keep their edits."""
     if fields["residents"] < 1 or fields["duration_months"] < 1:
         raise InvalidInput("scenario.no_scope")
-    rows = conn.execute(
-        select(t.scenarios.c.slug, t.scenarios.c.title).where(t.scenarios.c.workshop_id == w.id)
-    )
     key = _title_key(fields["title"])
-    if any(row.slug != slug and _title_key(row.title) == key for row in rows):
+    if any(
+        other != slug and _title_key(title) == key for other, title in scenarios.titles(conn, w.id)
+    ):
         raise InvalidInput("scenario.duplicate_title", title=fields["title"])
 
 
@@ -555,9 +536,9 @@ def set_network_edits(
 def delete_scenario(store: Store, code: str, secret: str, scenario_id: str) -> None:
     """Delete a scenario and its ratings (undo brings both back)."""
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         before = ops.scenario_state(conn, w, scenario_id)
-        row = item_row(conn, t.scenarios, w, scenario_id, "scenario")
+        row = item_row(conn, "scenarios", w, scenario_id, "scenario")
         ratings = ops.scenario_ratings_state(conn, int(row.id))
         ops.apply(conn, w, ops.op("delete_scenario", slug=scenario_id))
         restore = ops.op("scenario", slug=scenario_id, create=True, fields=before, ratings=ratings)

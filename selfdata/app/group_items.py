@@ -9,24 +9,18 @@ deleting the others' dots with it.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from selfdata.app import operations as ops
+from selfdata.store import Tx
+from selfdata.store.queries import votes
 
-from selfdata.app import undo as ops
-from selfdata.store import schema as t
 
-
-def others_voted(conn: Connection, need_row_id: int, participant_id: int) -> bool:
+def others_voted(tx: Tx, need_row_id: int, participant_id: int) -> bool:
     """Someone other than ``participant_id`` placed dots on the need."""
-    found = conn.execute(
-        select(t.votes.c.dots)
-        .where(t.votes.c.need_id == need_row_id, t.votes.c.participant_id != participant_id)
-        .limit(1)
-    ).first()
-    return found is not None
+    return votes.others_on(tx, need_row_id, participant_id)
 
 
-def belongs_to_the_group(conn: Connection, kind: str, item_id: int, participant_id: int) -> bool:
+def belongs_to_the_group(tx: Tx, kind: str, item_id: int, participant_id: int) -> bool:
     """The proposal ``item_id`` of ``participant_id`` is the group's (see the module)."""
-    if ops.item_in_use(conn, kind, item_id):
+    if ops.item_in_use(tx, kind, item_id):
         return True
-    return kind == "need" and others_voted(conn, item_id, participant_id)
+    return kind == "need" and others_voted(tx, item_id, participant_id)

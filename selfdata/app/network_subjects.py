@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfdata.app.views import ScenariosView
+from selfdata.app.read_models import ScenariosView
 from selfdata.domain.workshop import Scenario, Scope, UseCase
 
 

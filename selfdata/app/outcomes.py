@@ -1,17 +1,13 @@
-"""Outcomes: every result of a workshop, computed for a viewer, and the reveal rule.
+"""Outcomes: every result of a workshop, computed for a viewer.
 
 The one home of the ranking (weighted sum and TOPSIS, with consensus, the sensitivity of
 the ranking to the weights, and each participant's agreement), the value network's
 diagnostics and the governance fits. The screens (:mod:`selfdata.ui.outcome_data`), the
 command line (``rank``, ``export``) and the PDFs (:mod:`selfdata.export.facts`) call it.
 
-**The reveal rule** (:func:`may_see_results`, the only place it is decided): the
-facilitator (and the operator holding the workshop file on the command line) sees every
-result at any time. A participant, the projector or a visitor sees a step's group results
-only once the facilitator has revealed that step; a facilitator projecting the screen is
-treated as the projector. Another participant's individual ratings are never shown to
-anyone but the facilitator and the operator (:func:`may_see_everyones_ratings`); a
-participant always sees their own (:func:`selfdata.app.reads.scenario_ratings`).
+**The reveal rule** is :mod:`selfdata.domain.visibility`'s (:func:`~selfdata.domain.
+visibility.may_see_results`, :func:`~selfdata.domain.visibility.may_download_report`): the
+reads here apply it to the viewer they prove.
 
 Reads that take credentials (``token`` / ``secret``) prove the viewer in the same read
 transaction as the data, so a cached screen may check :func:`may_see_results` first and a
@@ -20,21 +16,18 @@ computation that misses the cache is checked again here (:class:`ResultsHidden`)
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from selfdata.app import access
-from selfdata.app.access import WorkshopRow
-from selfdata.app.views import Role
 from selfdata.domain.cards import Decks, I18nText
 from selfdata.domain.errors import SelfDataError
+from selfdata.domain.viewer import Role
+from selfdata.domain.visibility import may_download_report, may_see_results
 from selfdata.domain.workshop import Scenario, UseCase, Workshop
 from selfdata.engines.governance import GovernanceAnswerError, ModelFit, use_case_fit
-from selfdata.store import Store
-from selfdata.store import rows as transfer
+from selfdata.store import Store, Tx, transfer
+from selfdata.store.queries.workshops import WorkshopRow
 
 if TYPE_CHECKING:  # numpy, scipy and networkx load slowly: the engines are imported on use
     import networkx as nx
@@ -49,15 +42,6 @@ DEFAULT_DRAWS = 2000
 DEFAULT_SPREAD = 0.3
 """As :data:`selfdata.engines.ranking.DEFAULT_SPREAD` (checked by a test)."""
 
-Audience = Literal["facilitator", "participant", "projection", "visitor", "operator"]
-"""Who looks: the facilitator (secret), a participant (token), the projector (code only),
-a visitor who has not joined, or the operator holding the workshop file (command line)."""
-
-_SEES_ALL: tuple[Audience, ...] = ("facilitator", "operator")
-REPORT_STEPS = ("export", "scenarios")
-"""Participants may download the workshop report once either step is revealed (the report
-shows the ranking, so it follows the ranking's reveal; README, "Export")."""
-
 
 class ResultsHidden(SelfDataError):
     """A result asked for before the facilitator revealed it to this viewer."""
@@ -66,52 +50,8 @@ class ResultsHidden(SelfDataError):
         super().__init__("results.hidden")
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking, as a screen knows it: the proven role and the credentials that
-    prove it again on a read (``projecting``: a facilitator showing the wall's view)."""
-
-    audience: str
-    token: str | None = None
-    secret: str | None = None
-    projecting: bool = False
-
-    def may_see_results(self, revealed: Collection[str], step: str) -> bool:
-        return may_see_results(self.audience, revealed, step, projecting=self.projecting)
-
-
-# --- the rule --------------------------------------------------------------------------
-
-
-def may_see_results(
-    audience: str, revealed: Collection[str], step: str, *, projecting: bool = False
-) -> bool:
-    """Whether ``audience`` may see the group's results of ``step``: always for the
-    facilitator (unless projecting) and the operator, else once ``step`` is revealed."""
-    if audience in _SEES_ALL and not projecting:
-        return True
-    return step in revealed
-
-
-def may_see_everyones_ratings(audience: str) -> bool:
-    """Individual ratings of every participant: the facilitator and the operator only."""
-    return audience in _SEES_ALL
-
-
-def participants_may_download_report(revealed: Collection[str]) -> bool:
-    return any(step in revealed for step in REPORT_STEPS)
-
-
-def may_download_report(audience: str, revealed: Collection[str]) -> bool:
-    """The workshop report: the facilitator and the operator, or a participant once the
-    ``export`` or ``scenarios`` step is revealed (without pseudonyms)."""
-    if audience in _SEES_ALL:
-        return True
-    return audience == "participant" and participants_may_download_report(revealed)
-
-
-def audience_of(
-    conn: Connection, w: WorkshopRow, token: str | None, secret: str | None
+def proven_role(
+    conn: Tx, w: WorkshopRow, token: str | None, secret: str | None
 ) -> tuple[Role, int | None]:
     """The viewer behind the credentials, proven in ``conn``'s transaction: ``secret``
     (checked: a wrong one is refused) makes the facilitator, ``token`` a participant
@@ -192,10 +132,10 @@ def group_ranking_or_reason(
     """:func:`group_ranking` with the reason in both languages: what a cache shared by a
     bilingual room keeps (one ranking per version, whatever each screen's language)."""
 
-    def fn(conn: Connection) -> Workshop:
+    def fn(conn: Tx) -> Workshop:
         w = access.workshop_row(conn, code)
-        audience, _ = audience_of(conn, w, token, secret)
-        if not may_see_results(audience, w.revealed, "scenarios"):
+        role, _ = proven_role(conn, w, token, secret)
+        if not may_see_results(role, w.revealed, "scenarios"):
             raise ResultsHidden()
         return transfer.read_ranking_inputs(conn, w.id)
 
@@ -216,10 +156,10 @@ def report_workshop(
     builds the PDF (which names no pseudonym for a participant): the workshop itself never
     leaves the server."""
 
-    def fn(conn: Connection) -> Workshop:
+    def fn(conn: Tx) -> Workshop:
         w = access.workshop_row(conn, code)
-        audience, _ = audience_of(conn, w, token, secret)
-        if not may_download_report(audience, w.revealed):
+        role, _ = proven_role(conn, w, token, secret)
+        if not may_download_report(role, w.revealed):
             raise ResultsHidden()
         return transfer.read_workshop(conn, w.id)
 

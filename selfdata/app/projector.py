@@ -6,7 +6,7 @@ network step, the ranking chart shown on the scenarios step, the size of the joi
 code and what the plenary view (tables) shows. Each choice is one write through the one
 write path (secret checked, version bumped, audit line ``set_projection``); the
 projector's live updates redraw within a second. Undo walks past these lines
-(:data:`selfdata.app.undo.NOT_UNDOABLE`).
+(:data:`selfdata.app.operations.NOT_UNDOABLE`).
 """
 
 from __future__ import annotations
@@ -15,15 +15,14 @@ import json
 from dataclasses import asdict, replace
 from typing import Any, get_args
 
-from sqlalchemy import Connection, update
-
-from selfdata.app.access import Outcome, WorkshopRow, facilitate, facilitator_only
-from selfdata.app.views import Chart, PlenaryPart, ProjectorState, QrSize
+from selfdata.app.access import Outcome, facilitate, facilitator_only
+from selfdata.app.read_models import Chart, PlenaryPart, ProjectorState, QrSize
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
 from selfdata.domain.errors import InvalidInput
 from selfdata.engines.ranking import METHODS
-from selfdata.store import Store
-from selfdata.store import schema as t
+from selfdata.store import Store, Tx
+from selfdata.store.queries import workshop_state
+from selfdata.store.queries.workshops import WorkshopRow
 
 _UNSET: Any = object()
 MAX_ID = 64
@@ -113,13 +112,10 @@ def set_projection(
     }
     _checked(ProjectorState(), **dict(given))  # validate before the transaction
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         state = _checked(parse_projector(w.projector), **dict(given))
-        conn.execute(
-            update(t.workshops)
-            .where(t.workshops.c.id == w.id)
-            .values(projector=json.dumps(asdict(state), sort_keys=True))
-        )
+        stored = json.dumps(asdict(state), sort_keys=True)
+        workshop_state.update_fields(conn, w.id, {"projector": stored})
         return state, given, None
 
     result: ProjectorState = facilitate(store, code, secret, "set_projection", fn)

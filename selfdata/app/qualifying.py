@@ -15,17 +15,16 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, select, update
 
 from selfdata.app import access
-from selfdata.app.access import WorkshopRow, facilitate, facilitator_only
+from selfdata.app.access import facilitate, facilitator_only
 from selfdata.app.contributions import raise_unknown_vocabulary
 from selfdata.domain.cards import DataSourceCard, NeedCard
 from selfdata.domain.errors import InvalidInput
 from selfdata.domain.workshop import WorkshopCards
-from selfdata.store import Store
-from selfdata.store import rows as transfer
-from selfdata.store import schema as t
+from selfdata.store import Store, Tx, transfer
+from selfdata.store.queries import cards
+from selfdata.store.queries.workshops import WorkshopRow
 
 Place = Literal["board", "deck"]
 Kind = Literal["sources", "needs"]
@@ -41,22 +40,16 @@ class CardToQualify:
     missing: tuple[str, ...]
 
 
-def _board_cards(conn: Connection, w: WorkshopRow, kind: Kind) -> list[DataSourceCard | NeedCard]:
-    table = t.sources if kind == "sources" else t.needs
+def _board_cards(conn: Tx, w: WorkshopRow, kind: Kind) -> list[DataSourceCard | NeedCard]:
     model = DataSourceCard if kind == "sources" else NeedCard
-    raws = conn.execute(
-        select(table.c.card)
-        .where(table.c.workshop_id == w.id, table.c.card.is_not(None))
-        .order_by(table.c.position)
-    ).scalars()
-    return [model.model_validate_json(raw) for raw in raws]
+    return [model.model_validate_json(raw) for raw in cards.stored_cards(conn, kind, w.id)]
 
 
 def cards_to_qualify(store: Store, code: str, kind: Kind) -> list[CardToQualify]:
     """Every card of ``kind`` on the table or in the workshop's own deck with a field
     nobody gave, in the table's then the deck's order."""
 
-    def read(conn: Connection) -> list[CardToQualify]:
+    def read(conn: Tx) -> list[CardToQualify]:
         w = access.workshop_row(conn, code)
         own = transfer.read_cards(conn, w.id) or WorkshopCards()
         deck: list[DataSourceCard | NeedCard] = list(
@@ -105,16 +98,15 @@ def qualify_cards(
     """Set fields of many cards at once: ``changes`` are ``(place, card id, field ->
     value)``; an empty value leaves the field as it is. One transaction: a wrong value
     refuses the whole edit. Returns how many cards changed."""
-    table = t.sources if kind == "sources" else t.needs
     deck_kind = "data_sources" if kind == "sources" else "needs"
 
-    def fn(conn: Connection, w: WorkshopRow) -> Any:
-        board = {c.id: c for c in _board_cards(conn, w, kind)}
+    def fn(conn: Tx, w: WorkshopRow) -> Any:
+        on_board = {c.id: c for c in _board_cards(conn, w, kind)}
         own = transfer.read_cards(conn, w.id) or WorkshopCards()
         deck = {c.id: c for c in getattr(own, deck_kind)}
         changed = 0
         for place, card_id, values in changes:
-            found = (board if place == "board" else deck).get(card_id)
+            found = (on_board if place == "board" else deck).get(card_id)
             if found is None:
                 raise InvalidInput("card.unknown", card=str(card_id)[:64])
             card = _qualified(found, values)
@@ -122,11 +114,7 @@ def qualify_cards(
                 continue
             changed += 1
             if place == "board":
-                conn.execute(
-                    update(table)
-                    .where(table.c.workshop_id == w.id, table.c.slug == card_id)
-                    .values(card=t.dumps(card.model_dump(mode="json")))
-                )
+                cards.set_card(conn, kind, w.id, card_id, card.model_dump(mode="json"))
             else:
                 deck[card_id] = card
         if any(place == "deck" for place, _, _ in changes):

@@ -9,15 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, bindparam, func, select
-
 from selfdata.app import access, outcomes
-from selfdata.app.access import WorkshopRow
+from selfdata.app.operations import can_undo, next_undo
 from selfdata.app.projector import parse_projector
-from selfdata.app.tables import table_id
-from selfdata.app.undo import can_undo, next_undo
-from selfdata.app.views import (
+from selfdata.app.read_models import (
     AuditEntry,
+    CredentialCheck,
     InventoryView,
     NeedItem,
     NeedsBoard,
@@ -30,57 +27,18 @@ from selfdata.app.views import (
     SourceItem,
     TableInfo,
     UseCasesView,
-    ViewerState,
 )
+from selfdata.app.tables import table_id
+from selfdata.domain import visibility
 from selfdata.domain.cards import DataSourceCard, NeedCard
 from selfdata.domain.credentials import normalise_code
 from selfdata.domain.errors import SelfDataError
 from selfdata.domain.workshop import Workshop
-from selfdata.store import Store
-from selfdata.store import rows as transfer
-from selfdata.store import schema as t
+from selfdata.store import Store, Tx, transfer
+from selfdata.store.queries import cards, screens
+from selfdata.store.queries.workshops import WorkshopRow
 
-# Statements read on every rerun, built once with bound parameters (building a select costs
-# more than running it on SQLite: docs/load.md).
-_WID: BindParameter[int] = bindparam("wid")
-_PULSE = select(
-    t.workshops.c.version,
-    t.workshops.c.expires_at,
-    t.workshops.c.step,
-    t.workshops.c.locked,
-    t.workshops.c.timer_end,
-    t.workshops.c.revealed,
-    t.workshops.c.settings_version,
-    t.workshops.c.ranking_version,
-    select(func.count())
-    .select_from(t.needs)
-    .where(t.needs.c.workshop_id == t.workshops.c.id)
-    .scalar_subquery()
-    .label("needs"),
-).where(t.workshops.c.code == bindparam("code"))
-_PARTICIPANT_COUNT = (  # the room's count: those still waiting to be let in are not in it
-    select(func.count())
-    .select_from(t.participants)
-    .where(t.participants.c.workshop_id == _WID, t.participants.c.waiting.is_(False))
-)
-_PSEUDONYMS = select(t.participants.c.id, t.participants.c.slug, t.participants.c.pseudonym).where(
-    t.participants.c.workshop_id == _WID
-)
-_VOTES = select(t.votes.c.participant_id, t.votes.c.need_id, t.votes.c.dots).where(
-    t.votes.c.workshop_id == _WID
-)
-_SEATS = select(t.participants.c.id, t.participants.c.table_id).where(
-    t.participants.c.workshop_id == _WID, t.participants.c.table_id.is_not(None)
-)
-_PROPOSALS = tuple(
-    select(table.c.proposed_by, func.count())
-    .where(table.c.workshop_id == _WID, table.c.proposed_by.is_not(None))
-    .group_by(table.c.proposed_by)
-    for table in (t.sources, t.needs)
-)
-
-
-_viewer = outcomes.audience_of
+_viewer = outcomes.proven_role
 
 
 def version(store: Store, code: str) -> int:
@@ -92,9 +50,9 @@ def room_pulse(store: Store, code: str) -> RoomPulse:
     """What a polling screen compares with what it drew: the version counter and the room's
     step, lock, timer and reveals, in one indexed select (live screens poll it)."""
 
-    def fn(conn: Connection) -> RoomPulse:
+    def fn(conn: Tx) -> RoomPulse:
         norm = normalise_code(code) if isinstance(code, str) else None
-        row = conn.execute(_PULSE, {"code": norm}).first()
+        row = screens.pulse(conn, norm)
         if row is None:
             raise access.no_workshop()
         now = access.clock()
@@ -110,6 +68,7 @@ def room_pulse(store: Store, code: str) -> RoomPulse:
             settings_version=int(row.settings_version),
             ranking_version=int(row.ranking_version),
             needs=int(row.needs),
+            shared_version=int(row.shared_version),
         )
 
     return store.read(fn)
@@ -118,14 +77,14 @@ def room_pulse(store: Store, code: str) -> RoomPulse:
 def room_state(store: Store, code: str) -> RoomState:
     """Header data of every screen (code only: the projector uses it)."""
 
-    def fn(conn: Connection) -> RoomState:
+    def fn(conn: Tx) -> RoomState:
         return _room_state(conn, access.workshop_row(conn, code), undo=True)
 
     return store.read(fn)
 
 
-def _room_state(conn: Connection, w: WorkshopRow, *, undo: bool) -> RoomState:
-    count = conn.execute(_PARTICIPANT_COUNT, {"wid": w.id}).scalar_one()
+def _room_state(conn: Tx, w: WorkshopRow, *, undo: bool) -> RoomState:
+    count = screens.in_room(conn, w.id)
     now = access.clock()
     return RoomState(
         code=w.code,
@@ -154,14 +113,14 @@ def _room_state(conn: Connection, w: WorkshopRow, *, undo: bool) -> RoomState:
     )
 
 
-def viewer_state(
+def credential_check(
     store: Store, code: str, *, secret: str | None = None, token: str | None = None
-) -> ViewerState:
+) -> CredentialCheck:
     """The room and the viewer behind ``secret`` / ``token`` in one read (every rerun of
     every screen starts here). ``room.can_undo`` is only looked up for the facilitator.
     Raises as :func:`room_state` does when the code names no open workshop."""
 
-    def fn(conn: Connection) -> ViewerState:
+    def fn(conn: Tx) -> CredentialCheck:
         w = access.workshop_row(conn, code)
         facilitator = False
         secret_problem: SelfDataError | None = None
@@ -179,44 +138,32 @@ def viewer_state(
             except SelfDataError as err:
                 token_problem = err
         room = _room_state(conn, w, undo=facilitator)
-        return ViewerState(room, facilitator, secret_problem, me, token_problem)
+        return CredentialCheck(room, facilitator, secret_problem, me, token_problem)
 
     return store.read(fn)
-
-
-def _contributions(conn: Connection, w: WorkshopRow) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for query in _PROPOSALS:
-        for pid, n in conn.execute(query, {"wid": w.id}):
-            counts[int(pid)] = counts.get(int(pid), 0) + int(n)
-    return counts
 
 
 def whoami(store: Store, code: str, token: str) -> ParticipantInfo:
     """The participant holding ``token`` in this workshop, or :class:`NotFound` with a clear
     message (wrong code, unknown token, or a token of another workshop)."""
 
-    def fn(conn: Connection) -> ParticipantInfo:
+    def fn(conn: Tx) -> ParticipantInfo:
         return _participant_info(conn, access.workshop_row(conn, code), token)
 
     return store.read(fn)
 
 
-def _participant_info(conn: Connection, w: WorkshopRow, token: str) -> ParticipantInfo:
+def _participant_info(conn: Tx, w: WorkshopRow, token: str) -> ParticipantInfo:
     p = access.participant_row(conn, w, token)
     table = None
     if p.table_id is not None:
-        row = conn.execute(
-            select(t.tables.c.slug, t.tables.c.name, t.tables.c.colour).where(
-                t.tables.c.id == p.table_id
-            )
-        ).first()
+        row = screens.table_info(conn, p.table_id)
         table = None if row is None else TableInfo(row.slug, row.name, int(row.colour))
     return ParticipantInfo(
         id=p.slug,
         pseudonym=p.pseudonym,
         joined=p.joined,
-        contributions=_contributions(conn, w).get(p.id, 0),
+        contributions=screens.proposal_counts(conn, w.id).get(p.id, 0),
         table=table,
         waiting=p.waiting,
     )
@@ -225,24 +172,10 @@ def _participant_info(conn: Connection, w: WorkshopRow, token: str) -> Participa
 def participants(store: Store, code: str) -> ParticipantList:
     """Pseudonyms in joining order, with the live count."""
 
-    def fn(conn: Connection) -> ParticipantList:
+    def fn(conn: Tx) -> ParticipantList:
         w = access.workshop_row(conn, code)
-        counts = _contributions(conn, w)
-        rows = conn.execute(
-            select(
-                t.participants.c.id,
-                t.participants.c.slug,
-                t.participants.c.pseudonym,
-                t.participants.c.joined,
-                t.participants.c.waiting,
-                t.tables.c.slug.label("table_slug"),
-                t.tables.c.name.label("table_name"),
-                t.tables.c.colour.label("table_colour"),
-            )
-            .select_from(t.participants.outerjoin(t.tables))
-            .where(t.participants.c.workshop_id == w.id)
-            .order_by(t.participants.c.position)
-        ).all()
+        counts = screens.proposal_counts(conn, w.id)
+        rows = screens.participants_with_tables(conn, w.id)
         people = tuple(
             ParticipantInfo(
                 id=r.slug,
@@ -263,11 +196,11 @@ def participants(store: Store, code: str) -> ParticipantList:
     return store.read(fn)
 
 
-def _pseudonyms(conn: Connection, w: WorkshopRow) -> dict[int, tuple[str, str | None]]:
+def _pseudonyms(conn: Tx, w: WorkshopRow) -> dict[int, tuple[str, str | None]]:
     """Participant row id -> (id, pseudonym); the pseudonym is ``None`` in anonymous mode
     (the workshop's ``show_pseudonyms`` off), for every viewer."""
-    rows = conn.execute(_PSEUDONYMS, {"wid": w.id})
-    named = w.show_pseudonyms
+    rows = screens.pseudonyms(conn, w.id)
+    named = visibility.pseudonyms_on_screen(w.show_pseudonyms)
     return {int(pid): (slug, name if named else None) for pid, slug, name in rows}
 
 
@@ -287,41 +220,39 @@ def needs_board(
     ``table``, a table id) sees the whole room's needs and that table's only, with the dots
     of that table's participants."""
 
-    def fn(conn: Connection) -> NeedsBoard:
+    def fn(conn: Tx) -> NeedsBoard:
         w = access.workshop_row(conn, code)
         role, me = _viewer(conn, w, token, secret)
         decks = access.decks()
         people = _pseudonyms(conn, w)
-        seats = {int(p): int(s) for p, s in conn.execute(_SEATS, {"wid": w.id})}
-        scope: int | None = None
-        if role == "participant" and me is not None:
-            scope = seats.get(me)
-        elif table is not None and role != "participant":
-            scope = table_id(conn, w, table)
+        seats = screens.seats(conn, w.id)
+        choose = table is not None and visibility.may_choose_table(role)
+        asked = table_id(conn, w, table) if choose else None
+        scope = visibility.table_scope(role, seats.get(me) if me is not None else None, asked)
         table_slugs = transfer.table_slugs(conn, w.id) if seats or scope is not None else {}
         revealed = "needs" in w.revealed
-        show = outcomes.may_see_results(role, w.revealed, "needs")
+        show = visibility.may_see_results(role, w.revealed, "needs")
         totals: dict[int, tuple[int, int]] = {}
         mine: dict[int, int] = {}
         dots_cast = 0
         voters: set[int] = set()
-        for pid, need_id, dots in conn.execute(_VOTES, {"wid": w.id}):
+        for pid, need_id, dots in screens.dots(conn, w.id):
             if pid == me:
                 mine[need_id] = dots
-            if scope is not None and seats.get(pid) != scope:
+            if not visibility.counts_at(scope, seats.get(pid)):
                 continue
             total, count = totals.get(need_id, (0, 0))
             totals[need_id] = (total + dots, count + 1)
             dots_cast += dots
             voters.add(pid)
         items = []
-        for row in transfer.ordered_rows(conn, t.needs, w.id):
+        for row in cards.in_order(conn, "needs", w.id):
             my_dots = mine.get(row.id, 0)
-            if row.hidden and role != "facilitator" and my_dots == 0:
-                continue
-            if row.table_id is not None and row.table_id != scope and my_dots == 0:
-                if scope is not None or role == "participant":
-                    continue  # another table's need
+            at, hidden = row.table_id, bool(row.hidden)
+            if not visibility.shows_item(
+                role, hidden=hidden, item_table=at, scope=scope, own=my_dots
+            ):
+                continue  # hidden, or another table's need
             card = (
                 NeedCard.model_validate_json(row.card)
                 if row.card
@@ -353,7 +284,7 @@ def needs_board(
             revealed=revealed,
             dots_cast=dots_cast,
             voters=len(voters),
-            locked=w.input_locked(),
+            locked=w.input_locked(access.clock()),
             version=w.version,
             table=None if scope is None else table_slugs.get(scope),
         )
@@ -367,14 +298,14 @@ def inventory(
     """The territory's data sources, as the viewer may see them (hidden ones only for the
     facilitator)."""
 
-    def fn(conn: Connection) -> InventoryView:
+    def fn(conn: Tx) -> InventoryView:
         w = access.workshop_row(conn, code)
         role, me = _viewer(conn, w, token, secret)
         decks = access.decks()
         people = _pseudonyms(conn, w)
         items = []
-        for row in transfer.ordered_rows(conn, t.sources, w.id):
-            if row.hidden and role != "facilitator":
+        for row in cards.in_order(conn, "sources", w.id):
+            if not visibility.shows_item(role, hidden=bool(row.hidden)):
                 continue
             card = (
                 DataSourceCard.model_validate_json(row.card)
@@ -398,7 +329,7 @@ def inventory(
             role=role,
             sources=tuple(items),
             selected=sum(1 for s in items if s.selected and not s.hidden),
-            locked=w.input_locked(),
+            locked=w.input_locked(access.clock()),
             version=w.version,
         )
 
@@ -408,7 +339,7 @@ def inventory(
 def use_cases(store: Store, code: str) -> UseCasesView:
     """Use cases with their governance answers and choice."""
 
-    def fn(conn: Connection) -> UseCasesView:
+    def fn(conn: Tx) -> UseCasesView:
         w = access.workshop_row(conn, code)
         return UseCasesView(use_cases=tuple(transfer.read_use_cases(conn, w.id)), version=w.version)
 
@@ -418,7 +349,7 @@ def use_cases(store: Store, code: str) -> UseCasesView:
 def scenarios(store: Store, code: str) -> ScenariosView:
     """Scenarios (with their network edits) and the use cases they build on."""
 
-    def fn(conn: Connection) -> ScenariosView:
+    def fn(conn: Tx) -> ScenariosView:
         w = access.workshop_row(conn, code)
         return ScenariosView(
             scenarios=tuple(transfer.read_scenarios(conn, w.id)),
@@ -438,30 +369,21 @@ def scenario_ratings(
     light: bool = False,
 ) -> ScenarioRatings:
     """Scenarios, criteria weights and the viewer's own ratings; everyone's ratings for the
-    facilitator only (:func:`~selfdata.app.outcomes.may_see_everyones_ratings`: a
+    facilitator only (:func:`~selfdata.domain.visibility.may_see_everyones_ratings`: a
     participant or the projector never sees another participant's ratings, before or after
     the reveal; the group's results come from :mod:`selfdata.app.outcomes`). ``light``: without the
     scenarios and everyone's ratings (``scenarios=()``, ``ratings=None``), read without
     loading them — what a tablet's rating panel needs."""
 
-    def fn(conn: Connection) -> ScenarioRatings:
+    def fn(conn: Tx) -> ScenarioRatings:
         w = access.workshop_row(conn, code)
         role, me = _viewer(conn, w, token, secret)
         revealed = "scenarios" in w.revealed
         mine: dict[tuple[str, str], int] = {}
         if me is not None:
-            query = (
-                select(t.scenarios.c.slug, t.ratings.c.criterion, t.ratings.c.value)
-                .join(t.scenarios, t.scenarios.c.id == t.ratings.c.scenario_id)
-                .where(t.ratings.c.workshop_id == w.id, t.ratings.c.participant_id == me)
-            )
-            mine = {(slug, crit): int(value) for slug, crit, value in conn.execute(query)}
-        raters = conn.execute(
-            select(func.count(func.distinct(t.ratings.c.participant_id))).where(
-                t.ratings.c.workshop_id == w.id
-            )
-        ).scalar_one()
-        shown = not light and outcomes.may_see_everyones_ratings(role)
+            mine = screens.my_ratings(conn, w.id, me)
+        raters, given = screens.rating_counts(conn, w.id)
+        shown = not light and visibility.may_see_everyones_ratings(role)
         return ScenarioRatings(
             role=role,
             scenarios=() if light else tuple(transfer.read_scenarios(conn, w.id)),
@@ -469,8 +391,9 @@ def scenario_ratings(
             ratings=tuple(transfer.read_ratings(conn, w.id)) if shown else None,
             mine=mine,
             raters=int(raters),
+            given=int(given),
             revealed=revealed,
-            locked=w.input_locked(),
+            locked=w.input_locked(access.clock()),
             version=w.version,
         )
 
@@ -484,7 +407,7 @@ def workshop_snapshot(store: Store, code: str) -> Workshop:
     reveal rule allows. Hidden contributions are included with ``hidden=True``: filter them
     before display."""
 
-    def fn(conn: Connection) -> Workshop:
+    def fn(conn: Tx) -> Workshop:
         return transfer.read_workshop(conn, access.workshop_row(conn, code).id, ratings=False)
 
     return store.read(fn)
@@ -494,7 +417,7 @@ def backup_workshop(store: Store, code: str) -> Workshop:
     """The whole workshop, ratings included, for the operator who holds the database
     (``python -m selfdata workshops backup``): never called by a screen."""
 
-    def fn(conn: Connection) -> Workshop:
+    def fn(conn: Tx) -> Workshop:
         return transfer.read_workshop(conn, access.workshop_row(conn, code).id)
 
     return store.read(fn)
@@ -506,7 +429,7 @@ def ranking_inputs(store: Store, code: str, secret: str) -> Workshop:
     :func:`export_workshop`: facilitator only (the group's ranking, as each viewer may see
     it, is :func:`selfdata.app.outcomes.group_ranking`)."""
 
-    def fn(conn: Connection) -> Workshop:
+    def fn(conn: Tx) -> Workshop:
         w = access.workshop_row(conn, code)
         access.require_facilitator(w, secret)
         return transfer.read_ranking_inputs(conn, w.id)
@@ -519,7 +442,7 @@ def export_workshop(store: Store, code: str, secret: str, *, ratings: bool = Tru
     back the same file (participants' tokens are never exported). ``ratings=False``: all but
     the ratings (the export page's decision sections read nothing else)."""
 
-    def fn(conn: Connection) -> Workshop:
+    def fn(conn: Tx) -> Workshop:
         w = access.workshop_row(conn, code)
         access.require_facilitator(w, secret)
         return transfer.read_workshop(conn, w.id, ratings=ratings)
@@ -530,15 +453,10 @@ def export_workshop(store: Store, code: str, secret: str, *, ratings: bool = Tru
 def audit_log(store: Store, code: str, secret: str, *, limit: int = 100) -> tuple[AuditEntry, ...]:
     """The latest audit entries (facilitator only), newest first."""
 
-    def fn(conn: Connection) -> tuple[AuditEntry, ...]:
+    def fn(conn: Tx) -> tuple[AuditEntry, ...]:
         w = access.workshop_row(conn, code)
         access.require_facilitator(w, secret)
-        rows = conn.execute(
-            select(t.audit_log)
-            .where(t.audit_log.c.workshop_id == w.id)
-            .order_by(t.audit_log.c.id.desc())
-            .limit(max(1, min(int(limit), 10_000)))
-        )
+        rows = screens.audit_entries(conn, w.id, max(1, min(int(limit), 10_000)))
         out = []
         for r in rows:
             detail: Any = json.loads(r.detail)

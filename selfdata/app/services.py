@@ -2,7 +2,7 @@
 
 The use cases live by actor in :mod:`~selfdata.app.workshops`,
 :mod:`~selfdata.app.participants`, :mod:`~selfdata.app.contributions`,
-:mod:`~selfdata.app.facilitator`, :mod:`~selfdata.app.undo` and :mod:`~selfdata.app.reads`;
+:mod:`~selfdata.app.facilitator`, :mod:`~selfdata.app.operations` and :mod:`~selfdata.app.reads`;
 this module only re-exports them, so ``services.X`` stays the one name to call.
 
 Every function takes the :class:`~selfdata.store.Store` first and the workshop's join
@@ -26,7 +26,7 @@ Permissions, in short (details in ``docs/store.md``):
 - facilitator (secret): everything else — step, lock, timer, reveal, weights, moderation,
   territory selection, use cases and their governance answers and choice, scenarios and their
   networks, settings, tables (create, rename, remove, seat a participant), participants'
-  weights on or off, the rating rounds and the consent round (:mod:`selfdata.app.deciding`),
+  weights on or off, the rating rounds and the consent round (:mod:`selfdata.app.group_decision`),
   undo, export, deletion. Answering the governance questionnaire is a facilitator action: the
   facilitator records what the room agreed.
 """
@@ -44,20 +44,7 @@ from selfdata.app.contributions import (
     vote,
     withdraw_proposal,
 )
-from selfdata.app.deciding import (
-    MyDecision,
-    RoomDecision,
-    close_consent,
-    close_rating_round,
-    my_decision,
-    object_to_top,
-    open_consent,
-    open_rating_round,
-    set_my_weights,
-    set_participant_weights_on,
-    withdraw_objection,
-)
-from selfdata.app.decisions import set_action_plan, set_city_roles
+from selfdata.app.decision_record import set_action_plan, set_city_roles
 from selfdata.app.facilitator import (
     ScenarioDraft,
     choose_governance,
@@ -79,6 +66,30 @@ from selfdata.app.facilitator import (
     stop_timer,
     update_scenario,
 )
+from selfdata.app.file_import import (
+    InventoryPreview,
+    WorkshopPreview,
+    import_inventory_file,
+    import_workshop_file,
+    inventory_room,
+    preview_inventory_file,
+    preview_workshop_file,
+    workshop_deck,
+)
+from selfdata.app.group_decision import (
+    MyDecision,
+    RoomDecision,
+    close_consent,
+    close_rating_round,
+    my_decision,
+    object_to_top,
+    open_consent,
+    open_rating_round,
+    set_my_weights,
+    set_participant_weights_on,
+    withdraw_objection,
+)
+from selfdata.app.operations import describe_undo, undo, undo_step
 from selfdata.app.participants import (
     admit,
     hide_participant_proposals,
@@ -92,17 +103,46 @@ from selfdata.app.participants import (
     set_join_approval,
     set_joining_open,
 )
-from selfdata.app.preparation import (
-    InventoryPreview,
-    WorkshopPreview,
-    import_inventory_file,
-    import_workshop_file,
-    inventory_room,
-    preview_inventory_file,
-    preview_workshop_file,
-    workshop_deck,
+from selfdata.app.projector import qr_large as qr_large
+from selfdata.app.projector import set_projection as set_projection
+from selfdata.app.qualifying import CardToQualify, cards_to_qualify, qualify_cards
+from selfdata.app.read_models import (
+    AuditEntry,
+    Created,
+    CredentialCheck,
+    InventoryView,
+    Joined,
+    NeedItem,
+    NeedsBoard,
+    ParticipantInfo,
+    ParticipantList,
+    RoomPulse,
+    RoomState,
+    ScenarioRatings,
+    ScenariosView,
+    SourceItem,
+    TableInfo,
+    UseCasesView,
 )
-from selfdata.app.preparing import (
+from selfdata.app.reads import (
+    audit_log,
+    backup_workshop,
+    credential_check,
+    export_workshop,
+    inventory,
+    needs_board,
+    participants,
+    ranking_inputs,
+    room_pulse,
+    room_state,
+    scenario_ratings,
+    scenarios,
+    use_cases,
+    version,
+    whoami,
+    workshop_snapshot,
+)
+from selfdata.app.room_setup import (
     AgendaProgress,
     DeckInPlay,
     agenda,
@@ -116,27 +156,6 @@ from selfdata.app.preparing import (
     set_agenda,
     set_cards_in_play,
 )
-from selfdata.app.projector import qr_large as qr_large
-from selfdata.app.projector import set_projection as set_projection
-from selfdata.app.qualifying import CardToQualify, cards_to_qualify, qualify_cards
-from selfdata.app.reads import (
-    audit_log,
-    backup_workshop,
-    export_workshop,
-    inventory,
-    needs_board,
-    participants,
-    ranking_inputs,
-    room_pulse,
-    room_state,
-    scenario_ratings,
-    scenarios,
-    use_cases,
-    version,
-    viewer_state,
-    whoami,
-    workshop_snapshot,
-)
 from selfdata.app.table_results import TableResults, table_results
 from selfdata.app.tables import (
     TableProgress,
@@ -146,26 +165,6 @@ from selfdata.app.tables import (
     rename_table,
     tables,
     tables_progress,
-)
-from selfdata.app.undo import describe_undo, undo, undo_step
-from selfdata.app.views import (
-    AuditEntry,
-    Created,
-    InventoryView,
-    Joined,
-    NeedItem,
-    NeedsBoard,
-    ParticipantInfo,
-    ParticipantList,
-    Role,
-    RoomPulse,
-    RoomState,
-    ScenarioRatings,
-    ScenariosView,
-    SourceItem,
-    TableInfo,
-    UseCasesView,
-    ViewerState,
 )
 from selfdata.app.workshops import (
     create_workshop,
@@ -187,7 +186,7 @@ from selfdata.domain.errors import (
 from selfdata.domain.limits import MAX_PROPOSALS_PER_PARTICIPANT, MAX_PSEUDONYM
 
 __all__ = [
-    # how the room decides (selfdata.app.deciding)
+    # how the room decides (selfdata.app.group_decision)
     "MyDecision",
     "RoomDecision",
     "close_consent",
@@ -221,7 +220,6 @@ __all__ = [
     "NeedsBoard",
     "ParticipantInfo",
     "ParticipantList",
-    "Role",
     "RoomPulse",
     "RoomState",
     "ScenarioDraft",
@@ -230,7 +228,7 @@ __all__ = [
     "SourceDraft",
     "SourceItem",
     "UseCasesView",
-    "ViewerState",
+    "CredentialCheck",
     "TableInfo",
     "TableProgress",
     "TableResults",
@@ -287,7 +285,7 @@ __all__ = [
     "scenarios",
     "use_cases",
     "version",
-    "viewer_state",
+    "credential_check",
     "whoami",
     # participants
     "join",

@@ -3,8 +3,8 @@ tables converge or split (:mod:`selfdata.engines.tables`).
 
 Votes and ratings are per participant; a table's are its participants'. A table sees the
 whole room's needs and scenarios and its own (a need or a use case may belong to a table),
-so its ranking covers those. The reveal rule holds (:func:`selfdata.app.outcomes.
-may_see_results`): the needs part is ``None`` until the ``needs`` step is revealed, the
+so its ranking covers those. The reveal rule holds (:func:`selfdata.domain.
+visibility.may_see_results`): the needs part is ``None`` until the ``needs`` step is revealed, the
 scenarios part until ``scenarios`` is, except for the facilitator.
 """
 
@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection
-
 from selfdata.app import access, outcomes
-from selfdata.app.views import TableInfo
+from selfdata.app.read_models import TableInfo
+from selfdata.domain import visibility
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import Workshop
 from selfdata.engines.tables import (
@@ -28,8 +27,7 @@ from selfdata.engines.tables import (
     mean_agreement,
     pairwise_agreement,
 )
-from selfdata.store import Store
-from selfdata.store import rows as transfer
+from selfdata.store import Store, Tx, transfer
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ def _needs(workshop: Workshop, decks: Decks | None) -> tuple[NeedTally, ...]:
     for need in workshop.needs:
         if need.hidden:
             continue
-        seen_by = table_ids if need.table is None else [need.table]
+        seen_by = visibility.tables_seeing(need.table, table_ids)
         per_table = dict.fromkeys(seen_by, 0)
         total = 0
         for v in workshop.votes:
@@ -82,8 +80,8 @@ def _needs(workshop: Workshop, decks: Decks | None) -> tuple[NeedTally, ...]:
 def _table_workshop(workshop: Workshop, table: str) -> Workshop:
     """The workshop as one table ranks it: its participants' ratings of the scenarios it
     sees (the whole room's and its own use cases')."""
-    members = {p.id for p in workshop.participants if p.table == table}
-    cases = {u.id for u in workshop.use_cases if u.table in (None, table)}
+    members = {p.id for p in workshop.participants if visibility.counts_at(table, p.table)}
+    cases = {u.id for u in workshop.use_cases if visibility.in_table_scope(u.table, table)}
     scenarios = [s for s in workshop.scenarios if s.use_case in cases]
     return workshop.model_copy(
         update={
@@ -161,13 +159,13 @@ def table_results(
     ``scenarios`` false leaves that part out (a screen caching each part on its own
     version)."""
 
-    def fn(conn: Connection) -> tuple[Workshop, bool, bool]:
+    def fn(conn: Tx) -> tuple[Workshop, bool, bool]:
         w = access.workshop_row(conn, code)
-        audience, _ = outcomes.audience_of(conn, w, token, secret)
+        role, _ = outcomes.proven_role(conn, w, token, secret)
         return (
             transfer.read_workshop(conn, w.id),
-            outcomes.may_see_results(audience, w.revealed, "needs"),
-            outcomes.may_see_results(audience, w.revealed, "scenarios"),
+            visibility.may_see_results(role, w.revealed, "needs"),
+            visibility.may_see_results(role, w.revealed, "scenarios"),
         )
 
     workshop, see_needs, see_scenarios = store.read(fn)

@@ -2,7 +2,8 @@
 participants sit at one (picked when joining, or given the least full one).
 
 A participant of table A acts on the whole room's items and on table A's, never on table
-B's (:func:`selfdata.app.access.require_same_table`). Votes and ratings stay per participant:
+B's (:func:`selfdata.app.access.require_same_table`, by the rule of
+:func:`selfdata.domain.visibility.in_table_scope`). Votes and ratings stay per participant:
 "per table" groups them by the participants' table, so every rule (dot budget, per-need
 cap, lock, steps) holds at each table as in a room without tables. A workshop without
 tables behaves exactly as before.
@@ -14,18 +15,18 @@ audited, version bumped).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import Connection, func, insert, select, update
 
 from selfdata.app import access
-from selfdata.app.access import Outcome, WorkshopRow, check_text, facilitate, facilitator_only
-from selfdata.app.views import TableInfo
+from selfdata.app.access import Outcome, check_text, facilitate, facilitator_only
+from selfdata.app.read_models import TableInfo
 from selfdata.domain.errors import InvalidInput, LimitExceeded, NotFound
 from selfdata.domain.limits import MAX_TABLES
 from selfdata.domain.palette import TABLE_COLOURS
-from selfdata.store import Store
-from selfdata.store import schema as t
+from selfdata.domain.visibility import in_table_scope
+from selfdata.store import Record, Store, Tx
+from selfdata.store.queries import cards, use_cases, vote_totals
+from selfdata.store.queries import tables as seats
+from selfdata.store.queries.workshops import WorkshopRow
 
 MAX_TABLE_NAME = 40
 """Characters in a table's name (it is read from the back of the room)."""
@@ -39,74 +40,47 @@ def _colour(value: object) -> int:
     return value
 
 
-def table_rows(conn: Connection, workshop_id: int) -> list[Any]:
-    return list(
-        conn.execute(
-            select(t.tables)
-            .where(t.tables.c.workshop_id == workshop_id)
-            .order_by(t.tables.c.position)
-        )
-    )
+def table_rows(conn: Tx, workshop_id: int) -> list[Record]:
+    return seats.of_workshop(conn, workshop_id)
 
 
-def table_id(conn: Connection, w: WorkshopRow, slug: object) -> int:
-    """The row id of table ``slug`` of this workshop, or a clear :class:`NotFound`."""
-    row = conn.execute(
-        select(t.tables.c.id).where(
-            t.tables.c.workshop_id == w.id, t.tables.c.slug == str(slug)[:64]
-        )
-    ).first()
-    if row is None:
+def _found(tid: int | None, slug: object) -> int:
+    if tid is None:
         raise NotFound("table.not_found", table=str(slug)[:64])
-    return int(row.id)
+    return tid
 
 
-def least_full_table(conn: Connection, workshop_id: int) -> int | None:
+def table_id(conn: Tx, w: WorkshopRow, slug: object) -> int:
+    """The row id of table ``slug`` of this workshop, or a clear :class:`NotFound`."""
+    return _found(seats.id_of(conn, w.id, str(slug)[:64]), slug)
+
+
+def least_full_table(conn: Tx, workshop_id: int) -> int | None:
     """The table with the fewest participants (the first in order among equals), or
     ``None`` when the workshop has no tables."""
-    counts: dict[int | None, int] = {
-        tid: int(n)
-        for tid, n in conn.execute(
-            select(t.participants.c.table_id, func.count())
-            .where(t.participants.c.workshop_id == workshop_id)
-            .group_by(t.participants.c.table_id)
-        )
-    }
+    counts = seats.headcounts(conn, workshop_id)
     rows = table_rows(conn, workshop_id)
     if not rows:
         return None
     return int(min(rows, key=lambda r: (counts.get(r.id, 0), r.position)).id)
 
 
-def seat_for_join(conn: Connection, workshop_id: int, table: str | None) -> int | None:
+def seat_for_join(conn: Tx, workshop_id: int, table: str | None) -> int | None:
     """Where a joining participant sits: the table they picked (checked), else the least
     full one; ``None`` in a workshop without tables (where picking one is refused)."""
     if table is None:
         return least_full_table(conn, workshop_id)
-    row = conn.execute(
-        select(t.tables.c.id).where(
-            t.tables.c.workshop_id == workshop_id, t.tables.c.slug == str(table)[:64]
-        )
-    ).first()
-    if row is None:
-        raise NotFound("table.not_found", table=str(table)[:64])
-    return int(row.id)
+    return _found(seats.id_of(conn, workshop_id, str(table)[:64]), table)
 
 
-def set_use_case_table(conn: Connection, w: WorkshopRow, slug: str, need: str, table: str) -> None:
+def set_use_case_table(conn: Tx, w: WorkshopRow, slug: str, need: str, table: str) -> None:
     """Give a use case just created to ``table`` (inside the caller's transaction): its need
     must be the whole room's or that table's."""
     tid = table_id(conn, w, table)
-    need_table = conn.execute(
-        select(t.needs.c.table_id).where(t.needs.c.workshop_id == w.id, t.needs.c.slug == need)
-    ).scalar()
-    if need_table is not None and need_table != tid:
+    need_table = cards.need_table(conn, w.id, need)
+    if not in_table_scope(need_table, tid):
         raise InvalidInput("table.need_elsewhere")
-    conn.execute(
-        update(t.use_cases)
-        .where(t.use_cases.c.workshop_id == w.id, t.use_cases.c.slug == slug)
-        .values(table_id=tid)
-    )
+    use_cases.set_table(conn, w.id, slug, tid)
 
 
 # --- facilitator ---------------------------------------------------------------------------
@@ -120,7 +94,7 @@ def create_table(store: Store, code: str, secret: str, name: str, colour: int | 
     name = check_text(name, "name", limit=MAX_TABLE_NAME, required=True)
     chosen = None if colour is None else _colour(colour)
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         rows = table_rows(conn, w.id)
         if len(rows) >= MAX_TABLES:
             raise LimitExceeded("tables.too_many", limit=MAX_TABLES)
@@ -129,15 +103,10 @@ def create_table(store: Store, code: str, secret: str, name: str, colour: int | 
         used = {int(r.colour) for r in rows}
         free = [i for i in range(len(TABLE_COLOURS)) if i not in used]
         paint = chosen if chosen is not None else (free[0] if free else len(rows))
-        slug = access.unique_slug(conn, t.tables, w.id, access.slugify(name, limit=30))
-        conn.execute(
-            insert(t.tables).values(
-                workshop_id=w.id,
-                slug=slug,
-                name=name,
-                colour=paint % len(TABLE_COLOURS),
-                position=access.next_position(conn, t.tables, w.id),
-            )
+        slug = access.unique_slug(conn, "tables", w.id, access.slugify(name, limit=30))
+        position = access.next_position(conn, "tables", w.id)
+        seats.add(
+            conn, w.id, slug=slug, name=name, colour=paint % len(TABLE_COLOURS), position=position
         )
         return slug, {"id": slug, "colour": paint}, None
 
@@ -153,16 +122,13 @@ def rename_table(
     name = check_text(name, "name", limit=MAX_TABLE_NAME, required=True)
     chosen = None if colour is None else _colour(colour)
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         tid = table_id(conn, w, table)
         if any(
             r.name.casefold() == name.casefold() and r.id != tid for r in table_rows(conn, w.id)
         ):
             raise InvalidInput("table.name_taken", name=name)
-        values: dict[str, Any] = {"name": name}
-        if chosen is not None:
-            values["colour"] = chosen
-        conn.execute(update(t.tables).where(t.tables.c.id == tid).values(**values))
+        seats.rename(conn, tid, name, chosen)
         return None, {"id": table, "colour": chosen}, None
 
     facilitate(store, code, secret, "rename_table", fn)
@@ -173,12 +139,9 @@ def remove_table(store: Store, code: str, secret: str, table: str) -> None:
     """Remove a table: its participants sit at no table (until given another), and its
     needs and use cases become the whole room's. Votes and ratings stay."""
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         tid = table_id(conn, w, table)
-        for name in t.TABLE_COLUMNS:
-            target = t.metadata.tables[name]
-            conn.execute(update(target).where(target.c.table_id == tid).values(table_id=None))
-        conn.execute(t.tables.delete().where(t.tables.c.id == tid))
+        seats.remove(conn, tid)
         return None, {"id": table}, None
 
     facilitate(store, code, secret, "remove_table", fn)
@@ -189,17 +152,9 @@ def assign_table(store: Store, code: str, secret: str, participant: str, table: 
     """Seat a participant (by id) at ``table`` (``None``: at no table). Their dots and
     ratings stay theirs and now count for their new table."""
 
-    def fn(conn: Connection, w: WorkshopRow) -> Outcome:
+    def fn(conn: Tx, w: WorkshopRow) -> Outcome:
         tid = None if table is None else table_id(conn, w, table)
-        done = conn.execute(
-            update(t.participants)
-            .where(
-                t.participants.c.workshop_id == w.id,
-                t.participants.c.slug == str(participant)[:64],
-            )
-            .values(table_id=tid)
-        ).rowcount
-        if not done:
+        if not seats.seat(conn, w.id, str(participant)[:64], tid):
             raise NotFound("participant.unknown", text="participant.gone")
         return None, {"participant": participant, "table": table}, None
 
@@ -213,7 +168,7 @@ def tables(store: Store, code: str) -> tuple[TableInfo, ...]:
     """The workshop's tables in order (empty: a room without tables). Code only: the join
     page and the projector read it."""
 
-    def fn(conn: Connection) -> tuple[TableInfo, ...]:
+    def fn(conn: Tx) -> tuple[TableInfo, ...]:
         w = access.workshop_row(conn, code)
         return tuple(TableInfo(r.slug, r.name, int(r.colour)) for r in table_rows(conn, w.id))
 
@@ -238,32 +193,17 @@ def tables_progress(store: Store, code: str, secret: str) -> tuple[TableProgress
     """Each table's participants, dots placed and ratings given (facilitator), then the
     participants at no table when there are any."""
 
-    def fn(conn: Connection) -> tuple[TableProgress, ...]:
+    def fn(conn: Tx) -> tuple[TableProgress, ...]:
         w = access.workshop_row(conn, code)
         access.require_facilitator(w, secret)
-        people = conn.execute(
-            select(
-                t.participants.c.id,
-                t.participants.c.slug,
-                t.participants.c.pseudonym,
-                t.participants.c.table_id,
-            )
-            .where(t.participants.c.workshop_id == w.id)
-            .order_by(t.participants.c.position)
-        ).all()
+        people = seats.seating(conn, w.id)
         seat = {int(p.id): p.table_id for p in people}
         dots: dict[int | None, int] = {}
-        for pid, n in conn.execute(
-            select(t.votes.c.participant_id, t.votes.c.dots).where(t.votes.c.workshop_id == w.id)
-        ):
-            dots[seat.get(int(pid))] = dots.get(seat.get(int(pid)), 0) + int(n)
+        for pid, n in vote_totals.dots_by_participant(conn, w.id):
+            dots[seat.get(pid)] = dots.get(seat.get(pid), 0) + n
         rated: dict[int | None, int] = {}
-        for pid, n in conn.execute(
-            select(t.ratings.c.participant_id, func.count())
-            .where(t.ratings.c.workshop_id == w.id)
-            .group_by(t.ratings.c.participant_id)
-        ):
-            rated[seat.get(int(pid))] = rated.get(seat.get(int(pid)), 0) + int(n)
+        for pid, n in seats.ratings_by_participant(conn, w.id):
+            rated[seat.get(pid)] = rated.get(seat.get(pid), 0) + n
 
         def progress(info: TableInfo | None, tid: int | None) -> TableProgress:
             members = tuple((p.slug, p.pseudonym) for p in people if p.table_id == tid)

@@ -9,19 +9,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, delete, select
 
 from selfdata.app import access
 from selfdata.app.access import check_text, commit
 from selfdata.app.creation_quota import claim_creation, forget_old_creations
-from selfdata.app.views import Created
+from selfdata.app.read_models import Created
 from selfdata.domain import credentials
 from selfdata.domain.errors import InvalidInput
 from selfdata.domain.limits import MAX_TITLE, RETENTION_DAYS_DEFAULT
 from selfdata.domain.workshop import Workshop
-from selfdata.store import Store
-from selfdata.store import rows as transfer
-from selfdata.store import schema as t
+from selfdata.store import Store, Tx, transfer
+from selfdata.store.queries import erasure, workshops
 
 
 def now_iso() -> str:
@@ -70,9 +68,9 @@ def _store_new(store: Store, workshop: Workshop, action: str) -> Created:
     now = access.clock()
     retention = _retention_seconds()
 
-    def tx(conn: Connection) -> Created:
+    def tx(conn: Tx) -> Created:
         code = credentials.new_code()
-        while conn.execute(select(t.workshops.c.id).where(t.workshops.c.code == code)).first():
+        while workshops.code_taken(conn, code):
             code = credentials.new_code()
         transfer.write_workshop(
             conn,
@@ -147,34 +145,14 @@ def import_workshop(store: Store, workshop: Workshop) -> Created:
     return _store_new(store, workshop, "import_workshop")
 
 
-def _erase(conn: Connection, workshop_id: int) -> None:
-    cases = select(t.use_cases.c.id).where(t.use_cases.c.workshop_id == workshop_id)
-    conn.execute(delete(t.use_case_sources).where(t.use_case_sources.c.use_case_id.in_(cases)))
-    for table in (
-        *t.DECISION_TABLES,
-        t.ratings,
-        t.votes,
-        t.criteria,
-        t.scenarios,
-        t.use_cases,
-        t.sources,
-        t.needs,
-        t.participants,
-        t.audit_log,
-        t.workshop_cards,
-    ):
-        conn.execute(delete(table).where(table.c.workshop_id == workshop_id))
-    conn.execute(delete(t.workshops).where(t.workshops.c.id == workshop_id))
-
-
 def delete_workshop(store: Store, code: str, secret: str) -> None:
     """Erase the workshop and every row that belongs to it, audit log included (data
     retention). The code stops working at once."""
 
-    def tx(conn: Connection) -> None:
+    def tx(conn: Tx) -> None:
         w = access.workshop_row(conn, code, for_update=True)
         access.require_facilitator(w, secret)
-        _erase(conn, w.id)
+        erasure.erase_workshop(conn, w.id)
 
     store.write(tx)
     store.erase_traces()
@@ -184,17 +162,10 @@ def purge_expired(store: Store, now: float | None = None) -> int:
     """Erase every workshop past its retention date; returns how many were erased."""
     moment = access.clock() if now is None else now
 
-    def tx(conn: Connection) -> int:
-        ids = [
-            int(i)
-            for (i,) in conn.execute(
-                select(t.workshops.c.id).where(
-                    t.workshops.c.expires_at.is_not(None), t.workshops.c.expires_at <= moment
-                )
-            )
-        ]
+    def tx(conn: Tx) -> int:
+        ids = erasure.expired(conn, moment)
         for workshop_id in ids:
-            _erase(conn, workshop_id)
+            erasure.erase_workshop(conn, workshop_id)
         forget_old_creations(conn, moment)
         return len(ids)
 

@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from selfdata.domain.cards import Decks
+from selfdata.domain.workshop import Workshop
 from selfdata.files.loading import CARDS_DIR, FileFormatError, load_decks, load_workshop
 
 
@@ -25,7 +27,50 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Refused(Exception):
+    """A problem already put in words, one line each: printed on stderr, exit 1."""
+
+    def __init__(self, *lines: object) -> None:
+        super().__init__(*lines)
+        self.lines = lines
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        _export(args)
+    except _Refused as refused:
+        for line in refused.lines:
+            print(line, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _export(args: argparse.Namespace) -> None:
+    try:
+        decks = load_decks(args.cards)
+        workshop = load_workshop(args.workshop, decks=decks)
+    except FileFormatError as exc:
+        raise _Refused(*exc.problems) from None
+    lang: str = args.lang or workshop.language
+    out: Path = args.out
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _Refused(f"{out}: cannot create folder: {exc}") from None
+    for name, data in _pdfs(args, workshop, decks, lang):
+        path = out / name
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            raise _Refused(f"{path}: cannot write: {exc}") from None
+        print(f"{path} ({len(data) // 1024} KB)")
+
+
+def _pdfs(
+    args: argparse.Namespace, workshop: Workshop, decks: Decks, lang: str
+) -> list[tuple[str, bytes]]:
+    """(file name, PDF) of the report and every dossier, or of ``--scenario``'s dossier;
+    every PDF built before any is written."""
     from selfdata.engines.ranking import ZeroWeightsError
     from selfdata.export import (
         FontNotFoundError,
@@ -35,54 +80,21 @@ def run(args: argparse.Namespace) -> int:
     )
     from selfdata.export.names import dossier_filename, report_filename
 
-    try:
-        decks = load_decks(args.cards)
-        workshop = load_workshop(args.workshop, decks=decks)
-    except FileFormatError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    lang: str = args.lang or workshop.language
-    out: Path = args.out
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        print(f"{out}: cannot create folder: {exc}", file=sys.stderr)
-        return 1
-    files: list[tuple[str, bytes]] = []
+    def dossier(scenario: str) -> tuple[str, bytes]:
+        pdf = scenario_dossier(workshop, decks, scenario, lang)
+        return dossier_filename(workshop, scenario, lang), pdf
+
     try:
         if args.scenario:
-            pdf = scenario_dossier(workshop, decks, args.scenario, lang)
-            files.append((dossier_filename(workshop, args.scenario, lang), pdf))
-        else:
-            files.append(
-                (
-                    report_filename(workshop, lang),
-                    workshop_report(workshop, decks, lang),
-                )
-            )
-            for scenario in workshop.scenarios:
-                pdf = scenario_dossier(workshop, decks, scenario.id, lang)
-                files.append((dossier_filename(workshop, scenario.id, lang), pdf))
+            return [dossier(args.scenario)]
+        report = (report_filename(workshop, lang), workshop_report(workshop, decks, lang))
+        return [report] + [dossier(scenario.id) for scenario in workshop.scenarios]
     except ScenarioNotFoundError:
         known = ", ".join(s.id for s in workshop.scenarios) or "none"
-        print(
-            f"{args.workshop}: no scenario '{args.scenario}' (scenarios: {known})",
-            file=sys.stderr,
-        )
-        return 1
+        raise _Refused(
+            f"{args.workshop}: no scenario '{args.scenario}' (scenarios: {known})"
+        ) from None
     except FontNotFoundError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+        raise _Refused(exc) from None
     except ZeroWeightsError as exc:
-        print(f"{args.workshop}: cannot export: {exc.message(lang)}", file=sys.stderr)
-        return 1
-    for name, data in files:
-        path = out / name
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            print(f"{path}: cannot write: {exc}", file=sys.stderr)
-            return 1
-        print(f"{path} ({len(data) // 1024} KB)")
-    return 0
+        raise _Refused(f"{args.workshop}: cannot export: {exc.message(lang)}") from None

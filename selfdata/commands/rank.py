@@ -23,6 +23,7 @@ from typing import Any
 
 from selfdata.app import outcomes
 from selfdata.domain.numbers import format_score, format_share, format_signed, format_weight
+from selfdata.domain.visibility import documents_name_pseudonyms
 from selfdata.domain.workshop import Workshop
 from selfdata.engines.decision import DecisionOutcome
 from selfdata.engines.decision_summary import decision_sentences
@@ -60,7 +61,7 @@ def render_text(workshop: Workshop, ranking: Ranking, *, pseudonyms: bool | None
     formatter, ties said as ties, the scale-free weight swap)."""
     lang = "en"
     if pseudonyms is None:
-        pseudonyms = workshop.settings.show_pseudonyms
+        pseudonyms = documents_name_pseudonyms("operator", workshop.settings.show_pseudonyms)
     method = "TOPSIS" if ranking.method == "topsis" else "weighted sum"
     lines = [f"{workshop.title} — {len(ranking.scenarios)} scenario(s), {method}", ""]
     weights = ", ".join(
@@ -128,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         body = ranking.as_dict()
-        if not workshop.settings.show_pseudonyms:
+        if not documents_name_pseudonyms("operator", workshop.settings.show_pseudonyms):
             body["participants"] = [
                 {k: v for k, v in entry.items() if k not in ("participant", "pseudonym")}
                 for entry in sorted(

@@ -1,6 +1,7 @@
 """``python -m selfdata serve [--replicas N] [--port P]``: the app, as one command.
 
-One replica is ``streamlit run workshop_app.py`` as before (this process becomes it). With
+One replica is ``python -m selfdata.ui run workshop_app.py`` (``streamlit run`` with the
+app's server-side fixes in place first; this process becomes it). With
 N > 1, a small supervisor starts N Streamlit servers on free ports of 127.0.0.1, all on the
 same database (``DATABASE_URL`` or the SQLite file ``SELFDATA_DB``, in WAL mode with a busy
 timeout: several processes share it), and HAProxy in front of them on ``--address:--port``:
@@ -135,7 +136,9 @@ def haproxy_binary() -> str | None:
 
 
 def streamlit_command(port: int, options: Mapping[str, str]) -> list[str]:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), f"--server.port={port}"]
+    # ``streamlit run``, with the app's server-side fixes in place before the first request
+    # (selfdata/ui/__main__.py)
+    cmd = [sys.executable, "-m", "selfdata.ui", "run", str(APP), f"--server.port={port}"]
     return cmd + [f"--{k}={v}" for k, v in options.items()]
 
 

@@ -6,8 +6,9 @@ overrides both).
 - ``backup --out DIR``: every live workshop as a portable workshop file
   ``DIR/<code>.selfdata.yaml`` (pseudonyms, contributions, votes, ratings; never tokens nor
   secrets), the same file the facilitator downloads.
-- ``restore FILE…``: import workshop files; each gets a new join code and facilitator secret,
-  printed once (codes and secrets are not in the files).
+- ``restore FILE… [--lang fr|en]``: import workshop files; each gets a new join code and
+  facilitator secret, printed once (codes and secrets are not in the files); a refused file
+  says why in French, or English with ``--lang en``.
 - ``purge``: erase every workshop past its retention date (``SELFDATA_RETENTION_DAYS``).
 - ``delete CODE [--secret=SECRET]``: the facilitator erases a workshop and all its rows. The
   secret is read from standard input when not given (it then stays out of the process
@@ -26,6 +27,7 @@ from sqlalchemy import Connection, func, select
 from selfdata.app import services
 from selfdata.domain.errors import SelfDataError
 from selfdata.files.loading import FileFormatError, dump_workshop, load_workshop
+from selfdata.i18n import t as say
 from selfdata.store import Store
 from selfdata.store import schema as t
 
@@ -38,6 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     backup.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
     restore = actions.add_parser("restore", help="import workshop files (new codes)")
     restore.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workshop files")
+    restore.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="language of the messages (fr)"
+    )
     actions.add_parser("purge", help="erase workshops past their retention date")
     delete = actions.add_parser("delete", help="erase one workshop and all its rows")
     delete.add_argument("code", metavar="CODE", help="the workshop's join code")
@@ -88,7 +93,7 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         print(f"deleted workshop {args.code.upper()} and all its rows")
         return 0
     if args.action == "restore":
-        return _restore(store, args.files)
+        return _restore(store, args.files, args.lang)
     if args.action == "purge":
         print(f"erased {services.purge_expired(store)} expired workshop(s)")
         return 0
@@ -114,21 +119,28 @@ def _run(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore(store: Store, files: list[Path]) -> int:
+def _restore(store: Store, files: list[Path], lang: str) -> int:
+    """Each file imported with a new code and secret, printed once; a file refused says why,
+    in ``lang`` (the problems of a workshop file as the pages word them)."""
     failed = 0
     for path in files:
         try:
             created = services.import_workshop(store, load_workshop(path))
         except FileFormatError as exc:
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                print(problem.text(lang), file=sys.stderr)
             failed += 1
             continue
         except SelfDataError as exc:
-            print(f"{path}: {exc.message('en')}", file=sys.stderr)
-            for line in exc.problems:
+            print(
+                say("files.restore.refused", lang, path=path, why=exc.head(lang)), file=sys.stderr
+            )
+            for line in exc.message(lang).splitlines()[1:]:
                 print(f"  {line}", file=sys.stderr)
             failed += 1
             continue
-        print(f"{path}\tcode {created.code}\tfacilitator secret {created.secret}")
+        done = say(
+            "files.restore.created", lang, path=path, code=created.code, secret=created.secret
+        )
+        print(done)
     return 1 if failed else 0

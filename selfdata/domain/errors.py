@@ -36,6 +36,18 @@ def field_label(field: str, lang: str) -> str:
         return field
 
 
+def step_label(step: str, lang: str) -> str:
+    """A step's name in ``lang`` (``step.<id>`` in the catalogue), else the step as given."""
+    try:
+        return _CATALOGUE[0](f"step.{step}", lang)
+    except KeyError:
+        return step
+
+
+_STEP_VALUES = ("step", "current")
+"""The values of a refusal that name a step (worded by :func:`step_label`)."""
+
+
 class SelfDataError(Exception):
     """Base class: a refusal the user can understand and act on."""
 
@@ -67,6 +79,9 @@ class SelfDataError(Exception):
         }
         if isinstance(values.get("field"), str):
             values["field"] = field_label(str(values["field"]), lang)
+        for name in _STEP_VALUES:
+            if isinstance(values.get(name), str):
+                values[name] = step_label(str(values[name]), lang)
         return _CATALOGUE[0](self.text_key, lang, **values)
 
     @property

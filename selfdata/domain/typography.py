@@ -42,7 +42,16 @@ def loose_punctuation(text: str) -> list[str]:
     return [text[max(0, m.start() - 12) : m.end()] for m in _LOOSE.finditer(text)]
 
 
-_FEMININE_BODIES = ("métropole", "communauté", "ville", "région", "agglomération", "commune")
+_VOWELS = "aeiouyéèêh"
+_FEMININE_BODIES = (
+    "métropole",
+    "communauté",
+    "ville",
+    "région",
+    "agglomération",
+    "commune",
+    "eurométropole",
+)
 _MASCULINE_BODIES = ("grand ", "département", "pays ")
 
 
@@ -51,10 +60,10 @@ def fr_of(name: str) -> str:
     Métropole de Lyon », « du Grand Lyon », « de Nantes Métropole », « de La Rochelle »."""
     low = name.casefold()
     if low.startswith(_FEMININE_BODIES):
-        return f"de la {name}"
+        return f"de l’{name}" if low[:1] in _VOWELS else f"de la {name}"
     if low.startswith(_MASCULINE_BODIES):
         return f"du {name[0].lower()}{name[1:]}" if low.startswith("département") else f"du {name}"
-    if low[:1] in "aeiouyéèêh":
+    if low[:1] in _VOWELS:
         return f"d’{name}"
     return f"de {name}"
 

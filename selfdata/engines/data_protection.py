@@ -7,7 +7,8 @@ know, the item is a question for the DPO, never a guess. It is framed as a check
 DPO, not a legal opinion.
 
 * **Impact assessment (AIPD / DPIA, GDPR art. 35)**: WP248's nine criteria, the CNIL's list
-  (délibération 2018-327) and art. 35(3), in :mod:`selfdata.engines.dpia`.
+  (délibération 2018-327, its fourteen items in :mod:`selfdata.engines.cnil_list`) and
+  art. 35(3), in :mod:`selfdata.engines.dpia`.
 * **Legal basis and controller per processing** (arts 4(7), 6, 9(2), 26), in
   :mod:`selfdata.engines.lawful_basis`.
 * **Processing register (art. 30).** The entry drafted from all of it, field by field.
@@ -23,8 +24,8 @@ from dataclasses import dataclass
 
 from selfdata.domain.cards import DataSourceCard, Decks, I18nText, NeedCard
 from selfdata.domain.workshop import Scenario, UseCase, Workshop
+from selfdata.engines.cnil_list import CNIL_ITEMS
 from selfdata.engines.dpia import (
-    CNIL_ITEMS,
     CRITERIA,
     DPIA_THRESHOLD,
     LARGE_SCALE_RESIDENTS,

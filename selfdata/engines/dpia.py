@@ -9,15 +9,13 @@ to the DPO as a question when the toolkit cannot know (unknown is never scored a
   once), large scale, matching or combining datasets, vulnerable people, innovative use,
   preventing the exercise of a right or the use of a service. Two met or more: required.
 * **The CNIL's list** of processings that always need one (délibération n° 2018-327 of
-  11 October 2018): the items a Self Data experiment can meet, each named
-  (:data:`CNIL_ITEMS`). Left out, as no experiment of the toolkit does them: genetic and
-  biometric data, human-resources profiling, employee monitoring and professional alerts,
-  health-data warehouses, pooled records of contractual breaches.
+  11 October 2018): its fourteen items, each answered in ``selfdata/engines/cnil_list.py``
+  (:data:`~selfdata.engines.cnil_list.CNIL_ITEMS`) with the helpers of this module.
 * **Art. 35(3)**: (a) systematic evaluation with legal effects, (b) special-category data
   at large scale, (c) systematic monitoring of a publicly accessible area at large scale.
 
 Every reading of a card goes through a small accessor (``_sensitivity``, ``_categories``,
-``_holder``, ``_automation``, ``_vulnerable``) that returns ``None`` for a field nobody
+``_holder``, ``automation``, ``_vulnerable``) that returns ``None`` for a field nobody
 filled: the criterion then becomes a question.
 """
 
@@ -43,21 +41,25 @@ LOCATION_CATEGORIES = frozenset(
     {"trip_traces", "transport_validations", "bike_share_trips", "car_sharing", "parking_sessions"}
 )
 """Data categories that locate a person (trips, check-ins, parking)."""
-HIGHLY_PERSONAL_CATEGORIES = LOCATION_CATEGORIES | frozenset(
-    {
-        "health",
-        "income",
-        "social_benefits",
-        "social_aid_file",
-        "energy_load_curve",
-        "library_loans",
-    }
+GENETIC = frozenset({"genetic"})
+SPECIAL_CATEGORIES = frozenset({"health", "biometric"}) | GENETIC
+"""Categories of GDPR art. 9 among the toolkit's (health, genetic and biometric data)."""
+HIGHLY_PERSONAL_CATEGORIES = (
+    LOCATION_CATEGORIES
+    | frozenset(
+        {
+            "income",
+            "social_benefits",
+            "social_aid_file",
+            "energy_load_curve",
+            "library_loans",
+        }
+    )
+    | SPECIAL_CATEGORIES
 )
 """Categories WP248 (criterion 4) counts as highly personal: location, financial and social
-data, health, the load curve (it shows when someone is at home) and reading history (it
-reveals opinions and beliefs)."""
-SPECIAL_CATEGORIES = frozenset({"health"})
-"""Categories of GDPR art. 9 among the toolkit's."""
+data, art. 9 data (health, genetic, biometric), the load curve (it shows when someone is
+at home) and reading history (it reveals opinions and beliefs)."""
 PUBLIC_SPACE = frozenset({"public_space_sensors"})
 """Data collected in a publicly accessible area (sensors, counters)."""
 SOCIAL_SUPPORT = frozenset({"social_aid_file"})
@@ -70,7 +72,7 @@ CATEGORY_GROUPS: dict[str, str] = {
 SOCIAL_WORKER_ACTORS = frozenset({"social_worker"})
 
 
-def _text(key: str, **values: object) -> I18nText:
+def text(key: str, **values: object) -> I18nText:
     return I18nText(fr=t(key, "fr", **values), en=t(key, "en", **values))
 
 
@@ -92,7 +94,7 @@ def _holder(card: DataSourceCard) -> I18nText | None:
     return value if isinstance(value, I18nText) else None
 
 
-def _automation(need: NeedCard | None) -> frozenset[str] | None:
+def automation(need: NeedCard | None) -> frozenset[str] | None:
     value = getattr(need, "automation", None)
     return None if value is None else frozenset(value)
 
@@ -188,15 +190,15 @@ class Criterion:
 
 
 def _criterion(cid: str, met: bool | None, why: I18nText) -> Criterion:
-    question = _text(f"dpia.{cid}.ask") if met is None else None
-    return Criterion(cid, met, why, _text(f"dpia.{cid}.rule"), question)
+    question = text(f"dpia.{cid}.ask") if met is None else None
+    return Criterion(cid, met, why, text(f"dpia.{cid}.rule"), question)
 
 
 def _automated(cid: str, step: str, facts: Facts) -> Criterion:
-    steps = _automation(facts.need)
+    steps = automation(facts.need)
     if steps is None:
-        return _criterion(cid, None, _text("dpia.unsaid"))
-    return _criterion(cid, step in steps, _text(f"dpia.{cid}.{'yes' if step in steps else 'no'}"))
+        return _criterion(cid, None, text("dpia.unsaid"))
+    return _criterion(cid, step in steps, text(f"dpia.{cid}.{'yes' if step in steps else 'no'}"))
 
 
 def evaluation(facts: Facts) -> Criterion:
@@ -232,21 +234,21 @@ def sensitive(facts: Facts) -> Criterion:
     if hits:
         return _criterion("sensitive", True, _lang_text("dpia.sensitive.yes", facts, hits))
     if facts.need_categories & SPECIAL_CATEGORIES:
-        return _criterion("sensitive", True, _text("dpia.sensitive.need_health"))
+        return _criterion("sensitive", True, text("dpia.sensitive.need_health"))
     unknown = [s for s in facts.sources if _sensitivity(s) is None or _categories(s) is None]
     if unknown:
         return _criterion("sensitive", None, _lang_text("dpia.sensitive.unknown", facts, unknown))
-    return _criterion("sensitive", False, _text("dpia.sensitive.no"))
+    return _criterion("sensitive", False, text("dpia.sensitive.no"))
 
 
 def large_scale(facts: Facts) -> Criterion:
     scale = facts.large_scale
     if facts.uses(PUBLIC_SPACE):
-        why = _text("dpia.large_scale.public")
+        why = text("dpia.large_scale.public")
     elif scale is None:
-        why = _text("dpia.large_scale.unknown")
+        why = text("dpia.large_scale.unknown")
     else:
-        why = _text(
+        why = text(
             f"dpia.large_scale.{'yes' if scale else 'no'}",
             n=facts.residents,
             limit=LARGE_SCALE_RESIDENTS,
@@ -257,19 +259,19 @@ def large_scale(facts: Facts) -> Criterion:
 def matching(facts: Facts) -> Criterion:
     holders = facts.holders
     if holders is None:
-        return _criterion("matching", None, _text("dpia.unsaid"))
+        return _criterion("matching", None, text("dpia.unsaid"))
     met = len(holders) >= 2
-    why = _text("dpia.matching.yes", n=len(holders)) if met else _text("dpia.matching.no")
+    why = text("dpia.matching.yes", n=len(holders)) if met else text("dpia.matching.no")
     return _criterion("matching", met, why)
 
 
 def vulnerable(facts: Facts) -> Criterion:
     groups = facts.groups
     if groups is None:
-        return _criterion("vulnerable", None, _text("dpia.unsaid"))
+        return _criterion("vulnerable", None, text("dpia.unsaid"))
     if not groups:
-        return _criterion("vulnerable", False, _text("dpia.vulnerable.no"))
-    names = [_text(f"dpia.group.{g}") for g in sorted(groups)]
+        return _criterion("vulnerable", False, text("dpia.vulnerable.no"))
+    names = [text(f"dpia.group.{g}") for g in sorted(groups)]
     why = I18nText(
         fr=t("dpia.vulnerable.yes", "fr", groups=", ".join(n.fr for n in names)),
         en=t("dpia.vulnerable.yes", "en", groups=", ".join(n.en for n in names)),
@@ -282,17 +284,17 @@ def innovative(facts: Facts) -> Criterion:
     if sensors:
         return _criterion("innovative", True, _lang_text("dpia.innovative.sensors", facts, sensors))
     if facts.maturity == "concept":
-        return _criterion("innovative", True, _text("dpia.innovative.concept"))
+        return _criterion("innovative", True, text("dpia.innovative.concept"))
     if facts.maturity == "operational":
-        return _criterion("innovative", False, _text("dpia.innovative.no"))
-    return _criterion("innovative", None, _text("dpia.innovative.prototype"))
+        return _criterion("innovative", False, text("dpia.innovative.no"))
+    return _criterion("innovative", None, text("dpia.innovative.prototype"))
 
 
 def exclusion(facts: Facts) -> Criterion:
-    steps = _automation(facts.need)
+    steps = automation(facts.need)
     if steps is not None and "decision" in steps:
-        return _criterion("exclusion", True, _text("dpia.exclusion.yes"))
-    return _criterion("exclusion", False, _text("dpia.exclusion.no"))
+        return _criterion("exclusion", True, text("dpia.exclusion.yes"))
+    return _criterion("exclusion", False, text("dpia.exclusion.no"))
 
 
 CRITERIA = (
@@ -309,76 +311,9 @@ CRITERIA = (
 """WP248 rev.01's nine criteria, in its order."""
 
 
-def _item(cid: str, met: bool | None, why_key: str | None = None) -> Criterion:
-    why = _text(why_key or f"dpia.{cid}.{'yes' if met else ('no' if met is False else 'ask')}")
-    question = _text(f"dpia.{cid}.ask") if met is None else None
-    rule = _said("dpia.cnil.rule", item=lambda lang: t(f"dpia.{cid}", lang))
-    return Criterion(cid, met, why, rule, question)
-
-
-def cnil_social_support(facts: Facts) -> Criterion:
-    social_work = bool(facts.actors & SOCIAL_WORKER_ACTORS) and "social_aid" in (
-        facts.groups or frozenset()
-    )
-    return _item("cnil_social_support", facts.uses(SOCIAL_SUPPORT) or social_work)
-
-
-def cnil_social_housing(facts: Facts) -> Criterion:
-    met = any(getattr(s, "holder_kind", None) == "social_landlord" for s in facts.sources) or any(
-        s.id == "social_housing_application" for s in facts.sources
-    )
-    return _item("cnil_social_housing", met)
-
-
-def cnil_alerts(facts: Facts) -> Criterion:
-    steps = _automation(facts.need)
-    if steps is None:
-        return _item("cnil_alerts", None)
-    groups = facts.groups or frozenset()
-    social = facts.special or facts.uses(frozenset(CATEGORY_GROUPS)) or bool(groups)
-    return _item("cnil_alerts", "monitoring" in steps and social)
-
-
-def cnil_health_care(facts: Facts) -> Criterion:
-    care = bool((facts.groups or frozenset()) & {"elderly", "patients"})
-    return _item("cnil_health_care", facts.uses(SPECIAL_CATEGORIES) and care)
-
-
-def cnil_profiling_exclusion(facts: Facts) -> Criterion:
-    steps = _automation(facts.need)
-    if steps is None:
-        return _item("cnil_profiling_exclusion", None)
-    return _item("cnil_profiling_exclusion", {"profiling", "decision"} <= steps)
-
-
-def cnil_profiling_external(facts: Facts) -> Criterion:
-    steps, holders = _automation(facts.need), facts.holders
-    if steps is None or holders is None:
-        return _item("cnil_profiling_external", None)
-    return _item("cnil_profiling_external", "profiling" in steps and len(holders) >= 2)
-
-
-def cnil_location(facts: Facts) -> Criterion:
-    if not facts.uses(LOCATION_CATEGORIES):
-        return _item("cnil_location", False)
-    return _item("cnil_location", facts.large_scale)
-
-
-CNIL_ITEMS = (
-    ("cnil_health_care", cnil_health_care),
-    ("cnil_alerts", cnil_alerts),
-    ("cnil_profiling_exclusion", cnil_profiling_exclusion),
-    ("cnil_profiling_external", cnil_profiling_external),
-    ("cnil_social_housing", cnil_social_housing),
-    ("cnil_social_support", cnil_social_support),
-    ("cnil_location", cnil_location),
-)
-"""The items of the CNIL's list (délibération 2018-327) a Self Data experiment can meet."""
-
-
 def art35_cases(facts: Facts) -> tuple[str, ...]:
     """The cases of GDPR art. 35(3) the scenario falls in: ``a``, ``b``, ``c``."""
-    steps = _automation(facts.need) or frozenset()
+    steps = automation(facts.need) or frozenset()
     cases = []
     if "decision" in steps and "profiling" in steps:
         cases.append("a")
@@ -392,7 +327,7 @@ def art35_cases(facts: Facts) -> tuple[str, ...]:
 _SEPARATOR = {"fr": "\u202f; ", "en": "; "}
 
 
-def _said(key: str, **values: object) -> I18nText:
+def said(key: str, **values: object) -> I18nText:
     """A text whose values may depend on the language (a callable of the language)."""
 
     def one(lang: str) -> str:
@@ -416,27 +351,27 @@ def verdict(
     grounds: list[I18nText] = []
     if cases:
         grounds.append(
-            _said(
+            said(
                 "dpia.ground.art35",
                 cases=lambda lang: _SEPARATOR[lang].join(t(f"dpia.art35.{c}", lang) for c in cases),
             )
         )
     if listed:
-        grounds.append(_said("dpia.ground.cnil", items=lambda lang: names(listed, lang)))
+        grounds.append(said("dpia.ground.cnil", items=lambda lang: names(listed, lang)))
     if len(met) >= DPIA_THRESHOLD:
         grounds.append(
-            _said("dpia.ground.criteria", n=len(met), names=lambda lang: names(met, lang))
+            said("dpia.ground.criteria", n=len(met), names=lambda lang: names(met, lang))
         )
     if grounds:
-        return "required", _said(
+        return "required", said(
             "dpia.verdict.required",
             grounds=lambda lang: _SEPARATOR[lang].join(g.get(lang) for g in grounds),
         )
     if met or asked:
-        return "recommended", _said(
+        return "recommended", said(
             "dpia.verdict.advised",
             n=len(met),
             names=lambda lang: names(met, lang) or t("dp.none", lang),
             asked=lambda lang: names(asked, lang) or t("dp.none", lang),
         )
-    return "not_required", _text("dpia.verdict.not_required", threshold=DPIA_THRESHOLD)
+    return "not_required", text("dpia.verdict.not_required", threshold=DPIA_THRESHOLD)

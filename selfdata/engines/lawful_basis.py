@@ -35,11 +35,15 @@ CCAS_SOURCES = frozenset({"ccas_aid_file", "vulnerable_persons_register"})
 COUNCIL_RULES: tuple[tuple[str, str], ...] = (
     (r"m[ée]tropole de lyon|grand lyon", "lyon"),
     (r"m[ée]tropole|agglom[ée]ration|communaut[ée]|intercommunal", "epci"),
+    (r"^(ville|commune) (de |d’|d')", "commune"),
 )
 """Which council article fits the territory's name: the Métropole de Lyon (a territorial
-authority of its own, CGCT art. L.3642-1), an EPCI (métropole, agglomeration community:
-CGCT art. L.5211-1 applies the municipal council's rules), otherwise a commune
-(CGCT art. L.2121-29). A name that says nothing leaves the choice to the DPO."""
+authority with a special status, CGCT art. L.3611-1, whose council settles its affairs,
+art. L.3642-1), an EPCI (métropole, communauté d'agglomération or de communes: CGCT
+art. L.5211-1 applies the municipal council's rules to its council), a commune named as
+such (« Ville de … », « Commune de … »: CGCT art. L.2121-29). A bare place name (« La
+Rochelle ») may be the commune or its intercommunal body: the three articles are listed and
+the DPO chooses."""
 
 
 def _text(key: str, **values: object) -> I18nText:

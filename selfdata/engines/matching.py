@@ -242,6 +242,71 @@ def _titles(ids: Sequence[str], cards: dict[str, I18nText], lang: str) -> str:
     return ", ".join(cards[i].get(lang) if i in cards else i for i in ids)
 
 
+_NOT_REUSABLE = MatchReason(
+    "not_reusable",
+    0.0,
+    I18nText(
+        fr="Données encadrées par la loi\u202f: elles ne peuvent pas être réutilisées",
+        en="Legally bound data: it may not be reused",
+    ),
+)
+_PORTABLE = MatchReason(
+    "portability",
+    PORTABILITY_POINTS,
+    I18nText(
+        fr="Le droit à la portabilité (RGPD art. 20) s’applique",
+        en="The GDPR portability right (art. 20) applies",
+    ),
+)
+
+
+def _sharing_reasons(
+    need: NeedCard,
+    shared_cats: tuple[str, ...],
+    shared_themes: tuple[str, ...],
+    cat_titles: dict[str, I18nText],
+    theme_titles: dict[str, I18nText],
+) -> list[MatchReason]:
+    """What the source shares with the need: data categories, themes."""
+    reasons = []
+    if shared_cats:
+        n, m = len(shared_cats), len(need.categories)
+        text = I18nText(
+            fr=f"Porte {n} des {m} catégories de données utiles\u202f: "
+            f"{_titles(shared_cats, cat_titles, 'fr')}",
+            en=f"Carries {n} of the {m} data categories needed: "
+            f"{_titles(shared_cats, cat_titles, 'en')}",
+        )
+        reasons.append(MatchReason("categories", CATEGORY_POINTS * n / m, text))
+    if shared_themes:
+        text = I18nText(
+            fr=f"Même thème\u202f: {_titles(shared_themes, theme_titles, 'fr')}",
+            en=f"Same theme: {_titles(shared_themes, theme_titles, 'en')}",
+        )
+        points = THEME_POINTS * len(shared_themes) / len(need.themes)
+        reasons.append(MatchReason("themes", points, text))
+    return reasons
+
+
+def _source_reasons(source: DataSourceCard) -> list[MatchReason]:
+    """What the source itself brings or costs: access and ease, portability, sensitivity
+    (a field nobody gave brings no reason)."""
+    reasons = []
+    if source.access is not None and source.ease is not None:
+        text = I18nText(
+            fr=f"{_ACCESS_TEXT[source.access].fr} (facilité {source.ease}/3)",
+            en=f"{_ACCESS_TEXT[source.access].en} (ease {source.ease}/3)",
+        )
+        points = EASE_POINTS * (source.ease - 1) / 2 + ACCESS_POINTS[source.access]
+        reasons.append(MatchReason("access", points, text))
+    if source.portability:
+        reasons.append(_PORTABLE)
+    if source.sensitivity is not None:
+        penalty = -SENSITIVITY_PENALTY[source.sensitivity]
+        reasons.append(MatchReason("sensitivity", penalty, _SENSITIVITY_TEXT[source.sensitivity]))
+    return reasons
+
+
 def match_sources(
     need: NeedCard, sources: Sequence[DataSourceCard], decks: Decks | None = None
 ) -> tuple[SourceMatch, ...]:
@@ -263,74 +328,12 @@ def match_sources(
             continue
         if not shared_cats and not shared_themes:
             continue
-        reasons: list[MatchReason] = []
+        reasons = [
+            *_sharing_reasons(need, shared_cats, shared_themes, cat_titles, theme_titles),
+            *_source_reasons(source),
+        ]
         if not source.reusable:
-            reasons.append(
-                MatchReason(
-                    "not_reusable",
-                    0.0,
-                    I18nText(
-                        fr="Données encadrées par la loi\u202f: "
-                        "elles ne peuvent pas être réutilisées",
-                        en="Legally bound data: it may not be reused",
-                    ),
-                )
-            )
-        if shared_cats:
-            n, m = len(shared_cats), len(need.categories)
-            reasons.append(
-                MatchReason(
-                    "categories",
-                    CATEGORY_POINTS * n / m,
-                    I18nText(
-                        fr=f"Porte {n} des {m} catégories de données utiles\u202f: "
-                        f"{_titles(shared_cats, cat_titles, 'fr')}",
-                        en=f"Carries {n} of the {m} data categories needed: "
-                        f"{_titles(shared_cats, cat_titles, 'en')}",
-                    ),
-                )
-            )
-        if shared_themes:
-            reasons.append(
-                MatchReason(
-                    "themes",
-                    THEME_POINTS * len(shared_themes) / len(need.themes),
-                    I18nText(
-                        fr=f"Même thème\u202f: {_titles(shared_themes, theme_titles, 'fr')}",
-                        en=f"Same theme: {_titles(shared_themes, theme_titles, 'en')}",
-                    ),
-                )
-            )
-        if source.access is not None and source.ease is not None:
-            reasons.append(
-                MatchReason(
-                    "access",
-                    EASE_POINTS * (source.ease - 1) / 2 + ACCESS_POINTS[source.access],
-                    I18nText(
-                        fr=f"{_ACCESS_TEXT[source.access].fr} (facilité {source.ease}/3)",
-                        en=f"{_ACCESS_TEXT[source.access].en} (ease {source.ease}/3)",
-                    ),
-                )
-            )
-        if source.portability:
-            reasons.append(
-                MatchReason(
-                    "portability",
-                    PORTABILITY_POINTS,
-                    I18nText(
-                        fr="Le droit à la portabilité (RGPD art. 20) s’applique",
-                        en="The GDPR portability right (art. 20) applies",
-                    ),
-                )
-            )
-        if source.sensitivity is not None:
-            reasons.append(
-                MatchReason(
-                    "sensitivity",
-                    -SENSITIVITY_PENALTY[source.sensitivity],
-                    _SENSITIVITY_TEXT[source.sensitivity],
-                )
-            )
+            reasons.insert(0, _NOT_REUSABLE)
         matches.append(
             SourceMatch(
                 source=source.id,

@@ -38,6 +38,8 @@ from selfdata.domain.cards import (
     Decks,
     GovernanceModelCard,
     I18nText,
+    NetworkActor,
+    NetworkFlow,
     NetworkTemplate,
 )
 from selfdata.domain.workshop import NetworkEdits, Scenario
@@ -68,24 +70,7 @@ def build_network(
     in several roles."""
     edits = edits or NetworkEdits()
     cards = {a.id: a for a in decks.actors} if decks is not None else {}
-    actors = {a.id: a for a in template.actors}
-    flows = {f.id: f for f in template.flows}
-    for flow_id in edits.remove_flows:
-        if flows.pop(flow_id, None) is None:
-            raise NetworkError(f"cannot remove flow '{flow_id}': it is not in the network")
-    for actor_id in edits.remove_actors:
-        if actors.pop(actor_id, None) is None:
-            raise NetworkError(f"cannot remove actor '{actor_id}': it is not in the network")
-        flows = {k: f for k, f in flows.items() if actor_id not in (f.source, f.target)}
-    for actor in edits.add_actors:
-        if actor.id in actors:
-            raise NetworkError(f"actor '{actor.id}' is already in the network")
-        actors[actor.id] = actor
-    for flow in edits.add_flows:
-        if flow.id in flows:
-            raise NetworkError(f"flow '{flow.id}' is already in the network")
-        flows[flow.id] = flow
-
+    actors, flows = _edited(template, edits)
     graph = nx.MultiDiGraph()
     for actor in actors.values():
         card = cards.get(actor.actor)
@@ -111,6 +96,31 @@ def build_network(
             tangible=flow.type in TANGIBLE_FLOWS,
         )
     return graph
+
+
+def _edited(
+    template: NetworkTemplate, edits: NetworkEdits
+) -> tuple[dict[str, NetworkActor], dict[str, NetworkFlow]]:
+    """The template's actors and flows with the edits applied: removals first (an actor's
+    flows go with it), then additions; an edit that does not fit raises NetworkError."""
+    actors = {a.id: a for a in template.actors}
+    flows = {f.id: f for f in template.flows}
+    for flow_id in edits.remove_flows:
+        if flows.pop(flow_id, None) is None:
+            raise NetworkError(f"cannot remove flow '{flow_id}': it is not in the network")
+    for actor_id in edits.remove_actors:
+        if actors.pop(actor_id, None) is None:
+            raise NetworkError(f"cannot remove actor '{actor_id}': it is not in the network")
+        flows = {k: f for k, f in flows.items() if actor_id not in (f.source, f.target)}
+    for actor in edits.add_actors:
+        if actor.id in actors:
+            raise NetworkError(f"actor '{actor.id}' is already in the network")
+        actors[actor.id] = actor
+    for flow in edits.add_flows:
+        if flow.id in flows:
+            raise NetworkError(f"flow '{flow.id}' is already in the network")
+        flows[flow.id] = flow
+    return actors, flows
 
 
 def model_network(model: GovernanceModelCard, decks: Decks | None = None) -> nx.MultiDiGraph:
@@ -247,115 +257,95 @@ def _intermediaries(graph: nx.MultiDiGraph, resident: str) -> int | None:
     return min(lengths) - 1 if lengths else None
 
 
+_WORDS: dict[str, I18nText] = {
+    "unconsented": I18nText(
+        fr="{} reçoit des données personnelles sans consentement ni mandat qui le couvre.",
+        en="{} receives personal data with no consent or mandate covering it.",
+    ),
+    "leaves_control": I18nText(
+        fr="Des données personnelles sortent du contrôle de l’habitant\u202f: "
+        "{} les reçoit sans son accord direct.",
+        en="Personal data leaves the resident’s control: "
+        "{} receives it without their direct consent.",
+    ),
+    "takes_without_giving": I18nText(
+        fr="{} reçoit des données personnelles et ne rend ni service, ni argent, ni résultat.",
+        en="{} takes personal data and gives no service, money or insight back.",
+    ),
+    "single_point": I18nText(
+        fr="Point de contrôle unique\u202f: sans {}, le réseau se coupe en deux.",
+        en="Single point of control: without {}, the network falls apart.",
+    ),
+    "isolated": I18nText(fr="{} ne participe à aucun flux.", en="{} takes part in no flow."),
+    "city_role_conflict": I18nText(
+        fr="Un même organisme, la collectivité, détient les données, opère la plateforme "
+        "et décide des droits ({})\u00a0: séparez ces rôles ou confiez le contrôle à un "
+        "tiers indépendant.",
+        en="One body, the city, holds the data, runs the platform and decides "
+        "entitlements ({}): separate these roles or give oversight to an independent "
+        "party.",
+    ),
+}
+"""Each finding in plain words (``{}``: the actors it names)."""
+
+_NO_RESIDENT = NetworkFinding(
+    "no_resident",
+    (),
+    (),
+    I18nText(
+        fr="L’habitant ne figure pas dans le réseau.", en="The resident is not in the network."
+    ),
+)
+
+
+def _say(
+    graph: nx.MultiDiGraph, kind: str, actors: list[str], flows: Iterable[str] = ()
+) -> NetworkFinding:
+    words = _WORDS[kind]
+    return _finding(graph, kind, actors, list(flows), words.fr, words.en)
+
+
+def _without_loops(graph: nx.MultiDiGraph) -> nx.Graph:
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    return simple
+
+
 def diagnose(graph: nx.MultiDiGraph) -> NetworkDiagnostics:
     """Every diagnostic of the module docstring, with findings in plain words."""
-    findings: list[NetworkFinding] = []
     people = residents(graph)
     resident = people[0] if people else None
-    if resident is None:
-        findings.append(
-            NetworkFinding(
-                "no_resident",
-                (),
-                (),
-                I18nText(
-                    fr="L’habitant ne figure pas dans le réseau.",
-                    en="The resident is not in the network.",
-                ),
-            )
-        )
+    findings: list[NetworkFinding] = [] if resident is not None else [_NO_RESIDENT]
+    order = list(graph.nodes)
 
     covered = _consent_reach(graph, people)
     data_flows = _flows(graph, "personal_data")
     unconsented = [(u, v, k) for u, v, k in data_flows if v not in covered]
-    for _, v, k in unconsented:
-        findings.append(
-            _finding(
-                graph,
-                "unconsented",
-                [v],
-                [k],
-                "{} reçoit des données personnelles sans consentement ni mandat qui le couvre.",
-                "{} receives personal data with no consent or mandate covering it.",
-            )
-        )
+    findings += [_say(graph, "unconsented", [v], [k]) for _, v, k in unconsented]
 
     direct = {v for u, v, _ in _flows(graph, "consent") if u in people}
     leaving = [(u, v, k) for u, v, k in data_flows if v not in people and v not in direct]
     if leaving:
-        findings.append(
-            _finding(
-                graph,
-                "leaves_control",
-                sorted({v for _, v, _ in leaving}, key=list(graph.nodes).index),
-                [k for _, _, k in leaving],
-                "Des données personnelles sortent du contrôle de l’habitant\u202f: "
-                "{} les reçoit sans son accord direct.",
-                "Personal data leaves the resident’s control: "
-                "{} receives it without their direct consent.",
-            )
-        )
+        receivers = sorted({v for _, v, _ in leaving}, key=order.index)
+        findings.append(_say(graph, "leaves_control", receivers, (k for _, _, k in leaving)))
 
     actor_balances = balances(graph)
-    takers = [b.actor for b in actor_balances if b.takes_without_giving]
-    for actor in takers:
-        findings.append(
-            _finding(
-                graph,
-                "takes_without_giving",
-                [actor],
-                [],
-                "{} reçoit des données personnelles et ne rend ni service, ni argent, ni résultat.",
-                "{} takes personal data and gives no service, money or insight back.",
-            )
-        )
+    findings += [
+        _say(graph, "takes_without_giving", [b.actor])
+        for b in actor_balances
+        if b.takes_without_giving
+    ]
 
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes)
-    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    order = list(graph.nodes)
-    cut = set(nx.articulation_points(simple)) - set(people)
-    single_points = sorted(cut, key=order.index)
+    simple = _without_loops(graph)
+    single_points = sorted(set(nx.articulation_points(simple)) - set(people), key=order.index)
     if single_points:
-        findings.append(
-            _finding(
-                graph,
-                "single_point",
-                single_points,
-                [],
-                "Point de contrôle unique\u202f: sans {}, le réseau se coupe en deux.",
-                "Single point of control: without {}, the network falls apart.",
-            )
-        )
+        findings.append(_say(graph, "single_point", single_points))
     isolated = [n for n in order if simple.degree(n) == 0]
-    for actor in isolated:
-        findings.append(
-            _finding(
-                graph,
-                "isolated",
-                [actor],
-                [],
-                "{} ne participe à aucun flux.",
-                "{} takes part in no flow.",
-            )
-        )
-
+    findings += [_say(graph, "isolated", [actor]) for actor in isolated]
     conflict = city_role_conflict(graph)
     if conflict:
-        findings.append(
-            _finding(
-                graph,
-                "city_role_conflict",
-                list(conflict),
-                [],
-                "Un même organisme, la collectivité, détient les données, opère la plateforme "
-                "et décide des droits ({}) : séparez ces rôles ou confiez le contrôle à un "
-                "tiers indépendant.",
-                "One body, the city, holds the data, runs the platform and decides "
-                "entitlements ({}): separate these roles or give oversight to an independent "
-                "party.",
-            )
-        )
+        findings.append(_say(graph, "city_role_conflict", list(conflict)))
 
     betweenness = _betweenness(simple)
     return NetworkDiagnostics(

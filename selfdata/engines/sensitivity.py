@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from selfdata.engines.scoring import (
     TIE_TOLERANCE,
+    BatchScorer,
     FloatArray,
     Method,
     _batch,
@@ -187,40 +188,64 @@ def smallest_weight_swap(
     first, second = order[0], order[1]
     if tied(float(scores[first]), float(scores[second])):
         return None
-    batch = _batch(method)
-
-    def shares(candidates: FloatArray, k: int) -> FloatArray:
-        """Weight vectors giving criterion ``k`` each share, the others in proportion."""
-        rest = 1.0 - base[k]
-        w: FloatArray = np.repeat(base[None, :], candidates.size, axis=0)
-        w *= ((1.0 - candidates) / rest)[:, None]
-        w[:, k] = candidates
-        return w
-
-    def swapped(candidates: FloatArray, k: int) -> NDArray[np.bool_]:
-        s = batch(matrix, shares(candidates, k), directions)
-        scale = np.maximum(1.0, np.maximum(np.abs(s[:, second]), np.abs(s[:, first])))
-        result: NDArray[np.bool_] = s[:, second] - s[:, first] > TIE_TOLERANCE * scale
-        return result
-
+    search = _SwapSearch(matrix, base, directions, _batch(method), first, second)
     best: WeightSwap | None = None
     values = np.linspace(0.0, 1.0, grid)[:-1]  # a share of 1 would zero every other weight
     for k, cid in enumerate(criterion_ids):
         if base[k] >= 1.0:
             continue  # the only weighted criterion: its share cannot move
-        flips = swapped(values, k)
+        flips = search.swapped(values, k)
         if not flips.any():
             continue
         hits = values[flips]
-        target = hits[np.argmin(np.abs(hits - base[k]))]
-        # Refine between the current share's side and the first swapped value.
-        # Each round evaluates 31 shares between them at once and keeps the step where the
-        # first swap happens: 11 rounds narrow the step 32^11 times (more than 50 halvings).
-        lo, hi = float(base[k]), float(target)
+        hi = search.refine(k, float(hits[np.argmin(np.abs(hits - base[k]))]))
+        others = total - float(raw[k])
+        candidate = WeightSwap(
+            cid, float(raw[k]), hi / (1.0 - hi) * others, share=float(base[k]), new_share=hi
+        )
+        if best is None or abs(candidate.share_change) < abs(best.share_change) - 1e-9:
+            best = candidate
+    return best
+
+
+@dataclass(frozen=True)
+class _SwapSearch:
+    """The leader (``first``) and runner-up (``second``) under the base shares, and how to
+    score many weight vectors at once (``batch``)."""
+
+    matrix: FloatArray
+    base: FloatArray
+    directions: Sequence[str]
+    batch: BatchScorer
+    first: int
+    second: int
+
+    def shares(self, candidates: FloatArray, k: int) -> FloatArray:
+        """Weight vectors giving criterion ``k`` each share, the others in proportion."""
+        rest = 1.0 - self.base[k]
+        w: FloatArray = np.repeat(self.base[None, :], candidates.size, axis=0)
+        w *= ((1.0 - candidates) / rest)[:, None]
+        w[:, k] = candidates
+        return w
+
+    def swapped(self, candidates: FloatArray, k: int) -> NDArray[np.bool_]:
+        """For each share of ``k``: whether the runner-up is then ahead of the leader."""
+        s = self.batch(self.matrix, self.shares(candidates, k), self.directions)
+        first, second = s[:, self.first], s[:, self.second]
+        scale = np.maximum(1.0, np.maximum(np.abs(second), np.abs(first)))
+        result: NDArray[np.bool_] = second - first > TIE_TOLERANCE * scale
+        return result
+
+    def refine(self, k: int, target: float) -> float:
+        """The first share of ``k`` that swaps the two, between its current share and
+        ``target`` (a share known to swap them). Each round evaluates 31 shares between
+        them at once and keeps the step where the first swap happens: 11 rounds narrow the
+        step 32^11 times (more than 50 halvings)."""
+        lo, hi = float(self.base[k]), target
         steps = np.linspace(0.0, 1.0, 33)[1:-1]
         for _ in range(11):
             inner = lo + (hi - lo) * steps
-            flipped = swapped(inner, k)
+            flipped = self.swapped(inner, k)
             if flipped.any():
                 at = int(np.argmax(flipped))
                 hi = float(inner[at])
@@ -228,14 +253,4 @@ def smallest_weight_swap(
                     lo = float(inner[at - 1])
             else:
                 lo = float(inner[-1])
-        others = total - float(raw[k])
-        candidate = WeightSwap(
-            cid,
-            float(raw[k]),
-            hi / (1.0 - hi) * others,
-            share=float(base[k]),
-            new_share=hi,
-        )
-        if best is None or abs(candidate.share_change) < abs(best.share_change) - 1e-9:
-            best = candidate
-    return best
+        return hi

@@ -378,10 +378,25 @@ def _shorten(pdf: ExportPDF, blocks: list[Block], height: float) -> list[Block]:
 
 def draw_card(pdf: ExportPDF, card: CardPart, x: float, y: float) -> None:
     """Draw ``card`` in the A6 cell whose top-left corner is (``x``, ``y``)."""
-    face = card.face
     left, top = x + SAFETY, y + SAFETY
-    w, h = CARD_W - 2 * SAFETY, CARD_H - 2 * SAFETY
+    h = CARD_H - 2 * SAFETY
+    _draw_frame(pdf, card.face, left, top)
     inner = _inner_width()
+    with pdf.group("Div"):
+        _draw_band(pdf, card.face, left, top)
+        # Title.
+        pdf.set_text_color(*INK)
+        pdf.set_font(FAMILY, "B", 11)
+        pdf.set_xy(left + PAD, top + BAND_H + 3)
+        with pdf.leaf(pdf.heading_tag(1), title=card.title):
+            pdf.multi_cell(inner, 4.8, card.title, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        _draw_blocks(pdf, card, left + PAD, pdf.get_y() + 1.5)
+        _draw_foot(pdf, card.face, left, top + h - PAD - 3.5)
+
+
+def _draw_frame(pdf: ExportPDF, face: CardFace, left: float, top: float) -> None:
+    """The card's outline, tinted background, white body and coloured band (artifacts)."""
+    w, h = CARD_W - 2 * SAFETY, CARD_H - 2 * SAFETY
     with pdf.artifact():
         pdf.set_draw_color(*face.color)
         pdf.set_line_width(0.6)
@@ -399,35 +414,35 @@ def draw_card(pdf: ExportPDF, card: CardPart, x: float, y: float) -> None:
             round_corners=("TOP_LEFT", "TOP_RIGHT"),  # type: ignore[arg-type]
             corner_radius=3,
         )
-    with pdf.group("Div"):
-        # Band: card kind, then themes.
-        pdf.set_text_color(*text_on(face.color))
-        pdf.set_font(FAMILY, "B", 8)
-        pdf.set_xy(left + PAD, top + 1.2)
-        with pdf.leaf("P"):
-            pdf.cell(inner, 3.8, face.kind.upper())
-            if face.tags:
-                pdf.set_font(FAMILY, "", 8)
-                pdf.set_xy(left + PAD, top + 5.4)
-                pdf.cell(inner, 3.8, clip(face.tags, 60))
-        # Title.
-        pdf.set_text_color(*INK)
-        pdf.set_font(FAMILY, "B", 11)
-        pdf.set_xy(left + PAD, top + BAND_H + 3)
-        with pdf.leaf(pdf.heading_tag(1), title=card.title):
-            pdf.multi_cell(inner, 4.8, card.title, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        _draw_blocks(pdf, card, left + PAD, pdf.get_y() + 1.5)
-        foot_top = top + h - PAD - 3.5
-        with pdf.artifact():
-            pdf.set_draw_color(*RULE)
-            pdf.set_line_width(0.2)
-            pdf.line(left + PAD, foot_top - 1, left + PAD + inner, foot_top - 1)
-        pdf.set_text_color(*MUTED)
-        pdf.set_font(FAMILY, "", 8)
-        pdf.set_xy(left + PAD, foot_top)
-        with pdf.leaf("P"):
-            pdf.cell(inner, 3.5, clip(face.foot, 60), align="L")
-        pdf.set_text_color(*INK)
+
+
+def _draw_band(pdf: ExportPDF, face: CardFace, left: float, top: float) -> None:
+    """The band's text: the card's kind, then its themes."""
+    inner = _inner_width()
+    pdf.set_text_color(*text_on(face.color))
+    pdf.set_font(FAMILY, "B", 8)
+    pdf.set_xy(left + PAD, top + 1.2)
+    with pdf.leaf("P"):
+        pdf.cell(inner, 3.8, face.kind.upper())
+        if face.tags:
+            pdf.set_font(FAMILY, "", 8)
+            pdf.set_xy(left + PAD, top + 5.4)
+            pdf.cell(inner, 3.8, clip(face.tags, 60))
+
+
+def _draw_foot(pdf: ExportPDF, face: CardFace, left: float, foot_top: float) -> None:
+    """A rule, then the card's foot (its source) in small muted type."""
+    inner = _inner_width()
+    with pdf.artifact():
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        pdf.line(left + PAD, foot_top - 1, left + PAD + inner, foot_top - 1)
+    pdf.set_text_color(*MUTED)
+    pdf.set_font(FAMILY, "", 8)
+    pdf.set_xy(left + PAD, foot_top)
+    with pdf.leaf("P"):
+        pdf.cell(inner, 3.5, clip(face.foot, 60), align="L")
+    pdf.set_text_color(*INK)
 
 
 def _draw_blocks(pdf: ExportPDF, card: CardPart, x: float, y: float) -> None:

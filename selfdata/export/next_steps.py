@@ -67,7 +67,23 @@ def _sources(lookup: Lookup, scenario: Scenario) -> list[DataSourceCard]:
 def next_steps(lookup: Lookup, scenario: Scenario, lang: str) -> list[str]:
     """The next steps for this scenario, from the group's answers, its choice of model and
     the sources' holders; never contradicting them."""
-    answers = _answers(lookup, scenario)
+    steps = [
+        *_partner_steps(lookup, scenario, lang),
+        *_model_steps(lookup, scenario, lang),
+        *_answer_steps(lookup, scenario, lang),
+        t("step_clause", lang),
+        t(
+            "step_pilot",
+            lang,
+            months=scenario.scope.duration_months,
+            residents=fmt_int(scenario.scope.residents, lang),
+        ),
+    ]
+    return steps
+
+
+def _partner_steps(lookup: Lookup, scenario: Scenario, lang: str) -> list[str]:
+    """Who holds the sources: the holders to meet, the data residents bring themselves."""
     steps: list[str] = []
     sources = _sources(lookup, scenario)
     holders: list[str] = []
@@ -82,19 +98,25 @@ def next_steps(lookup: Lookup, scenario: Scenario, lang: str) -> list[str]:
     own = [clip(c.title.get(lang), 120) for c in sources if held_by_resident(c)]
     if own:
         steps.append(t("step_resident_data", lang, sources=join_items(own, lang).rstrip(".")))
+    return steps
+
+
+def _model_steps(lookup: Lookup, scenario: Scenario, lang: str) -> list[str]:
+    """Choose a model, or confirm the scenario's where the use case chose another."""
     use_case = lookup.use_case(scenario.use_case)
     choice = use_case.governance_choice if use_case is not None else None
     if choice is None:
-        steps.append(t("step_choose_model", lang))
-    elif choice != scenario.model:
-        steps.append(
-            t(
-                "step_confirm_model",
-                lang,
-                model=lookup.model_title(scenario.model, lang),
-                choice=lookup.model_title(choice, lang),
-            )
-        )
+        return [t("step_choose_model", lang)]
+    if choice == scenario.model:
+        return []
+    model = lookup.model_title(scenario.model, lang)
+    return [t("step_confirm_model", lang, model=model, choice=lookup.model_title(choice, lang))]
+
+
+def _answer_steps(lookup: Lookup, scenario: Scenario, lang: str) -> list[str]:
+    """What the group's answers call for: mediation, an interface, the operator."""
+    answers = _answers(lookup, scenario)
+    steps: list[str] = []
     mediation = answers.get("mediation")
     if mediation in SUPPORTED:
         steps.append(t(f"step_{mediation}", lang))
@@ -106,15 +128,6 @@ def next_steps(lookup: Lookup, scenario: Scenario, lang: str) -> list[str]:
     operator = answers.get("operator")
     if operator:
         steps.append(t("step_operator", lang, operator=_option(lookup, "operator", operator, lang)))
-    steps.append(t("step_clause", lang))
-    steps.append(
-        t(
-            "step_pilot",
-            lang,
-            months=scenario.scope.duration_months,
-            residents=fmt_int(scenario.scope.residents, lang),
-        )
-    )
     return steps
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from selfdata.domain.cards import DataSourceCard, Decks, NeedCard
 from selfdata.domain.numbers import format_score, format_share, format_weight
+from selfdata.domain.visibility import documents_name_pseudonyms
 from selfdata.domain.workshop import Scenario, Workshop
 from selfdata.export import decision_section, network_drawing, sections, tables_section
 from selfdata.export.facts import Lookup, RankingFacts, ranking_facts
@@ -35,7 +36,7 @@ def workshop_report(
     ``show_pseudonyms`` is true; ``None`` follows the workshop's own setting
     (``settings.show_pseudonyms``, off by default: anonymous)."""
     if show_pseudonyms is None:
-        show_pseudonyms = workshop.settings.show_pseudonyms
+        show_pseudonyms = documents_name_pseudonyms("operator", workshop.settings.show_pseudonyms)
     lookup = Lookup(workshop, decks)
     pdf = ExportPDF(
         lang=lang,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
 
-from selfdata.domain.cards import GovernanceModelCard
+from selfdata.domain.cards import DataSourceCard, GovernanceModelCard
 from selfdata.domain.numbers import format_score, format_share, format_weight
 from selfdata.domain.typography import fr_list, fr_of
 from selfdata.domain.workshop import Scenario
@@ -382,6 +382,26 @@ def pct(value: float, lang: str) -> str:
 # -- risks and next steps -----------------------------------------------------------------
 
 
+def source_risks(card: DataSourceCard, lang: str) -> list[str]:
+    """What a source's card says may go wrong: not reusable, special data, no portability,
+    hard to reach, the card's legal notes."""
+    name = clip(card.title.get(lang), 120)
+    sep = "\u202f: " if lang != "en" else ": "
+    risks: list[str] = []
+    if not card.reusable:
+        risks.append(f"{name}{sep}{t('not_reusable', lang)}")
+    if card.sensitivity == "special":
+        risks.append(t("special_data", lang, source=name))
+    if card.portability is False:
+        holder = clip(card.holder.get(lang), 120)
+        risks.append(t("no_portability", lang, source=name, holder=holder))
+    if card.ease == 1:
+        risks.append(t("hard_access", lang, source=name, access=vocab("access", card.access, lang)))
+    if card.legal_notes is not None:
+        risks.append(f"{name}{sep}{card.legal_notes.get(lang)}")
+    return risks
+
+
 def risks_section(ctx: Context, scenario: Scenario) -> None:
     pdf, lang, lookup = ctx.pdf, ctx.lang, ctx.lookup
     pdf.heading(t("risks", lang), 1)
@@ -389,27 +409,8 @@ def risks_section(ctx: Context, scenario: Scenario) -> None:
     risks: list[str] = []
     for sid in use_case.sources if use_case is not None else []:
         card = lookup.source(sid)
-        if card is None:
-            continue
-        name = clip(card.title.get(lang), 120)
-        holder = clip(card.holder.get(lang), 120)
-        if not card.reusable:
-            risks.append(
-                f"{name}\u202f: {t('not_reusable', lang)}"
-                if lang != "en"
-                else f"{name}: {t('not_reusable', lang)}"
-            )
-        if card.sensitivity == "special":
-            risks.append(t("special_data", lang, source=name))
-        if card.portability is False:
-            risks.append(t("no_portability", lang, source=name, holder=holder))
-        if card.ease == 1:
-            risks.append(
-                t("hard_access", lang, source=name, access=vocab("access", card.access, lang))
-            )
-        if card.legal_notes is not None:
-            sep = "\u202f: " if lang != "en" else ": "
-            risks.append(f"{name}{sep}{card.legal_notes.get(lang)}")
+        if card is not None:
+            risks += source_risks(card, lang)
     model = lookup.model(scenario.model)
     mediation: str | None = None
     if model is not None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selfdata.app.read_models import TableInfo
 from selfdata.app.table_results import Agreement, TableResults, compute
-from selfdata.app.views import TableInfo
 from selfdata.domain.palette import TABLE_COLOURS
 from selfdata.domain.workshop import Scenario
 from selfdata.export import sections

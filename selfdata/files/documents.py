@@ -51,7 +51,7 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = None  # type: ignore[assignment, misc]
 
-from selfdata.files.problems import FileFormatError, Msg, Problem
+from selfdata.files.problems import FileFormatError, ForeignWords, Msg, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Largest file accepted (5 MB): a large workshop file weighs well under 1 MB."""
@@ -211,7 +211,11 @@ def _bad_value(text: str | None, exc: Exception) -> str:
             return Msg("files.problem.number_too_long", shown=shown)
         return Msg("files.problem.number_too_long_digits", shown=shown, n=len(text))
     detail = str(exc)
-    plain = Msg(_DATE_PHRASES[detail]) if detail in _DATE_PHRASES else _cut(detail)
+    plain = (
+        Msg(_DATE_PHRASES[detail])
+        if detail in _DATE_PHRASES
+        else ForeignWords("files.problem.value_other", words=_cut(detail))
+    )
     return Msg("files.problem.bad_value", shown=shown, detail=plain)
 
 
@@ -288,7 +292,7 @@ def read_bytes(path: Path, file: str | None = None) -> bytes:
         raise FileFormatError([Problem(name, "", Msg("files.problem.not_found"))]) from None
     except OSError as exc:
         raise FileFormatError(
-            [Problem(name, "", Msg("files.problem.unreadable", detail=exc.strerror))]
+            [Problem(name, "", Msg("files.problem.unreadable", detail=_system(exc)))]
         ) from None
     if len(data) > MAX_FILE_BYTES:
         raise FileFormatError([too_large(name, len(data))])
@@ -308,46 +312,47 @@ def parse_text(text: str, file: str, *, json_syntax: bool = False) -> Any:
         raise FileFormatError([too_large(file, len(text.encode("utf-8")))])
     try:
         data = _parse_json(text) if json_syntax else _parse_yaml(text)
-    except _DocumentError as exc:
-        mark = exc.mark
-        if mark is None:
-            raise FileFormatError([Problem(file, "", exc.message)]) from None
-        raise FileFormatError(
-            [Problem(file, "", exc.message, mark.line + 1, mark.column + 1)]
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise FileFormatError(
-            [
-                Problem(
-                    file,
-                    "",
-                    Msg("files.problem.invalid_json", detail=_plain_json(exc.msg)),
-                    exc.lineno,
-                    exc.colno,
-                )
-            ]
-        ) from None
-    except yaml.reader.ReaderError as exc:
-        line, col = _line_col(text, exc.position)
-        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise FileFormatError(
-            [Problem(file, "", Msg("files.problem.control", code=ord(char)), line, col)]
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        raise FileFormatError([_yaml_problem(file, exc)]) from None
-    except yaml.YAMLError as exc:
-        raise FileFormatError(
-            [Problem(file, "", Msg("files.problem.invalid_yaml", detail=str(exc)))]
-        ) from None
-    except (ValueError, OverflowError) as exc:  # a date like 2019-13-45, a 5,000-digit number
-        raise FileFormatError([Problem(file, "", _bad_value(None, exc))]) from None
-    except RecursionError:
-        raise FileFormatError(
-            [Problem(file, "", Msg("files.problem.too_deep", n=MAX_DEPTH))]
-        ) from None
+    except _PARSE_ERRORS as exc:
+        raise FileFormatError([_parse_problem(exc, text, file)]) from None
     if data is None:
         raise FileFormatError([Problem(file, "", Msg("files.problem.empty"))])
     return data
+
+
+_PARSE_ERRORS = (
+    _DocumentError,
+    json.JSONDecodeError,
+    yaml.YAMLError,
+    ValueError,
+    OverflowError,
+    RecursionError,
+)
+
+
+def _parse_problem(exc: BaseException, text: str, file: str) -> Problem:
+    """The problem a parser's error is told as (in the order of the classes: a JSON error is
+    a ValueError, a reader's error a YAML one)."""
+    if isinstance(exc, _DocumentError):
+        mark = exc.mark
+        if mark is None:
+            return Problem(file, "", exc.message)
+        return Problem(file, "", exc.message, mark.line + 1, mark.column + 1)
+    if isinstance(exc, json.JSONDecodeError):
+        detail = _plain_json(exc.msg)
+        return Problem(
+            file, "", Msg("files.problem.invalid_json", detail=detail), exc.lineno, exc.colno
+        )
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, col = _line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return Problem(file, "", Msg("files.problem.control", code=ord(char)), line, col)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _yaml_problem(file, exc)
+    if isinstance(exc, yaml.YAMLError):
+        return Problem(file, "", Msg("files.problem.invalid_yaml", detail=_plain_yaml(str(exc))))
+    if isinstance(exc, ValueError | OverflowError):  # a date like 2019-13-45, a huge number
+        return Problem(file, "", _bad_value(None, exc))
+    return Problem(file, "", Msg("files.problem.too_deep", n=MAX_DEPTH))  # RecursionError
 
 
 def _parse_yaml(text: str) -> Any:
@@ -416,7 +421,10 @@ class _Frame:
 _NO_KEY = object()
 
 
-def _build_events(next_event: Any) -> Any:
+def _build_events(next_event: Any) -> Any:  # noqa: C901, PLR0912, PLR0915 — see below
+    # One loop over libyaml's events, kept whole on purpose: it runs once per value of a
+    # workshop file (up to MAX_NODES), and it is the fast path the guarded composer must
+    # agree with line for line (LONG_MODULES in tests/unit/test_architecture.py says why).
     resolver = _Yaml12Resolver()
     constructor = SafeConstructor()
     plain: dict[str, Any] = {}  # plain scalar text -> its value, within this document
@@ -624,6 +632,10 @@ _YAML_PHRASES = (
     ("found unexpected end of stream", "files.problem.yaml.in_quotes"),
     ("but found '<stream end>'", "files.problem.yaml.too_early"),
     ("but got '<stream end>'", "files.problem.yaml.too_early"),
+    ("found undefined alias", "files.problem.yaml.undefined_alias"),
+    ("found unhashable key", "files.problem.yaml.unhashable_key"),
+    ("YAML directive", "files.problem.yaml.directive"),
+    ("that cannot start any token", "files.problem.yaml.character"),
 )
 
 
@@ -641,11 +653,21 @@ _JSON_PHRASES = {
 def _plain_json(problem: str) -> str:
     """The standard library's JSON message as a catalogue message (the same English)."""
     key = _JSON_PHRASES.get(problem)
-    return Msg(key) if key else problem
+    return Msg(key) if key else ForeignWords("files.problem.json.other", words=problem)
 
 
 def _plain_yaml(problem: str) -> str:
-    return next((Msg(key) for raw, key in _YAML_PHRASES if raw in problem), problem)
+    """PyYAML's message as a catalogue message (the same English); one it has no phrase for
+    stays PyYAML's in English, and is a general phrase in another language."""
+    return next(
+        (Msg(key) for raw, key in _YAML_PHRASES if raw in problem),
+        ForeignWords("files.problem.yaml.other", words=problem),
+    )
+
+
+def _system(exc: OSError) -> str:
+    """The system's words for a file it will not read (English), or a general phrase."""
+    return ForeignWords("files.problem.system", words=exc.strerror or str(exc))
 
 
 def read_document(path: Path, file: str | None = None) -> Any:

@@ -130,8 +130,29 @@ def default_decks(directory: Path = CARDS_DIR) -> Decks:
 def shipped_deck_set(directory: Path = CARDS_DIR) -> dict[str, list[Card]]:
     """Every deck of ``directory`` that loads on its own; broken or missing ones are left out.
 
-    Used to check references while some decks are still being written.
+    Used to check references while some decks are still being written. Every inventory
+    read checks its references against it, so the decks are parsed once per state of their
+    files (size and modification time of each): an edited deck is read again.
     """
+    cached = _deck_set(directory, _deck_stamps(directory))
+    return {kind: list(cards) for kind, cards in cached.items()}
+
+
+def _deck_stamps(directory: Path) -> tuple[tuple[int, int] | None, ...]:
+    stamps: list[tuple[int, int] | None] = []
+    for kind in DECK_KINDS:
+        try:
+            stat = (directory / f"{kind}.yaml").stat()
+        except OSError:
+            stamps.append(None)
+            continue
+        stamps.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+@functools.lru_cache(maxsize=8)
+def _deck_set(directory: Path, stamps: tuple[tuple[int, int] | None, ...]) -> dict[str, list[Card]]:
+    del stamps  # the cache key: the files as they are now
     out: dict[str, list[Card]] = {}
     for kind in DECK_KINDS:
         path = directory / f"{kind}.yaml"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -48,6 +48,31 @@ class Msg(str):
 
 def _msg(key: str, values: dict[str, object]) -> Msg:
     return Msg(key, **values)
+
+
+class ForeignWords(Msg):
+    """A library's own words (PyYAML's, pydantic's, the standard library's, the system's)
+    that the catalogue has no phrase for: as they are in English (what the readers have
+    always written), and in any other language the catalogue's general phrase ``key``, so
+    that no English reaches a French page or command (issue 29)."""
+
+    words: str
+
+    def __new__(cls, key: str, /, **values: object) -> ForeignWords:
+        words = str(values.pop("words", ""))
+        made = str.__new__(cls, words)
+        made.key, made.values, made.words = key, values, words
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_foreign, (self.key, self.words))
+
+    def in_lang(self, lang: str) -> str:
+        return self.words if lang == "en" else t(self.key, lang)
+
+
+def _foreign(key: str, words: str) -> ForeignWords:
+    return ForeignWords(key, words=words)
 
 
 def localise(text: object, lang: str) -> object:
@@ -265,92 +290,169 @@ def _pattern_phrase(pattern: str) -> str:
     return Msg("files.problem.expected_pattern", pattern=pattern)
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, with what every phrase needs: its kind, its place (``where``,
+    the model field it names: ``spot``), what the file had (``got``) and its context."""
+
+    model: type[BaseModel]
+    raw: Any
+    kind: str
+    loc: list[Any]
+    where: str
+    spot: Any
+    got: str
+    ctx: dict[str, Any]
+    key_error: bool
+    """The error is about a mapping's key (``loc`` then names the mapping)."""
+
+
 def _phrase(model: type[BaseModel], error: Any) -> tuple[str, str]:
     """(where, message) for one pydantic error."""
     loc = list(error["loc"])
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    got = describe(error.get("input"))
     key_error = bool(loc) and loc[-1] == "[key]"
     if key_error:
         loc = loc[:-2]  # (... mapping, key, "[key]") -> the mapping itself
-    spot = _walk(model, loc)
-    where = path_str(loc)
-
-    if kind == "missing":
-        return path_str(loc[:-1]), Msg("files.problem.missing_one", names=f"'{loc[-1]}'")
-    if kind == "extra_forbidden":
-        parent = _parent_model(model, loc[:-1])
-        hint = suggest(loc[-1], _field_names(parent)) if parent else ""
-        return path_str(loc[:-1]), Msg("files.problem.unknown_field", name=loc[-1], hint=hint)
-    if kind == "literal_error":
-        values = _literal_values(spot)
-        if len(values) == 1:
-            return where, Msg("files.problem.expected_value", value=values[0], got=got)
-        if values:
-            hint = suggest(error.get("input"), values)
-            return where, Msg(
-                "files.problem.unknown_value", got=got, hint=hint, values=", ".join(values)
-            )
-        return where, Msg(
-            "files.problem.expected_got",
-            expected=ctx.get("expected") or Msg("files.problem.allowed"),
-            got=got,
-        )
-    if kind == "string_pattern_mismatch":
-        message = _pattern_phrase(str(ctx.get("pattern", "")))
-        return where, (
-            Msg("files.problem.invalid_key", message=message, got=got)
-            if key_error
-            else Msg("files.problem.got", message=message, got=got)
-        )
-    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
-        bounds = _bounds(spot)
-        number = (
-            Msg("files.problem.an_integer")
-            if kind.startswith("int")
-            else _kind_of_number(spot and spot.annotation)
-        )
-        if bounds:
-            return where, Msg(
-                "files.problem.expected_bounded", number=number, bounds=bounds, got=got
-            )
-        return where, Msg("files.problem.expected_got", expected=number, got=got)
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        number = _kind_of_number(spot.annotation) if spot else Msg("files.problem.a_number")
-        bounds = _bounds(spot) or str(error["msg"]).lower()
-        return where, Msg("files.problem.expected_bounded", number=number, bounds=bounds, got=got)
-    if kind in ("string_type", "string_unicode"):
-        return where, Msg("files.problem.expected_text", got=got)
-    if kind == "string_too_short":
-        if ctx.get("min_length") == 1:
-            return where, Msg("files.problem.not_empty")
-        return where, Msg("files.problem.too_short", n=ctx.get("min_length"))
-    if kind == "string_too_long":
-        length = len(error["input"]) if isinstance(error.get("input"), str) else "?"
-        return where, Msg("files.problem.too_long", length=length, n=ctx.get("max_length"))
-    if kind in ("bool_type", "bool_parsing"):
-        return where, Msg("files.problem.expected_bool", got=got)
-    if kind in ("list_type", "tuple_type", "set_type"):
-        return where, Msg("files.problem.expected_list", got=got)
-    if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
-        return where, Msg("files.problem.expected_mapping", got=got)
-    if kind == "too_short":
-        return where, _items(
-            "files.problem.min_items", ctx.get("min_length"), ctx.get("actual_length")
-        )
-    if kind == "too_long":
-        return where, _items(
-            "files.problem.max_items", ctx.get("max_length"), ctx.get("actual_length")
-        )
-    if kind.startswith("datetime") or kind.startswith("date_"):
-        return where, Msg("files.problem.expected_datetime", got=got)
-    if kind == "value_error":
-        return where, str(error["msg"]).removeprefix("Value error, ")
-    if kind == "assertion_error":
-        return where, str(error["msg"]).removeprefix("Assertion failed, ")
+    e = _Error(
+        model,
+        error,
+        error["type"],
+        loc,
+        path_str(loc),
+        _walk(model, loc),
+        describe(error.get("input")),
+        error.get("ctx") or {},
+        key_error,
+    )
+    if e.kind in _EXPECTED:
+        return e.where, Msg(_EXPECTED[e.kind], got=e.got)
+    phrase = _PHRASES.get(e.kind)
+    if phrase is not None:
+        return phrase(e)
+    if e.kind.startswith("datetime") or e.kind.startswith("date_"):
+        return e.where, Msg("files.problem.expected_datetime", got=e.got)
     message = str(error["msg"])
-    return where, message[:1].lower() + message[1:]
+    return e.where, _refused(message[:1].lower() + message[1:])
+
+
+_EXPECTED: dict[str, str] = {
+    "string_type": "files.problem.expected_text",
+    "string_unicode": "files.problem.expected_text",
+    "bool_type": "files.problem.expected_bool",
+    "bool_parsing": "files.problem.expected_bool",
+    "list_type": "files.problem.expected_list",
+    "tuple_type": "files.problem.expected_list",
+    "set_type": "files.problem.expected_list",
+    "dict_type": "files.problem.expected_mapping",
+    "model_type": "files.problem.expected_mapping",
+    "model_attributes_type": "files.problem.expected_mapping",
+    "mapping_type": "files.problem.expected_mapping",
+}
+"""Errors said as "expected this kind of value, got that"."""
+
+
+def _missing(e: _Error) -> tuple[str, str]:
+    return path_str(e.loc[:-1]), Msg("files.problem.missing_one", names=f"'{e.loc[-1]}'")
+
+
+def _extra(e: _Error) -> tuple[str, str]:
+    parent = _parent_model(e.model, e.loc[:-1])
+    hint = suggest(e.loc[-1], _field_names(parent)) if parent else ""
+    return path_str(e.loc[:-1]), Msg("files.problem.unknown_field", name=e.loc[-1], hint=hint)
+
+
+def _literal(e: _Error) -> tuple[str, str]:
+    values = _literal_values(e.spot)
+    if len(values) == 1:
+        return e.where, Msg("files.problem.expected_value", value=values[0], got=e.got)
+    if values:
+        hint = suggest(e.raw.get("input"), values)
+        message = Msg("files.problem.unknown_value", got=e.got, hint=hint, values=", ".join(values))
+        return e.where, message
+    expected = e.ctx.get("expected") or Msg("files.problem.allowed")
+    return e.where, Msg("files.problem.expected_got", expected=expected, got=e.got)
+
+
+def _pattern(e: _Error) -> tuple[str, str]:
+    message = _pattern_phrase(str(e.ctx.get("pattern", "")))
+    key = "files.problem.invalid_key" if e.key_error else "files.problem.got"
+    return e.where, Msg(key, message=message, got=e.got)
+
+
+def _number(e: _Error) -> tuple[str, str]:
+    bounds = _bounds(e.spot)
+    number = (
+        Msg("files.problem.an_integer")
+        if e.kind.startswith("int")
+        else _kind_of_number(e.spot and e.spot.annotation)
+    )
+    if bounds:
+        message = Msg("files.problem.expected_bounded", number=number, bounds=bounds, got=e.got)
+        return e.where, message
+    return e.where, Msg("files.problem.expected_got", expected=number, got=e.got)
+
+
+def _bounded(e: _Error) -> tuple[str, str]:
+    number = _kind_of_number(e.spot.annotation) if e.spot else Msg("files.problem.a_number")
+    bounds = _bounds(e.spot) or _refused(str(e.raw["msg"]).lower())
+    return e.where, Msg("files.problem.expected_bounded", number=number, bounds=bounds, got=e.got)
+
+
+def _too_short_text(e: _Error) -> tuple[str, str]:
+    if e.ctx.get("min_length") == 1:
+        return e.where, Msg("files.problem.not_empty")
+    return e.where, Msg("files.problem.too_short", n=e.ctx.get("min_length"))
+
+
+def _too_long_text(e: _Error) -> tuple[str, str]:
+    value = e.raw.get("input")
+    length = len(value) if isinstance(value, str) else "?"
+    return e.where, Msg("files.problem.too_long", length=length, n=e.ctx.get("max_length"))
+
+
+def _few_items(e: _Error) -> tuple[str, str]:
+    message = _items("files.problem.min_items", e.ctx.get("min_length"), e.ctx.get("actual_length"))
+    return e.where, message
+
+
+def _many_items(e: _Error) -> tuple[str, str]:
+    message = _items("files.problem.max_items", e.ctx.get("max_length"), e.ctx.get("actual_length"))
+    return e.where, message
+
+
+def _value(e: _Error) -> tuple[str, str]:
+    return e.where, _refused(str(e.raw["msg"]).removeprefix("Value error, "))
+
+
+def _assertion(e: _Error) -> tuple[str, str]:
+    return e.where, _refused(str(e.raw["msg"]).removeprefix("Assertion failed, "))
+
+
+_PHRASES: dict[str, Callable[[_Error], tuple[str, str]]] = {
+    "missing": _missing,
+    "extra_forbidden": _extra,
+    "literal_error": _literal,
+    "string_pattern_mismatch": _pattern,
+    **dict.fromkeys(
+        ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"), _number
+    ),
+    **dict.fromkeys(
+        ("greater_than_equal", "less_than_equal", "greater_than", "less_than"), _bounded
+    ),
+    "string_too_short": _too_short_text,
+    "string_too_long": _too_long_text,
+    "too_short": _few_items,
+    "too_long": _many_items,
+    "value_error": _value,
+    "assertion_error": _assertion,
+}
+"""How each kind of pydantic error is said (the others: :data:`_EXPECTED`, dates, and the
+library's own words as a last resort)."""
+
+
+def _refused(words: str) -> ForeignWords:
+    """Pydantic's own words for an error the phrases above do not cover."""
+    return ForeignWords("files.problem.refused", words=words)
 
 
 def _items(key: str, n: object, actual: object) -> Msg:
@@ -373,8 +475,9 @@ def validation_problems(
     problems: list[Problem] = []
     missing: dict[str, list[str]] = {}
     for error in err.errors():
+        message: str
         if target is None:
-            where, message = path_str(error["loc"]), str(error["msg"])
+            where, message = path_str(error["loc"]), _refused(str(error["msg"]))
         elif error["type"] == "missing":
             parent = join_path(prefix, path_str(error["loc"][:-1]))
             if parent not in missing:

@@ -27,7 +27,7 @@ from selfdata.domain.cards import (
     NeedCard,
     NetworkTemplate,
 )
-from selfdata.domain.workshop import Workshop
+from selfdata.domain.workshop import NetworkEdits, Workshop
 from selfdata.files.problems import Msg, suggest
 
 DeckSet = Mapping[str, Sequence[Card]]
@@ -338,45 +338,38 @@ def _scenarios(w: Workshop, d: DeckSet) -> list[Finding]:
         found += _unknown(f"{at}.use_case", "use case", scenario.use_case, cases)
         if "governance_models" in d:
             found += _unknown(f"{at}.model", "governance model", scenario.model, list(models))
+        for j, actor in enumerate(scenario.network_edits.add_actors):
+            where = f"{at}.network_edits.add_actors[{j}].actor"
+            found += _unknown(where, "actor", actor.actor, actor_cards)
         model = models.get(scenario.model)
-        edits = scenario.network_edits
-        e_at = f"{at}.network_edits"
-        for j, actor in enumerate(edits.add_actors):
-            found += _unknown(f"{e_at}.add_actors[{j}].actor", "actor", actor.actor, actor_cards)
-        if model is None:
-            continue
-        template_actors = [a.id for a in model.network.actors]
-        template_flows = [f.id for f in model.network.flows]
-        for j, actor in enumerate(edits.add_actors):
-            if actor.id in template_actors:
-                found.append(
-                    Finding(
-                        f"{e_at}.add_actors[{j}].id",
-                        Msg("files.problem.actor_in_network", value=actor.id),
-                    )
-                )
-        for j, actor_id in enumerate(edits.remove_actors):
-            found += _unknown(
-                f"{e_at}.remove_actors[{j}]", "network actor", actor_id, template_actors
-            )
-        for j, flow_id in enumerate(edits.remove_flows):
-            found += _unknown(f"{e_at}.remove_flows[{j}]", "network flow", flow_id, template_flows)
-        present = [a for a in template_actors if a not in edits.remove_actors]
-        present += [a.id for a in edits.add_actors]
-        for j, flow in enumerate(edits.add_flows):
-            if flow.id in template_flows:
-                found.append(
-                    Finding(
-                        f"{e_at}.add_flows[{j}].id",
-                        Msg("files.problem.flow_in_network", value=flow.id),
-                    )
-                )
-            found += _unknown(
-                f"{e_at}.add_flows[{j}].source", "network actor", flow.source, present
-            )
-            found += _unknown(
-                f"{e_at}.add_flows[{j}].target", "network actor", flow.target, present
-            )
+        if model is not None:
+            found += _network_edits(f"{at}.network_edits", scenario.network_edits, model)
+    return found
+
+
+def _network_edits(e_at: str, edits: NetworkEdits, model: GovernanceModelCard) -> list[Finding]:
+    """What a scenario's edits of its model's network name that the network does not
+    have (or already has)."""
+    found: list[Finding] = []
+    template_actors = [a.id for a in model.network.actors]
+    template_flows = [f.id for f in model.network.flows]
+    for j, actor in enumerate(edits.add_actors):
+        if actor.id in template_actors:
+            message = Msg("files.problem.actor_in_network", value=actor.id)
+            found.append(Finding(f"{e_at}.add_actors[{j}].id", message))
+    for j, actor_id in enumerate(edits.remove_actors):
+        found += _unknown(f"{e_at}.remove_actors[{j}]", "network actor", actor_id, template_actors)
+    for j, flow_id in enumerate(edits.remove_flows):
+        found += _unknown(f"{e_at}.remove_flows[{j}]", "network flow", flow_id, template_flows)
+    present = [a for a in template_actors if a not in edits.remove_actors]
+    present += [a.id for a in edits.add_actors]
+    for j, flow in enumerate(edits.add_flows):
+        if flow.id in template_flows:
+            message = Msg("files.problem.flow_in_network", value=flow.id)
+            found.append(Finding(f"{e_at}.add_flows[{j}].id", message))
+        for end in ("source", "target"):
+            where = f"{e_at}.add_flows[{j}].{end}"
+            found += _unknown(where, "network actor", getattr(flow, end), present)
     return found
 
 

@@ -173,6 +173,20 @@ def _failer(filename: str, lang: str) -> Any:
     return fail
 
 
+def _emptied_long_cells(
+    cells: list[str], headers: list[str], line: int, filename: str, lang: str
+) -> list[CellProblem]:
+    """Empty the cells over :data:`MAX_CELL_CHARS` (in place) and say which they were."""
+    problems = []
+    for i, cell in enumerate(cells):
+        if len(cell) > MAX_CELL_CHARS:
+            head = headers[i] if i < len(headers) else ""
+            message = text("cell_too_long", lang, length=len(cell), limit=MAX_CELL_CHARS)
+            problems.append(cell_problem(filename, lang, message, line, i + 1, head))
+            cells[i] = ""
+    return problems
+
+
 def _to_sheet(records: list[tuple[int, list[str]]], filename: str, lang: str) -> Sheet:
     header: tuple[int, list[str]] | None = None
     rows: list[tuple[int, list[str]]] = []
@@ -186,23 +200,9 @@ def _to_sheet(records: list[tuple[int, list[str]]], filename: str, lang: str) ->
                 continue
             header = (line, cells)
             continue
-        if not cells:
-            continue
-        for i, cell in enumerate(cells):
-            if len(cell) > MAX_CELL_CHARS:
-                head = header[1][i] if i < len(header[1]) else ""
-                problems.append(
-                    cell_problem(
-                        filename,
-                        lang,
-                        text("cell_too_long", lang, length=len(cell), limit=MAX_CELL_CHARS),
-                        line,
-                        i + 1,
-                        head,
-                    )
-                )
-                cells[i] = ""
-        rows.append((line, cells))
+        if cells:
+            problems += _emptied_long_cells(cells, header[1], line, filename, lang)
+            rows.append((line, cells))
     if header is None:
         raise SheetError([cell_problem(filename, lang, text("no_header", lang))])
     if len(header[1]) > MAX_COLUMNS:
@@ -407,38 +407,46 @@ def _xlsx_records(data: bytes, filename: str, lang: str) -> list[tuple[int, list
     if sheet.max_row > MAX_ROWS + 1:  # the header row does not count
         fail(text("too_many_rows", lang, rows=sheet.max_row - 1, limit=MAX_ROWS))
     width = min(sheet.max_column, MAX_COLUMNS + 1)
-    problems: list[CellProblem] = []
-    for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        problems.append(
-            cell_problem(filename, lang, text("merged", lang, cells=merged.coord), merged.min_row)
-        )
-    cached: Any = None
+    problems = [
+        cell_problem(filename, lang, text("merged", lang, cells=merged.coord), merged.min_row)
+        for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
+    ]
+    values = _CellValues(data, index, filename, lang, problems)
     records: list[tuple[int, list[str]]] = []
     for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width):
         line = row[0].row if row else len(records) + 1
-        cells: list[str] = []
-        for cell in row:
-            value = cell.value
-            if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-                if cached is None:
-                    cached = _load_workbook(data, data_only=True).worksheets[index]
-                value = cached.cell(row=cell.row, column=cell.column).value
-                if value is None:
-                    problems.append(
-                        cell_problem(
-                            filename,
-                            lang,
-                            text("formula", lang, formula=str(cell.value)[:40]),
-                            cell.row,
-                            cell.column,
-                            "",
-                        )
-                    )
-            cells.append(_cell_text(value))
-        records.append((line, cells))
+        records.append((line, [_cell_text(values.of(cell)) for cell in row]))
     if problems:
         raise SheetError(problems)
     return records
+
+
+@dataclass
+class _CellValues:
+    """A cell's value; a formula's is the value the spreadsheet saved with it (read from a
+    second, values-only load of the book, made once when the first formula is met), and a
+    formula saved without its value is a problem."""
+
+    data: bytes
+    index: int
+    filename: str
+    lang: str
+    problems: list[CellProblem]
+    cached: Any = None
+
+    def of(self, cell: Any) -> Any:
+        value = cell.value
+        if cell.data_type != "f" and not (isinstance(value, str) and value.startswith("=")):
+            return value
+        if self.cached is None:
+            self.cached = _load_workbook(self.data, data_only=True).worksheets[self.index]
+        value = self.cached.cell(row=cell.row, column=cell.column).value
+        if value is None:
+            message = text("formula", self.lang, formula=str(cell.value)[:40])
+            self.problems.append(
+                cell_problem(self.filename, self.lang, message, cell.row, cell.column, "")
+            )
+        return value
 
 
 @dataclass

@@ -75,6 +75,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le temps est écoulé\u202f: la saisie est close pour cette étape.",
         "en": "Time is up: input is closed for this step.",
     },
+    "error.step.not_current": {
+        "fr": "Cette action appartient à l’étape «\u202f{step}\u202f» et la salle est à "
+        "l’étape «\u202f{current}\u202f»\u202f: rien n’a été enregistré. Suivez l’étape en "
+        "cours.",
+        "en": "This action belongs to the step '{step}' and the room is at the step "
+        "'{current}': nothing was saved. Follow the current step.",
+    },
     # items not found
     "error.source.not_found": {
         "fr": "Élément introuvable (source de données «\u202f{slug}\u202f»).",

@@ -126,6 +126,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": f"le fichier se termine trop tôt (un crochet jamais fermé{_N}?)",
         "en": "the file ends too early (an unclosed bracket?)",
     },
+    "files.problem.yaml.undefined_alias": {
+        "fr": "alias inconnu (un *nom sans &nom plus haut dans le fichier)",
+        "en": "undefined alias (a *name without an &name above it in the file)",
+    },
+    "files.problem.yaml.unhashable_key": {
+        "fr": "une clé ne peut être ni une liste ni un dictionnaire",
+        "en": "a key cannot be a list or a mapping",
+    },
+    "files.problem.yaml.directive": {
+        "fr": "directive %YAML en double ou d’une version non prise en charge",
+        "en": "a %YAML directive twice, or of a version that is not supported",
+    },
+    "files.problem.yaml.character": {
+        "fr": "caractère qui ne peut pas commencer une valeur (mettez la valeur entre guillemets)",
+        "en": "a character that cannot start a value (put the value in quotes)",
+    },
+    # --- a library's own words the catalogue has no phrase for (ForeignWords): English as
+    # the library wrote it; in French, these general phrases
+    "files.problem.yaml.other": {
+        "fr": "passage illisible (vérifiez l’indentation, les «\u00a0:\u00a0», les guillemets "
+        "et les crochets)",
+        "en": "unreadable passage (check the indentation, the colons, quotes and brackets)",
+    },
+    "files.problem.json.other": {
+        "fr": "syntaxe JSON incorrecte à cet endroit",
+        "en": "incorrect JSON syntax here",
+    },
+    "files.problem.value_other": {
+        "fr": "hors des limites ou mal formée",
+        "en": "out of range or malformed",
+    },
+    "files.problem.refused": {
+        "fr": "valeur refusée",
+        "en": "value refused",
+    },
+    "files.problem.system": {
+        "fr": "le système ne peut pas le lire (chemin, droits d’accès ou disque)",
+        "en": "the system cannot read it (the path, access rights or the disk)",
+    },
+    # --- python -m selfdata workshops restore -------------------------------------------------
+    "files.restore.created": {
+        "fr": "{path}\tcode {code}\tsecret d’animation {secret}",
+        "en": "{path}\tcode {code}\tfacilitator secret {secret}",
+    },
+    "files.restore.refused": {
+        "fr": f"{{path}}{_N}: {{why}}",
+        "en": "{path}: {why}",
+    },
     "files.problem.json.name": {
         "fr": "nom de propriété attendu, entre guillemets doubles",
         "en": "Expecting property name enclosed in double quotes",

@@ -228,22 +228,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cooperative (SCIC), authorises the agreements and votes the budget.",
     },
     "law.council.rule.epci": {
-        "fr": "CGCT art. L.5211-1 (le conseil de l’intercommunalité suit les règles du conseil "
-        "municipal) ; pour une SCIC, loi 47-1775, art. 19 septies.",
-        "en": "CGCT art. L.5211-1 (the intercommunal council follows the municipal council’s "
-        "rules); for a SCIC, law 47-1775, art. 19 septies.",
+        "fr": "CGCT art. L.5211-1 (le conseil de l’intercommunalité, métropole ou communauté, "
+        "suit les règles du conseil municipal) ; pour une SCIC, loi 47-1775, art. 19 septies.",
+        "en": "CGCT art. L.5211-1 (the council of the intercommunal body, métropole or "
+        "communauté, follows the municipal council’s rules); for a SCIC, law 47-1775, "
+        "art. 19 septies.",
     },
     "law.council.rule.lyon": {
-        "fr": "CGCT art. L.3642-1 (le conseil de la Métropole de Lyon règle les affaires de la "
-        "Métropole) ; pour une SCIC, loi 47-1775, art. 19 septies.",
-        "en": "CGCT art. L.3642-1 (the council of the Métropole de Lyon settles its affairs); "
+        "fr": "CGCT art. L.3611-1 (la Métropole de Lyon, collectivité à statut particulier) et "
+        "L.3642-1 (son conseil règle par ses délibérations les affaires de la Métropole) ; "
+        "pour une SCIC, loi 47-1775, art. 19 septies.",
+        "en": "CGCT art. L.3611-1 (the Métropole de Lyon, a local authority with a special "
+        "status) and L.3642-1 (its council settles the Métropole’s affairs by its decisions); "
         "for a SCIC, law 47-1775, art. 19 septies.",
     },
+    "law.council.rule.commune": {
+        "fr": "CGCT art. L.2121-29 (le conseil municipal règle par ses délibérations les "
+        "affaires de la commune) ; pour une SCIC, loi 47-1775, art. 19 septies.",
+        "en": "CGCT art. L.2121-29 (the municipal council settles the commune’s affairs by its "
+        "decisions); for a SCIC, law 47-1775, art. 19 septies.",
+    },
     "law.council.rule.unknown": {
-        "fr": "Selon l’organe qui décide : commune, CGCT art. L.2121-29 ; intercommunalité, "
-        "art. L.5211-1 ; Métropole de Lyon, art. L.3642-1.",
-        "en": "Depending on the deciding body: commune, CGCT art. L.2121-29; intercommunal "
-        "body, art. L.5211-1; Métropole de Lyon, art. L.3642-1.",
+        "fr": "Selon l’organe qui décide, que le nom du territoire ne dit pas : commune, CGCT "
+        "art. L.2121-29 ; intercommunalité, art. L.5211-1 ; Métropole de Lyon, "
+        "art. L.3642-1.",
+        "en": "Depending on the deciding body, which the territory’s name does not say: "
+        "commune, CGCT art. L.2121-29; intercommunal body, art. L.5211-1; Métropole de Lyon, "
+        "art. L.3642-1.",
     },
 }
 

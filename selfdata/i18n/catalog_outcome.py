@@ -36,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "intangible flows dashed.",
     },
     "network.scenario": {"fr": "Scénario", "en": "Scenario"},
+    "network.use_case": {"fr": "Cas d’usage", "en": "Use case"},
     "network.model_of": {
         "fr": "Modèle de gouvernance\u202f: {model}",
         "en": "Governance model: {model}",
@@ -186,9 +187,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scenarios.rate": {"fr": "Votre note", "en": "Your rating"},
     "scenarios.rate.help": {
         "fr": "1 = très défavorable, 5 = très favorable. Pour un critère de coût ou de "
-        "risque, 5 veut dire «\u202fbeaucoup\u202f»\u202f: le classement en tient compte.",
+        "risque, 5 veut dire «\u202fbeaucoup\u202f»\u202f: le classement en tient compte. "
+        "Toucher à nouveau la note choisie la retire.",
         "en": "1 = very poor, 5 = very good. For a cost or risk criterion, 5 means "
-        "'a lot': the ranking takes it into account.",
+        "'a lot': the ranking takes it into account. Tapping the chosen rating again "
+        "removes it.",
     },
     "scenarios.cost": {"fr": "moins, c’est mieux", "en": "less is better"},
     "scenarios.rated_this": {
@@ -294,6 +297,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scenarios.agreement": {
         "fr": "Accord avec le groupe\u202f: {tau} (de −1, ordre inverse, à 1, même ordre)",
         "en": "Agreement with the group: {tau} (from −1, reversed order, to 1, same order)",
+    },
+    "scenarios.no_ratings_yet": {
+        "fr": "Aucune note n’a encore été donnée\u202f: le classement n’est pas calculé "
+        "(aucun scénario n’a de score).",
+        "en": "No rating has been given yet: the ranking is not computed "
+        "(no scenario has a score).",
     },
     "scenarios.not_rated_yet": {
         "fr": "Vous n’avez encore rien noté\u202f: votre classement apparaîtra ici.",

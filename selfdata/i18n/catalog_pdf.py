@@ -53,9 +53,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "It relies on the following data, given back to the residents who ask: {sources}.",
     },
     "pdf.summary.model": {
-        "fr": "Le modèle de gouvernance retenu est «\u00a0{model}\u00a0»\u202f; en répond\u202f: "
+        # a dash, not a colon: the controller's text may hold a colon of its own (walk D1:
+        # « en répond : pas la collectivité : l’habitant… »)
+        "fr": "Le modèle de gouvernance retenu est «\u00a0{model}\u00a0»\u202f; en répond\u00a0— "
         "{controller}.",
-        "en": "The governance model chosen is “{model}”; answerable for it: {controller}.",
+        "en": "The governance model chosen is “{model}”; answerable for it — {controller}.",
     },
     "pdf.summary.rank": {
         "fr": "Les participants l’ont classé {rank} sur {total} scénarios.",

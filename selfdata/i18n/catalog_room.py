@@ -161,8 +161,16 @@ MESSAGES.update(
         "counts.sources": {"fr": "Sources retenues", "en": "Sources selected"},
         "counts.dots": {"fr": "Gommettes posées", "en": "Dots placed"},
         "counts.voters": {"fr": "Votants", "en": "Voters"},
+        "counts.room_participants": {
+            "fr": "Participants, toute la salle",
+            "en": "Participants, whole room",
+        },
+        "counts.dots_table": {"fr": "Gommettes de la table", "en": "This table’s dots"},
+        "counts.voters_table": {"fr": "Votants de la table", "en": "This table’s voters"},
         "counts.use_cases": {"fr": "Cas d’usage", "en": "Use cases"},
         "counts.chosen": {"fr": "Modèles choisis", "en": "Models chosen"},
+        "counts.raters": {"fr": "Ont noté", "en": "Have rated"},
+        "counts.ratings": {"fr": "Notes données", "en": "Ratings given"},
         # projection
         "projection.scan": {
             "fr": "Scannez pour rejoindre l’atelier",
@@ -344,7 +352,12 @@ MESSAGES.update(
             "détiennent-ils sur les habitants\u202f?",
             "en": "Which personal data do the city and its operators hold about residents?",
         },
-        "inventory.on_table": {"fr": "Sur la table ({n})", "en": "On the table ({n})"},
+        # the tab's label never changes (a changed label reset the tabs to the first one)
+        "inventory.on_table": {"fr": "Sur la table", "en": "On the table"},
+        "inventory.on_table_count": {
+            "fr": "Sources sur la table\u202f: {n}.",
+            "en": "Sources on the table: {n}.",
+        },
         "inventory.deck": {"fr": "Parcourir le jeu de cartes", "en": "Browse the deck"},
         "inventory.propose_header": {"fr": "Proposer une source", "en": "Propose a source"},
         "inventory.proposed_by": {"fr": "Proposée par {name}", "en": "Proposed by {name}"},
@@ -528,6 +541,12 @@ MESSAGES.update(
             "en": "No model chosen yet.",
         },
         "governance.pick_model": {"fr": "Modèle", "en": "Model"},
+        "governance.pick_first": {
+            "fr": "Choisissez d’abord un modèle\u202f: les réponses ne départagent pas encore "
+            "les modèles, rien n’a été enregistré.",
+            "en": "Choose a model first: the answers do not yet tell the models apart; "
+            "nothing was saved.",
+        },
         "governance.confirm": {"fr": "Confirmer le choix", "en": "Confirm the choice"},
         "verdict.inspire": {"fr": "à suivre", "en": "to follow"},
         "verdict.caution": {"fr": "à suivre avec prudence", "en": "follow with care"},

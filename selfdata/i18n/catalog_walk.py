@@ -23,6 +23,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Step 5 (value network) will be empty: no use case has a chosen governance "
         "model and no scenario exists.",
     },
+    # --- use cases: why no source is suggested (walk U2: « Suggestions : — ») ------------
+    "use_cases.no_suggestion_to_qualify": {
+        "fr": "Pas de suggestion. À qualifier pour ce besoin\u202f: {fields} (page "
+        "Préparation, «\u00a0Cartes à qualifier\u00a0»)\u202f; les suggestions en dépendent.",
+        "en": "No suggestion. To be qualified for this need: {fields} (Preparation page, "
+        "'Cards to be qualified'); the suggestions depend on them.",
+    },
+    "use_cases.matrix_unknown": {
+        "fr": "«\u00a0?\u00a0»\u202f: pas de score, à qualifier (touchez ou survolez la case "
+        "pour voir ce qui manque).",
+        "en": "'?': no score, to be qualified (tap or hover over the cell to see what is missing).",
+    },
+    "use_cases.no_suggestion": {
+        "fr": "Pas de suggestion\u202f: aucune source sur la table ne répond à ce besoin.",
+        "en": "No suggestion: no source on the table fits this need.",
+    },
     # --- python -m selfdata validate --------------------------------------------------------
     "validate.summary.one": {
         "fr": "{failed} fichier invalide sur {total}",

@@ -15,6 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "wall.chart.consensus": {"fr": "Accord du groupe", "en": "Group agreement"},
     "wall.chart.heatmap": {"fr": "Notes par critère", "en": "Ratings by criterion"},
     "wall.scenario": {"fr": "Scénario projeté", "en": "Scenario on the wall"},
+    "wall.use_case": {"fr": "Cas d’usage projeté", "en": "Use case on the wall"},
     "wall.compare": {
         "fr": "Comparer avec un autre modèle de gouvernance",
         "en": "Compare with another governance model",

@@ -147,8 +147,9 @@ class Store:
     def check(self) -> None:
         """Prove the database is reachable *and writable*: a write transaction that takes the
         write lock and rewrites the schema version row (same value). Raises
-        :class:`StoreUnavailable` otherwise. Used by ``python -m selfdata health`` and by the
-        app's outage screen to know when the database is back."""
+        :class:`StoreUnavailable` otherwise. Used by ``python -m selfdata health``. (The app's
+        outage screen only needs the database to answer a read again:
+        :func:`selfdata.ui.outage.store_answers`.)"""
         self.write(_touch)
 
     def _read(self, fn: Callable[[Connection], T]) -> T:

@@ -20,7 +20,7 @@ from selfdata.domain.limits import (
     MAX_VOTES,
 )
 from selfdata.domain.workshop import Workshop
-from selfdata.store.decision_rows import decision_problems
+from selfdata.store.decision_transfer import decision_problems
 
 LIST_LIMITS = {
     "participants": MAX_PARTICIPANTS,
@@ -45,6 +45,25 @@ def import_problems(workshop: Workshop, decks: Decks | None) -> list[str]:
         count = len(getattr(workshop, field) or ())
         if count > limit:
             problems.append(Msg("files.problem.over_limit", field=field, n=count, limit=limit))
+    problems += _text_problems(workshop)
+    problems += _pseudonym_problems(workshop)
+    problems += _vote_problems(workshop)
+    problems += _card_id_problems(workshop)
+    for i, case in enumerate(workshop.use_cases):
+        if len(set(case.sources)) != len(case.sources):
+            problems.append(Msg("files.problem.source_twice", where=f"use_cases[{i}].sources"))
+    deck_arg: Any = decks if decks is not None else {}
+    problems += [
+        Msg("files.problem.at", where=f.where, message=f.message)
+        for f in workshop_problems(workshop, deck_arg)
+    ]
+    return problems + decision_problems(workshop)
+
+
+def _text_problems(workshop: Workshop) -> list[str]:
+    from selfdata.files.problems import Msg
+
+    problems: list[str] = []
     text = json.dumps(workshop.dump(), ensure_ascii=False)
     if "\\u0000" in text:
         problems.append(Msg("files.problem.nul"))
@@ -52,6 +71,14 @@ def import_problems(workshop: Workshop, decks: Decks | None) -> list[str]:
         text.encode("utf-8")
     except UnicodeEncodeError:
         problems.append(Msg("files.problem.not_unicode"))
+    return problems
+
+
+def _pseudonym_problems(workshop: Workshop) -> list[str]:
+    """Two participants whose pseudonyms look alike (as the join refuses them)."""
+    from selfdata.files.problems import Msg
+
+    problems: list[str] = []
     seen: dict[str, int] = {}
     for i, person in enumerate(workshop.participants):
         key = pseudonym_key(person.pseudonym)
@@ -66,47 +93,53 @@ def import_problems(workshop: Workshop, decks: Decks | None) -> list[str]:
             )
         else:
             seen[key] = i
-    for i, vote in enumerate(workshop.votes):
-        if vote.dots > DOTS_MAX:
-            problems.append(Msg("files.problem.dots_max", where=f"votes[{i}].dots", n=DOTS_MAX))
-    seen_votes: dict[tuple[str, str], int] = {}
+    return problems
+
+
+def _vote_problems(workshop: Workshop) -> list[str]:
+    """Votes over the cap per need, and a participant's second vote row on one need."""
+    from selfdata.files.problems import Msg
+
+    problems: list[str] = [
+        Msg("files.problem.dots_max", where=f"votes[{i}].dots", n=DOTS_MAX)
+        for i, vote in enumerate(workshop.votes)
+        if vote.dots > DOTS_MAX
+    ]
+    seen: dict[tuple[str, str], int] = {}
     for i, vote in enumerate(workshop.votes):
         pair = (vote.participant, vote.need)
-        if pair in seen_votes:
+        if pair in seen:
             problems.append(
                 Msg(
                     "files.problem.voted_twice",
                     where=f"votes[{i}]",
                     participant=vote.participant,
                     need=vote.need,
-                    other=f"votes[{seen_votes[pair]}]",
+                    other=f"votes[{seen[pair]}]",
                 )
             )
         else:
-            seen_votes[pair] = i
+            seen[pair] = i
+    return problems
+
+
+def _card_id_problems(workshop: Workshop) -> list[str]:
+    """Two source cards, or two need cards, with the same id."""
+    from selfdata.files.problems import Msg
+
+    problems: list[str] = []
     for kind in ("data_sources", "needs"):
         first: dict[str, int] = {}
         for i, card in enumerate(getattr(workshop.cards, kind, [])):
             if card.id in first:
+                duplicate = Msg(
+                    "files.problem.duplicate",
+                    what=Msg("files.problem.noun.id"),
+                    value=card.id,
+                    other=f"cards.{kind}[{first[card.id]}]",
+                )
                 problems.append(
-                    Msg(
-                        "files.problem.at",
-                        where=f"cards.{kind}[{i}].id",
-                        message=Msg(
-                            "files.problem.duplicate",
-                            what=Msg("files.problem.noun.id"),
-                            value=card.id,
-                            other=f"cards.{kind}[{first[card.id]}]",
-                        ),
-                    )
+                    Msg("files.problem.at", where=f"cards.{kind}[{i}].id", message=duplicate)
                 )
             first.setdefault(card.id, i)
-    for i, case in enumerate(workshop.use_cases):
-        if len(set(case.sources)) != len(case.sources):
-            problems.append(Msg("files.problem.source_twice", where=f"use_cases[{i}].sources"))
-    deck_arg: Any = decks if decks is not None else {}
-    problems += [
-        Msg("files.problem.at", where=f.where, message=f.message)
-        for f in workshop_problems(workshop, deck_arg)
-    ]
-    return problems + decision_problems(workshop)
+    return problems

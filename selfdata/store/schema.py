@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from selfdata.domain.identity import pseudonym_key
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 """Bump when the schema changes, and add the step to ``MIGRATIONS``."""
 
 SCHEMA_LOCK_KEY = 0x5E1FDA7A
@@ -94,8 +94,13 @@ workshops = Table(
     Column("preparation", Text),
     Column("step_clock", Text),
     # how the room decides (schema 11, JSON, NULL = as before): whether participants weigh
-    # the criteria and the rating round (selfdata/app/deciding.py)
+    # the criteria and the rating round (selfdata/app/group_decision.py)
     Column("decision", Text),
+    # bumped with ``ranking_version`` except by what a participant adds on their own to the
+    # room's tallies (a rating, their weights, an objection: selfdata/app/access.py); what a
+    # tablet that shows none of the room's tallies watches (selfdata/ui/push.content_key);
+    # schema 15
+    Column("shared_version", Integer, nullable=False, default=0, server_default="0"),
 )
 
 participants = Table(
@@ -521,6 +526,15 @@ def _add_join_approval(conn: Connection) -> None:
     _renormalise_pseudonym_keys(conn)
 
 
+def _add_shared_version(conn: Connection) -> None:
+    """Version 15: ``workshops.shared_version`` (starts at 0: only its moves matter)."""
+    present = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    if "shared_version" not in present:  # a database made from this schema has it already
+        conn.execute(
+            text("ALTER TABLE workshops ADD COLUMN shared_version INTEGER NOT NULL DEFAULT 0")
+        )
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _add_ranking_version,
     3: _renormalise_pseudonym_keys,
@@ -535,6 +549,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     12: _add_plan_start,
     13: _add_workshop_creations,
     14: _add_join_approval,
+    15: _add_shared_version,
 }
 """Version n -> function bringing a version n-1 database to version n."""
 

@@ -4,11 +4,13 @@ language switch, the links to the pages this viewer may open)."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any, Literal
 
 import streamlit as st
 
+from selfdata.app.links import page_url
 from selfdata.i18n import t
 from selfdata.ui.navigation import nav_link, page_file, page_title_key, visible_pages
 from selfdata.ui.session import PageContext
@@ -89,18 +91,50 @@ def render_sidebar(ctx: PageContext) -> None:
         st.markdown(heading)
         language_switch(ctx)
         st.divider()
-        for page in visible_pages(ctx.role):
-            if not page_file(page).exists():
-                continue
-            label = ctx.t(page_title_key(page))
-            if ctx.room is not None and page == ctx.room.step:
-                label = ctx.t("chrome.current", label=label)
-            params = ctx.params
-            if page == "projection":
-                params = {"code": ctx.code or "", "view": "projection"}
-                if ctx.lang != "fr":
-                    params["lang"] = ctx.lang
+        links = [(page, _link_label(ctx, page), _link_params(ctx, page)) for page in _pages(ctx)]
+        if ctx.is_participant:
+            st.html(link_list(links))
+            return
+        for page, label, params in links:
             nav_link(ctx, page, label, params=params)
+
+
+def _pages(ctx: PageContext) -> list[str]:
+    return [page for page in visible_pages(ctx.role) if page_file(page).exists()]
+
+
+def _link_label(ctx: PageContext, page: str) -> str:
+    label = ctx.t(page_title_key(page))
+    if ctx.room is not None and page == ctx.room.step:
+        label = ctx.t("chrome.current", label=label)
+    return label
+
+
+def _link_params(ctx: PageContext, page: str) -> dict[str, str]:
+    if page != "projection":
+        return ctx.params
+    params = {"code": ctx.code or "", "view": "projection"}
+    if ctx.lang != "fr":
+        params["lang"] = ctx.lang
+    return params
+
+
+LINK_STYLE = "display:block;min-height:44px;line-height:44px;text-decoration:none"
+"""A tablet's sidebar link: a 44 px touch target."""
+
+
+def link_list(links: list[tuple[str, str, dict[str, str]]]) -> str:
+    """A tablet's page links as one element: one message per rerun instead of one per page
+    (each ``st.page_link`` is an element the server builds and sends on every full rerun:
+    docs/load.md, §9). Relative addresses (``./needs?…``), so a server under a path prefix
+    keeps them; following one loads the page (a tablet seldom does: the header links to the
+    current step and to «Mes données»)."""
+    items = "".join(
+        f'<li><a href="./{html.escape(page_url("", page, params).lstrip("/"))}"'
+        f' style="{LINK_STYLE}">{html.escape(label)}</a></li>'
+        for page, label, params in links
+    )
+    return f'<ul style="list-style:none;padding:0;margin:0">{items}</ul>'
 
 
 FAVICON = Path(__file__).with_name("favicon.png")

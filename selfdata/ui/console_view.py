@@ -11,10 +11,12 @@ import streamlit as st
 
 from selfdata.app import links, services
 from selfdata.app.network_subjects import step_five_is_empty
-from selfdata.app.views import RoomState
+from selfdata.app.read_models import RoomState
 from selfdata.domain.cards import STEP_IDS, Card
 from selfdata.domain.limits import DOTS_MAX, DOTS_MIN
+from selfdata.domain.visibility import pseudonyms_on_screen
 from selfdata.ui.flash import flash
+from selfdata.ui.group_decision_view import reveal_waits_for_the_round
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button, safe
 
@@ -108,6 +110,7 @@ def room_controls(ctx: PageContext, room: RoomState, code: str, secret: str) -> 
             not room.locked_by_facilitator,
         )
     with c2:
+        waits = reveal_waits_for_the_round(ctx, room.step, revealed)
         action_button(
             ctx,
             ctx.t("console.hide" if revealed else "console.reveal"),
@@ -119,6 +122,7 @@ def room_controls(ctx: PageContext, room: RoomState, code: str, secret: str) -> 
             room.step,
             not revealed,
             primary=True,
+            disabled=waits,
         )
     with c3:
         # names what it will undo, before (the button) and after (the message)
@@ -209,7 +213,9 @@ def participants(ctx: PageContext, room: RoomState, code: str, secret: str) -> N
     if people:
         columns: dict[str, list[str] | list[int]] = {
             ctx.t("console.pseudonym"): [
-                p.pseudonym if listed.named else ctx.t("console.anonymous", n=n)
+                p.pseudonym
+                if pseudonyms_on_screen(listed.named)
+                else ctx.t("console.anonymous", n=n)
                 for n, p in enumerate(people, 1)
             ],
             ctx.t("console.contributions"): [p.contributions for p in people],

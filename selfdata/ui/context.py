@@ -26,12 +26,13 @@ from selfdata.domain.errors import StoreUnavailable
 from selfdata.files.loading import default_decks
 from selfdata.ui.chrome import configure_page, render_chrome
 from selfdata.ui.flash import flash, show_flash
-from selfdata.ui.limits import throttle_reruns
+from selfdata.ui.kept_secret import hide_secret
 from selfdata.ui.live import live_updates
 from selfdata.ui.navigation import PAGE_ORDER, may_open, nav_link, switch_to
 from selfdata.ui.outage import failed_before, outage_screen
-from selfdata.ui.session import PageContext, base_url, current_lang, get_store, viewer
+from selfdata.ui.session import PageContext, base_url, current_lang, get_store, run_viewer
 from selfdata.ui.style import apply_style
+from selfdata.ui.throttle import throttle_reruns
 from selfdata.ui.uploads import guard_uploads
 
 __all__ = [
@@ -58,7 +59,7 @@ def page_context(page_key: str) -> PageContext:
         failed = failed_before()
         if failed is not None:  # the last action was not saved: say so until the store answers
             raise StoreUnavailable(failed)
-        who = viewer()
+        who = run_viewer()
     except StoreUnavailable as err:
         configure_page("visitor", lang)
         outage_screen(lang, err.key)
@@ -66,18 +67,16 @@ def page_context(page_key: str) -> PageContext:
     ctx = PageContext(
         page=page_key,
         store=store,
-        lang=lang,
-        role=who.role,
-        code=who.code,
-        secret=who.secret,
-        token=who.token,
+        viewer=who.viewer,
         me=who.me,
         room=who.room,
         decks=default_decks(),
         base_url=base_url(),
         view=st.query_params.get("view") or None,
     )
-    configure_page(ctx.role, lang)
+    if ctx.is_facilitator:  # out of a mirrored laptop's address bar, kept by this tab
+        hide_secret(ctx.code, ctx.secret)
+    configure_page(ctx.role, ctx.lang)
     apply_style(projection=page_key == "projection", tablet=ctx.is_participant)
     render_chrome(ctx)
     if who.bad_secret:

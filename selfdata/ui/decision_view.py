@@ -254,6 +254,7 @@ def city_roles_panel(
         format_func=lambda r: ctx.t(f"city.role.{r}"),
         key=roles_key,
         placeholder=ctx.t("common.choose"),
+        select_all=False,  # Streamlit's own "Select all" is English only
     )
     st.multiselect(
         ctx.t("city.actors"),
@@ -261,6 +262,7 @@ def city_roles_panel(
         format_func=lambda a: labels.get(a, a),
         key=actors_key,
         placeholder=ctx.t("common.choose"),
+        select_all=False,  # Streamlit's own "Select all" is English only
     )
     st.button(
         ctx.t("city.save"),

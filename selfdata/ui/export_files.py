@@ -3,8 +3,8 @@
 Each builder takes what it needs as arguments and returns a zero-argument callable for
 ``st.download_button(data=…)``: Streamlit calls it on the click, on a thread of its own,
 so a rerun never pays for a PDF nobody asked for. Who may download what is decided by
-:mod:`selfdata.app.outcomes` (:func:`~selfdata.app.outcomes.may_download_report`), checked
-when the page is drawn and again when the file is built (the workshop file and the
+:mod:`selfdata.domain.visibility` (:func:`~selfdata.domain.visibility.may_download_report`),
+checked when the page is drawn and again when the file is built (the workshop file and the
 dossiers need the secret).
 
 Decision (documented in the README): participants may download the **workshop report**
@@ -21,6 +21,8 @@ from collections.abc import Callable
 
 from selfdata.app import outcomes, services
 from selfdata.domain.cards import Decks
+from selfdata.domain.viewer import Role
+from selfdata.domain.visibility import documents_name_pseudonyms
 from selfdata.domain.workshop import Workshop
 from selfdata.export import card_deck, scenario_dossier, workshop_report
 from selfdata.export.deck import workshop_decks
@@ -53,12 +55,13 @@ def report(
 ) -> Callable[[], bytes]:
     """The report; with the secret (facilitator) it names pseudonyms when the workshop does
     (its anonymous mode off), with a participant's token (once
-    :func:`~selfdata.app.outcomes.may_download_report` allows it, checked again on the
+    :func:`~selfdata.domain.visibility.may_download_report` allows it, checked again on the
     click) it never does."""
 
     def build() -> bytes:
         workshop = outcomes.report_workshop(store, code, token=token, secret=secret)
-        names = secret is not None and workshop.settings.show_pseudonyms
+        role: Role = "facilitator" if secret is not None else "participant"
+        names = documents_name_pseudonyms(role, workshop.settings.show_pseudonyms)
         return workshop_report(workshop, decks, lang, show_pseudonyms=names)
 
     return build

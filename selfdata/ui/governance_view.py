@@ -142,15 +142,32 @@ def model_pick_key(case_id: str) -> str:
     return f"governance_model_{case_id}"
 
 
-def _sync_model_pick(key: str, order: Sequence[str], chosen: str | None) -> None:
+def _sync_model_pick(key: str, order: Sequence[str], chosen: str | None, best: str | None) -> None:
     """The drop-down shows the model already chosen for this use case, else the best fit
-    (``order`` is best first); it is set again whenever the stored choice changes (another
-    tab, undo) or what it held is no longer offered."""
+    (``best``; ``None`` while the answers do not tell the models apart: the drop-down then
+    says "Choisir…", ask, don't invent); it is set again whenever the stored choice changes
+    (another tab, undo), what it held is no longer offered, or, nothing being chosen yet,
+    the best fit changes (the questionnaire's answers: walk 2026-12-07, G1)."""
     state = st.session_state
-    seen = key + "_seen"
-    if key not in state or state[key] not in order or state.get(seen, UNSET) != chosen:
-        state[key] = chosen if chosen in order else order[0]
+    seen, shown = key + "_seen", key + "_best"
+    moved = chosen is None and state.get(shown, UNSET) != best  # answers changed the fit
+    held = state.get(key)
+    if key not in state or (held is not None and held not in order):
+        moved = True
+    if moved or state.get(seen, UNSET) != chosen:
+        state[key] = chosen if chosen in order else best
         state[seen] = chosen
+    state[shown] = best
+
+
+def best_fit(fits: Sequence[ModelFit]) -> str | None:
+    """The model that fits best, or ``None`` when the first two tie (nothing answered: every
+    model at 50/100), so that nobody confirms a model the room did not pick."""
+    if not fits:
+        return None
+    if len(fits) > 1 and abs(fits[0].score - fits[1].score) < 1e-9:
+        return None
+    return fits[0].model
 
 
 def choice(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> None:
@@ -170,7 +187,7 @@ def choice(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> None:
         return
     order = [f.model for f in fits] or list(GOVERNANCE_MODEL_IDS)
     key = model_pick_key(case.id)
-    _sync_model_pick(key, order, chosen)
+    _sync_model_pick(key, order, chosen, best_fit(fits))
     with st.form("governance_choice_form"):
         pick = st.selectbox(
             ctx.t("governance.pick_model"),
@@ -180,5 +197,8 @@ def choice(ctx: PageContext, case: UseCase, fits: Sequence[ModelFit]) -> None:
             placeholder=ctx.t("common.choose"),
         )
         if st.form_submit_button(ctx.t("governance.confirm"), type="primary", width="stretch"):
+            if pick is None:  # a tie nobody broke: said, nothing saved
+                st.warning(ctx.t("governance.pick_first"))
+                return
             ctx.act(services.choose_governance, ctx.store, ctx.code, ctx.secret, case.id, pick)
             st.rerun()

@@ -11,7 +11,7 @@ import streamlit as st
 from selfdata.app import services
 from selfdata.domain.credentials import normalise_code
 from selfdata.domain.errors import LimitExceeded, NotFound, SelfDataError
-from selfdata.ui import limits
+from selfdata.ui import throttle
 
 if TYPE_CHECKING:
     from selfdata.ui.session import PageContext
@@ -81,10 +81,10 @@ def join(ctx: PageContext, code: str, pseudonym: str, table: str | None = None) 
     current step."""
     norm = normalise_code(code) or code
     try:
-        if wait := limits.code_lockout():
-            raise limits.locked_out(wait)
-        limits.check("code")
-        limits.check("join")
+        if wait := throttle.code_lockout():
+            raise throttle.locked_out(wait)
+        throttle.check("code")
+        throttle.check("join")
         joined = services.join(ctx.store, norm, pseudonym, table)
     except SelfDataError as err:
         ctx.error(_counted(err))
@@ -100,7 +100,7 @@ def _counted(err: SelfDataError) -> SelfDataError:
     refusal replaces the message once the cap is passed)."""
     if isinstance(err, NotFound) and err.key.startswith("workshop."):
         try:
-            limits.wrong_code()
+            throttle.wrong_code()
         except LimitExceeded as locked:
             return locked
     return err

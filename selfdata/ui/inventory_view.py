@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from selfdata.app import services
-from selfdata.app.views import InventoryView, SourceItem
+from selfdata.app.read_models import InventoryView, SourceItem
 from selfdata.domain.cards import HOLDER_KINDS
 from selfdata.engines.card_filters import filter_sources
 from selfdata.ui.session import PageContext
@@ -95,6 +95,7 @@ def deck(ctx: PageContext, view: InventoryView, code: str) -> None:
         format_func=lambda i: next(t.title.get(ctx.lang) for t in ctx.decks.themes if t.id == i),
         key="inventory_f_theme",
         placeholder=ctx.t("common.choose"),
+        select_all=False,  # Streamlit's own "Select all" is English only
     )
     kinds = f2.multiselect(
         ctx.t("inventory.holder_kind"),
@@ -102,6 +103,7 @@ def deck(ctx: PageContext, view: InventoryView, code: str) -> None:
         format_func=lambda k: ctx.t(f"holder.{k}"),
         key="inventory_f_holder",
         placeholder=ctx.t("common.choose"),
+        select_all=False,  # Streamlit's own "Select all" is English only
     )
     sens = f3.multiselect(
         ctx.t("inventory.sensitivity"),
@@ -109,6 +111,7 @@ def deck(ctx: PageContext, view: InventoryView, code: str) -> None:
         format_func=lambda k: ctx.t(f"sensitivity.{k}"),
         key="inventory_f_sens",
         placeholder=ctx.t("common.choose"),
+        select_all=False,  # Streamlit's own "Select all" is English only
     )
     acc = f4.multiselect(
         ctx.t("inventory.access"),
@@ -116,6 +119,7 @@ def deck(ctx: PageContext, view: InventoryView, code: str) -> None:
         format_func=lambda k: ctx.t(f"access.{k}"),
         key="inventory_f_access",
         placeholder=ctx.t("common.choose"),
+        select_all=False,  # Streamlit's own "Select all" is English only
     )
     words = st.text_input(ctx.t("cards.filter"), key="inventory_f_words", max_chars=100)
     on_table = {s.id for s in view.sources}

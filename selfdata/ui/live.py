@@ -21,10 +21,10 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from selfdata.app import services
 from selfdata.domain.errors import SelfDataError, StoreUnavailable
 from selfdata.ui import push
-from selfdata.ui.limits import server_rerun
 from selfdata.ui.navigation import page_file, switch_to
 from selfdata.ui.outage import guarded
 from selfdata.ui.session import PageContext, get_store
+from selfdata.ui.throttle import server_rerun
 from selfdata.ui.widgets import countdown
 
 POLL_SECONDS = 1.0
@@ -49,10 +49,11 @@ bench/load.py (docs/load.md, §5): idle tablets' polls were half of the server's
 100 tablets."""
 PARTICIPANT_REFRESH_SECONDS = 10.0
 """A tablet redraws for other people's contributions at most this often (never for their
-dots on a page that does not show them: the needs page before the reveal, issue 25); its
-own actions and a change of step, lock, timer or reveal redraw it at once. Measured by bench/load.py
-(docs/load.md): redrawing 40 tablets on every vote saturated the server (40 tablets: p50
-3.9 s, 8.6 reruns/s); with this, p50 0.11 s, 30 reruns/s. The projector stays live."""
+dots or ratings on a page that does not show them: the needs page before its reveal, the
+scenarios page before the results, issue 25); its own actions and a change of step, lock,
+timer or reveal redraw it at once. Measured by bench/load.py (docs/load.md): redrawing 40
+tablets on every vote saturated the server (40 tablets: p50 3.9 s, 8.6 reruns/s); with this,
+p50 0.11 s, 30 reruns/s. The projector stays live."""
 
 
 def live_updates(
@@ -88,10 +89,11 @@ def live_updates(
 
 
 def tablet_content(ctx: PageContext) -> tuple[int, int] | None:
-    """For a participant's page that does not show the room's dots: what it shows of other
-    people's contributions (:func:`selfdata.ui.push.content_key`), to read *before* the
-    page reads the workshop (a change in between then redraws it, never the reverse).
-    None (redraw for any change, as other pages) for other viewers or when unreadable."""
+    """For a participant's page that shows none of the room's tallies (dots, ratings): what
+    it shows of other people's contributions (:func:`selfdata.ui.push.content_key`), to
+    read *before* the page reads the workshop (a change in between then redraws it, never
+    the reverse). None (redraw for any change, as other pages) for other viewers or when
+    unreadable."""
     if not ctx.is_participant or ctx.code is None:
         return None
     try:

@@ -5,17 +5,16 @@ buttons) and the ways to put a need on the board (from the deck, or a new one).
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from selfdata.app import services
-from selfdata.app.views import NeedItem, NeedsBoard
-from selfdata.domain.errors import SelfDataError, StoreUnavailable
+from selfdata.app.read_models import NeedItem, NeedsBoard
+from selfdata.domain.rules import dot_breaches
+from selfdata.domain.visibility import may_see_results
 from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR
-from selfdata.ui.flash import show_flash
-from selfdata.ui.limits import throttle_reruns
+from selfdata.ui.fragment_run import fresh
 from selfdata.ui.room_views import deck_in_play, need_totals, vote_figure
-from selfdata.ui.session import STORE_FAILED_KEY, PageContext
+from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button, card_box, proposal_form, safe
 
 
@@ -27,24 +26,11 @@ def vote_board(ctx: PageContext, code: str, first: NeedsBoard) -> None:
     it again. A step, lock, timer or reveal still redraws the whole page (the page's live
     fragment, :mod:`selfdata.ui.live`); the rate limit of taps (``ctx.act``) and the pace of
     a session's runs hold for the board's runs too."""
-    board = first
-    run = get_script_run_ctx()
-    if run is not None and run.fragment_ids_this_run:  # a tap on the board: its own run
-        throttle_reruns()
-        show_flash(on_tablet=ctx.is_participant)  # a refused tap says so here
-        # a database failing (met by the tap, or by this read): the whole page says so and
-        # waits for it, then comes back by itself (the outage screen of
-        # selfdata/ui/context.py); the board alone could not
-        if STORE_FAILED_KEY in st.session_state:
-            st.rerun(scope="app")
-        try:
-            board = services.needs_board(ctx.store, code, ctx.token, secret=ctx.secret)
-        except StoreUnavailable as err:
-            st.session_state[STORE_FAILED_KEY] = err.key
-            st.rerun(scope="app")
-        except SelfDataError as err:
-            ctx.error(err)
-            return
+    board = fresh(
+        ctx, first, lambda: services.needs_board(ctx.store, code, ctx.token, secret=ctx.secret)
+    )
+    if board is None:  # the read was refused: said where the finger is
+        return
     board_counts(ctx, board)
     for need in board.needs:
         need_card(ctx, board, need, code)
@@ -55,11 +41,18 @@ def board_counts(ctx: PageContext, board: NeedsBoard) -> None:
     room's dots are shown: to the facilitator, and to everyone once revealed. A tablet is
     not redrawn for other people's dots (:func:`selfdata.ui.push.content_key`): before the
     reveal the room's totals are the projector's."""
-    room_wide = board.revealed or ctx.is_facilitator
-    m1, m2, m3 = st.columns(3)
-    if board.remaining is not None:
-        m1.metric(ctx.t("needs.remaining"), f"{board.remaining} / {board.budget}")
-    if room_wide:
+    room_wide = may_see_results(board.role, ("needs",) if board.revealed else (), "needs")
+    mine = (ctx.t("needs.remaining"), f"{board.remaining} / {board.budget}")
+    if not room_wide:
+        # a tablet before the reveal: its own count only, one element, not a row of three
+        # columns for one metric (five messages on every tap and page run, each a turn of
+        # the server's event loop, which relays every tablet's messages: docs/load.md, §10)
+        if board.remaining is not None:
+            st.metric(*mine, width="content")
+    else:
+        m1, m2, m3 = st.columns(3)
+        if board.remaining is not None:
+            m1.metric(*mine)
         m2.metric(ctx.t("counts.dots"), board.dots_cast)
         m3.metric(ctx.t("counts.voters"), board.voters)
     if board.locked:
@@ -106,10 +99,7 @@ def need_card(ctx: PageContext, board: NeedsBoard, need: NeedItem, code: str) ->
                     need.id,
                     1,
                     # cap reached, budget spent or locked: the button says so by being off
-                    disabled=board.locked
-                    or need.hidden
-                    or board.remaining == 0
-                    or need.my_dots >= board.cap,
+                    disabled=board.locked or need.hidden or not _may_change(board, need, 1),
                     primary=True,
                 )
                 action_button(
@@ -122,7 +112,7 @@ def need_card(ctx: PageContext, board: NeedsBoard, need: NeedItem, code: str) ->
                     ctx.token,
                     need.id,
                     -1,
-                    disabled=board.locked or need.my_dots == 0,
+                    disabled=board.locked or not _may_change(board, need, -1),
                 )
         if ctx.is_facilitator:
             action_button(
@@ -137,6 +127,15 @@ def need_card(ctx: PageContext, board: NeedsBoard, need: NeedItem, code: str) ->
                 need.id,
                 not need.hidden,
             )
+
+
+def _may_change(board: NeedsBoard, need: NeedItem, delta: int) -> bool:
+    """Whether the dot rules (:func:`selfdata.domain.rules.dot_breaches`: the budget, the
+    cap per need, withdrawing only one's own dots) let this participant add (``delta``
+    1) or withdraw (-1) a dot on ``need``: the service asks the same rule again."""
+    left = board.remaining or 0
+    spent = board.budget - left
+    return not dot_breaches(need.my_dots, spent, delta, board.budget, board.cap)
 
 
 def from_deck(ctx: PageContext, board: NeedsBoard, code: str) -> None:

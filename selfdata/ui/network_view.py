@@ -23,7 +23,8 @@ from selfdata.engines import network_edits as value_network
 from selfdata.engines.network import FLOW_TYPES
 from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import PageContext, flash
-from selfdata.ui.figures.network import LABELS_UP_TO, flow_name, network_on_wall
+from selfdata.ui.figures.network import LABELS_UP_TO, flow_name
+from selfdata.ui.figures.network_wall import network_on_wall
 from selfdata.ui.outcome_data import NetworkView, comparison_view, network_view
 from selfdata.ui.projector_controls import compare_choice, shown_scenario
 from selfdata.ui.widgets import safe

@@ -21,8 +21,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from selfdata.domain.errors import StoreUnavailable
 from selfdata.i18n import t
 from selfdata.ui import push
-from selfdata.ui.limits import server_rerun
 from selfdata.ui.session import STORE_FAILED_KEY, current_lang, get_store
+from selfdata.ui.throttle import server_rerun
 
 P = ParamSpec("P")
 

@@ -8,9 +8,9 @@ ranking does not read): a room voting on needs does not recompute it on every sc
 store argument (``_store``) is not part of the key. ``st.cache_data`` returns a copy, so
 callers may not mutate shared state by accident.
 
-Who may see a result is decided by :mod:`selfdata.app.outcomes` (the reveal rule): the
+Who may see a result is decided by :mod:`selfdata.domain.visibility` (the reveal rule): the
 group's ranking is shared by every screen through one cache entry, so each public builder
-asks :meth:`~selfdata.app.outcomes.Viewer.may_see_results` before the cache is even
+asks :func:`~selfdata.domain.visibility.viewer_sees_results` before the cache is even
 looked up (``room`` is read on every run), and a computation that misses the cache reads
 through :func:`selfdata.app.outcomes.group_ranking`, which proves the viewer again.
 
@@ -28,10 +28,12 @@ import streamlit as st
 
 from selfdata.app import outcomes, services
 from selfdata.app.network_subjects import network_subjects
-from selfdata.app.outcomes import GroupRanking, Viewer
-from selfdata.app.views import RoomState, ScenarioRatings
+from selfdata.app.outcomes import GroupRanking
+from selfdata.app.read_models import RoomState, ScenarioRatings
 from selfdata.domain.cards import Decks, I18nText
 from selfdata.domain.errors import SelfDataError
+from selfdata.domain.viewer import Viewer
+from selfdata.domain.visibility import viewer_sees_results
 from selfdata.domain.workshop import Scenario
 from selfdata.engines.decision import DecisionOutcome
 from selfdata.engines.network_edits import FlowChoice, flow_choices
@@ -39,6 +41,7 @@ from selfdata.engines.ranking import Method, Ranking
 from selfdata.engines.ranking_summary import OwnRankRow, own_ranking_from
 from selfdata.files.loading import default_decks
 from selfdata.store import Store
+from selfdata.ui.figures.criteria import criterion_ratings_figure
 from selfdata.ui.figures.decision import resampled_figure, weight_sets_figure
 from selfdata.ui.figures.network import BalanceRow, balance_rows, network_figure
 from selfdata.ui.figures.ranking import consensus_figure, rank_probability_figure, ranking_figure
@@ -164,7 +167,7 @@ def group_ranking(
     there is none yet (in words), or ``None`` while it is hidden from ``viewer``: computed
     once for the figures and every participant's own ranking, and not again when the room
     only places dots or proposes cards."""
-    if not viewer.may_see_results(room.revealed, "scenarios"):
+    if not viewer_sees_results(viewer, room.revealed, "scenarios"):
         return None
     try:
         # every argument positional, as in _ranking_view: the cache keys a call by the
@@ -186,6 +189,8 @@ class RankingView:
     weights: ReadyFigure | None = None
     """The ranking under each weight set (with participants' weights only)."""
     resampled: ReadyFigure | None = None
+    criteria: ReadyFigure | None = None
+    """The median rating per scenario and criterion (the wall's "Ratings by criterion")."""
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -217,6 +222,7 @@ def _ranking_view(
         decision=decision,
         weights=weights,
         resampled=resampled,
+        criteria=ready(criterion_ratings_figure(ranking, group.table, lang, large=large)),
     )
 
 
@@ -232,7 +238,7 @@ def ranking_view(
     """The group's ranking and its three figures, why there is none yet (in words), or
     ``None`` while it is hidden from ``viewer`` (the reveal rule, checked before the
     cache)."""
-    if not viewer.may_see_results(room.revealed, "scenarios"):
+    if not viewer_sees_results(viewer, room.revealed, "scenarios"):
         return None
     try:
         return _ranking_view(store, code, room.ranking_version, method, lang, large, viewer)

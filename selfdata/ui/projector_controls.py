@@ -16,7 +16,7 @@ import streamlit as st
 
 from selfdata.app import services
 from selfdata.app.network_subjects import network_subjects
-from selfdata.app.views import ProjectorState
+from selfdata.app.read_models import ProjectorState
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
 from selfdata.domain.workshop import Scenario
 from selfdata.engines.ranking import METHODS
@@ -85,14 +85,19 @@ def scenario_choice(
     state: ProjectorState,
     scenarios: Sequence[Scenario],
     key: str = "scenario",
+    *,
+    drafts: bool = False,
 ) -> None:
+    """Which scenario the wall shows; ``drafts``: before any scenario, step 5 draws the
+    governed use cases, and the choice says so (the walk's K1: "Scénario projeté" over a
+    list of use cases)."""
     if not scenarios:
         return
     shown = shown_scenario(state, scenarios)
     _choices(
         ctx,
         key,
-        ctx.t("wall.scenario"),
+        ctx.t("wall.use_case" if drafts else "wall.scenario"),
         [(s.id, s.title) for s in scenarios],
         shown.id,
         "scenario",

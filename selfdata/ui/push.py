@@ -33,7 +33,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
 
 from selfdata.app import services
-from selfdata.app.views import RoomPulse, RoomState
+from selfdata.app.read_models import RoomPulse, RoomState
 from selfdata.domain.errors import SelfDataError, StoreUnavailable
 from selfdata.store import Store
 
@@ -58,11 +58,13 @@ def room_key(room: RoomState | RoomPulse) -> tuple[object, ...]:
 
 
 def content_key(pulse: RoomPulse) -> tuple[int, int]:
-    """What a tablet that does not show the room's dots (the needs page before the reveal)
-    shows of other people's contributions: anything but a dot moves ``ranking_version``
-    (a hidden need, a join, a rating…) or adds a need (a proposal). A dot moves neither:
-    such a tablet is never redrawn for other people's dots; the projector shows them."""
-    return (pulse.ranking_version, pulse.needs)
+    """What a tablet that shows none of the room's tallies (the needs page before its
+    reveal, the scenarios page before the results) shows of other people's contributions:
+    anything but a dot, a proposal, a rating, a participant's weights or objection moves
+    ``shared_version`` (a hidden need, a join, a scenario edited…); a proposal adds a need.
+    Other people's dots and ratings move neither: such a tablet is never redrawn for them;
+    the projector and the facilitator show the room's tallies."""
+    return (pulse.shared_version, pulse.needs)
 
 
 @dataclass
@@ -172,21 +174,8 @@ class Pusher:
                 self.forget(screen.session_id)
                 continue
             if screen.code not in pulses:
-                try:
-                    pulses[screen.code] = services.room_pulse(store, screen.code)
-                except StoreUnavailable as err:  # news too: the screen says so, and recovers
-                    pulses[screen.code] = err
-                except SelfDataError:
-                    pulses[screen.code] = None
-            pulse = pulses[screen.code]
-            if pulse is None:
-                continue
-            if isinstance(pulse, StoreUnavailable):
-                why: tuple[object, ...] | None = OUTAGE
-            else:
-                why = due(screen, pulse, now)
-                if why is None and screen.pushed == OUTAGE:
-                    why = RECOVERED
+                pulses[screen.code] = _pulse_or_outage(store, screen.code)
+            why = _why_push(screen, pulses[screen.code], now)
             if why is None or why == screen.pushed:
                 continue
             screen.pushed = why
@@ -274,3 +263,28 @@ def watch(
             loop=info.session._event_loop,
         ),
     )
+
+
+def _pulse_or_outage(store: Store, code: str) -> RoomPulse | StoreUnavailable | None:
+    """The room's pulse; the outage itself when the store is down (news too: the screen
+    says so, and recovers); ``None`` for a room that is gone."""
+    try:
+        return services.room_pulse(store, code)
+    except StoreUnavailable as err:
+        return err
+    except SelfDataError:
+        return None
+
+
+def _why_push(
+    screen: Screen, pulse: RoomPulse | StoreUnavailable | None, now: float
+) -> tuple[object, ...] | None:
+    """Why this screen should redraw now (``None``: no reason)."""
+    if pulse is None:
+        return None
+    if isinstance(pulse, StoreUnavailable):
+        return OUTAGE
+    why = due(screen, pulse, now)
+    if why is None and screen.pushed == OUTAGE:
+        return RECOVERED
+    return why

@@ -54,6 +54,7 @@ def _picker(ctx: PageContext, kind: str, field: str) -> Any:
             format_func=lambda i: titles[i],
             key=key,
             placeholder=none,
+            select_all=False,  # Streamlit's own "Select all" is English only
         )
     if field == "ease":
         options: list[Any] = [1, 2, 3]
@@ -112,6 +113,7 @@ def _qualify_kind(ctx: PageContext, code: str, secret: str, kind: str) -> None:
         format_func=lambda k: _label(keys[k], ctx.lang),
         key=picked,
         placeholder=ctx.t("common.choose"),
+        select_all=False,  # Streamlit's own "Select all" is English only
     )
     fields = (*SOURCE_FIELDS, *SOURCE_FIELDS_2) if kind == "sources" else NEED_FIELDS
     columns = st.columns(3)

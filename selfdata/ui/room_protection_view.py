@@ -13,6 +13,7 @@ from selfdata.app import access, services
 from selfdata.app.workshops import iso_at
 from selfdata.domain.joining import joins_by_minute, joins_since
 from selfdata.domain.limits import JOIN_BURST_WARNING
+from selfdata.domain.visibility import pseudonyms_on_screen
 from selfdata.ui.session import PageContext
 from selfdata.ui.widgets import action_button
 
@@ -40,7 +41,7 @@ def participant_controls(ctx: PageContext, code: str, secret: str) -> None:
         return
     arrivals(ctx, code, secret, [p.joined for p in people])
     labels = {
-        p.id: (p.pseudonym if named else ctx.t("console.anonymous", n=n))
+        p.id: (p.pseudonym if pseudonyms_on_screen(named) else ctx.t("console.anonymous", n=n))
         + " · "
         + (ctx.t("protect.waiting_tag") + " · " if p.waiting else "")
         + ctx.t("protect.contributions", n=p.contributions)

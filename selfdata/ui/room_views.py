@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from selfdata.app import outcomes, services
-from selfdata.app.views import NeedsBoard
+from selfdata.app.read_models import NeedsBoard
 from selfdata.domain.cards import DataSourceCard, NeedCard
+from selfdata.domain.visibility import sees_table_item
 from selfdata.domain.workshop import UseCase
 from selfdata.engines.governance import ModelFit
 from selfdata.engines.matching import workshop_coverage, workshop_needs, workshop_sources
@@ -120,30 +121,46 @@ def step_counts(ctx: PageContext, table: str | None = None) -> list[tuple[str, i
     and voters are its table's)."""
     assert ctx.room is not None and ctx.code is not None
     room = ctx.room
-    counts: list[tuple[str, int | str]] = [(ctx.t("counts.participants"), room.participants)]
+    # a table's screen says which counts are the whole room's and which the table's
+    per = "" if table is None else "_table"
+    counts: list[tuple[str, int | str]] = [
+        (
+            ctx.t("counts.participants" if table is None else "counts.room_participants"),
+            room.participants,
+        )
+    ]
     if room.step == "inventory":
         counts.append((ctx.t("counts.sources"), services.inventory(ctx.store, ctx.code).selected))
     elif room.step == "needs":
         board = services.needs_board(ctx.store, ctx.code, table=table)
-        counts += [(ctx.t("counts.dots"), board.dots_cast), (ctx.t("counts.voters"), board.voters)]
+        counts += [
+            (ctx.t(f"counts.dots{per}"), board.dots_cast),
+            (ctx.t(f"counts.voters{per}"), board.voters),
+        ]
     elif room.step in ("use_cases", "governance"):
         cases = table_use_cases(services.use_cases(ctx.store, ctx.code).use_cases, table)
         counts.append((ctx.t("counts.use_cases"), len(cases)))
         if room.step == "governance":
             chosen = sum(1 for u in cases if u.governance_choice)
             counts.append((ctx.t("counts.chosen"), f"{chosen}/{len(cases)}"))
+    elif room.step == "scenarios":  # the tablets show it only with the results (issue 25)
+        ratings = services.scenario_ratings(ctx.store, ctx.code, light=True)
+        counts += [
+            (ctx.t("counts.raters"), ratings.raters),
+            (ctx.t("counts.ratings"), ratings.given),
+        ]
     return counts
 
 
 def table_use_cases(cases: Sequence[UseCase], table: str | None) -> list[UseCase]:
     """The use cases a screen shows: all of them for the room's screen (``table`` None),
     the whole room's and that table's for a table screen."""
-    return [u for u in cases if table is None or u.table in (None, table)]
+    return [u for u in cases if sees_table_item("projection", table, u.table)]
 
 
 def projected_results(ctx: PageContext, table: str | None = None) -> None:
     """The current step's results for the wall (only called once revealed: see
-    :func:`selfdata.app.outcomes.may_see_results`); on a table's screen (``table``), the
+    :func:`selfdata.domain.visibility.may_see_results`); on a table's screen (``table``), the
     use cases are the whole room's and that table's."""
     assert ctx.room is not None and ctx.code is not None
     step, lang = ctx.room.step, ctx.lang

@@ -15,17 +15,19 @@ import pandas as pd
 import streamlit as st
 
 from selfdata.app import services
-from selfdata.app.outcomes import Viewer
-from selfdata.app.views import ScenarioRatings, ScenariosView
+from selfdata.app.read_models import RoomState, ScenarioRatings, ScenariosView
 from selfdata.domain.cards import GOVERNANCE_MODEL_IDS
 from selfdata.domain.errors import SelfDataError
+from selfdata.domain.visibility import in_table_scope, viewer_sees_results
 from selfdata.domain.workshop import Scenario, UseCase
 from selfdata.engines.ranking import METHODS, Method
 from selfdata.engines.ranking_summary import ranking_sentences
-from selfdata.ui import deciding_view
+from selfdata.ui import group_decision_view
 from selfdata.ui.charts import plotly_chart
 from selfdata.ui.context import PageContext, flash
-from selfdata.ui.figures.wall import on_wall
+from selfdata.ui.figures.ready import ReadyFigure
+from selfdata.ui.figures.wall import WALL_CHART_PX, on_wall, untitled
+from selfdata.ui.fragment_run import fresh
 from selfdata.ui.outcome_data import own_ranking_rows, ranking_view
 from selfdata.ui.scenario_delete import delete_control, undo_offer
 from selfdata.ui.widgets import pick_scenario, safe
@@ -108,11 +110,11 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
     st.html(TOUCH_CSS)
     rows = [c for c in criteria(ctx, ratings) if c.weight > 0]
     use_cases = {u.id: u for u in view.use_cases}
-    seat = ctx.me.table.id if ctx.me is not None and ctx.me.table is not None else None
+    seat = ctx.viewer.table  # the participant's table (None: seated at none)
     scenarios = [  # in a room with tables: the whole room's and one's own table's
         s
         for s in view.scenarios
-        if getattr(use_cases.get(s.use_case), "table", None) in (None, seat)
+        if in_table_scope(getattr(use_cases.get(s.use_case), "table", None), seat)
     ]
     if not scenarios:
         st.info(ctx.t("scenarios.none"))
@@ -162,6 +164,21 @@ def rating_panel(ctx: PageContext, view: ScenariosView, ratings: ScenarioRatings
             type="primary",
             width="stretch",
         )
+
+
+@st.fragment
+def rating_form(ctx: PageContext, view: ScenariosView, first: ScenarioRatings) -> None:
+    """:func:`rating_panel` in a fragment, for a tablet that does not show the results: a
+    rating (or the next scenario) reruns the form, not the page (docs/load.md, §9). Its own
+    runs read the participant's ratings and the lock again (one light read); a step, lock,
+    timer or reveal redraws the whole page (the page's live fragment)."""
+    assert ctx.code is not None
+    code = ctx.code
+    ratings = fresh(
+        ctx, first, lambda: services.scenario_ratings(ctx.store, code, ctx.token, light=True)
+    )
+    if ratings is not None:
+        rating_panel(ctx, view, ratings)
 
 
 def _next_scenario(scenario_id: str) -> None:
@@ -364,12 +381,14 @@ def _reveal(ctx: PageContext, revealed: bool) -> None:
 
 def reveal_control(ctx: PageContext, revealed: bool) -> None:
     st.caption(ctx.t("scenarios.revealed" if revealed else "scenarios.not_revealed"))
+    waits = group_decision_view.reveal_waits_for_the_round(ctx, "scenarios", revealed)
     st.button(
         ctx.t("scenarios.hide" if revealed else "scenarios.reveal"),
         key=f"{PREFIX}reveal",
         type="secondary" if revealed else "primary",
         on_click=_reveal,
         args=(ctx, not revealed),
+        disabled=waits,
     )
 
 
@@ -388,16 +407,31 @@ def pick_method(ctx: PageContext, key: str = f"{PREFIX}method") -> Method:
     return chosen or METHODS[0]
 
 
-def viewer(ctx: PageContext, *, large: bool = False) -> Viewer:
-    """The screen's viewer for :mod:`selfdata.app.outcomes` (``large``: the wall's view,
-    where even the facilitator sees only what is revealed)."""
-    return Viewer(ctx.role, ctx.token, ctx.secret, projecting=large)
-
-
 def results_shown(ctx: PageContext, *, large: bool) -> bool:
     """Whether this screen shows the group's results (the reveal rule)."""
     assert ctx.room is not None
-    return viewer(ctx, large=large).may_see_results(ctx.room.revealed, "scenarios")
+    return viewer_sees_results(ctx.viewer.on_wall(large), ctx.room.revealed, "scenarios")
+
+
+COUNTDOWN_PX = 80
+"""What the wall's countdown takes above the result at 1280×720 (measured: 56 px, and the
+space around it)."""
+
+
+def wall_chart_height(room: RoomState) -> int:
+    """The projected chart's height: less while the countdown shows above it, so that the
+    chart and the sentence under it end above the fold at 1280×720 (read back: the stability
+    sentence was cut)."""
+    return WALL_CHART_PX - (COUNTDOWN_PX if room.timer_end is not None else 0)
+
+
+def _on_wall(chart: ReadyFigure, only: str, height: int) -> ReadyFigure:
+    """A chart restyled for the wall: the ratings per criterion at the height their names
+    need; the ranking without its title (the method is said above it)."""
+    if only == "heatmap":
+        return on_wall(chart, height=None)
+    shown = on_wall(chart, height=height)
+    return untitled(shown) if only == "bars" else shown
 
 
 def results(ctx: PageContext, method: Method, *, large: bool, only: str | None = None) -> None:
@@ -406,7 +440,7 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
     above the fold."""
     assert ctx.code is not None and ctx.room is not None
     view = ranking_view(
-        ctx.store, ctx.code, ctx.room, method, ctx.lang, large, viewer(ctx, large=large)
+        ctx.store, ctx.code, ctx.room, method, ctx.lang, large, ctx.viewer.on_wall(large)
     )
     if view is None:
         st.info(ctx.t("scenarios.hidden"))
@@ -415,20 +449,28 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
         st.info(ctx.t("scenarios.cannot_rank", problem=view))
         return
     ranking = view.ranking
-    if only in ("weights", "resampled"):
-        deciding_view.wall(ctx, view, only)
+    if only == "weights":
+        group_decision_view.wall(ctx, view, only)
+        return
+    if not ranking.has_ratings:  # every score would be the neutral 0.5: a score from nothing
+        st.info(ctx.t("scenarios.no_ratings_yet"))
+        return
+    if only == "resampled":
+        group_decision_view.wall(ctx, view, only)
         return
     if only is not None:
-        chart = {"bars": view.bars, "consensus": view.consensus, "heatmap": view.heatmap}[only]
+        # "Ratings by criterion": the ratings, names whole, at the height they need
+        criteria = view.criteria or view.heatmap
+        chart = {"bars": view.bars, "consensus": view.consensus, "heatmap": criteria}[only]
         plotly_chart(
             ctx.lang,
-            on_wall(chart),
+            _on_wall(chart, only, wall_chart_height(ctx.room)),
             width="stretch",
             key=f"{PREFIX}wall_{only}",
             config=CHART_CONFIG,
         )
         st.markdown(f"**{safe(ranking_sentences(ranking, ctx.lang)[0])}**")
-        deciding_view.whose_weights_line(ctx, view)
+        group_decision_view.whose_weights_line(ctx, view)
         return
     first, *others = ranking_sentences(ranking, ctx.lang)
     st.markdown(f"**{safe(first)}**")
@@ -452,7 +494,7 @@ def results(ctx: PageContext, method: Method, *, large: bool, only: str | None =
         plotly_chart(
             ctx.lang, view.heatmap, width="stretch", key=f"{PREFIX}heatmap", config=CHART_CONFIG
         )
-    deciding_view.results(ctx, view, large=large)
+    group_decision_view.results(ctx, view, large=large)
 
 
 def own_ranking_panel(ctx: PageContext, method: Method) -> None:
@@ -460,7 +502,7 @@ def own_ranking_panel(ctx: PageContext, method: Method) -> None:
     assert ctx.code is not None and ctx.room is not None and ctx.me is not None
     st.subheader(ctx.t("scenarios.yours"))
     st.caption(ctx.t("scenarios.yours.help"))
-    rows = own_ranking_rows(ctx.store, ctx.code, ctx.room, method, viewer(ctx), ctx.lang)
+    rows = own_ranking_rows(ctx.store, ctx.code, ctx.room, method, ctx.viewer, ctx.lang)
     if not rows:
         st.info(ctx.t("scenarios.not_rated_yet"))
         return

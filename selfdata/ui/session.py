@@ -16,16 +16,18 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from selfdata.app import links
+from selfdata.app.read_models import ParticipantInfo, RoomState
 from selfdata.app.retention import keep_retention
-from selfdata.app.viewer import UiRole, Viewer, resolve_viewer
-from selfdata.app.views import ParticipantInfo, RoomState
+from selfdata.app.viewer import AddressProof, resolve_viewer, visitor
 from selfdata.domain.cards import Decks
 from selfdata.domain.errors import LimitExceeded, NotFound, SelfDataError, StoreUnavailable
+from selfdata.domain.viewer import Role, Viewer
 from selfdata.i18n import normalise_lang, t
 from selfdata.store import Store, default_url
 from selfdata.ui.flash import flash
-from selfdata.ui.limits import check as rate_check
-from selfdata.ui.limits import code_lockout, locked_out, wrong_code
+from selfdata.ui.kept_secret import kept, with_kept_secret
+from selfdata.ui.throttle import check as rate_check
+from selfdata.ui.throttle import code_lockout, locked_out, wrong_code
 
 
 @st.cache_resource(show_spinner=False)
@@ -55,27 +57,28 @@ def base_url() -> str:
     return links.public_base_url(int(port))
 
 
-_RUN_VIEWERS: weakref.WeakKeyDictionary[Any, tuple[tuple[tuple[str, str], ...], Viewer]] = (
+_RUN_PROOFS: weakref.WeakKeyDictionary[Any, tuple[tuple[tuple[str, str], ...], AddressProof]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def viewer() -> Viewer:
-    """Who is looking, proven against the store once per script run: the entry script (for
-    the page set) and the page (for its context) share the one read. A run is told apart by
+def run_viewer() -> AddressProof:
+    """Who is looking, and what the address proves, read from the store once per script
+    run: the entry script (for the page set) and the page (for its context) share the one
+    read. A run is told apart by
     the per-run object Streamlit creates at the start of every run (its fragment
     coordinator); without one (outside a run), every call reads the store."""
-    params = query_params()
+    params = with_kept_secret(query_params())
     key = tuple(sorted(params.items()))
     run = get_script_run_ctx()
     marker = getattr(run, "parallel_coordinator", None) if run is not None else None
     if marker is not None:
-        seen = _RUN_VIEWERS.get(marker)
+        seen = _RUN_PROOFS.get(marker)
         if seen is not None and seen[0] == key:
             return seen[1]
     who = _capped(resolve_viewer(get_store(), params), params.get("code", ""))
     if marker is not None:
-        _RUN_VIEWERS[marker] = (key, who)
+        _RUN_PROOFS[marker] = (key, who)
     return who
 
 
@@ -86,14 +89,14 @@ next page run shows the outage screen (:mod:`selfdata.ui.outage`, which redraws 
 once the database answers) instead of drawing over a message that would stay."""
 
 
-def _capped(who: Viewer, code: str) -> Viewer:
+def _capped(who: AddressProof, code: str) -> AddressProof:
     """A code in the address that opens no workshop counts against this session's and
     address's cap (once per code); past it, or while locked out, an address code opens
     nothing for anyone not proven by their secret or token, and the page says why."""
-    if not code.strip() or who.role in ("facilitator", "participant"):
+    if not code.strip() or who.viewer.role in ("facilitator", "participant"):
         return who
     locked = code_lockout()
-    unknown = who.code is None and isinstance(who.problem, NotFound)
+    unknown = who.viewer.code is None and isinstance(who.problem, NotFound)
     if not locked and unknown:
         counted = st.session_state.setdefault(_COUNTED_KEY, set())
         if code not in counted:
@@ -101,9 +104,9 @@ def _capped(who: Viewer, code: str) -> Viewer:
             try:
                 wrong_code()
             except LimitExceeded as err:
-                return Viewer("visitor", None, None, None, None, None, problem=err)
+                return visitor(who.viewer.lang, err)
     if locked:
-        return Viewer("visitor", None, None, None, None, None, problem=locked_out(locked))
+        return visitor(who.viewer.lang, locked_out(locked))
     return who
 
 
@@ -115,14 +118,14 @@ class PageContext:
 
     - ``page``: the page key (``home``, ``projection``, ``console`` or a step id);
     - ``store``: the store to pass to every :mod:`selfdata.app.services` call;
-    - ``lang``: ``"fr"`` or ``"en"``;
-    - ``role``: ``facilitator``, ``participant``, ``projection`` or ``visitor`` (not joined);
-    - ``code``: the workshop's join code (``None`` when the address names no open workshop);
-    - ``secret``: the verified facilitator secret, else ``None``;
-    - ``token``: the verified participant token, else ``None``;
-    - ``me``: the participant (pseudonym, id), else ``None``;
-    - ``room``: :class:`~selfdata.app.views.RoomState` read at the start of this run (step, lock,
-      timer, revealed steps, participant count, vote budget, ``version``), else ``None``;
+    - ``viewer``: who is looking (:class:`~selfdata.domain.viewer.Viewer`), proven for this
+      run; its parts read as ``ctx.role`` (``facilitator``, ``participant``, ``projection``
+      or ``visitor``), ``ctx.code`` (``None`` when the address names no open workshop),
+      ``ctx.secret`` and ``ctx.token`` (verified, else ``None``) and ``ctx.lang``;
+    - ``me``: the participant (pseudonym, id, table), else ``None``;
+    - ``room``: :class:`~selfdata.app.read_models.RoomState` read at the start of this run
+      (step, lock, timer, revealed steps, participant count, vote budget, ``version``),
+      else ``None``;
     - ``decks``: the card decks;
     - ``base_url``: the address tablets can reach (for links and the QR code);
     - ``view``: ``"projection"`` on the projector's read-only link, else ``None``.
@@ -133,16 +136,32 @@ class PageContext:
 
     page: str
     store: Store
-    lang: str
-    role: UiRole
-    code: str | None
-    secret: str | None
-    token: str | None
+    viewer: Viewer
     me: ParticipantInfo | None
     room: RoomState | None
     decks: Decks
     base_url: str
     view: str | None = None
+
+    @property
+    def role(self) -> Role:
+        return self.viewer.role
+
+    @property
+    def code(self) -> str | None:
+        return self.viewer.code
+
+    @property
+    def secret(self) -> str | None:
+        return self.viewer.secret
+
+    @property
+    def token(self) -> str | None:
+        return self.viewer.token
+
+    @property
+    def lang(self) -> str:
+        return self.viewer.lang
 
     @property
     def is_facilitator(self) -> bool:
@@ -162,8 +181,9 @@ class PageContext:
         out: dict[str, str] = {}
         if self.code:
             out["code"] = self.code
-        if self.secret:
-            out["secret"] = self.secret
+        if self.secret:  # a tab that keeps it (selfdata.ui.kept_secret) needs no secret
+            if not kept(self.code):
+                out["secret"] = self.secret
         elif self.token:
             out["token"] = self.token
         elif self.view == "projection":

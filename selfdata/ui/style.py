@@ -72,11 +72,12 @@ _PROJECTION_CSS = """
 .stApp .st-key-sd-wall-result [data-testid="stMarkdownContainer"] p,
 .stApp .st-key-sd-wall-result [data-testid="stMarkdownContainer"] li { font-size: 2rem; }
 .stApp .st-key-sd-wall-what h3 { font-size: 2rem !important; padding: 0; }
-.stApp .st-key-sd-countdown h3 { font-size: 6rem !important; font-weight: 800;
-  line-height: 1.1; color: BLACK; }
-.stApp .st-key-sd-countdown [data-testid="stIconMaterial"] { font-size: 6rem !important; }
-.stApp .st-key-sd-wall-counts-small [data-testid="stMetric"] { display: flex;
-  flex-direction: row-reverse; justify-content: flex-end; align-items: baseline; gap: .5rem; }
+.stApp .st-key-sd-countdown h3 { font-size: clamp(3rem, 9vh, 6rem) !important;
+  font-weight: 800; line-height: 1.1; color: BLACK; padding: 0; }
+.stApp .st-key-sd-countdown [data-testid="stIconMaterial"] {
+  font-size: clamp(3rem, 9vh, 6rem) !important; }
+.stApp .st-key-sd-wall-counts-small [data-testid="stMetric"] > div { display: flex;
+  flex-direction: row; justify-content: flex-start; align-items: baseline; gap: .5rem; }
 .stApp .st-key-sd-wall-counts-small [data-testid="stMetricValue"],
 .stApp .st-key-sd-wall-counts-small [data-testid="stMetricValue"] * {
   font-size: 1.8rem !important; line-height: 1.2; }

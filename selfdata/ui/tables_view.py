@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from selfdata.app import links, services
-from selfdata.app.views import TableInfo
+from selfdata.app.read_models import TableInfo
 from selfdata.domain.palette import TABLE_COLOURS
+from selfdata.domain.visibility import pseudonyms_on_screen
 from selfdata.ui.charts import plotly_chart
 from selfdata.ui.figures.ready import NO_TOOLBAR, ReadyFigure, ready
 from selfdata.ui.figures.tables import rank_grid, table_vote_bars
@@ -119,7 +120,7 @@ def _seat_form(
     if not people:
         return
     label = {
-        pid: name if named else ctx.t("console.anonymous", n=n)
+        pid: name if pseudonyms_on_screen(named) else ctx.t("console.anonymous", n=n)
         for n, (pid, name) in enumerate(people, 1)
     }
     with st.form("console_seat_form"):

@@ -28,6 +28,8 @@ def matrix(
     plotly_chart(
         ctx.lang, figure.figure, width="stretch", key="use_cases_heatmap", config=NO_TOOLBAR
     )
+    if figure.unknown:
+        st.caption(ctx.t("use_cases.matrix_unknown"))
     if figure.cut:
         st.caption(
             ctx.t(
@@ -102,18 +104,9 @@ def create_form(
         format_func=lambda i: need_title[i],
         placeholder=ctx.t("common.choose"),
     )
-    suggested = [
-        m
-        for m in match_sources(next(n for n in needs if n.id == need), sources, ctx.decks)
-        if m.usable
-    ]
-    st.caption(
-        ctx.t(
-            "use_cases.suggested",
-            sources=", ".join(f"{source_title[m.source]} ({m.score})" for m in suggested[:3])
-            or "—",
-        )
-    )
+    card = next(n for n in needs if n.id == need)
+    suggested = [m for m in match_sources(card, sources, ctx.decks) if m.usable]
+    st.caption(_suggestions(ctx, card, [(source_title[m.source], m.score) for m in suggested]))
     with st.form("use_cases_create_form", clear_on_submit=True):
         chosen = st.multiselect(
             ctx.t("use_cases.pick_sources"),
@@ -124,6 +117,7 @@ def create_form(
             # (a single key kept the previous need's sources, issue 14)
             key=f"use_cases_sources_{need}",
             placeholder=ctx.t("common.choose"),
+            select_all=False,  # Streamlit's own "Select all" is English only
         )
         title = st.text_input(ctx.t("use_cases.title"), key="use_cases_title", max_chars=200)
         description = st.text_area(
@@ -143,6 +137,19 @@ def create_form(
                 table=table,
             )
             st.rerun()
+
+
+def _suggestions(ctx: PageContext, need: NeedCard, best: Sequence[tuple[str, object]]) -> str:
+    """The three best sources for the need, or why there is none: what the need still has to
+    be qualified (a need proposed from a tablet has no theme yet), else that nothing fits."""
+    if best:
+        shown = ", ".join(f"{title} ({score})" for title, score in best[:3])
+        return ctx.t("use_cases.suggested", sources=shown)
+    missing = need.to_qualify()
+    if missing:
+        fields = ", ".join(ctx.t(f"qualify.field.{f}") for f in missing)
+        return ctx.t("use_cases.no_suggestion_to_qualify", fields=fields)
+    return ctx.t("use_cases.no_suggestion")
 
 
 def _pick_table(ctx: PageContext, code: str) -> str | None:

@@ -243,6 +243,8 @@ def card_box(
     title = f"**{safe(card.title.get(lang))}**"
     main = next((getattr(card, f) for f in MAIN_TEXT if getattr(card, f, None)), None)
     text = safe(main.get(lang)) if isinstance(main, I18nText) else None
+    if isinstance(main, I18nText) and main.get(lang).strip() == card.title.get(lang).strip():
+        text = None  # a need proposed without a description has its title as text: once
     # "Persona" is workshop jargon: say who the need is for, in plain words (no emoji)
     persona = (
         safe(t("cards.persona", lang, who=card.persona.get(lang)))
@@ -275,18 +277,23 @@ def card_box(
             )
         )
     if details:
-        unknown = card.to_qualify() if isinstance(card, (DataSourceCard, NeedCard)) else ()
-        with st.expander(t("cards.details", lang)):
-            for name, value in card.__dict__.items():
-                if name in ("title", "id", *MAIN_TEXT):
-                    continue
-                label, shown = field_label(name, lang), _value_text(name, value, lang)
-                if name in unknown:  # nobody said: shown as such, never guessed
-                    shown = t("common.to_qualify", lang)
-                if label and shown:
-                    st.markdown(
-                        f"**{safe(label)}**{NBSP_COLON if lang != 'en' else ':'} {safe(shown)}"
-                    )
+        _card_details(card, lang)
+
+
+def _card_details(card: Card, lang: str) -> None:
+    """A card's other fields in an expander; a field nobody gave says so ("to be
+    qualified"), never guessed."""
+    unknown = card.to_qualify() if isinstance(card, (DataSourceCard, NeedCard)) else ()
+    colon = NBSP_COLON if lang != "en" else ":"
+    with st.expander(t("cards.details", lang)):
+        for name, value in card.__dict__.items():
+            if name in ("title", "id", *MAIN_TEXT):
+                continue
+            label, shown = field_label(name, lang), _value_text(name, value, lang)
+            if name in unknown:
+                shown = t("common.to_qualify", lang)
+            if label and shown:
+                st.markdown(f"**{safe(label)}**{colon} {safe(shown)}")
 
 
 NBSP_COLON = "\u00a0:"

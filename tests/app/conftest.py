@@ -16,9 +16,9 @@ from tests.app.room_helpers import ROOT, Room, open_room
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> Iterator[None]:
     """Every AppTest session has the same id ("test session id"), so the per-client rate
-    limits (selfdata/ui/limits.py) would carry over from test to test: each test starts as
+    limits (selfdata/ui/throttle.py) would carry over from test to test: each test starts as
     a fresh server would, with full buckets."""
-    from selfdata.ui.limits import limiter
+    from selfdata.ui.throttle import limiter
 
     limiter.clear()
     yield

@@ -26,6 +26,11 @@ class Room:
     def join(self, pseudonym: str) -> str:
         return services.join(self.store, self.code, pseudonym).token
 
+    def at(self, step: str) -> None:
+        """The facilitator moves the room to ``step``: a participant acts on the room's
+        current step only (dots at the needs step, ratings at the scenarios step…)."""
+        services.set_step(self.store, self.code, self.secret, step)
+
 
 def open_room(store: Store, example: str = "la_rochelle") -> Room:
     created = services.create_workshop(store, example=example)

@@ -48,9 +48,11 @@ def _page_text(at: AppTest) -> str:
 def room(app_store: Store) -> Room:
     room = open_room(app_store)
     author = room.join(AUTHOR)
+    room.at("needs")  # each contribution at its step
     services.propose_need(
         app_store, room.code, author, draft=services.NeedDraft(title="Mes trajets en vélo")
     )
+    room.at("inventory")
     services.propose_source(
         app_store,
         room.code,
@@ -58,6 +60,7 @@ def room(app_store: Store) -> Room:
         draft=services.SourceDraft(title="Compteur de la piscine", holder="La piscine"),
     )
     scenario = services.scenarios(app_store, room.code).scenarios[0].id
+    room.at("scenarios")
     services.rate(app_store, room.code, author, scenario, "resident_benefit", 5)
     return room
 
@@ -210,6 +213,7 @@ def test_a_tablet_says_who_proposed_a_source_as_the_mode_allows(
     room: Room, run_page: PageRunner, app_store: Store
 ) -> None:
     author = services.join(app_store, room.code, "Yoyo").token
+    room.at("inventory")
     services.propose_source(
         app_store, room.code, author, draft=services.SourceDraft(title="Badges", holder="Mairie")
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selfdata.app import services
 from selfdata.store import Store
+from selfdata.ui.kept_secret import KEPT_KEY
 from tests.app.conftest import PageRunner
 from tests.app.room_helpers import Room, open_room, texts
 
@@ -97,9 +98,10 @@ def test_creating_a_workshop_from_an_example_gives_a_facilitator_link_and_a_join
     home = run_page("home")
     home.selectbox(key="home_example").set_value("grand_lyon")
     home.button(key="FormSubmitter:home_create_form-Créer l’atelier").click().run()
-    code, secret = home.query_params.get("code"), home.query_params.get("secret")
-    assert code and secret
-    assert services.viewer_state(app_store, code, secret=secret).facilitator
+    code = home.query_params.get("code")
+    assert code and "secret" not in home.query_params, "the address bar shows no secret"
+    secret = home.session_state[KEPT_KEY][code]  # this tab keeps it (a mirrored laptop)
+    assert services.credential_check(app_store, code, secret=secret).facilitator
     assert secret not in str([c.value for c in home.code]), "secret hidden unless asked"
     buttons = [b.proto.url for b in home.get("link_button")]
     assert f"http://atelier.example:8501/?code={code}" in buttons
@@ -156,6 +158,7 @@ def test_the_console_hides_a_participants_contribution(
     app_store: Store, run_page: PageRunner
 ) -> None:
     room = open_room(app_store, "la_rochelle")
+    room.at("needs")
     need = services.propose_need(
         app_store, room.code, room.token, draft=services.NeedDraft(title="Hors sujet")
     )
@@ -170,6 +173,7 @@ def test_the_inventory_filters_the_deck_and_a_participant_puts_a_card_on_the_tab
     app_store: Store, run_page: PageRunner
 ) -> None:
     room = open_room(app_store, "nantes")
+    room.at("inventory")  # where the room puts data sources on the table
     tablet = run_page("inventory", code=room.code, token=room.token)
     tablet.multiselect(key="inventory_f_sens").set_value(["special"]).run()
     shown = texts(tablet)
@@ -429,3 +433,29 @@ def test_a_need_card_says_for_whom_in_plain_words(app_store: Store, run_page: Pa
     shown = texts(page)
     assert "Pour qui (un habitant type)" in shown
     assert "👤" not in shown
+
+
+def test_a_tie_nobody_broke_shows_choose_and_confirms_nothing(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """The walk's G1: with no answer, every model fits at 50/100; the drop-down showed the
+    first of the tie as if it were the best fit, and one click recorded it as the group's."""
+    room = open_room(app_store, "grand_lyon")
+    first = services.use_cases(app_store, room.code).use_cases[0]
+    case_id = services.create_use_case(
+        app_store,
+        room.code,
+        room.secret,
+        title="Un cas sans réponses",
+        need=first.need,
+        sources=list(first.sources),
+    )
+    page = run_page("governance", code=room.code, secret=room.secret)
+    page.selectbox(key="governance_case").set_value(case_id).run()
+    key = f"governance_model_{case_id}"
+    assert page.selectbox(key=key).value is None, "no model pre-selected from a tie"
+    page.button(key="FormSubmitter:governance_choice_form-Confirmer le choix").click().run()
+    assert not page.exception
+    case = next(c for c in services.use_cases(app_store, room.code).use_cases if c.id == case_id)
+    assert case.governance_choice is None, "nothing saved"
+    assert "Choisissez d’abord un modèle" in texts(page)

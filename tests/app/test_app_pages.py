@@ -146,6 +146,24 @@ def test_a_tablet_shows_the_rooms_dots_only_once_revealed_the_facilitator_always
     assert tablet.get("plotly_chart")
 
 
+def test_a_tablets_board_before_the_reveal_is_its_count_alone_not_a_row_of_columns(
+    app_store: Store, run_page: PageRunner
+) -> None:
+    """Issue 25: before the reveal a tablet's board shows one count, its dots left, as one
+    element: every element is a message on every tap, relayed by the server's one event
+    loop (docs/load.md, §10). Once revealed, the three counts side by side."""
+    room = open_room(app_store, "la_rochelle")
+    services.set_step(app_store, room.code, room.secret, "needs")
+    services.set_revealed(app_store, room.code, room.secret, "needs", False)
+    tablet = run_page("needs", code=room.code, token=room.token)
+    assert [m.label for m in tablet.main.metric] == [t("needs.remaining")]
+    assert not tablet.main.columns
+    services.set_revealed(app_store, room.code, room.secret, "needs", True)
+    tablet = run_page("needs", code=room.code, token=room.token)
+    assert len(tablet.main.columns) == 3
+    assert [m.label for m in tablet.main.metric][0] == t("needs.remaining")
+
+
 def test_english_is_one_parameter_away(room, run_page: PageRunner) -> None:  # type: ignore[no-untyped-def]
     at = run_page("needs", code=room.code, token=room.token, lang="en")
     assert at.title[0].value == "Residents’ needs"
@@ -185,6 +203,13 @@ def test_the_entry_script_offers_the_pages_of_the_role(
     at.run()
     assert not at.exception
     linked = {link.proto.page for link in at.sidebar.get("page_link")}
+    # a tablet's links are one element (issue 25): its addresses' paths
+    linked |= {
+        path
+        for block in at.sidebar.get("html")
+        for path in re.findall(r'href="\./([^"?]*)', block.proto.body)
+    }
+    assert bool(at.sidebar.get("html")) == (role == "participant")
     assert offered <= linked
     assert not withheld & linked
 
@@ -200,7 +225,7 @@ def test_who_is_looking_is_read_once_per_run_for_the_entry_script_and_its_page(
     calls: list[dict[str, str]] = []
     real = session.resolve_viewer
 
-    def counted(store: Store, params: dict[str, str]) -> session.Viewer:
+    def counted(store: Store, params: dict[str, str]) -> session.AddressProof:
         calls.append(dict(params))
         return real(store, params)
 

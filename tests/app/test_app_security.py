@@ -100,9 +100,11 @@ def test_without_a_token_the_steps_ask_to_join_first(
 )
 def test_user_text_shows_literally(app_store: Store, run_page: PageRunner, hostile: str) -> None:
     room = open_room(app_store, "la_rochelle")
+    room.at("needs")
     services.propose_need(
         app_store, room.code, room.token, draft=services.NeedDraft(title=hostile, persona=hostile)
     )
+    room.at("inventory")
     services.propose_source(
         app_store,
         room.code,

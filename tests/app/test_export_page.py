@@ -131,16 +131,16 @@ def test_a_rerun_of_the_export_page_reads_no_rating_once_its_files_are_built(
     """The decision sections (pre-check, city roles, action plan) need no rating: they read
     the workshop once per run without them. Reading every rating three times per run made
     the page 19 times slower than before them (BENCHMARKS.md, "Before and after")."""
-    from selfdata.store import rows
+    from selfdata.store import transfer
 
     reads: list[int] = []
-    real = rows.read_ratings
+    real = transfer.read_ratings
 
     def counted(conn: object, workshop_id: int) -> object:
         reads.append(workshop_id)
         return real(conn, workshop_id)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(rows, "read_ratings", counted)
+    monkeypatch.setattr(transfer, "read_ratings", counted)
     at = page(room, "export", "facilitator")
     assert not at.exception and "export_dossier_download" in buttons(at)
     reads.clear()

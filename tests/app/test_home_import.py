@@ -10,6 +10,7 @@ from selfdata.app import services
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.ui import export_files
+from selfdata.ui.kept_secret import KEPT_KEY
 from tests.app.conftest import PageRunner
 from tests.app.room_helpers import open_room, texts
 from tests.service_helpers import count_workshops
@@ -85,9 +86,12 @@ def test_the_export_pages_file_is_previewed_then_imported_and_the_uploader_facil
     home.button(key="home_import_go").click().run()
     assert not home.exception
     assert count_workshops(app_store) == 2
-    code, secret = home.query_params["code"], home.query_params["secret"]
+    code = home.query_params["code"]
+    secret = home.session_state[KEPT_KEY][code]  # kept by the tab, out of the address bar
     assert code != room.code
     assert [s.value for s in home.success] == [t("home.facilitator_ready", "fr")]
+    assert f"secret={secret}" not in texts(home), "the facilitator link only on request"
+    home.toggle(key="home_show_private").set_value(True).run()
     assert f"secret={secret}" in texts(home), "the facilitator link is shown to the uploader"
     again = services.export_workshop(app_store, code, secret)  # the secret is a facilitator's
     assert again.dump() == original.dump(), "the export page's file comes back unchanged"
@@ -101,7 +105,7 @@ def test_a_json_workshop_file_imports_too(app_store: Store, run_page: PageRunner
     home = upload(run_page("home"), "atelier.json", json.dumps(data).encode())
     home.button(key="home_import_go").click().run()
     assert count_workshops(app_store) == 2
-    assert home.query_params["secret"]
+    assert home.session_state[KEPT_KEY][home.query_params["code"]]
 
 
 @pytest.mark.parametrize(
@@ -157,12 +161,12 @@ def dump_workshop_data(data: dict[str, object]) -> bytes:
 def test_a_large_file_is_read_and_imported_by_the_worker_process_as_a_small_one_is(
     app_store: Store,
 ) -> None:
-    from selfdata.app import preparation
+    from selfdata.app import file_import
 
     room = open_room(app_store, "la_rochelle")
     data = services.export_workshop(app_store, room.code, room.secret).dump()
-    text = dump_workshop_data(data) + b"# " + b"padding " * (preparation.IN_PROCESS_BYTES // 8)
-    assert len(text) > preparation.IN_PROCESS_BYTES
+    text = dump_workshop_data(data) + b"# " + b"padding " * (file_import.IN_PROCESS_BYTES // 8)
+    assert len(text) > file_import.IN_PROCESS_BYTES
     preview = services.preview_workshop_file(text, "big.yaml")
     assert preview.importable and dict(preview.counts)["ratings"] == len(data["ratings"])
     created = services.import_workshop_file(app_store, text, "big.yaml")
@@ -179,7 +183,7 @@ def test_a_large_file_is_read_and_imported_by_the_worker_process_as_a_small_one_
         services.import_workshop_file(app_store, broken, "big.yaml", lang="fr")
     assert tuple(refusal.value.problems) == french.problems
     assert count_workshops(app_store) == 2
-    assert preparation._POOL, "the worker process read them"
+    assert file_import._POOL, "the worker process read them"
 
 
 def hostile_workshop(app_store: Store) -> bytes:

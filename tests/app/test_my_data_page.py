@@ -18,6 +18,7 @@ def test_my_data_shows_my_contributions_and_offers_both_downloads(
     app_store: Store, run_page: PageRunner
 ) -> None:
     room = open_room(app_store)
+    room.at("needs")
     need = services.propose_need(
         app_store, room.code, room.token, draft=services.NeedDraft(title="Connaître ma conso")
     )
@@ -35,6 +36,7 @@ def test_my_data_shows_my_contributions_and_offers_both_downloads(
 
 def test_withdrawing_a_need_from_my_data(app_store: Store, run_page: PageRunner) -> None:
     room = open_room(app_store)
+    room.at("needs")
     need = services.propose_need(
         app_store, room.code, room.token, draft=services.NeedDraft(title="Connaître ma conso")
     )

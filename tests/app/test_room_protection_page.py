@@ -17,6 +17,7 @@ def test_the_facilitator_hides_in_bulk_then_removes_a_participant(
     app_store: Store, run_page: PageRunner
 ) -> None:
     room = open_room(app_store)
+    room.at("needs")
     spammer = room.join("Spam")
     spam = [
         services.propose_need(
@@ -153,6 +154,7 @@ def test_with_approval_on_new_arrivals_wait_until_the_facilitator_lets_them_in(
         p.pseudonym for p in services.participants(app_store, room.code).participants if p.waiting
     }
     assert waiting == {f"Robot {i}" for i in range(5)}, "only Camille was let in"
+    room.at("needs")
     services.propose_need(app_store, room.code, real.token, draft=services.NeedDraft(title="Bus"))
     tablet = run_page("home", code=room.code, token=real.token)
     assert not any("file d’attente" in i.value for i in tablet.info)

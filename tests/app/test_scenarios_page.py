@@ -11,6 +11,7 @@ from outcome_pages import Room, figures, open_room, page, texts, traces
 from selfdata.app import services
 from selfdata.engines.ranking import rank_scenarios
 from selfdata.files.loading import default_decks
+from selfdata.ui.push import content_key
 
 
 @pytest.fixture
@@ -68,6 +69,9 @@ def test_a_rating_tapped_on_a_tablet_is_stored(room: Room) -> None:
     assert any(
         c.value.startswith("Critères notés pour ce scénario\u202f: 1 sur") for c in at.caption
     )
+    # the tablet says so: tapping the chosen rating again removes it (the walk's R2: a
+    # participant re-tapping round 1's rating in round 2 to confirm it erased it)
+    assert any("Toucher à nouveau la note choisie la retire." in c.value for c in at.caption)
     at.segmented_control(key=f"scenarios_rate_{scenario}_feasibility").set_value(None).run()
     assert services.scenario_ratings(room.store, room.code, room.token).mine == {}
 
@@ -304,3 +308,87 @@ def test_a_tablet_explains_score_and_topsis_in_plain_words(room: Room) -> None:
     at = page(room, "scenarios", "participant")
     captions = " ".join(c.value for c in at.caption)
     assert "Score\u00a0: de 0 à 1" in captions and "TOPSIS mesure" in captions
+
+
+# --- what a tablet shows of the room's ratings, and when (issue 25) -----------------------
+
+
+def _raters_line(at: object) -> bool:
+    return "Personnes ayant commencé à noter" in texts(at)  # type: ignore[arg-type]
+
+
+def test_before_the_results_a_tablet_shows_its_own_ratings_and_none_of_the_rooms(
+    room: Room,
+) -> None:
+    """The scenarios page before the results: the tablet shows its own ratings at once and
+    nothing another participant's rating changes (not the raters' count: the projector's),
+    and that rating does not move what such a tablet watches (``content_key``): it is never
+    redrawn for it."""
+    hide_results(room)
+    other = services.join(room.store, room.code, "Dominique").token
+    at = page(room, "scenarios", "participant").run()  # (a first run's sidebar differs)
+    assert not at.exception and not _raters_line(at)
+    drawn = texts(at)
+    pulse = services.room_pulse(room.store, room.code)
+    criteria = services.scenario_ratings(room.store, room.code, other).criteria
+    scenario = at.selectbox(key="scenarios_pick").value
+    for criterion, value in ((criteria[0].criterion, 5), (criteria[1].criterion, 2)):
+        services.rate(room.store, room.code, other, scenario, criterion, value)
+    after = services.room_pulse(room.store, room.code)
+    assert after.ranking_version > pulse.ranking_version  # the ranking moved, not this:
+    assert content_key(after) == content_key(pulse)
+    at.run()
+    assert texts(at) == drawn
+    at.segmented_control(key=f"scenarios_rate_{scenario}_feasibility").set_value(3).run()
+    said = "Critères notés pour ce scénario\u202f: 1 sur"
+    assert any(c.value.startswith(said) for c in at.caption), "its own rating at once"
+
+
+def test_once_revealed_a_tablet_and_always_the_facilitator_show_the_raters_count(
+    room: Room,
+) -> None:
+    assert _raters_line(page(room, "scenarios", "participant"))  # the example is revealed
+    hide_results(room)
+    assert _raters_line(page(room, "scenarios", "facilitator"))
+
+
+def test_the_projector_counts_the_raters_and_the_ratings_on_the_scenarios_step(room: Room) -> None:
+    services.set_step(room.store, room.code, room.secret, "scenarios")
+    hide_results(room)
+    at = page(room, "projection", "projection")
+    seen = services.scenario_ratings(room.store, room.code, light=True)
+    raters, given = seen.raters, seen.given
+    assert given > raters > 0  # the example's room rated
+    shown = [(m.label, m.value) for m in at.metric]
+    assert ("Ont noté", str(raters)) in shown and ("Notes données", str(given)) in shown
+    token = services.join(room.store, room.code, "Nouvelle").token
+    ratings = services.scenario_ratings(room.store, room.code, token)
+    first = ratings.scenarios[0].id
+    services.rate(room.store, room.code, token, first, ratings.criteria[0].criterion, 1)
+    at.run()
+    shown = [(m.label, m.value) for m in at.metric]
+    assert ("Ont noté", str(raters + 1)) in shown and ("Notes données", str(given + 1)) in shown
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "lang", "words"),
+    [
+        ("projection", "projection", "fr", "Aucune note n’a encore été donnée"),
+        ("scenarios", "facilitator", "en", "No rating has been given yet"),
+        ("scenarios", "participant", "fr", "Aucune note n’a encore été donnée"),
+    ],
+)
+def test_results_revealed_before_any_rating_show_no_score(
+    room: Room, name: str, role: str, lang: str, words: str
+) -> None:
+    """The walk's W2: two rounds closed with no rating, then the reveal; the wall drew a
+    ranking with a scenario at 0,50, a score from nothing. It says there is none."""
+    from sqlalchemy import delete
+
+    from selfdata.store import schema
+
+    room.store.write(lambda tx: tx.execute(delete(schema.ratings)))
+    at = page(room, name, role, lang)
+    assert not at.exception
+    assert figures(at) == []
+    assert words in texts(at)

@@ -58,3 +58,17 @@ def test_the_console_warns_when_step_five_would_be_empty(
     assert warning in texts(page(room, "console", "facilitator"))
     at = page(room, "network", "facilitator")
     assert t("network.nothing_to_draw", "fr") in texts(at)
+
+
+def test_before_any_scenario_the_choice_of_what_to_project_names_use_cases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 2026-12-07, K1: at step 5 before any scenario, the list of governed use cases was
+    headed « Scénario projeté » (and « Scénario » on a tablet)."""
+    room = _without_scenarios(tmp_path, monkeypatch)
+    services.set_step(room.store, room.code, room.secret, "network")
+    shown = texts(page(room, "network", "facilitator"))
+    assert t("wall.use_case", "fr") in shown
+    assert t("wall.scenario", "fr") not in shown
+    tablet = page(room, "network", "participant")
+    assert [s.label for s in tablet.selectbox] == [t("network.use_case", "fr")]

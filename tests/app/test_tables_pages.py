@@ -36,8 +36,10 @@ def split(app_store: Store, room: Room) -> Split:
     board = services.needs_board(app_store, room.code, secret=room.secret).needs
     need, other = board[0].id, board[1].id
     services.set_vote_settings(app_store, room.code, room.secret, budget=5, cap=3)
+    room.at("needs")  # the dots at the needs step, then the room goes on to the scenarios
     services.vote(app_store, room.code, alice, need, 2)
     services.vote(app_store, room.code, bob, other, 3)
+    room.at("scenarios")
     return Split(room, a, b, alice, bob, need, other)
 
 
@@ -117,6 +119,7 @@ def test_a_tablet_shows_its_table_name_on_its_colour(split: Split, run_page: Pag
 def test_a_tablet_sees_the_room_needs_and_its_tables_only(
     app_store: Store, split: Split, run_page: PageRunner
 ) -> None:
+    split.room.at("needs")
     own = services.propose_need(
         app_store, split.room.code, split.bob, draft=services.NeedDraft(title="Bancs du square")
     )
@@ -138,7 +141,7 @@ def test_a_table_screen_shows_that_tables_votes_only(
     assert any("Les Lilas" in h.proto.body for h in wall.get("html"))
     (figure,) = figures(wall)
     assert sorted(v for v in figure["data"][0]["x"] if v) == [2]  # Alice's 2 dots only
-    assert {m.label: m.value for m in wall.metric}["Gommettes posées"] == "2"
+    assert {m.label: m.value for m in wall.metric}["Gommettes de la table"] == "2"
     other = run_page("projection", code=room.code, view="projection", table=split.b)
     (figure,) = figures(other)
     assert sorted(v for v in figure["data"][0]["x"] if v) == [3]

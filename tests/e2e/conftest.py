@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.protocol import free_port
 from selfdata.app.links import PAGE_PATHS as _PAGE_PATHS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,12 +68,6 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class Server:
     base_url: str
@@ -87,7 +81,8 @@ class Server:
 
 
 def serve(folder: Path, port: int | None = None, **env: str) -> Iterator[Server]:
-    """``streamlit run workshop_app.py`` on a free port (or ``port``: a restart) with ``env``
+    """``python -m selfdata.ui run workshop_app.py`` (``streamlit run``, as ``selfdata serve``
+    starts it) on a free port (or ``port``: a restart) with ``env``
     added (no ``DATABASE_URL`` or ``SELFDATA_DEMO`` from the caller's environment; join
     links point at 127.0.0.1); yields once healthy, stops its process group at the end."""
     port = port or free_port()
@@ -100,7 +95,7 @@ def serve(folder: Path, port: int | None = None, **env: str) -> Iterator[Server]
             [
                 sys.executable,
                 "-m",
-                "streamlit",
+                "selfdata.ui",  # streamlit, with the app's server-side fixes in place first
                 "run",
                 str(ROOT / "workshop_app.py"),
                 "--server.port",
@@ -258,6 +253,22 @@ def browser(chromium: Path) -> Iterator[object]:
             launched.close()
 
 
+EXPECT_MS = 60_000
+"""Playwright's ``expect`` waits this long by default in the browser tests (its own default
+is 5 s). A module may set its own (``expect.set_options``); the setting is global to the
+process, so without this one a module that sets none waited 5 s on an xdist worker where
+it ran first, and whatever an earlier module had set when run alone, one after the other."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _generous_expect() -> None:
+    try:
+        from playwright.sync_api import expect
+    except ImportError:  # the chromium fixture says so, loudly
+        return
+    expect.set_options(timeout=EXPECT_MS)
+
+
 @pytest.fixture(scope="session")
 def screenshots() -> Path | None:
     """Where to save the screens (``SELFDATA_SCREENSHOTS``), or None (the default)."""
@@ -267,3 +278,31 @@ def screenshots() -> Path | None:
     folder = Path(wanted) if Path(wanted).is_absolute() else ROOT / wanted
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+STILL_JS = """([quietMs, maxMs]) => new Promise((resolve) => {
+  const started = performance.now();
+  let timer = null;
+  const observer = new MutationObserver(() => arm());
+  function done(still) { observer.disconnect(); resolve(still); }
+  function arm() {
+    clearTimeout(timer);
+    const left = maxMs - (performance.now() - started);
+    if (left <= 0) { done(false); return; }
+    timer = setTimeout(() => done(true), Math.min(quietMs, left));
+  }
+  observer.observe(document.documentElement,
+    {subtree: true, childList: true, attributes: true, characterData: true});
+  arm();
+})"""
+
+
+def wait_until_still(page: object, quiet_ms: int = 250, max_ms: int = 3000) -> bool:
+    """Wait until the page's DOM has not changed for ``quiet_ms`` (the last frame drawn, a
+    chart's layout done), at most ``max_ms`` (a page with a ticking clock may never be
+    quite still). Replaces a fixed pause after Streamlit's run: as short as the page allows
+    on a quiet machine, as long as it needs on a loaded one. True when it was still."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    return bool(page.evaluate(STILL_JS, [quiet_ms, max_ms]))

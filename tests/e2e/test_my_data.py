@@ -29,7 +29,7 @@ def test_privacy_notice_my_data_download_withdraw_and_leave(
     created = services.create_workshop(store, example="la_rochelle")
     context = browser.new_context(**TABLET, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
 
     # the join screen: the short notice and the full one behind its expander
     page.goto(links.join_url(server.base_url, created.code))
@@ -43,6 +43,7 @@ def test_privacy_notice_my_data_download_withdraw_and_leave(
     page.get_by_role("button", name=fr("home.join")).click()
     page.wait_for_url("**token=*")
     token = page.url.split("token=")[1].split("&")[0]
+    services.set_step(store, created.code, created.secret, "needs")  # needs are proposed there
     need = services.propose_need(
         store, created.code, token, draft=services.NeedDraft(title="Savoir ce que je consomme")
     )
@@ -74,4 +75,40 @@ def test_privacy_notice_my_data_download_withdraw_and_leave(
         p.pseudonym for p in services.participants(store, created.code).participants
     }
     context.close()
+    store.dispose()
+
+
+def test_leave_and_erase_keeps_its_confirmation_tick_on_the_first_tap(
+    browser: Any, server: Server
+) -> None:
+    """Reported in the second newcomer walk: «Quitter et effacer» lost its confirmation tick
+    on the first try. A touch tablet taps the tick once, right after opening the expander,
+    while the room moves on (a vote elsewhere pushes a redraw): the tick stays and the
+    button comes alive."""
+    from playwright.sync_api import expect
+
+    store = Store(f"sqlite:///{server.db}")
+    created = services.create_workshop(store, example="la_rochelle")
+    services.set_step(store, created.code, created.secret, "needs")
+    joined = services.join(store, created.code, "Martin-pêcheur")
+    other = services.join(store, created.code, "Héron").token
+    need = services.needs_board(store, created.code, secret=created.secret).needs[0].id
+    page = browser.new_context(**TABLET).new_page()
+    page.set_default_timeout(60_000)
+    page.goto(f"{server.base_url}/?code={created.code}&token={joined.token}")
+    page.get_by_role("heading", name=fr("mydata.title")).wait_for()
+    page.get_by_text(fr("mydata.leave")).first.tap()  # the expander
+    tick = page.get_by_role("checkbox", name=fr("mydata.leave_confirm"))
+    tick.wait_for()
+    page.get_by_text(fr("mydata.leave_confirm")).tap()
+    services.vote(store, created.code, other, need, 1)  # the room moves meanwhile
+    button = page.get_by_role("button", name=fr("mydata.leave"))
+    expect(tick).to_be_checked()
+    expect(button).to_be_enabled()
+    page.wait_for_timeout(2_500)  # a pushed redraw comes within a second or two
+    expect(tick).to_be_checked()
+    expect(button).to_be_enabled()
+    button.tap()
+    page.get_by_text(fr("mydata.left")).wait_for()
+    page.context.close()
     store.dispose()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,10 +12,10 @@ from selfdata.files.loading import default_decks
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
-from tests.e2e.conftest import DESKTOP, Server
+from tests.e2e.conftest import DESKTOP, Server, wait_until_still
 
 pytestmark = pytest.mark.e2e
-LOAD_MS = 30_000
+LOAD_MS = 60_000  # waits on conditions: generous for a loaded machine
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +40,7 @@ def _wait_idle(page: Any) -> None:
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
         timeout=LOAD_MS,
     )
-    time.sleep(0.4)
+    wait_until_still(page)
 
 
 def _selectbox(page: Any, label: str) -> Any:
@@ -67,12 +66,15 @@ def test_the_model_drop_down_shows_each_use_case_s_choice_or_its_best_fit(
     store.dispose()
     decks = default_decks()
     title = {m.id: m.title.get("fr") for m in decks.governance_models}
-    expected = {
-        u.title: title[u.governance_choice or outcomes.governance_fits(u, decks)[0].model]
-        for u in cases
-    }
+    from selfdata.ui.governance_view import best_fit
+
+    def shown(u: Any) -> str:  # a tie nobody broke shows "Choisir…" (an empty input)
+        model = u.governance_choice or best_fit(outcomes.governance_fits(u, decks))
+        return title[model] if model else ""
+
+    expected = {u.title: shown(u) for u in cases}
     unchosen = next(u for u in cases if u.governance_choice is None)
-    best = outcomes.governance_fits(unchosen, decks)[0].model
+    best = best_fit(outcomes.governance_fits(unchosen, decks))
     assert any(u.governance_choice not in (None, best) for u in cases)
     page = _open(
         browser,
@@ -88,10 +90,10 @@ def test_the_model_drop_down_shows_each_use_case_s_choice_or_its_best_fit(
         expect(_selectbox(page, case_label).locator("input")).to_have_value(case_title)
         model = _selectbox(page, model_label).locator("input")
         try:  # the page redraws after the pick: wait for it, then read the drop-down
-            expect(model).to_have_value(expected[case_title], timeout=10_000)
+            expect(model).to_have_value(expected[case_title], timeout=30_000)
         except AssertionError:
             raise AssertionError(f"{case_title}: {_shown(page, model_label)!r}") from None
-    # confirming saves what is shown
+    # confirming saves what is shown (nothing, for a tie nobody broke)
     _pick(page, case_label, unchosen.title)
     page.get_by_role("button", name=t("governance.confirm", "fr")).click()
     _wait_idle(page)
@@ -131,27 +133,6 @@ def test_the_french_home_page_s_file_upload_speaks_french_and_states_the_app_s_l
     )
     assert not [w for w in ENGLISH if w in shown], shown
     assert f"{MAX_FILE_BYTES // (1024 * 1024)}\u00a0Mo" in shown, shown
-    page.context.close()
-
-
-def test_the_leave_confirmation_tick_holds_on_the_first_try(
-    server: Server, browser: Any, room: services.Created
-) -> None:
-    from playwright.sync_api import expect
-
-    from tests.e2e.conftest import TABLET
-
-    store = Store(sqlite_url(server.db))
-    token = services.join(store, room.code, "Partante").token
-    store.dispose()
-    page = _open(browser, f"{server.base_url}/?code={room.code}&token={token}", TABLET)
-    page.get_by_text(t("mydata.leave", "fr"), exact=True).first.click()
-    tick = page.get_by_role("checkbox", name=t("mydata.leave_confirm", "fr"))
-    page.get_by_text(t("mydata.leave_confirm", "fr")).click()  # where a finger lands
-    _wait_idle(page)
-    page.wait_for_timeout(1500)
-    expect(tick).to_be_checked()
-    expect(page.get_by_role("button", name=t("mydata.leave", "fr"))).to_be_enabled()
     page.context.close()
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from selfdata.app import services
-from selfdata.app.preparing import step_durations
+from selfdata.app.room_setup import step_durations
 from selfdata.domain.agenda import format_minutes, preset_agenda
 from selfdata.i18n import t
 from selfdata.store import Store

@@ -16,7 +16,8 @@ from selfdata.i18n import t
 from selfdata.store import Store
 from tests.e2e.conftest import DESKTOP, TABLET, ConsoleLog, Server
 
-pytestmark = pytest.mark.e2e
+# timing: a tap on the projector within LIVE_MS, across two replicas
+pytestmark = [pytest.mark.e2e, pytest.mark.timing]
 
 LOAD_MS = 60_000  # two servers starting their first pages on a busy two-CPU machine
 LIVE_MS = 10_000  # generous here; tests/e2e/test_room.py holds the 2 s bar on one process

@@ -18,11 +18,17 @@ from selfdata.store import Store
 from tests.e2e.conftest import TABLET, serve
 from tests.pg_cluster import Cluster, Unavailable, postgres_unavailable, start_cluster
 
-pytestmark = pytest.mark.e2e
+# timing: the outage and the recovery within RECOVERY_SECONDS; its own PostgreSQL stopped
+pytestmark = [pytest.mark.e2e, pytest.mark.timing]
 
 LOST = "Connexion à la base de données perdue"
-RECOVERY_SECONDS = 20.0
-"""The page asks every 2 s (a tablet's live fragment too); generous for a busy machine."""
+RECOVERY_SECONDS = 60.0
+"""The page asks every 2 s (a tablet's live fragment too) and shows the outage or the
+recovery within a few seconds on a quiet machine; 60 s is for a loaded one (the tapping
+test once ran out of its 20 s on a box with eight other test runs). Every wait below is on
+a condition, so a quiet machine does not wait longer."""
+PAGE_MS = 60_000
+"""Playwright's default wait for one element, for the same reason."""
 
 
 def _body(page: Any) -> str:
@@ -42,7 +48,7 @@ def test_an_unusable_sqlite_directory_is_told_and_the_page_comes_back_when_fixed
     blocker.write_text("a file where the database's directory should be")
     for server in serve(tmp_path, SELFDATA_DB=str(blocker / "workshops.db")):
         page = browser.new_context(**TABLET).new_page()
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(PAGE_MS)
         page.goto(server.base_url)
         page.get_by_text(LOST).wait_for()
         _clean(page, str(tmp_path))
@@ -76,7 +82,7 @@ def test_a_tablet_rides_out_a_postgresql_outage_without_a_reload(
     store.dispose()
     for server in serve(tmp_path, DATABASE_URL=url):
         page = browser.new_context(**TABLET).new_page()
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(PAGE_MS)
         address = links.page_url(
             server.base_url, "needs", {"code": created.code, "token": joined.token}
         )
@@ -116,14 +122,14 @@ def test_a_tablet_that_taps_during_a_postgresql_outage_keeps_its_place_and_recov
     plus = f".st-key-needs_vote_{need} button"
     for server in serve(tmp_path, DATABASE_URL=url):
         page = browser.new_context(**TABLET).new_page()
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(PAGE_MS)
         page.goto(
             links.page_url(server.base_url, "needs", {"code": created.code, "token": joined.token})
         )
         page.locator(plus).wait_for()
         page.evaluate("window.__sameDocument = true")
         console = browser.new_page()
-        console.set_default_timeout(30_000)
+        console.set_default_timeout(PAGE_MS)
         console.goto(
             links.page_url(
                 server.base_url, "console", {"code": created.code, "secret": created.secret}

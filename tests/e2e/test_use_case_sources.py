@@ -5,7 +5,6 @@ suggestions, the same as when need 2 is picked on a fresh page."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -15,10 +14,10 @@ from selfdata.files.loading import default_decks
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
-from tests.e2e.conftest import DESKTOP, Server
+from tests.e2e.conftest import DESKTOP, Server, wait_until_still
 
 pytestmark = pytest.mark.e2e
-LOAD_MS = 30_000
+LOAD_MS = 60_000  # waits on conditions: generous for a loaded machine
 
 
 def _open(browser: Any, url: str) -> Any:
@@ -33,7 +32,7 @@ def _wait_idle(page: Any) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=LOAD_MS
     )
-    time.sleep(0.5)
+    wait_until_still(page)
 
 
 def _pick_need(page: Any, title: str) -> None:

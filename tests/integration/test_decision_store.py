@@ -33,6 +33,7 @@ def scenario_of(store: Store, code: str, secret: str, sid: str):  # type: ignore
     return next(s for s in workshop.scenarios if s.id == sid)
 
 
+@pytest.mark.storage
 def test_the_facilitator_saves_a_plan_and_undo_brings_the_previous_one_back(store: Store) -> None:
     code, secret, sid = example_room(store)
     assert scenario_of(store, code, secret, sid).action_plan is None
@@ -95,6 +96,7 @@ def test_the_city_roles_are_recorded_in_the_kits_order_and_undone(store: Store) 
     assert scenario_of(store, code, secret, sid) == before
 
 
+@pytest.mark.storage
 def test_the_workshop_file_carries_the_plan_and_the_roles_losslessly(store: Store) -> None:
     code, secret, sid = example_room(store)
     services.set_action_plan(store, code, secret, sid, PLAN)
@@ -112,6 +114,7 @@ def test_the_workshop_file_carries_the_plan_and_the_roles_losslessly(store: Stor
     assert back.scenarios == exported.scenarios
 
 
+@pytest.mark.storage
 def test_a_file_without_the_new_fields_still_reads_and_writes_them_absent(store: Store) -> None:
     created = services.create_workshop(store, example="nantes")
     code, secret = created.code, created.secret
@@ -119,6 +122,7 @@ def test_a_file_without_the_new_fields_still_reads_and_writes_them_absent(store:
     assert "action_plan" not in text_file and "city_roles" not in text_file
 
 
+@pytest.mark.storage
 def test_a_version_6_database_migrates_to_7_and_keeps_its_scenarios(db_url: str) -> None:
     store = Store(db_url)
     code, secret, sid = example_room(store)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,8 @@ from selfdata.domain.workshop import Workshop
 from selfdata.files.loading import SCENARIOS_DIR, load_workshop
 from selfdata.store import Store
 from tests.service_helpers import count_workshops, import_workshop_data, open_room
+
+pytestmark = pytest.mark.storage
 
 
 def _live_workshop_file() -> dict[str, Any]:
@@ -25,6 +28,7 @@ def _live_workshop_file() -> dict[str, Any]:
         room = open_room(store)
         alice, bob = room.join("Alice"), room.join("Bob")
         need, source = room.need(token=alice), room.source(token=bob)
+        room.at("needs")
         services.vote(store, room.code, bob, need, 2)
         case = services.create_use_case(
             store, room.code, room.secret, title="Cas", need=need, sources=[source]
@@ -41,6 +45,7 @@ def _live_workshop_file() -> dict[str, Any]:
                 model="data_cooperative",
             ),
         )
+        room.at("scenarios")
         services.rate(store, room.code, alice, scenario, "cost", 2)
         data = services.export_workshop(store, room.code, room.secret).dump()
         store.dispose()

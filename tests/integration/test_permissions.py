@@ -3,7 +3,7 @@ clearly and changes nothing; a participant cannot touch another participant's wo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -26,11 +26,43 @@ class Scene:
     scenario: str
 
 
+SHARED = "shared_scene"
+"""A test marked ``shared_scene`` only tries refused actions and checks that nothing
+changed: it gets the module's one store and scene instead of building its own (the
+facilitator matrix is 180 cases)."""
+
+
+@pytest.fixture(scope="module")
+def _shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Scene]]:
+    shared = Store(f"sqlite:///{tmp_path_factory.mktemp('permissions') / 'workshops.db'}")
+    yield shared, build_scene(shared)
+    shared.dispose()
+
+
 @pytest.fixture
-def scene(store: Store) -> Scene:
+def store(request: pytest.FixtureRequest, db_url: str) -> Iterator[Store]:
+    if request.node.get_closest_marker(SHARED) is not None:
+        yield request.getfixturevalue("_shared")[0]
+        return
+    fresh = Store(db_url)
+    yield fresh
+    fresh.dispose()
+
+
+@pytest.fixture
+def scene(request: pytest.FixtureRequest, store: Store) -> Scene:
+    if request.node.get_closest_marker(SHARED) is not None:
+        shared: Scene = request.getfixturevalue("_shared")[1]
+        return shared
+    return build_scene(store)
+
+
+def build_scene(store: Store) -> Scene:
     room, other = open_room(store), open_room(store)
     alice, bob = room.join("Alice"), room.join("Bob")
-    need, source = room.need(token=alice), room.source(token=alice)
+    source = room.source(token=alice)  # at the inventory, where a room starts
+    room.at("needs")
+    need = room.need(token=alice)
     case = services.create_use_case(
         store, room.code, room.secret, title="Cas", need=need, sources=[source]
     )
@@ -124,6 +156,7 @@ WRONG_SECRETS: dict[str, Callable[[Scene], str]] = {
 
 @pytest.mark.parametrize("who", WRONG_SECRETS, ids=list(WRONG_SECRETS))
 @pytest.mark.parametrize("action", FACILITATOR_ACTIONS, ids=list(FACILITATOR_ACTIONS))
+@pytest.mark.shared_scene
 def test_a_facilitator_action_without_the_secret_is_refused_and_changes_nothing(
     store: Store, scene: Scene, action: str, who: str
 ):
@@ -139,6 +172,7 @@ def test_a_facilitator_action_without_the_secret_is_refused_and_changes_nothing(
 
 
 @pytest.mark.parametrize("action", FACILITATOR_ACTIONS, ids=list(FACILITATOR_ACTIONS))
+@pytest.mark.storage
 def test_the_real_secret_passes_the_permission_check_of_every_facilitator_action(
     store: Store, scene: Scene, action: str
 ):
@@ -164,6 +198,7 @@ ON_SOMEONE_ELSES_WORK: dict[str, ParticipantAction] = {
 
 
 @pytest.mark.parametrize("action", ON_SOMEONE_ELSES_WORK, ids=list(ON_SOMEONE_ELSES_WORK))
+@pytest.mark.shared_scene
 def test_a_participant_cannot_touch_another_participants_contribution(
     store: Store, scene: Scene, action: str
 ):

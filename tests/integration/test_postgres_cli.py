@@ -17,6 +17,8 @@ from selfdata.store import Store
 from selfdata.store import schema as t
 from tests.service_helpers import count_workshops
 
+pytestmark = pytest.mark.storage
+
 
 def _rows_of(store: Store, code: str) -> int:
     """Rows left anywhere in the database that belong to workshop ``code``."""
@@ -56,7 +58,7 @@ def test_a_backed_up_workshop_restores_whole_under_a_new_code(
     backup = tmp_path / f"{original.code}.selfdata.yaml"
     assert main(["workshops", "--db", db_url, "restore", str(backup)]) == 0
     _, code, secret = capsys.readouterr().out.strip().split("\t")
-    code, secret = code.removeprefix("code "), secret.removeprefix("facilitator secret ")
+    code, secret = code.removeprefix("code "), secret.removeprefix("secret d’animation ")
     assert code != original.code
     assert services.export_workshop(store, code, secret) == load_workshop(backup)
 

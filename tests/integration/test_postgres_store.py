@@ -22,6 +22,8 @@ from tests.integration.store_workers import vote_until_killed
 from tests.pg_cluster import Cluster, Unavailable, postgres_unavailable, start_cluster
 from tests.service_helpers import open_room
 
+pytestmark = pytest.mark.storage
+
 
 def test_replicas_starting_together_on_an_empty_database_all_come_up(db_url: str):
     replicas = 6
@@ -50,6 +52,7 @@ def test_replicas_starting_together_on_an_empty_database_all_come_up(db_url: str
 def test_a_read_sees_one_moment_even_while_a_vote_commits_in_between(store: Store):
     room = open_room(store)
     token, need = room.join("Alice"), room.need()
+    room.at("needs")
 
     def version(conn: Connection) -> int:
         query = select(t.workshops.c.version).where(t.workshops.c.code == room.code)
@@ -102,6 +105,7 @@ def test_votes_acknowledged_before_the_database_server_is_killed_survive_it(
     store = Store(url)
     room = open_room(store, budget=50, cap=10)
     needs = [room.need(f"Besoin {i}") for i in range(10)]
+    room.at("needs")  # participants place dots there
     tokens = [room.join(f"Participant {i}") for i in range(5)]
     ids = [services.whoami(store, room.code, tok).id for tok in tokens]
     version_before = room.version()

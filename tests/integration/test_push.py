@@ -172,3 +172,59 @@ def test_a_vote_is_pushed_to_the_projector_and_a_step_to_the_tablets(
                 await session.close()
 
     asyncio.run(workshop())
+
+
+def shown_count(screen: StreamlitSession, key: str) -> int | None:
+    label = t(key, "fr") + ": "
+    for text in screen.texts():
+        if text.startswith(label):
+            return int(text.removeprefix(label))
+    return None
+
+
+def test_a_rating_reruns_its_form_reaches_the_projector_and_leaves_the_other_tablets_alone(
+    room: Room, server: StreamlitServer
+) -> None:
+    """Issue 25, the scenarios page before the results: a rating reruns the rating form
+    alone; the room's count of raters is the projector's (pushed); an idle tablet is never
+    redrawn for someone else's rating, and still is at once for a lock."""
+    services.set_step(room.store, room.code, room.secret, "scenarios")
+    services.set_revealed(room.store, room.code, room.secret, "scenarios", False)
+
+    async def workshop() -> None:
+        projector = StreamlitSession(server.url, query_string=f"code={room.code}&view=projection")
+        rater, idle = (
+            StreamlitSession(server.url, query_string=f"code={room.code}&token={tok}")
+            for tok in room.tokens
+        )
+        try:
+            for session in (projector, rater, idle):
+                await session.connect()
+            assert (await projector.rerun()).ok
+            before = shown_count(projector, "counts.raters")
+            assert before is not None, projector.texts()
+            assert (await rater.rerun(page="scenarios")).ok
+            assert (await idle.rerun(page="scenarios")).ok
+            keys = [k for k, _ in rater.widget_keys() if k.startswith("scenarios_rate_")]
+            assert rater.widget_fragment(keys[0]), "the rating form is a fragment"
+            rated = await rater.set_value(keys[0], 4)
+            assert rated.ok
+            runs = [m.metadata.run for m in rated.messages if m.WhichOneof("type") == "new_session"]
+            assert runs and all(r.fragment_ids for r in runs), "the rating reran the whole page"
+            assert any("1 sur" in text for text in rater.texts()), "its own rating at once"
+            for _ in range(20):
+                pushed = await projector.next_push(PUSHED_WITHIN_S)
+                assert pushed is not None, "nothing was pushed to the projector"
+                if shown_count(projector, "counts.raters") == before + 1:
+                    break
+            assert shown_count(projector, "counts.raters") == before + 1
+            assert await idle.next_push(live.PARTICIPANT_REFRESH_SECONDS + 2.0) is None
+            services.set_locked(room.store, room.code, room.secret, True)
+            assert await idle.next_push(PUSHED_WITHIN_S) is not None, "the lock was not pushed"
+            controls = [k for k, _ in idle.widget_keys() if k.startswith("scenarios_rate_")]
+            assert controls and all(idle.find_widget(k)[1].disabled for k in controls)
+        finally:
+            for session in (projector, rater, idle):
+                await session.close()
+
+    asyncio.run(workshop())

@@ -176,6 +176,7 @@ def test_an_objection_needs_a_reason_and_the_consent_round_counts_them(store: St
     assert decision(room).objections == 0
 
 
+@pytest.mark.storage
 def test_the_workshop_file_carries_weights_rounds_and_objections_and_reads_back(
     store: Store,
 ) -> None:
@@ -200,6 +201,7 @@ def test_the_workshop_file_carries_weights_rounds_and_objections_and_reads_back(
     assert second == first
 
 
+@pytest.mark.storage
 def test_an_old_file_without_them_reads_as_before(store: Store) -> None:
     room = room_of(store)
     workshop = services.export_workshop(store, room.code, room.secret)
@@ -209,6 +211,7 @@ def test_an_old_file_without_them_reads_as_before(store: Store) -> None:
     assert workshop.schema_ == "selfdata-workshop/1"
 
 
+@pytest.mark.storage
 def test_a_version_10_database_migrates_to_11(db_url: str) -> None:
     store = Store(db_url)
     room = room_of(store)

@@ -160,7 +160,7 @@ def test_health_answers_through_haproxy_and_both_replicas_are_up(served: Served)
     assert all(servers[k]["status"].startswith("UP") for k in ("r1", "r2")), servers
     assert servers["r1"]["check_status"] == "L7OK"  # HAProxy checks /_stcore/health itself
     names = sorted(" ".join(p.cmdline()[:5]) for p in served.children())
-    assert sum("streamlit run" in n for n in names) == 2 and any("haproxy" in n for n in names)
+    assert sum("selfdata.ui run" in n for n in names) == 2 and any("haproxy" in n for n in names)
 
 
 def test_two_tabs_land_on_two_replicas_and_each_stays_on_its_own(
@@ -260,7 +260,8 @@ def test_a_workshop_file_uploaded_on_the_home_page_is_imported_through_haproxy(
 
     query = asyncio.run(scenario())
     assert count_workshops(store) == workshops + 1
-    assert "secret=" in query and f"code={code}" not in query
+    # the new workshop's console; its secret kept by the tab, out of the address bar (issue 30)
+    assert "code=" in query and f"code={code}" not in query and "secret=" not in query
 
 
 def test_a_download_buttons_file_is_served_by_its_replica(

@@ -17,6 +17,8 @@ from selfdata.store import schema as t
 from tests.integration.store_workers import Outcome, Task, cast_votes
 from tests.service_helpers import Room, open_room
 
+pytestmark = pytest.mark.storage
+
 PARTICIPANTS = 40
 VOTES_EACH = 25
 BUDGET, CAP, NEEDS = 12, 3, 6
@@ -25,6 +27,7 @@ BUDGET, CAP, NEEDS = 12, 3, 6
 def _room_and_tasks(store: Store, seed: int) -> tuple[Room, list[Task]]:
     room = open_room(store, budget=BUDGET, cap=CAP)
     needs = [room.need(f"Besoin {i}") for i in range(NEEDS)]
+    room.at("needs")  # participants place dots there
     tokens = [room.join(f"Participant {i}") for i in range(PARTICIPANTS)]
     rng = random.Random(seed)
     tasks: list[Task] = [

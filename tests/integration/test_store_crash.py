@@ -23,6 +23,8 @@ from selfdata.store import schema as t
 from tests.integration.store_workers import vote_until_killed
 from tests.service_helpers import open_room
 
+pytestmark = pytest.mark.storage
+
 
 @pytest.mark.parametrize("run", range(3))
 def test_votes_acknowledged_before_a_sigkill_survive_it(db_url: str, tmp_path: Path, run: int):
@@ -30,6 +32,7 @@ def test_votes_acknowledged_before_a_sigkill_survive_it(db_url: str, tmp_path: P
     store = Store(url)
     room = open_room(store, budget=50, cap=10)
     needs = [room.need(f"Besoin {i}") for i in range(10)]
+    room.at("needs")  # participants place dots there
     tokens = [room.join(f"Participant {i}") for i in range(5)]
     ids = [services.whoami(store, room.code, tok).id for tok in tokens]
     version_before = room.version()

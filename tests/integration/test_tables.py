@@ -40,6 +40,7 @@ def two(store: Store) -> TwoTables:
     alice = services.join(store, room.code, "Alice", table=a).token
     bob = services.join(store, room.code, "Bob", table=b).token
     shared = room.need("Eau partagée")
+    room.at("needs")  # where participants propose needs and place dots
     need_a = room.need("Besoin des Lilas", token=alice)
     need_b = room.need("Besoin des Tilleuls", token=bob)
     return TwoTables(room, a, b, alice, bob, shared, need_a, need_b)
@@ -172,6 +173,7 @@ def test_a_participant_of_table_a_cannot_rate_table_bs_scenario(store: Store, tw
             model="personal_cloud",
         ),
     )
+    room.at("scenarios")
     version = room.version()
     with pytest.raises(services.Forbidden) as err:
         services.rate(store, room.code, two.alice, scenario, "cost", 4)
@@ -198,6 +200,7 @@ def test_the_dot_budget_and_cap_hold_per_participant_at_every_table(store: Store
     a = services.create_table(store, room.code, room.secret, "A")
     b = services.create_table(store, room.code, room.secret, "B")
     need = room.need()
+    room.at("needs")
     for table in (a, b):
         token = services.join(store, room.code, f"Voter {table}", table=table).token
         assert services.vote(store, room.code, token, need, 2) == 2
@@ -244,6 +247,7 @@ def test_progress_counts_participants_dots_and_ratings_per_table(store: Store, t
     ]
 
 
+@pytest.mark.storage
 def test_removing_a_table_unseats_its_people_and_shares_its_needs(store: Store, two: TwoTables):
     code = two.room.code
     services.remove_table(store, code, two.room.secret, two.b)
@@ -267,6 +271,7 @@ def test_a_moved_participant_may_still_withdraw_dots_left_at_the_old_table(
     assert services.vote(store, code, two.bob, two.need_b, -2) == 0
 
 
+@pytest.mark.storage
 def test_the_workshop_file_carries_tables_and_seats_losslessly(store: Store, two: TwoTables):
     code = two.room.code
     services.vote(store, code, two.alice, two.need_a, 1)
@@ -280,6 +285,7 @@ def test_the_workshop_file_carries_tables_and_seats_losslessly(store: Store, two
     assert services.backup_workshop(store, again.code).dump() == dumped
 
 
+@pytest.mark.storage
 def test_an_import_naming_an_unknown_table_is_refused(store: Store, two: TwoTables) -> None:
     workshop = services.backup_workshop(store, two.room.code)
     broken = workshop.model_copy(update={"tables": workshop.tables[:1]})  # type: ignore[index]
@@ -325,6 +331,7 @@ def test_the_plenary_ranks_scenarios_per_table_and_overall(store: Store, two: Tw
         )
         for title in ("Premier", "Second")
     ]
+    two.room.at("scenarios")
     for token, good in ((two.alice, ids[0]), (two.bob, ids[1])):
         for sid in ids:
             services.rate(store, code, token, sid, "resident_benefit", 5 if sid == good else 1)
@@ -378,6 +385,7 @@ def make_it_version_7(db_url: str) -> None:
     store.dispose()
 
 
+@pytest.mark.storage
 def test_a_version_7_database_gains_tables_and_keeps_its_workshops(db_url: str) -> None:
     store = Store(db_url)
     room = open_room(store)
@@ -391,6 +399,7 @@ def test_a_version_7_database_gains_tables_and_keeps_its_workshops(db_url: str) 
         lambda c: c.execute(t.schema_version.select()).first().version  # type: ignore[union-attr]
     )
     assert found == SCHEMA_VERSION >= 8
+    services.set_step(migrated, room.code, room.secret, "needs")
     assert services.vote(migrated, room.code, token, need) == 1
     assert services.tables(migrated, room.code) == ()
     table = services.create_table(migrated, room.code, room.secret, "A")

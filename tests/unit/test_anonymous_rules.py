@@ -90,6 +90,7 @@ def test_the_change_is_audited_without_free_text_and_undone_by_name(store: Store
     assert shown(room)
 
 
+@pytest.mark.storage
 def test_it_travels_in_the_workshop_file(store: Store, tmp_path: Path) -> None:
     room = open_room(store)
     room.join("Alice")
@@ -104,6 +105,7 @@ def test_it_travels_in_the_workshop_file(store: Store, tmp_path: Path) -> None:
     assert services.room_state(store, again.code).show_pseudonyms
 
 
+@pytest.mark.storage
 def test_a_file_written_before_the_setting_is_read_as_anonymous(store: Store) -> None:
     old = {
         "schema": "selfdata-workshop/1",
@@ -120,6 +122,7 @@ def test_a_file_written_before_the_setting_is_read_as_anonymous(store: Store) ->
     assert not Workshop.model_validate({**old, "settings": {}}).settings.show_pseudonyms
 
 
+@pytest.mark.storage
 def test_a_version_7_database_migrates_to_anonymous_workshops(db_url: str) -> None:
     store = Store(db_url)  # SQLite and PostgreSQL
     room = open_room(store)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +75,7 @@ def _imported(name: str, path: Path, known: set[str]) -> Iterator[tuple[str, int
                     yield module, node.lineno
 
 
+@functools.cache  # read-only; five tests walk it
 def import_graph() -> dict[str, dict[str, int]]:
     """module -> {imported module: line of the first such import}."""
     modules = _modules()
@@ -394,3 +396,80 @@ def test_the_figures_are_pure_functions() -> None:
             ):
                 impure.append(f"{name} imports {target}")
     assert impure == []
+
+
+# --- every name a row of docs/architecture.md gives is in the modules the row names ---------
+
+NAME_IN_DOC = re.compile(r"`([A-Za-z_][\w.]*)(?:\([^`]*\))?`")
+"""A backticked code name: ``may_see_results``, ``Store.check``, ``page_context(page)``."""
+NOT_CODE = (".py", ".md", ".yaml", ".yml", ".json", ".toml", ".txt")
+NOT_NAMES = {"selfdata", "pages", "None", "True", "False"}
+
+
+def _row_modules(row: str, root: Path) -> list[Path]:
+    """The Python modules a row names (a folder stands for every module in it)."""
+    found: list[Path] = []
+    for path in PATH_IN_DOC.findall(row):
+        target = root / path.rstrip("/")
+        if path.endswith(".py") and target.is_file():
+            found.append(target)
+        elif target.is_dir():
+            found.extend(sorted(target.rglob("*.py")))
+    return found
+
+
+def stale_names(doc: str, root: Path) -> list[str]:
+    """Every backticked name in a table row of ``doc`` that none of the modules the row
+    names defines or mentions (each part of a dotted name, as a word), as ``name (row)``.
+    Rows that name no module (the layers' folders, the load figures) are not checked."""
+    stale = []
+    for row in doc.splitlines():
+        if not row.startswith("| ") or row.startswith("|---"):
+            continue
+        modules = _row_modules(row, root)
+        if not modules:
+            continue
+        sources = [m.read_text(encoding="utf-8") for m in modules]
+        for name in NAME_IN_DOC.findall(row):
+            if name.endswith(NOT_CODE) or name in NOT_NAMES or name.startswith("st."):
+                continue  # a file, a Python constant, Streamlit's own API
+            if not any(_defines(source, name) for source in sources):
+                stale.append(f"{name} ({row.split('|')[1].strip()[:60]})")
+    return stale
+
+
+def _defines(source: str, name: str) -> bool:
+    """Whether ``source`` defines ``name``'s last part (a function, a class, a constant or
+    field, an import, or a quoted key such as a column's name) — and, for ``Class.member``,
+    the class too. A lower-case qualifier (``services.vote``, ``ctx.act``) is how callers
+    spell it and is not looked for."""
+    if re.search(rf"[\"']{re.escape(name)}[\"']", source):
+        return True  # a key said whole: an error's ``store.replaced``
+    *qualifiers, last = name.split(".")
+    if qualifiers and qualifiers[-1][:1].isupper() and not _defines(source, qualifiers[-1]):
+        return False
+    word = re.escape(last)
+    return bool(
+        re.search(rf"(?:def|class)\s+{word}\b", source)
+        or re.search(rf"^\s*{word}\s*(?::|=)", source, re.M)
+        or re.search(rf"^\s*(?:from\s+\S+\s+)?import\b[^\n]*\b{word}\b", source, re.M)
+        or re.search(rf"^\s+{word},?$", source, re.M)  # in an import's parentheses
+        or re.search(rf"[\"']{word}[\"']", source)
+    )
+
+
+def test_every_name_in_a_row_of_the_architecture_doc_is_in_a_module_the_row_names() -> None:
+    assert stale_names(_doc_text(), ROOT) == [], "docs/architecture.md: update these rows"
+
+
+def test_a_stale_name_in_a_row_is_found() -> None:
+    planted = (
+        _doc_text()
+        + "\n| Who sees results | `may_see_the_results` in `selfdata/domain/visibility.py` |\n"
+        + "| The poll | `POLL_SECONDS` and `Store.check` in `selfdata/ui/push.py` |\n"
+    )
+    assert stale_names(planted, ROOT) == [
+        "may_see_the_results (Who sees results)",
+        "POLL_SECONDS (The poll)",
+        "Store.check (The poll)",
+    ]

@@ -235,11 +235,32 @@ def test_bigroom_plays_every_room_on_one_process_and_two_replicas_by_default(
 
     monkeypatch.delenv("BENCH_BIGROOM_ROOMS", raising=False)
     monkeypatch.delenv("BENCH_BIGROOM_REPLICAS", raising=False)
-    assert bigroom.rooms() == ["1", "40", "100", "3x30"]
+    assert bigroom.rooms() == ["1", "40", "100", "r1", "r100", "3x30"]  # r: rating phase
     monkeypatch.setattr(bigroom, "haproxy_binary", lambda: "/usr/sbin/haproxy")
     assert bigroom.replica_counts() == [1, 2]
     monkeypatch.setattr(bigroom, "haproxy_binary", lambda: None)
     assert bigroom.replica_counts() == [1]
+
+
+def test_a_rating_phase_vote_is_counted_as_the_store_keeps_a_rating(tmp_path: Path) -> None:
+    """bench.workshop_load.RatingScenario: the target of a rating control is the key the
+    store's ratings are counted under (participant, scenario and criterion), and the room
+    is on the scenarios step with the results hidden."""
+    from bench.workshop_load import RatingScenario
+    from selfdata.app import services
+
+    scenario = RatingScenario()
+    scenario.prepare(tmp_path, 2)
+    assert scenario.store is not None
+    room = services.room_state(scenario.store, scenario.code)
+    assert room.step == "scenarios" and "scenarios" not in room.revealed
+    assert scenario.participant_entry(0)[1] == "scenarios"
+    ratings = services.scenario_ratings(scenario.store, scenario.code, scenario.tokens[1])
+    sid, crit = ratings.scenarios[0].id, ratings.criteria[0].criterion
+    services.rate(scenario.store, scenario.code, scenario.tokens[1], sid, crit, 3)
+    target = scenario.vote_target(f"scenarios_rate_{sid}_{crit}")
+    assert scenario.stored_votes() == Counter({(1, target): 1})
+    scenario.store.dispose()
 
 
 def test_before_and_after_rows_are_matched_by_name_with_their_ratio() -> None:
@@ -303,13 +324,13 @@ def test_page_reruns_are_timed_without_the_rerun_pace(monkeypatch: pytest.Monkey
     from streamlit.testing.v1 import AppTest
 
     from bench.pace import unpaced
-    from selfdata.ui import limits
+    from selfdata.ui import throttle
 
     pauses: list[float] = []
-    monkeypatch.setattr(limits, "time", types.SimpleNamespace(sleep=pauses.append))
-    script = "from selfdata.ui import limits\nlimits.throttle_reruns()\n"
-    runs = limits.RERUNS_PER_WINDOW + 3
-    real = limits.clock
+    monkeypatch.setattr(throttle, "time", types.SimpleNamespace(sleep=pauses.append))
+    script = "from selfdata.ui import throttle\nthrottle.throttle_reruns()\n"
+    runs = throttle.RERUNS_PER_WINDOW + 3
+    real = throttle.clock
 
     def flat_out() -> int:
         pauses.clear()
@@ -319,8 +340,8 @@ def test_page_reruns_are_timed_without_the_rerun_pace(monkeypatch: pytest.Monkey
         return len(pauses)
 
     with unpaced():
-        looks = [limits.clock() for _ in range(3)]
-        assert all(b - a >= limits.RERUN_WINDOW_S for a, b in zip(looks, looks[1:], strict=False))
+        looks = [throttle.clock() for _ in range(3)]
+        assert all(b - a >= throttle.RERUN_WINDOW_S for a, b in zip(looks, looks[1:], strict=False))
         assert flat_out() == 0
-    assert limits.clock is real
+    assert throttle.clock is real
     assert flat_out() >= 1, "the pace itself holds a session rerunning flat out"

@@ -22,6 +22,8 @@ from selfdata.domain.errors import LimitExceeded
 from selfdata.store import Store
 from tests.service_helpers import count_workshops
 
+pytestmark = pytest.mark.storage
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -112,6 +114,7 @@ print(made)
 """
 
 
+@pytest.mark.slow
 def test_the_total_holds_across_server_processes(db_url: str):
     Store(db_url).dispose()  # the schema, made once
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -211,6 +211,8 @@ def test_the_data_governance_act_only_where_it_applies(name: str, sid: str, stat
         ("Nantes Métropole", "epci", "L.5211-1"),
         ("Communauté d’agglomération de La Rochelle", "epci", "L.5211-1"),
         ("La Rochelle", None, "L.2121-29"),
+        ("Ville de La Rochelle", "commune", "L.2121-29"),
+        ("Commune d’Aytré", "commune", "L.2121-29"),
     ],
 )
 def test_the_council_decision_cites_the_article_of_the_body_that_decides(
@@ -222,7 +224,12 @@ def test_the_council_decision_cites_the_article_of_the_body_that_decides(
     council = pre_check(w, s, decks()).steps[-1]
     assert council.needed and article in council.rule.fr
     if body == "lyon":
-        assert "L.2121-29" not in council.rule.fr
+        assert "L.2121-29" not in council.rule.fr and "L.3611-1" in council.rule.fr
+    if body is not None:  # one body, one article (and its source), in both languages
+        others = {"L.2121-29", "L.5211-1", "L.3642-1"} - {article}
+        for lang in ("fr", "en"):
+            assert article in council.rule.get(lang) and "CGCT" in council.rule.get(lang)
+            assert not any(o in council.rule.get(lang) for o in others)
     assert "SCIC" in council.text.fr
 
 

@@ -40,7 +40,8 @@ CATEGORIES = [
     "parking_sessions", "trip_traces", "vehicle", "waste_lifts", "recycling_visits",
     "household_composition", "income", "social_benefits", "social_aid_file", "housing_record",
     "health", "school_bookings", "library_loans", "leisure_bookings", "local_taxes", "identity",
-    "payments", "public_space_sensors", "contact_details", "images_video",
+    "payments", "public_space_sensors", "contact_details", "images_video", "genetic",
+    "biometric",
 ]  # fmt: skip
 ACTORS = [
     "resident", "data_holder", "city", "personal_cloud_operator", "trusted_third_party",
@@ -101,7 +102,7 @@ def test_deck_file_parses_into_cards_of_its_kind(kind: str) -> None:
     ("kind", "at_least", "at_most"),
     [
         ("themes", 13, 13),
-        ("data_categories", 28, 28),
+        ("data_categories", 30, 30),
         ("data_sources", 40, 200),
         ("needs", 25, 200),
         ("actors", 16, 16),

@@ -1,18 +1,20 @@
-"""The DPO's checklist (issue 27): every one of WP248's nine criteria and every item of the
-CNIL's list the toolkit implements gets the right verdict with its name, from a scenario
-built to meet it; the three probes of the review come out right; what the toolkit cannot
-know is a question, never scored."""
+"""The DPO's checklist (issue 27): every one of WP248's nine criteria and every one of the
+fourteen items of the CNIL's list (délibération n° 2018-327) gets the right verdict with its
+name, from a scenario built to meet it; the three probes of the review come out right; what
+the toolkit cannot know is a question, never scored."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 import pytest
 
-from selfdata.domain.cards import Decks, NeedCard
+from selfdata.domain.cards import DataSourceCard, Decks, I18nText, NeedCard
 from selfdata.domain.workshop import Scenario, Scope, UseCase, Workshop, WorkshopNeed
+from selfdata.engines.cnil_list import CNIL_ITEMS
 from selfdata.engines.data_protection import DataProtectionCheck, pre_check
-from selfdata.engines.dpia import CNIL_ITEMS, CRITERIA
+from selfdata.engines.dpia import CRITERIA, Facts
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 from selfdata.i18n import t
 
@@ -116,33 +118,136 @@ def test_the_nine_criteria_are_wp248s_in_its_order() -> None:
         assert "WP248" in c.rule.fr and c.why.fr and c.why.en and c.why.fr != c.why.en
 
 
-@pytest.mark.parametrize(
-    ("item", "changes"),
-    [
-        ("cnil_health_care", {"sources": ("municipal_health_centre_record",),
-                              "vulnerable": ["patients"], "categories": ("health",)}),
-        ("cnil_alerts", {"automation": ["monitoring"], "vulnerable": ["elderly"]}),
-        ("cnil_profiling_exclusion", {"automation": ["profiling", "decision"]}),
-        ("cnil_profiling_external", {"automation": ["profiling"],
-                                     "sources": ("sports_leisure_bookings", "bank_transactions")}),
-        ("cnil_social_housing", {"sources": ("social_housing_tenant_file",)}),
-        ("cnil_social_support", {"sources": ("ccas_aid_file",)}),
-        ("cnil_location", {"sources": ("transport_validations",), "residents": 5000}),
-    ],
-)  # fmt: skip
+CNIL_PROBES: list[tuple[str, dict[str, object]]] = [
+    ("cnil_health_care", {"sources": ("municipal_health_centre_record",),
+                          "vulnerable": ["patients"], "categories": ("health",)}),
+    ("cnil_genetic", {"categories": ("genetic",), "vulnerable": ["patients"]}),
+    ("cnil_hr_profiling", {"automation": ["profiling"], "vulnerable": ["employees"]}),
+    ("cnil_employee_monitoring", {"automation": ["monitoring"], "vulnerable": ["employees"]}),
+    ("cnil_alerts", {"automation": ["monitoring"], "vulnerable": ["elderly"]}),
+    ("cnil_work_alerts", {"automation": ["monitoring"], "vulnerable": ["employees"]}),
+    ("cnil_health_warehouse", {"sources": ("municipal_health_centre_record",),
+                               "categories": ("health",), "model": "data_cooperative"}),
+    ("cnil_profiling_exclusion", {"automation": ["profiling", "decision"]}),
+    ("cnil_contract_breaches", {"automation": ["decision"],
+                                "sources": ("energy_supplier_invoices", "water_customer_record"),
+                                "categories": ("utility_contract",)}),
+    ("cnil_profiling_external", {"automation": ["profiling"],
+                                 "sources": ("sports_leisure_bookings", "bank_transactions")}),
+    ("cnil_biometric", {"categories": ("biometric",), "vulnerable": ["children"]}),
+    ("cnil_social_housing", {"sources": ("social_housing_tenant_file",)}),
+    ("cnil_social_support", {"sources": ("ccas_aid_file",)}),
+    ("cnil_location", {"sources": ("transport_validations",), "residents": 5000}),
+]  # fmt: skip
+"""One probe scenario per item of the CNIL's list, in the list's order."""
+
+
+def test_the_checklist_answers_the_fourteen_items_of_the_cnil_list_in_its_order() -> None:
+    ids = [i for i, _ in CNIL_ITEMS]
+    assert ids == [i for i, _ in CNIL_PROBES] and len(ids) == 14
+    check = check_of(automation=[], vulnerable=[])
+    assert [c.id for c in check.cnil_items] == ids
+    for c in check.cnil_items:
+        assert c.met is False, c.id  # the base scenario meets none and asks none
+        assert "2018-327" in c.rule.fr and "2018-327" in c.rule.en
+        assert c.why.fr and c.why.en and c.why.fr != c.why.en
+
+
+@pytest.mark.parametrize(("item", "changes"), CNIL_PROBES, ids=[i for i, _ in CNIL_PROBES])
 def test_each_item_of_the_cnil_list_makes_the_assessment_required_and_is_named(
     item: str, changes: dict[str, object]
 ) -> None:
     values: dict[str, object] = {"automation": [], "vulnerable": []} | changes
     check = check_of(**values)  # type: ignore[arg-type]
-    assert item in check.listed
+    found = next((c for c in check.cnil_items if c.id == item), None)
+    assert found is not None, f"{item} is not answered"
+    assert found.met is True and item in check.listed
     assert check.dpia == "required"
-    found = next(c for c in check.cnil_items if c.id == item)
+    assert t("dp.verdict.required", "fr") == "AIPD obligatoire"
     assert "2018-327" in found.rule.fr and t(f"dpia.{item}", "fr") in found.rule.fr
     assert t(f"dpia.{item}", "en") in found.rule.en
     for lang in ("fr", "en"):
         assert t(f"dpia.{item}", lang) in check.dpia_reason.get(lang)
-    assert {i for i, _ in CNIL_ITEMS} >= {item}
+        assert found.why.get(lang) == t(f"dpia.{item}.yes", lang)
+
+
+@pytest.mark.parametrize(
+    ("item", "changes", "why"),
+    [
+        ("cnil_genetic", {"sources": ("municipal_health_centre_record",),
+                          "categories": ("health",)}, "dpia.cnil_genetic.health"),
+        ("cnil_genetic", {"categories": ("genetic",), "vulnerable": None}, "dpia.unsaid"),
+        ("cnil_genetic", {"sources": ("school_canteen_bookings",),
+                          "categories": ("school_bookings",)}, "dpia.cnil_genetic.health"),
+        ("cnil_biometric", {"sources": ("municipal_cctv",), "categories": ("images_video",)},
+         "dpia.cnil_biometric.images"),
+        ("cnil_biometric", {"categories": ("biometric",), "vulnerable": None}, "dpia.unsaid"),
+        ("cnil_hr_profiling", {"automation": ["profiling"], "vulnerable": None}, "dpia.unsaid"),
+        ("cnil_employee_monitoring", {"automation": None, "vulnerable": ["employees"]},
+         "dpia.unsaid"),
+        ("cnil_work_alerts", {"vulnerable": ["employees"]}, "dpia.cnil_work_alerts.staff"),
+        ("cnil_contract_breaches", {"automation": None,
+                                    "sources": ("energy_supplier_invoices",)}, "dpia.unsaid"),
+        ("cnil_health_care", {"sources": ("municipal_health_centre_record",),
+                              "categories": ("health",), "vulnerable": None}, "dpia.unsaid"),
+    ],
+)  # fmt: skip
+def test_what_the_scenario_does_not_tell_about_an_item_is_asked_with_the_reason(
+    item: str, changes: dict[str, object], why: str
+) -> None:
+    values: dict[str, object] = {"automation": [], "vulnerable": []} | changes
+    check = check_of(**values)  # type: ignore[arg-type]
+    found = next(c for c in check.cnil_items if c.id == item)
+    assert found.met is None and found.question is not None
+    assert found.question.fr.endswith("\u202f?") and found.question.en.endswith("?")
+    assert found.why.fr == t(why, "fr") and found.why.en == t(why, "en")
+    assert found in check.questions and check.dpia != "not_required"
+
+
+def test_a_source_whose_categories_nobody_gave_is_a_question_not_a_no() -> None:
+    blank = DataSourceCard(
+        id="room_file",
+        title=I18nText(fr="Fichier de la salle", en="Room file"),
+        description=I18nText(fr="Un fichier.", en="A file."),
+        holder=I18nText(fr="Ville", en="City"),
+    )
+    facts = Facts(
+        sources=(blank,), need=None, residents=200, model="personal_cloud", maturity=None,
+        actors=frozenset(),
+    )  # fmt: skip
+    rules = [rule for _, rule in CNIL_ITEMS if rule.__name__ in CATEGORY_ITEMS]
+    assert len(rules) == len(CATEGORY_ITEMS)
+    for rule in rules:
+        answer = rule(facts)
+        assert answer.met is None and answer.question is not None, rule.__name__
+        assert "Fichier de la salle" in answer.why.fr and "Room file" in answer.why.en
+
+
+CATEGORY_ITEMS = (
+    "cnil_health_care", "cnil_genetic", "cnil_health_warehouse", "cnil_contract_breaches",
+    "cnil_biometric", "cnil_social_housing", "cnil_social_support", "cnil_location",
+)  # fmt: skip
+"""The items the sources' data categories answer."""
+
+
+def test_a_housing_record_whose_holder_status_nobody_gave_asks_about_social_housing() -> None:
+    housing = DataSourceCard(
+        id="room_housing",
+        title=I18nText(fr="Fichier logement", en="Housing file"),
+        description=I18nText(fr="Un fichier.", en="A file."),
+        holder=I18nText(fr="Un bailleur", en="A landlord"),
+        categories=["housing_record"],
+    )
+    facts = Facts(
+        sources=(housing,), need=None, residents=200, model="personal_cloud", maturity=None,
+        actors=frozenset(),
+    )  # fmt: skip
+    rule = dict(CNIL_ITEMS)["cnil_social_housing"]
+    answer = rule(facts)
+    assert answer.met is None and "Fichier logement" in answer.why.fr
+    for kind, met in (("city", False), ("social_landlord", True)):
+        said = replace(facts, sources=(housing.model_copy(update={"holder_kind": kind}),))
+        assert rule(said).met is met
 
 
 def test_location_counts_once_under_highly_personal_data() -> None:

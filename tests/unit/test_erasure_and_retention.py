@@ -39,6 +39,7 @@ def _busy_room(folder: Path) -> tuple[Store, str, str, str]:
     room.need(NEED, token=alice)
     room.source(SOURCE, token=alice)
     shared = room.need("Un besoin de l’animation")
+    room.at("needs")
     services.vote(store, room.code, alice, shared, 2)
     # Bob's dot goes to the shared need: a need someone else voted on stays with the group,
     # anonymised, when its author leaves (README "Privacy"), and would keep its text here

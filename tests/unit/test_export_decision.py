@@ -105,3 +105,43 @@ def test_every_dossier_prints_the_art_6_basis_and_the_dpos_checklist(
     if name == "probe":
         assert check.dpia == "required"
         assert squash(f"{t('dp.dpia', lang)} — {t('dp.verdict.required', lang)}") in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_dossiers_checklist_prints_the_fourteen_items_of_the_cnil_list(lang: str) -> None:
+    """Read back from the PDF: every item of délibération 2018-327, in the list's order, with
+    its answer (yes / no / to be qualified), its reason and its rule."""
+    from selfdata.engines.cnil_list import CNIL_ITEMS
+
+    text = dossier_text("grand_lyon", "sc_cloud_simulator", lang)
+    workshop = load_workshop(SCENARIOS_DIR / "grand_lyon.yaml")
+    scenario = next(s for s in workshop.scenarios if s.id == "sc_cloud_simulator")
+    check = pre_check(workshop, scenario, default_decks())
+    assert len(CNIL_ITEMS) == 14 and squash(t("dpia.cnil", lang)) in text
+    at = text.index(squash(t("dpia.cnil", lang)))
+    places = []
+    for item in check.cnil_items:
+        line = squash(f"{t(f'dpia.{item.id}', lang)} ({t(f'dpia.state.{item.state}', lang)}) —")
+        assert line in text, line
+        places.append(text.index(line, at))
+        assert squash(item.why.get(lang)) in text
+    assert places == sorted(places)
+    assert {c.state for c in check.cnil_items} == {"met", "not_met", "unknown"}
+    for asked in (c for c in check.cnil_items if c.question is not None):
+        assert squash(asked.question.get(lang)) in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_la_rochelle_dossier_cites_the_agglomerations_council_article_only(
+    lang: str,
+) -> None:
+    """The bundled La Rochelle example is the agglomeration's (it runs the mobility service
+    and the Coach CO2): its council decides under CGCT art. L.5211-1, and the dossier cites
+    that article alone, not the commune's nor the Métropole de Lyon's."""
+    workshop = load_workshop(SCENARIOS_DIR / "la_rochelle.yaml")
+    assert workshop.territory == "Communauté d’agglomération de La Rochelle"
+    for scenario in workshop.scenarios:
+        text = dossier_text("la_rochelle", scenario.id, lang)
+        assert "CGCT art. L.5211-1" in text
+        assert "L.2121-29" not in text and "L.3642-1" not in text and "L.3611-1" not in text
+        assert squash(t("law.council.rule.epci", lang))[:60] in text

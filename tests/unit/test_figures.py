@@ -348,7 +348,7 @@ def test_the_projected_network_s_legend_keeps_what_the_labels_do_not_say(
     (and the ring), the plot gets the height the actor kinds took, and the rows are spread
     so that the names have their lines (what the browser test measures on the real wall)."""
     from selfdata.ui.figures.common import numbers
-    from selfdata.ui.figures.network import (
+    from selfdata.ui.figures.network_wall import (
         WALL_LABEL_CHARS,
         WALL_LEGEND_ROW_PX,
         WALL_WIDTH_PX,
@@ -386,7 +386,7 @@ def test_the_projected_network_s_legend_keeps_what_the_labels_do_not_say(
 
 
 def test_the_legend_rows_are_counted_as_the_wall_packs_them() -> None:
-    from selfdata.ui.figures.network import legend_rows
+    from selfdata.ui.figures.network_wall import legend_rows
 
     assert legend_rows([], 1100) == 0
     assert legend_rows(["a"], 1100) == 1
@@ -399,7 +399,7 @@ def test_a_projected_network_too_large_for_names_keeps_its_kinds_in_the_legend(
     decks: Decks,
 ) -> None:
     from bench.engines import synthetic_network
-    from selfdata.ui.figures.network import network_on_wall
+    from selfdata.ui.figures.network_wall import network_on_wall
     from selfdata.ui.figures.ready import ready
 
     graph = build_network(synthetic_network(80, random.Random(3)), None, decks)
@@ -418,7 +418,7 @@ def test_a_column_too_tall_for_the_wall_makes_the_chart_taller_not_the_names_ove
     """Three actors in a column fit the wall's chart above the fold at 720p; four (Grand
     Lyon's trusted-third-party scenario, with a two-line name at the bottom) do not, and
     the chart grows (README, "The projector")."""
-    from selfdata.ui.figures.network import network_on_wall
+    from selfdata.ui.figures.network_wall import network_on_wall
     from selfdata.ui.figures.ready import ready
     from selfdata.ui.figures.wall import WALL_CHART_PX
 

@@ -140,3 +140,25 @@ def test_a_pdf_keeps_a_participants_guillemets_together_with_their_words() -> No
     changed = workshop.model_copy(update={"scenarios": [typed, *workshop.scenarios[1:]]})
     text = _pdf_text(scenario_dossier(changed, decks(), typed.id, "fr"))
     assert f"Le «{NNBSP}bon{NNBSP}» trajet, «{NNBSP}sans{NNBSP}» détour" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Métropole de Lyon", "de la Métropole de Lyon"),
+        ("Agglomération de La Rochelle", "de l’Agglomération de La Rochelle"),
+        ("Eurométropole de Strasbourg", "de l’Eurométropole de Strasbourg"),
+        (
+            "Communauté d'agglomération de La Rochelle",
+            "de la Communauté d'agglomération de La Rochelle",
+        ),
+        ("Grand Lyon", "du Grand Lyon"),
+        ("Département de la Gironde", "du département de la Gironde"),
+        ("Angers", "d’Angers"),
+        ("Nantes Métropole", "de Nantes Métropole"),
+    ],
+)
+def test_a_territory_gets_the_article_french_wants(name: str, said: str) -> None:
+    from selfdata.domain.typography import fr_of
+
+    assert fr_of(name) == said

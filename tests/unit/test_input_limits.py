@@ -5,6 +5,7 @@ refuse it again, and ``server.maxMessageSize`` bounds what a scripted client may
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,6 +16,7 @@ SOURCES = [
 ]
 
 
+@functools.cache  # read-only; two tests scan
 def _text_boxes() -> list[tuple[str, int, bool]]:
     found = []
     for path in SOURCES:

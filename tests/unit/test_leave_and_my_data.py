@@ -32,6 +32,7 @@ def test_my_data_holds_my_proposals_and_dots_and_nothing_of_others(store: Store)
     assert "Bob" not in json.dumps(doc, ensure_ascii=False)
 
 
+@pytest.mark.storage
 def test_a_participant_withdraws_their_own_need(store: Store):
     room = open_room(store)
     alice = room.join("Alice")
@@ -41,6 +42,7 @@ def test_a_participant_withdraws_their_own_need(store: Store):
     assert need not in {n.id for n in services.workshop_snapshot(store, room.code).needs}
 
 
+@pytest.mark.storage
 def test_leaving_erases_my_contributions_but_keeps_a_need_others_voted_on_without_me(
     store: Store,
 ):
@@ -49,6 +51,7 @@ def test_leaving_erases_my_contributions_but_keeps_a_need_others_voted_on_withou
     mine = room.need("Connaître ma consommation", token=alice)
     source = room.source("Mes relevés", token=alice)
     shared = room.need("Un besoin de l’animateur")
+    room.at("needs")
     services.vote(store, room.code, alice, shared, 3)
     services.vote(store, room.code, bob, mine, 2)
     services.vote(store, room.code, bob, shared, 1)
@@ -105,6 +108,7 @@ def test_no_pseudonym_or_typed_title_reaches_the_audit_log(store: Store):
     alice = room.join("Zéphyrine")
     need = room.need("Quotidien secret de Zéphyrine", token=alice)
     source = room.source("Carnet privé de Zéphyrine", token=alice)
+    room.at("needs")
     services.vote(store, room.code, alice, need, 1)
     services.vote(store, room.code, alice, need, -1)
     services.withdraw_proposal(store, room.code, alice, "need", need)
@@ -153,6 +157,7 @@ def test_hidden_items_do_not_count_toward_the_workshop_s_cap(store: Store):
     assert room.need("Un vrai besoin")  # the hidden one left room for it
 
 
+@pytest.mark.storage
 def test_the_facilitator_removes_a_participant_with_their_contributions(store: Store):
     from selfdata.domain.errors import Forbidden
 
@@ -206,6 +211,7 @@ def test_the_facilitator_closes_and_reopens_joining(store: Store):
     assert room.join("Bob")
 
 
+@pytest.mark.storage
 def test_a_version_3_database_gains_joining_closed_with_every_workshop_open(db_url: str):
     from sqlalchemy import text, update
 

@@ -123,6 +123,7 @@ def test_the_report_agrees_a_proposed_need_in_the_masculine_and_a_source_in_the_
 
     created = services.create_workshop(store, example="la_rochelle")
     token = services.join(store, created.code, "Camille").token
+    services.set_step(store, created.code, created.secret, "needs")
     services.propose_need(
         store, created.code, token, draft=services.NeedDraft(title="Garer mon vélo")
     )
@@ -160,6 +161,7 @@ def test_the_readme_s_live_update_figures_are_the_code_s() -> None:
     assert "10 s (30 s on a tablet) as a safety net" in " ".join(readme.split())
 
 
+@pytest.mark.storage
 def test_erasure_keeps_a_need_others_voted_on_anonymised_the_rule_that_refuses_withdrawing_it(
     store: Store,
 ) -> None:
@@ -182,6 +184,7 @@ def test_erasure_keeps_a_need_others_voted_on_anonymised_the_rule_that_refuses_w
     assert next(n for n in board.needs if n.id == need).total == 2  # the voter's, not the author's
 
 
+@pytest.mark.storage
 def test_erasure_deletes_a_need_only_its_author_voted_on(store: Store) -> None:
     room = open_room(store)
     author = room.join("Camille")

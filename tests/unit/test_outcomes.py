@@ -15,7 +15,7 @@ import pytest
 
 from selfdata.app import outcomes, reads, services
 from selfdata.domain.errors import Forbidden, SelfDataError
-from selfdata.domain.workshop import STEP_IDS, Rating
+from selfdata.domain.workshop import Rating
 from selfdata.engines import ranking as engine
 from selfdata.export.facts import Lookup, ranking_facts
 from selfdata.files.loading import default_decks
@@ -176,42 +176,6 @@ def test_the_facilitator_sees_every_result_before_the_reveal(store: Store):
     assert group.ranking == engine.rank_scenarios(workshop, decks)
     with pytest.raises(Forbidden):
         outcomes.group_ranking(store, code, decks, secret="not-the-secret")
-
-
-@pytest.mark.parametrize(
-    ("audience", "projecting", "revealed", "step", "sees"),
-    [
-        ("facilitator", False, (), "scenarios", True),
-        ("operator", False, (), "scenarios", True),
-        ("facilitator", True, (), "scenarios", False),
-        ("facilitator", True, ("scenarios",), "scenarios", True),
-        ("participant", False, (), "scenarios", False),
-        ("participant", False, ("needs",), "scenarios", False),
-        ("participant", False, ("scenarios",), "scenarios", True),
-        ("projection", False, ("needs",), "needs", True),
-        ("visitor", False, (), "needs", False),
-    ],
-)
-def test_the_reveal_rule(
-    audience: str, projecting: bool, revealed: tuple[str, ...], step: str, sees: bool
-) -> None:
-    assert outcomes.may_see_results(audience, revealed, step, projecting=projecting) is sees
-    viewer = outcomes.Viewer(audience, projecting=projecting)
-    assert viewer.may_see_results(revealed, step) is sees
-
-
-def test_only_the_facilitator_and_the_operator_see_everyones_ratings():
-    assert [outcomes.may_see_everyones_ratings(a) for a in outcomes.Audience.__args__] == [
-        a in ("facilitator", "operator") for a in outcomes.Audience.__args__
-    ]
-
-
-@pytest.mark.parametrize("step", STEP_IDS)
-def test_the_report_follows_the_export_or_the_ranking_reveal(step: str):
-    allowed = step in ("export", "scenarios")
-    assert outcomes.may_download_report("participant", (step,)) is allowed
-    assert outcomes.may_download_report("projection", (step,)) is False
-    assert outcomes.may_download_report("facilitator", ()) is True
 
 
 def test_the_defaults_are_the_engines():

@@ -38,7 +38,11 @@ def pdf_text(pdf: bytes) -> str:
     ("name", "sid", "article"),
     [
         ("grand_lyon", "sc_metropole_ttp", "volontaires de la Métropole de Lyon"),
-        ("la_rochelle", "sc_coach_co2", "volontaires de La Rochelle"),
+        (
+            "la_rochelle",
+            "sc_coach_co2",
+            "volontaires de la Communauté d’agglomération de La Rochelle",
+        ),
         ("nantes", "sc_energy_coop", "volontaires de Nantes Métropole"),
     ],
 )

@@ -282,6 +282,7 @@ def prepared_room(room: Room) -> None:
     services.set_agenda(store, code, secret, "custom", {"inventory": 50, "needs": 40}, [120, 90])
 
 
+@pytest.mark.storage
 def test_cards_in_play_wording_and_agenda_travel_in_the_workshop_file(room: Room) -> None:
     prepared_room(room)
     exported = services.export_workshop(room.store, room.code, room.secret)
@@ -300,6 +301,7 @@ def test_cards_in_play_wording_and_agenda_travel_in_the_workshop_file(room: Room
     assert plan is not None and (plan.total, plan.available) == (90, 210)
 
 
+@pytest.mark.storage
 def test_a_file_without_preparation_reads_and_exports_as_before(store: Store) -> None:
     plain = load_workshop(SCENARIOS_DIR / "nantes.yaml")
     assert "preparation" not in plain.dump()
@@ -309,6 +311,7 @@ def test_a_file_without_preparation_reads_and_exports_as_before(store: Store) ->
     assert len(services.room_deck(store, created.code, "needs")) == len(DECKS.needs)
 
 
+@pytest.mark.storage
 def test_a_version_7_database_gains_the_preparation_columns(db_url: str) -> None:
     old = Store(db_url)
     room = open_room(old)

@@ -9,7 +9,7 @@ from sqlalchemy import select, text, update
 
 from selfdata.app import services
 from selfdata.app.projector import parse_projector, qr_large
-from selfdata.app.views import ProjectorState
+from selfdata.app.read_models import ProjectorState
 from selfdata.domain.errors import Forbidden, InvalidInput
 from selfdata.store import SCHEMA_VERSION, Store
 from selfdata.store import schema as t
@@ -105,6 +105,7 @@ def test_the_qr_is_large_while_people_join_then_small_unless_forced():
     assert not qr_large(ProjectorState(qr="small"), "inventory", "inventory", 0)
 
 
+@pytest.mark.storage
 def test_a_version_3_database_is_migrated_with_its_workshops_intact(db_url: str):
     url = db_url  # SQLite and PostgreSQL
     store = Store(url)

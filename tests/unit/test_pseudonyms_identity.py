@@ -22,7 +22,7 @@ from selfdata.domain.identity import (
 from selfdata.domain.workshop import Participant, Workshop
 from selfdata.store import SCHEMA_VERSION, Store
 from selfdata.store import schema as t
-from selfdata.store.rows import import_problems
+from selfdata.store.transfer import import_problems
 from tests.service_helpers import open_room
 
 ALICE_COMPOSED = unicodedata.normalize("NFC", "Alicé")
@@ -155,6 +155,7 @@ def test_the_key_is_total_and_stable():
 # --- the schema step (version 3) ---------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_a_version_2_database_gets_look_alike_keys_and_keeps_its_participants(db_url: str):
     url = db_url  # SQLite and PostgreSQL
     store = Store(url)
@@ -238,6 +239,7 @@ def test_a_workshop_file_with_look_alike_pseudonyms_is_refused_with_both_named()
 
 
 @pytest.mark.parametrize("look_alike", LOOK_ALIKES_OF_ALICE)
+@pytest.mark.storage
 def test_joining_a_room_under_a_look_alike_of_alice_is_refused(store: Store, look_alike: str):
     room = open_room(store)
     room.join("Alice")
@@ -267,6 +269,7 @@ def test_joining_under_a_blank_or_reserved_name_is_refused_and_changes_nothing(
     assert services.participants(store, room.code).count == 0
 
 
+@pytest.mark.storage
 def test_a_joined_name_is_stored_cleaned(store: Store):
     room = open_room(store)
     joined = services.join(store, room.code, "\u202eA\u200bli\u00a0\u00a0ce\u2069")
@@ -310,6 +313,7 @@ def test_ordinary_names_near_the_role_words_still_join():
 # --- the schema step (version 11) --------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_a_version_10_database_gets_join_approval_and_the_new_look_alike_keys(db_url: str):
     store = Store(db_url)
     room = open_room(store)

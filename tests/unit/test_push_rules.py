@@ -7,7 +7,7 @@ most every ``PARTICIPANT_REFRESH_SECONDS`` (never for their dots where it does n
 
 from __future__ import annotations
 
-from selfdata.app.views import RoomPulse
+from selfdata.app.read_models import RoomPulse
 from selfdata.ui.live import PARTICIPANT_REFRESH_SECONDS, SCREEN_REFRESH_SECONDS
 from selfdata.ui.push import Pusher, Screen, content_key, due, room_key
 
@@ -24,6 +24,7 @@ def pulse(
     settings_version: int = 0,
     ranking_version: int = 3,
     needs: int = 8,
+    shared_version: int = 3,
 ) -> RoomPulse:
     return RoomPulse(
         version=version,
@@ -34,6 +35,7 @@ def pulse(
         settings_version=settings_version,
         ranking_version=ranking_version,
         needs=needs,
+        shared_version=shared_version,
     )
 
 
@@ -118,9 +120,11 @@ def test_a_tablet_that_does_not_show_the_rooms_dots_is_never_redrawn_for_them() 
     tab.room_key, tab.content = room_key(drawn), content_key(drawn)
     for version in (6, 60, 600):  # dots, dots, dots
         assert due(tab, pulse(version), NOW) is None
+    for version in (6, 60, 600):  # ratings, weights, objections: the ranking moves, not this
+        assert due(tab, pulse(version, ranking_version=version), NOW) is None
     # anything else the page shows still reaches it: a need proposed, hidden, a join...
     assert due(tab, pulse(7, needs=9), NOW) == ("version", 7)
-    assert due(tab, pulse(7, ranking_version=4), NOW) == ("version", 7)
+    assert due(tab, pulse(7, ranking_version=4, shared_version=4), NOW) == ("version", 7)
     # ... at most every PARTICIPANT_REFRESH_SECONDS after it drew
     recent = screen(tablet=True)
     recent.room_key, recent.content = room_key(drawn), content_key(drawn)
@@ -154,4 +158,6 @@ def test_the_pulse_tells_a_dot_from_every_other_contribution(store) -> None:  # 
     proposed = services.room_pulse(store, code)
     assert proposed.needs == voted.needs + 1
     services.hide_contribution(store, code, secret, "need", need, True)
-    assert services.room_pulse(store, code).ranking_version > proposed.ranking_version
+    hidden = services.room_pulse(store, code)
+    assert hidden.ranking_version > proposed.ranking_version
+    assert content_key(hidden) != content_key(proposed)

@@ -38,7 +38,7 @@ def test_participants_weights_sentences() -> None:
         "tests/app/test_room_decides_pages.py",
         "test_six_criteria_are_weighed_in_seven_taps_on_a_tablet",
     )
-    view = (ROOT / "selfdata/ui/deciding_view.py").read_text(encoding="utf-8")
+    view = (ROOT / "selfdata/ui/group_decision_view.py").read_text(encoding="utf-8")
     assert "st.slider" not in view and "SWING_OPTIONS = (0, 20, 40, 60, 80, 100)" in view
     assert '"save" waits until every criterion has a value' in text
     proven_by(

@@ -111,6 +111,7 @@ def test_rank_prints_fractional_weights_as_entered(
     assert "(-0.03)" not in out
 
 
+@pytest.mark.pdf
 def test_dividing_every_weight_by_ten_changes_neither_ranking_stability_nor_swap(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,6 +21,8 @@ from selfdata.store import Store
 from selfdata.store import schema as t
 from tests.service_helpers import open_room
 
+pytestmark = pytest.mark.storage
+
 
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> Iterator[Store]:

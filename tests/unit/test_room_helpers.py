@@ -15,6 +15,7 @@ from selfdata.app.viewer import resolve_viewer
 from selfdata.domain.cards import HOLDER_KINDS
 from selfdata.domain.pseudonyms import friendly_pseudonym
 from selfdata.domain.textsafe import format_seconds, md_escape
+from selfdata.domain.viewer import Viewer
 from selfdata.engines.card_filters import filter_sources, paginate
 from selfdata.files.loading import default_decks
 from selfdata.i18n import catalog
@@ -129,9 +130,36 @@ def test_the_viewer_is_proven_against_the_store(store: Store) -> None:
         ({"code": "ZZZZZZ", "secret": created.secret}, "visitor"),
     ]
     for params, role in cases:
-        assert resolve_viewer(store, params).role == role, params
+        assert resolve_viewer(store, params).viewer.role == role, params
     forged = resolve_viewer(store, {"code": created.code, "secret": "forged"})
-    assert forged.secret is None and forged.problem is not None
+    assert forged.viewer.secret is None and forged.problem is not None
+
+
+def test_the_proven_viewer_carries_its_participant_table_language_and_credentials(
+    store: Store,
+) -> None:
+    created = services.create_workshop(store, example="nantes")
+    table = services.create_table(store, created.code, created.secret, "Table bleue")
+    joined = services.join(store, created.code, "Zoé", table=table)
+    me = resolve_viewer(store, {"code": created.code, "token": joined.token, "lang": "en"})
+    assert me.viewer == Viewer(
+        "participant",
+        created.code,
+        token=joined.token,
+        participant=joined.participant_id,
+        table=table,
+        lang="en",
+    )
+    boss = resolve_viewer(store, {"code": created.code, "secret": created.secret}).viewer
+    assert (boss.role, boss.secret, boss.token, boss.table, boss.lang) == (
+        "facilitator",
+        created.secret,
+        None,
+        None,
+        "fr",
+    )
+    wall = resolve_viewer(store, {"code": created.code, "view": "projection", "lang": "xx"})
+    assert (wall.viewer.role, wall.viewer.lang, wall.viewer.secret) == ("projection", "fr", None)
 
 
 def test_the_vote_figure_escapes_labels_and_use_the_colour_blind_safe_palette() -> None:

@@ -37,14 +37,14 @@ def test_the_facilitator_is_proven_by_the_secret_and_alone_sees_whether_undo_is_
 ):
     room = _example_room(store)
     services.set_step(store, room.code, room.secret, "needs")  # something to undo
-    state = services.viewer_state(store, room.code, secret=room.secret)
+    state = services.credential_check(store, room.code, secret=room.secret)
     assert state.facilitator and state.secret_problem is None and state.me is None
     assert state.room == services.room_state(store, room.code)
     assert state.room.can_undo
     token = room.join("Ana")
     for other in (
-        services.viewer_state(store, room.code),
-        services.viewer_state(store, room.code, token=token),
+        services.credential_check(store, room.code),
+        services.credential_check(store, room.code, token=token),
     ):
         assert not other.facilitator and not other.room.can_undo
         assert other.room.next_undo is None  # what undo would revert: the facilitator's
@@ -56,7 +56,7 @@ def test_the_facilitator_is_proven_by_the_secret_and_alone_sees_whether_undo_is_
 def test_a_participant_is_proven_by_the_token_with_what_whoami_says(store: Store):
     room = _example_room(store)
     token = room.join("Ana")
-    state = services.viewer_state(store, room.code, token=token)
+    state = services.credential_check(store, room.code, token=token)
     assert state.me == services.whoami(store, room.code, token)
     assert state.token_problem is None and state.secret_problem is None
 
@@ -64,21 +64,21 @@ def test_a_participant_is_proven_by_the_token_with_what_whoami_says(store: Store
 def test_wrong_credentials_are_kept_as_problems_and_grant_nothing(store: Store):
     room = _example_room(store)
     token = room.join("Ana")
-    bad_secret = services.viewer_state(store, room.code, secret="nope", token=token)
+    bad_secret = services.credential_check(store, room.code, secret="nope", token=token)
     assert not bad_secret.facilitator and isinstance(bad_secret.secret_problem, Forbidden)
     assert bad_secret.me is not None and bad_secret.me.pseudonym == "Ana"  # still a participant
-    bad_token = services.viewer_state(store, room.code, token="nope")
+    bad_token = services.credential_check(store, room.code, token="nope")
     assert bad_token.me is None and isinstance(bad_token.token_problem, NotFound)
     assert bad_token.token_problem.key == "participant.unknown"
     # a good secret wins over any token, as resolve_viewer always did
-    both = services.viewer_state(store, room.code, secret=room.secret, token="nope")
+    both = services.credential_check(store, room.code, secret=room.secret, token="nope")
     assert both.facilitator and both.token_problem is None
 
 
 @pytest.mark.parametrize("code", ["", "ZZZZZZ", None])
 def test_an_unknown_code_is_refused_as_room_state_refuses_it(store: Store, code: object):
     with pytest.raises(NotFound) as a:
-        services.viewer_state(store, code)  # type: ignore[arg-type]
+        services.credential_check(store, code)  # type: ignore[arg-type]
     with pytest.raises(NotFound) as b:
         services.room_state(store, code)  # type: ignore[arg-type]
     assert a.value.key == b.value.key
@@ -142,6 +142,7 @@ def _first_need(room: Room) -> str:
 
 
 def _rate(room: Room, token: str) -> None:
+    room.at_step("scenarios")  # participants rate at the scenarios step
     ratings = services.scenario_ratings(room.store, room.code, token)
     scenario = ratings.scenarios[0].id
     criterion = ratings.criteria[0].criterion
@@ -196,7 +197,8 @@ def test_every_write_bumps_the_version_and_only_dots_and_proposals_spare_the_ran
 ):
     bumps, do = ACTIONS[action]
     room = _example_room(store)
-    services.set_step(store, room.code, room.secret, "needs")
+    step = {"rate": "scenarios", "propose_source": "inventory"}.get(action, "needs")
+    services.set_step(store, room.code, room.secret, step)  # where the action is taken
     services.set_locked(store, room.code, room.secret, False)
     token = room.join("Ana")
     before = _versions(room)
@@ -209,6 +211,54 @@ def test_every_write_bumps_the_version_and_only_dots_and_proposals_spare_the_ran
     assert entry.action == action
     if not bumps:  # the claim behind the exemption: what a ranking reads did not change
         assert services.ranking_inputs(store, room.code, room.secret) == inputs
+
+
+def _shared(room: Room) -> int:
+    return services.room_pulse(room.store, room.code).shared_version
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+def test_the_shared_version_moves_with_the_ranking_but_for_a_rating(store: Store, action: str):
+    """Issue 25: what a tablet showing none of the room's tallies watches moves with every
+    write but dots, proposals and what a participant adds on their own (a rating here)."""
+    _, do = ACTIONS[action]
+    room = _example_room(store)
+    step = {"rate": "scenarios", "propose_source": "inventory"}.get(action, "needs")
+    services.set_step(store, room.code, room.secret, step)  # where the action is taken
+    services.set_locked(store, room.code, room.secret, False)
+    token = room.join("Ana")
+    before = _shared(room)
+    do(room, token)
+    moved = action not in access.SHARED_NEUTRAL
+    assert _shared(room) == before + (1 if moved else 0)
+    assert moved == (action not in access.RANKING_NEUTRAL and action != "rate")
+
+
+def test_a_participants_weights_and_objection_move_the_ranking_not_the_shared_version(
+    store: Store,
+):
+    room = _example_room(store)
+    services.set_locked(store, room.code, room.secret, False)
+    token = room.join("Ana")
+    services.set_participant_weights_on(store, room.code, room.secret, True)
+    inputs = services.ranking_inputs(store, room.code, room.secret)
+    criteria = [c.criterion for c in inputs.criteria]
+    scenario = services.scenarios(store, room.code).scenarios[0].id
+    services.open_consent(store, room.code, room.secret, scenario)
+    actions = {
+        "set_my_weights": lambda: services.set_my_weights(
+            store, room.code, token, {c: 100 if i == 0 else 40 for i, c in enumerate(criteria)}
+        ),
+        "object": lambda: services.object_to_top(store, room.code, token, "Trop cher"),
+        "withdraw_objection": lambda: services.withdraw_objection(store, room.code, token),
+    }
+    assert set(actions) | {"rate"} == access.OWN_TALLIES
+    for action, do in actions.items():
+        before, shared = _versions(room), _shared(room)
+        do()
+        assert _versions(room)[1] == before[1] + 1, action  # a ranking reads it
+        assert _shared(room) == shared, action
+        assert services.audit_log(store, room.code, room.secret, limit=1)[0].action == action
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -250,6 +300,7 @@ def test_the_light_ratings_read_is_the_full_one_without_scenarios_and_everyones_
 # --- the schema step that added it ---------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_a_version_1_database_is_migrated_with_its_workshops_intact(db_url: str):
     url = db_url  # SQLite and PostgreSQL
     store = Store(url)
@@ -284,3 +335,24 @@ def test_every_schema_version_has_its_one_migration():
     from selfdata.store.schema import MIGRATIONS, SCHEMA_VERSION
 
     assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1))
+
+
+def test_a_version_14_database_gets_the_shared_version_with_its_workshops_intact(db_url: str):
+    store = Store(db_url)  # SQLite and PostgreSQL
+    room = _example_room(store)
+    version = services.version(store, room.code)
+
+    def make_it_version_14(conn):  # type: ignore[no-untyped-def]
+        conn.execute(text("ALTER TABLE workshops DROP COLUMN shared_version"))
+        conn.execute(update(t.schema_version).values(version=14))
+
+    store.write(make_it_version_14)
+    store.dispose()
+    migrated = Store(db_url)
+    found = migrated.read(lambda c: c.execute(select(t.schema_version.c.version)).scalar_one())
+    assert found == SCHEMA_VERSION and 15 in t.MIGRATIONS
+    pulse = services.room_pulse(migrated, room.code)
+    assert (pulse.version, pulse.shared_version) == (version, 0)
+    services.set_step(migrated, room.code, room.secret, "needs")
+    assert services.room_pulse(migrated, room.code).shared_version == 1
+    migrated.dispose()

@@ -72,7 +72,7 @@ def test_one_replica_is_streamlit_run_as_before(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(SystemExit):
         main(["serve", "--replicas", "1", "--port", "8611"])
     assert seen == [
-        [sys.executable, "-m", "streamlit", "run", str(serve.APP), "--server.port=8611"]
+        [sys.executable, "-m", "selfdata.ui", "run", str(serve.APP), "--server.port=8611"]
     ]
 
 

@@ -19,7 +19,10 @@ from tests.service_helpers import Room, count_workshops, import_workshop_data, o
 
 @pytest.fixture
 def room(store: Store) -> Room:
-    return open_room(store)
+    """A blank workshop at the needs step (participants place dots there)."""
+    room = open_room(store)
+    room.at("needs")
+    return room
 
 
 # --- creating and joining ---------------------------------------------------------------------
@@ -33,6 +36,7 @@ def test_a_new_workshop_gets_a_short_code_without_look_alikes_and_a_long_secret(
     assert len(created.secret) >= 22  # 128 bits in URL-safe base64
 
 
+@pytest.mark.storage
 def test_codes_of_many_workshops_are_all_different(store: Store):
     codes = {
         services.create_workshop(store, title="A", territory="B", theme="water").code
@@ -41,6 +45,7 @@ def test_codes_of_many_workshops_are_all_different(store: Store):
     assert len(codes) == 30
 
 
+@pytest.mark.storage
 def test_neither_the_secret_nor_tokens_are_stored_in_clear(store: Store, room: Room):
     token = room.join("Alice")
     dump = store.read(
@@ -106,6 +111,7 @@ def test_a_token_from_another_workshop_is_not_valid_here(store: Store):
     assert err.value.key == "participant.unknown"
 
 
+@pytest.mark.storage
 def test_a_pseudonym_is_unique_in_a_workshop_regardless_of_case(room: Room):
     room.join("Alice")
     with pytest.raises(services.Conflict):
@@ -115,11 +121,13 @@ def test_a_pseudonym_is_unique_in_a_workshop_regardless_of_case(room: Room):
 @pytest.mark.parametrize(
     "pseudonym, error", [("", services.InvalidInput), ("x" * 41, services.LimitExceeded)]
 )
+@pytest.mark.storage
 def test_a_pseudonym_must_be_short_and_not_empty(room: Room, pseudonym: str, error: type):
     with pytest.raises(error):
         room.join(pseudonym)
 
 
+@pytest.mark.storage
 def test_expired_workshops_say_so_and_are_purged(store: Store, room: Room, monkeypatch):
     monkeypatch.setattr(access, "clock", lambda: 4e12)
     with pytest.raises(services.Expired):
@@ -132,8 +140,10 @@ def test_expired_workshops_say_so_and_are_purged(store: Store, room: Room, monke
 # --- dot voting -------------------------------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_dots_stay_within_the_budget_and_the_cap(store: Store):
     room = open_room(store, budget=4, cap=2)
+    room.at("needs")
     token = room.join("Alice")
     first, second, third = room.need("Eau"), room.need("Énergie"), room.need("Déchets")
     assert services.vote(store, room.code, token, first) == 1
@@ -249,6 +259,7 @@ def test_proposals_per_participant_are_limited(room: Room):
     token = room.join("Alice")
     for i in range(services.MAX_PROPOSALS_PER_PARTICIPANT):
         room.need(f"Besoin {i}", token=token)
+    room.at("inventory")
     with pytest.raises(services.LimitExceeded) as err:
         room.source("Une de trop", token=token)
     assert "20" in err.value.message("fr")
@@ -307,6 +318,7 @@ def _scenario_room(store: Store) -> tuple[Room, str, str]:
             model="personal_cloud",
         ),
     )
+    room.at("scenarios")  # participants rate there
     return room, case, scenario
 
 
@@ -528,6 +540,7 @@ def _source_of(room: Room) -> str:
 
 
 @pytest.mark.parametrize("name, action", UNDOABLE, ids=[n for n, _ in UNDOABLE])
+@pytest.mark.storage
 def test_undo_puts_the_workshop_back_as_it_was(store: Store, name: str, action: Action):
     room, _, scenario = _scenario_room(store)
     token = room.join("Alice")
@@ -544,7 +557,9 @@ def test_undo_puts_the_workshop_back_as_it_was(store: Store, name: str, action: 
     assert services.room_state(store, room.code).timer_end == state_before.timer_end
 
 
-def test_repeated_undo_walks_back_and_then_says_there_is_nothing_left(room: Room):
+@pytest.mark.storage
+def test_repeated_undo_walks_back_and_then_says_there_is_nothing_left(store: Store):
+    room = open_room(store)
     services.set_step(room.store, room.code, room.secret, "needs")
     services.set_step(room.store, room.code, room.secret, "use_cases")
     assert services.undo(room.store, room.code, room.secret) == "set_step"
@@ -567,6 +582,7 @@ def test_undo_of_an_added_need_is_refused_once_people_voted_for_it(room: Room):
 # --- version counter, audit log, reads ----------------------------------------------------------
 
 
+@pytest.mark.storage
 def test_every_write_bumps_the_version_once_and_is_audited(room: Room):
     start = room.version()
     token = room.join("Alice")
@@ -579,6 +595,7 @@ def test_every_write_bumps_the_version_once_and_is_audited(room: Room):
     assert log[1].actor == services.whoami(room.store, room.code, token).id
 
 
+@pytest.mark.storage
 def test_a_refused_write_changes_nothing(room: Room):
     token = room.join("Alice")
     need = room.need()
@@ -589,6 +606,7 @@ def test_a_refused_write_changes_nothing(room: Room):
     assert services.needs_board(room.store, room.code, token).remaining == 5
 
 
+@pytest.mark.storage
 def test_reading_the_version_is_a_single_select(store: Store, room: Room):
     statements: list[str] = []
 
@@ -606,11 +624,13 @@ def test_reading_the_version_is_a_single_select(store: Store, room: Room):
     assert sum(s.lstrip().upper().startswith("SELECT") for s in statements) == 1
 
 
+@pytest.mark.storage
 def test_deleting_a_workshop_erases_every_row_it_owns(store: Store):
     room, _, scenario = _scenario_room(store)
     other = open_room(store)
     token = room.join("Alice")
     services.rate(store, room.code, token, scenario, "cost", 4)
+    room.at("needs")
     services.vote(store, room.code, token, services.needs_board(store, room.code).needs[0].id)
     services.delete_workshop(store, room.code, room.secret)
     with pytest.raises(services.NotFound):
@@ -643,16 +663,19 @@ def _id_of(store: Store, code: str) -> int:
 
 
 @pytest.mark.parametrize("path", sorted(SCENARIOS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.storage
 def test_every_example_comes_back_identical_after_import_and_export(store: Store, path):
     original = load_workshop(path)
     created = services.import_workshop(store, original)
     assert services.export_workshop(store, created.code, created.secret).dump() == original.dump()
 
 
+@pytest.mark.storage
 def test_a_live_workshop_survives_export_and_reimport(store: Store):
     room, case, scenario = _scenario_room(store)
     token = room.join("Alice")
     services.rate(store, room.code, token, scenario, "cost", 4)
+    room.at("needs")
     services.vote(store, room.code, token, services.needs_board(store, room.code).needs[0].id)
     services.set_weights(store, room.code, room.secret, {"cost": 1.5, "feasibility": 2.25})
     services.hide_contribution(store, room.code, room.secret, "source", _source_of(room))
@@ -661,6 +684,7 @@ def test_a_live_workshop_survives_export_and_reimport(store: Store):
     assert services.export_workshop(store, again.code, again.secret).dump() == exported.dump()
 
 
+@pytest.mark.storage
 def test_an_import_with_dangling_references_writes_nothing(store: Store):
     data = load_workshop(sorted(SCENARIOS_DIR.glob("*.yaml"))[0]).dump()
     data["votes"] = [{"participant": "nobody", "need": "nothing", "dots": 1}]
@@ -670,6 +694,7 @@ def test_an_import_with_dangling_references_writes_nothing(store: Store):
     assert count_workshops(store) == 0
 
 
+@pytest.mark.storage
 def test_the_schema_can_be_created_again_without_harm(store: Store):
     again = Store(store.url)
     version = again.read(lambda c: c.execute(text("SELECT version FROM schema_version")).scalar())
@@ -677,6 +702,7 @@ def test_the_schema_can_be_created_again_without_harm(store: Store):
     again.dispose()
 
 
+@pytest.mark.storage
 def test_the_large_demo_workshop_has_the_promised_size_and_round_trips(store: Store):
     from selfdata.app.demo import SIZES, demo_workshop
 

@@ -20,6 +20,7 @@ def _room_with_voter(tmp_path: Path) -> tuple[Store, str, str, str, Path]:
     store = Store(f"sqlite:///{folder / 'selfdata.db'}")
     room = open_room(store)
     need = room.need()
+    room.at("needs")
     token = room.join("Alice")
     return store, room.code, token, need, folder
 

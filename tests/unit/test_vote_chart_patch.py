@@ -26,6 +26,7 @@ def _totals(rng: random.Random) -> list[tuple[str, int]]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("wall", [False, True])
 def test_the_patched_chart_is_the_full_build_on_many_random_totals(lang: str, wall: bool) -> None:

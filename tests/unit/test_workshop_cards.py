@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import inspect, select, text, update
 
 from selfdata.app import services
@@ -19,6 +20,8 @@ from selfdata.files.loading import (
 from selfdata.store import SCHEMA_VERSION, Store
 from selfdata.store import schema as t
 from tests.service_helpers import count_workshops
+
+pytestmark = pytest.mark.storage
 
 
 def own_cards_workshop() -> Workshop:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from selfdata.app import preparation, services
+from selfdata.app import file_import, services
 from selfdata.files.spreadsheets import MAX_CELLS, MAX_ROWS, SheetError, read_sheet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,6 +98,7 @@ print(json.dumps({"seconds": seconds, "grown_mb": grown, "traced_mb": traced, "m
 """
 
 
+@pytest.mark.slow
 def test_a_crafted_workbook_of_one_and_a_half_million_cells_is_refused_fast_and_small(
     tmp_path: Path,
 ) -> None:
@@ -165,10 +166,10 @@ def test_a_sheet_within_the_limits_still_reads() -> None:
 
 def test_a_large_inventory_preview_is_read_in_the_worker_process() -> None:
     data = crafted_xlsx(rows=300)  # ~600 KB: over the in-process limit
-    assert len(data) > preparation.IN_PROCESS_BYTES
-    preparation._POOL.clear()
+    assert len(data) > file_import.IN_PROCESS_BYTES
+    file_import._POOL.clear()
     preview = services.preview_inventory_file(data, "inventaire.xlsx", "sources", "fr")
-    assert preparation._POOL, "the worker process read it"
+    assert file_import._POOL, "the worker process read it"
     assert any("trop de cellules" in p for p in preview.problems), preview.problems
 
 
@@ -178,4 +179,4 @@ def test_the_readme_states_the_spreadsheet_limits_the_reader_applies() -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert f"over {MAX_ZIP_RATIO} times its packed size" in readme
     assert f"at most {MAX_CELLS:,} cells a sheet" in readme
-    assert f"a sheet over {preparation.IN_PROCESS_BYTES // 1024} KB is read in the worker" in readme
+    assert f"a sheet over {file_import.IN_PROCESS_BYTES // 1024} KB is read in the worker" in readme

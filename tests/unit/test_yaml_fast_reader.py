@@ -147,6 +147,7 @@ documents_ = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(data=documents_, flow=st.sampled_from([None, True, False]))
 def test_random_documents_read_the_same_through_both_paths(data: Any, flow: bool | None) -> None:

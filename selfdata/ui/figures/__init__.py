@@ -11,6 +11,7 @@ module                    draws
 ========================  ===============================================================
 ``network``               the value network (``network_figure``) and its gives/gets table
                           (``balance_rows``); on paper: ``selfdata/export/network_drawing.py``
+``network_wall``          the value network restyled for the projector (``network_on_wall``)
 ``ranking``               the scenarios' ranking: score bars, consensus, rank-probability
                           heatmap
 ``votes``                 the needs step's dots per need (``vote_bars``)

@@ -57,17 +57,18 @@ def numbers(value: Any) -> NDArray[np.float64]:
     return np.asarray(value if value is not None else [], dtype=np.float64)
 
 
-def plain(text: str, width: int = 0) -> str:
-    """User text for a Plotly label: HTML-escaped, optionally wrapped on ``<br>``."""
-    escaped = [html.escape(line, quote=False) for line in _wrap(text, width)]
+def plain(text: str, width: int = 0, *, break_words: bool = True) -> str:
+    """User text for a Plotly label: HTML-escaped, optionally wrapped on ``<br>`` (between
+    words only when not ``break_words``: a word longer than ``width`` stays whole)."""
+    escaped = [html.escape(line, quote=False) for line in _wrap(text, width, break_words)]
     return "<br>".join(escaped)
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def _wrap(text: str, width: int, break_words: bool = True) -> list[str]:
     text = " ".join(text.split())
     if width <= 0 or len(text) <= width:
         return [text]
-    lines = textwrap.wrap(text, width, break_long_words=True)
+    lines = textwrap.wrap(text, width, break_long_words=break_words)
     return lines[:3] if len(lines) <= 3 else [*lines[:2], lines[2][: width - 1] + "…"]
 
 
@@ -75,6 +76,15 @@ def plotly_text(text: str, limit: int = 60) -> str:
     """A label for plotly: shortened, and escaped so tags show literally."""
     short = text if len(text) <= limit else text[: limit - 1] + "…"
     return html.escape(short, quote=False)
+
+
+def _room_axis(axis: dict[str, object]) -> dict[str, object]:
+    """``axis`` with the room's font on its ticks and title unless it sets its own."""
+    out: dict[str, object] = {"tickfont": ROOM_FONT, **axis}
+    title = out.get("title")
+    if isinstance(title, dict):
+        out["title"] = {"font": ROOM_FONT, **title}
+    return out
 
 
 def room_figure(trace: object, height: int, *, xaxis: dict[str, object]) -> go.Figure:
@@ -88,10 +98,26 @@ def room_figure(trace: object, height: int, *, xaxis: dict[str, object]) -> go.F
             "font": ROOM_FONT,
             "plot_bgcolor": palette.WHITE,
             "paper_bgcolor": palette.WHITE,
-            "xaxis": xaxis,
-            "yaxis": {"autorange": "reversed"},
+            # the axes' own fonts: Streamlit's chart theme draws ticks at ~10 px in grey
+            # otherwise, whatever the layout's font (walk N1: the tablet's needs chart)
+            "xaxis": _room_axis(xaxis),
+            "yaxis": {"autorange": "reversed", "tickfont": ROOM_FONT},
         },
     )
+
+
+_NICE_STEPS = (1, 2, 5)
+
+
+def count_ticks(top: float, most: int = 8) -> dict[str, Any]:
+    """An axis of counts (dots): whole numbers only, at most ``most`` ticks from 0 to
+    ``top`` (1, 2, 5, 10, 20… apart); a dot is never "0,5"."""
+    scale = 1
+    while True:
+        for step in _NICE_STEPS:
+            if top / (step * scale) <= most:
+                return {"tickmode": "linear", "tick0": 0, "dtick": step * scale}
+        scale *= 10
 
 
 def hbars(labels: list[str], values: list[int], colour: str | list[str], hover: str) -> go.Bar:

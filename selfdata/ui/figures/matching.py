@@ -24,6 +24,8 @@ MAX_NEEDS = 30
 """Rows shown at most: 34 px each, about a projector's screen and a half."""
 MAX_SOURCES = 40
 """Columns shown at most: about 40 px each across a 1920-pixel projector."""
+UNKNOWN_MARK = "?"
+"""What a cell with no score shows (the page says what it means under the chart)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Heatmap:
     needs_total: int = 0
     """How many needs the workshop has (``len(need_ids)`` when none was cut)."""
     sources_total: int = 0
+    unknown: int = 0
+    """Cells with no score (to be qualified), marked :data:`UNKNOWN_MARK`."""
 
     @property
     def cut(self) -> bool:
@@ -125,13 +129,15 @@ def match_heatmap(
         (i, j) for i, row in enumerate(matrix.scores) for j, x in enumerate(row) if x is None
     ]
     if unknown:  # no colour from a default: the cell says it is to be qualified
+        # a mark, explained under the chart: the words ran into one another from one cell to
+        # the next with a dozen sources (walk U1: « à qualifierà qualifier… »)
         traces.append(
             go.Scatter(
                 x=[xs[j] for _, j in unknown],
                 y=[ys[i] for i, _ in unknown],
                 mode="text",
-                text=[t("use_cases.to_qualify_short", lang)] * len(unknown),
-                textfont={"size": 10},
+                text=[UNKNOWN_MARK] * len(unknown),
+                textfont={"size": 14},
                 hoverinfo="skip",
                 showlegend=False,
                 name=t("use_cases.to_qualify_short", lang),
@@ -143,4 +149,5 @@ def match_heatmap(
         figure=room_figure(traces, max(320, 34 * len(needs) + 220), xaxis={"tickangle": -45}),
         needs_total=needs_total,
         sources_total=sources_total,
+        unknown=len(unknown),
     )

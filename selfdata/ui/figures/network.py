@@ -20,7 +20,7 @@ import html
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -31,9 +31,7 @@ from selfdata.domain import palette
 from selfdata.domain.cards import TANGIBLE_FLOWS, I18nText
 from selfdata.engines.network import FLOW_TYPES, IMBALANCE_KINDS, NetworkDiagnostics, imbalances
 from selfdata.i18n import t
-from selfdata.ui.figures.common import INK, Scale, floats, numbers, plain
-from selfdata.ui.figures.ready import ReadyFigure
-from selfdata.ui.figures.wall import WALL_CHART_PX, WALL_TEXT_PX, on_wall
+from selfdata.ui.figures.common import INK, Scale, floats, plain
 
 
 @dataclass(frozen=True)
@@ -147,27 +145,26 @@ def _edge_geometry(
     return out
 
 
-def network_figure(
-    graph: nx.MultiDiGraph,
-    lang: str = "fr",
-    *,
-    positions: Mapping[str, tuple[float, float]] | None = None,
-    diagnostics: NetworkDiagnostics | None = None,
-    large: bool = False,
-    title: str | None = None,
-) -> go.Figure:
-    """The value network: actors as labelled markers by kind, flows as arrows by type.
+@dataclass(frozen=True)
+class _Canvas:
+    """Where the figure draws: the actors' places, the plot's height and the pixels of a
+    unit along each axis (flows are spread and shortened in pixels)."""
 
-    ``positions`` default to :func:`selfdata.engines.network.layout`; ``diagnostics`` (from
-    :func:`selfdata.engines.network.diagnose`) put a ring around the actors its findings name;
-    ``large`` sizes everything for a projector. The legend lists the flow types and actor
-    kinds present, and the ring when there is one.
-    """
+    large: bool
+    scale: Scale
+    pos: dict[str, tuple[float, float]]
+    plot_px: int
+    px_per_x: float
+    px_per_y: float
+
+
+def _canvas(
+    graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, float]] | None, large: bool
+) -> _Canvas:
     from selfdata.engines.network import layout
 
     scale = Scale.of(large)
     pos = dict(positions) if positions is not None else layout(graph)
-    nodes = list(graph.nodes)
     per_column = Counter(x for x, _ in pos.values())
     rows = max(per_column.values(), default=1)
     columns = len(per_column) or 1
@@ -175,118 +172,150 @@ def network_figure(
     width_px, height_px = 900.0, float(plot_px)
     px_per_x = width_px / max(columns - 1, 1) if columns > 1 else width_px
     px_per_y = height_px / max(rows - 1, 1) if rows > 1 else height_px
-    edges = [(u, v, str(k)) for u, v, k in graph.edges(keys=True)]
-    geometry = _edge_geometry(pos, edges, px_per_x, px_per_y, scale.node)
-    data = graph.edges(keys=True, data=True)
-    by_type: dict[str, list[tuple[str, str, str, Any]]] = {}
-    for u, v, key, attrs in data:
-        by_type.setdefault(str(attrs.get("type")), []).append((u, v, str(key), attrs))
+    return _Canvas(large, scale, pos, plot_px, px_per_x, px_per_y)
 
-    traces: list[go.BaseTraceType] = []
-    ordered_types = [f for f in FLOW_TYPES if f in by_type] + sorted(
+
+Flow = tuple[str, str, str, Any]
+"""(source, target, key, attributes) of a flow."""
+
+
+def _flows_by_type(graph: nx.MultiDiGraph) -> dict[str, list[Flow]]:
+    """The flows by type: the known types in their order, then the unknown ones by name."""
+    by_type: dict[str, list[Flow]] = {}
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        by_type.setdefault(str(attrs.get("type")), []).append((u, v, str(key), attrs))
+    ordered = [f for f in FLOW_TYPES if f in by_type] + sorted(
         f for f in by_type if f not in FLOW_TYPES
     )
-    for flow_type in ordered_types:
-        style = FLOW_STYLES.get(flow_type, FlowStyle(palette.flow_colour(flow_type), "dot"))
-        name = flow_name(flow_type, lang) if flow_type in FLOW_TYPES else flow_type
-        lx: list[float] = []
-        ly: list[float] = []
-        ax: list[float] = []
-        ay: list[float] = []
-        sizes: list[int] = []
-        mx: list[float] = []
-        my: list[float] = []
-        hover: list[str] = []
-        for u, v, key, attrs in by_type[flow_type]:
-            (x0, y0), (x1, y1) = geometry[key]
-            lx += [x0, x1, math.nan]
-            ly += [y0, y1, math.nan]
-            # arrow head: a point just before the tip gives the direction (angleref)
-            ax += [x0 + (x1 - x0) * 0.9, x1]
-            ay += [y0 + (y1 - y0) * 0.9, y1]
-            sizes += [0, scale.arrow]
-            mx.append((x0 + x1) / 2)
-            my.append((y0 + y1) / 2)
-            label = attrs.get("label")
-            text = label.get(lang) if isinstance(label, I18nText) else ""
-            hover.append(
-                f"<b>{plain(_node_label(graph, u, lang))} → "
-                f"{plain(_node_label(graph, v, lang))}</b><br>{html.escape(name)}"
-                + (f"<br>{plain(text, 48)}" if text else "")
-            )
-        group = f"flow:{flow_type}"
-        traces.append(
-            go.Scatter(
-                x=floats(lx),
-                y=floats(ly),
-                mode="lines",
-                name=name,
-                legendgroup=group,
-                line={
-                    "color": style.color,
-                    "width": round(scale.line * style.width, 2),
-                    "dash": style.dash,
-                },
-                hoverinfo="skip",
-                meta={"role": "flow", "type": flow_type, "flows": len(by_type[flow_type])},
-            )
-        )
-        traces.append(
-            go.Scatter(
-                x=floats(ax),
-                y=floats(ay),
-                mode="markers",
-                legendgroup=group,
-                showlegend=False,
-                marker={
-                    "symbol": "arrow",
-                    "angleref": "previous",
-                    "size": np.asarray(sizes, dtype=np.int64),
-                    "color": style.color,
-                    "line": {"width": 0},
-                },
-                hoverinfo="skip",
-                meta={"role": "arrow", "type": flow_type},
-            )
-        )
-        traces.append(
-            go.Scatter(
-                x=floats(mx),
-                y=floats(my),
-                mode="markers",
-                legendgroup=group,
-                showlegend=False,
-                marker={"size": scale.arrow, "color": style.color, "opacity": 0.0},
-                hovertext=hover,
-                hoverinfo="text",
-                meta={"role": "flow-hover", "type": flow_type},
-            )
-        )
+    return {f: by_type[f] for f in ordered}
 
-    show_labels = len(nodes) <= LABELS_UP_TO
-    # the first actor of a column has its name above it: below, the flows to the actors
-    # under it would run through the name
+
+@dataclass
+class _FlowPoints:
+    """The points of one flow type's three traces: lines, arrow heads, hover points."""
+
+    lx: list[float] = field(default_factory=list)
+    ly: list[float] = field(default_factory=list)
+    ax: list[float] = field(default_factory=list)
+    ay: list[float] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    mx: list[float] = field(default_factory=list)
+    my: list[float] = field(default_factory=list)
+    hover: list[str] = field(default_factory=list)
+
+    def add(self, start: tuple[float, float], end: tuple[float, float], arrow: int) -> None:
+        (x0, y0), (x1, y1) = start, end
+        self.lx += [x0, x1, math.nan]
+        self.ly += [y0, y1, math.nan]
+        # arrow head: a point just before the tip gives the direction (angleref)
+        self.ax += [x0 + (x1 - x0) * 0.9, x1]
+        self.ay += [y0 + (y1 - y0) * 0.9, y1]
+        self.sizes += [0, arrow]
+        self.mx.append((x0 + x1) / 2)
+        self.my.append((y0 + y1) / 2)
+
+
+def _flow_hover(graph: nx.MultiDiGraph, flow: Flow, name: str, lang: str) -> str:
+    u, v, _, attrs = flow
+    label = attrs.get("label")
+    text = label.get(lang) if isinstance(label, I18nText) else ""
+    return (
+        f"<b>{plain(_node_label(graph, u, lang))} → "
+        f"{plain(_node_label(graph, v, lang))}</b><br>{html.escape(name)}"
+        + (f"<br>{plain(text, 48)}" if text else "")
+    )
+
+
+def _flow_traces(
+    graph: nx.MultiDiGraph,
+    flow_type: str,
+    flows: Sequence[Flow],
+    geometry: Mapping[str, tuple[tuple[float, float], tuple[float, float]]],
+    scale: Scale,
+    lang: str,
+) -> list[go.Scatter]:
+    """One flow type's lines (in the legend), arrow heads and invisible hover points."""
+    style = FLOW_STYLES.get(flow_type, FlowStyle(palette.flow_colour(flow_type), "dot"))
+    name = flow_name(flow_type, lang) if flow_type in FLOW_TYPES else flow_type
+    points = _FlowPoints()
+    for flow in flows:
+        points.add(*geometry[flow[2]], scale.arrow)
+        points.hover.append(_flow_hover(graph, flow, name, lang))
+    group = f"flow:{flow_type}"
+    line = {"color": style.color, "width": round(scale.line * style.width, 2), "dash": style.dash}
+    arrow = {
+        "symbol": "arrow",
+        "angleref": "previous",
+        "size": np.asarray(points.sizes, dtype=np.int64),
+        "color": style.color,
+        "line": {"width": 0},
+    }
+    return [
+        go.Scatter(
+            x=floats(points.lx),
+            y=floats(points.ly),
+            mode="lines",
+            name=name,
+            legendgroup=group,
+            line=line,
+            hoverinfo="skip",
+            meta={"role": "flow", "type": flow_type, "flows": len(flows)},
+        ),
+        go.Scatter(
+            x=floats(points.ax),
+            y=floats(points.ay),
+            mode="markers",
+            legendgroup=group,
+            showlegend=False,
+            marker=arrow,
+            hoverinfo="skip",
+            meta={"role": "arrow", "type": flow_type},
+        ),
+        go.Scatter(
+            x=floats(points.mx),
+            y=floats(points.my),
+            mode="markers",
+            legendgroup=group,
+            showlegend=False,
+            marker={"size": scale.arrow, "color": style.color, "opacity": 0.0},
+            hovertext=points.hover,
+            hoverinfo="text",
+            meta={"role": "flow-hover", "type": flow_type},
+        ),
+    ]
+
+
+def _label_places(nodes: Sequence[str], pos: Mapping[str, tuple[float, float]]) -> dict[str, str]:
+    """The first actor of a column has its name above it: below, the flows to the actors
+    under it would run through the name (the others: below, the default)."""
     tops: dict[float, float] = {}
     for x, y in pos.values():
         tops[x] = max(y, tops.get(x, y))
-    label_above = {n: "top center" for n in nodes if n in pos and pos[n][1] == tops[pos[n][0]]}
+    return {n: "top center" for n in nodes if n in pos and pos[n][1] == tops[pos[n][0]]}
+
+
+def _actor_hover(graph: nx.MultiDiGraph, node: str, kind: str, lang: str) -> str:
+    gives, gets = _counts(graph, node)
+    colon = "\u202f:" if lang == "fr" else ":"
+    return (
+        f"<b>{plain(_node_label(graph, node, lang), 40)}</b><br>"
+        f"{html.escape(kind_name(kind, lang))}<br>"
+        f"{t('network.hover.gives', lang)}{colon} {count_text(gives, lang)}<br>"
+        f"{t('network.hover.gets', lang)}{colon} {count_text(gets, lang)}"
+    )
+
+
+def _actor_traces(graph: nx.MultiDiGraph, canvas: _Canvas, lang: str) -> list[go.Scatter]:
+    """One marker trace per actor kind present, in the palette's order."""
+    nodes, pos, scale = list(graph.nodes), canvas.pos, canvas.scale
+    show_labels = len(nodes) <= LABELS_UP_TO
+    label_above = _label_places(nodes, pos)
     kinds: dict[str, list[str]] = {}
     for node in nodes:
-        kind = graph.nodes[node].get("kind")
-        kinds.setdefault(palette.kind_key(kind), []).append(node)
+        kinds.setdefault(palette.kind_key(graph.nodes[node].get("kind")), []).append(node)
+    traces = []
     for kind in [k for k in KIND_STYLES if k in kinds]:
-        kind_style = KIND_STYLES[kind]
-        members = kinds[kind]
-        hover = []
-        for node in members:
-            gives, gets = _counts(graph, node)
-            colon = "\u202f:" if lang == "fr" else ":"
-            hover.append(
-                f"<b>{plain(_node_label(graph, node, lang), 40)}</b><br>"
-                f"{html.escape(kind_name(kind, lang))}<br>"
-                f"{t('network.hover.gives', lang)}{colon} {count_text(gives, lang)}<br>"
-                f"{t('network.hover.gets', lang)}{colon} {count_text(gets, lang)}"
-            )
+        kind_style, members = KIND_STYLES[kind], kinds[kind]
         traces.append(
             go.Scatter(
                 x=floats(pos[n][0] for n in members),
@@ -303,7 +332,7 @@ def network_figure(
                     "color": kind_style.colour,
                     "line": {"color": INK, "width": 1.5},
                 },
-                hovertext=hover,
+                hovertext=[_actor_hover(graph, n, kind, lang) for n in members],
                 hoverinfo="text",
                 customdata=members,
                 meta={
@@ -314,36 +343,49 @@ def network_figure(
                 },
             )
         )
+    return traces
 
+
+def _flag_trace(
+    diagnostics: NetworkDiagnostics | None, canvas: _Canvas, lang: str
+) -> go.Scatter | None:
+    """The ring around the actors a diagnostic points at (None: there is none)."""
+    pos = canvas.pos
     flagged = [n for n in flagged_actors(diagnostics) if n in pos]
-    if flagged:
-        traces.append(
-            go.Scatter(
-                x=[pos[n][0] for n in flagged],
-                y=[pos[n][1] for n in flagged],
-                mode="markers",
-                name=t("network.flagged", lang),
-                marker={
-                    "symbol": "circle-open",
-                    "size": scale.node * 1.9,
-                    "color": palette.FLAG,
-                    "line": {"width": 3 if not large else 4},
-                },
-                hoverinfo="skip",
-                customdata=flagged,
-                meta={"role": "flagged", "actors": flagged},
-            )
-        )
+    if not flagged:
+        return None
+    return go.Scatter(
+        x=[pos[n][0] for n in flagged],
+        y=[pos[n][1] for n in flagged],
+        mode="markers",
+        name=t("network.flagged", lang),
+        marker={
+            "symbol": "circle-open",
+            "size": canvas.scale.node * 1.9,
+            "color": palette.FLAG,
+            "line": {"width": 3 if not canvas.large else 4},
+        },
+        hoverinfo="skip",
+        customdata=flagged,
+        meta={"role": "flagged", "actors": flagged},
+    )
 
-    # the legend sits under the plot, in rows of three (two on the projector)
+
+def _network_layout(
+    traces: Sequence[go.Scatter], canvas: _Canvas, empty: bool, title: str | None, lang: str
+) -> dict[str, Any]:
+    """The figure's layout: the legend under the plot, in rows of three (two on the
+    projector), the axes hidden around the actors, a note when there is no actor."""
+    scale, pos = canvas.scale, canvas.pos
     entries = sum(1 for tr in traces if tr.showlegend is not False)
-    legend_px = int(math.ceil(entries / (2 if large else 3)) * scale.font * 2.1) + 10
+    legend_px = int(math.ceil(entries / (2 if canvas.large else 3)) * scale.font * 2.1) + 10
     top = 50 if title else 10
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
-    # the layout goes in with the traces: ``update_layout`` afterwards costs ~10× more
-    figure_layout: dict[str, Any] = dict(
-        height=plot_px + legend_px + top,
+    empty_note = {"text": t("network.empty", lang), "showarrow": False, "xref": "paper"}
+    empty_note |= {"yref": "paper", "x": 0.5, "y": 0.5}
+    return dict(
+        height=canvas.plot_px + legend_px + top,
         margin={"l": 10, "r": 10, "t": top, "b": legend_px},
         title={"text": plain(title, 80)} if title else None,
         font={"size": scale.font},
@@ -359,26 +401,43 @@ def network_figure(
             "itemsizing": "constant",
         },
         hoverlabel={"font": {"size": scale.font}},
-        xaxis={
-            "visible": False,
-            "range": [min(xs) - 0.45, max(xs) + 0.45],
-            "fixedrange": False,
-        },
+        xaxis={"visible": False, "range": [min(xs) - 0.45, max(xs) + 0.45], "fixedrange": False},
         yaxis={"visible": False, "range": [min(ys) - 0.8, max(ys) + 0.8]},
-        annotations=[]
-        if nodes
-        else [
-            {
-                "text": t("network.empty", lang),
-                "showarrow": False,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0.5,
-                "y": 0.5,
-            }
-        ],
+        annotations=[empty_note] if empty else [],
     )
-    return go.Figure(traces, layout=figure_layout)
+
+
+def network_figure(
+    graph: nx.MultiDiGraph,
+    lang: str = "fr",
+    *,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    diagnostics: NetworkDiagnostics | None = None,
+    large: bool = False,
+    title: str | None = None,
+) -> go.Figure:
+    """The value network: actors as labelled markers by kind, flows as arrows by type.
+
+    ``positions`` default to :func:`selfdata.engines.network.layout`; ``diagnostics`` (from
+    :func:`selfdata.engines.network.diagnose`) put a ring around the actors its findings name;
+    ``large`` sizes everything for a projector. The legend lists the flow types and actor
+    kinds present, and the ring when there is one.
+    """
+    canvas = _canvas(graph, positions, large)
+    edges = [(u, v, str(k)) for u, v, k in graph.edges(keys=True)]
+    geometry = _edge_geometry(
+        canvas.pos, edges, canvas.px_per_x, canvas.px_per_y, canvas.scale.node
+    )
+    traces: list[go.Scatter] = []
+    for flow_type, flows in _flows_by_type(graph).items():
+        traces += _flow_traces(graph, flow_type, flows, geometry, canvas.scale, lang)
+    traces += _actor_traces(graph, canvas, lang)
+    ring = _flag_trace(diagnostics, canvas, lang)
+    if ring is not None:
+        traces.append(ring)
+    # the layout goes in with the traces: ``update_layout`` afterwards costs ~10× more
+    layout = _network_layout(traces, canvas, not graph.nodes, title, lang)
+    return go.Figure(traces, layout=layout)
 
 
 @dataclass(frozen=True)
@@ -413,146 +472,3 @@ def balance_rows(
             )
         )
     return out
-
-
-WALL_LEGEND_ROW_PX = round(WALL_TEXT_PX * 1.9)
-"""A row of the legend on the wall, in pixels (24 px text and its spacing)."""
-WALL_WIDTH_PX = 1100
-"""A projected chart's width at 1280×720, the narrowest wall (the main column's width)."""
-WALL_LABEL_CHARS = 30
-"""Where an actor's name wraps on the wall."""
-_WALL_CHAR_PX = 0.5 * WALL_TEXT_PX
-"""A character's width at the wall's legend size, rounded up (measured: 0.43 em)."""
-_WALL_LINE_PX = 1.32 * WALL_TEXT_PX
-"""A line of a name on the wall (measured in Chromium: 63 px for two lines of 24 px)."""
-_WALL_OFFSET_PX = 31.0
-"""From a marker's centre to its name's nearest edge (34 px markers, measured)."""
-_WALL_GAP_PX = 6.0
-"""What is left between a name and the next marker."""
-
-
-def network_on_wall(figure: ReadyFigure, *, side_by_side: bool = False) -> ReadyFigure:
-    """The network restyled for the projector (:func:`on_wall`: texts >= 24 px, a chart that
-    ends above the fold at 1280×720), its legend and its rows measured again for the wall.
-
-    Read back at 1280×720: the figure reserved its legend's height at the laptop's size, the
-    wall's larger text needed more, and the diagram kept a third of the chart while the
-    names ran into the actors under them. On the wall, when the actors are named under (or,
-    heading a column, above) their markers:
-
-    * the legend keeps what the names do not say (the flow types, the ring), its rows
-      counted for the narrowest wall (:data:`WALL_WIDTH_PX`, half of it ``side_by_side``);
-    * names wrap at :data:`WALL_LABEL_CHARS` (the columns are wide on a projector);
-    * the vertical range leaves each column's first and last names their lines, and the
-      rows between get the rest;
-    * a column too tall for that in :data:`WALL_CHART_PX` makes the chart taller (it then
-      ends below the fold at 720p) rather than print names over markers.
-    """
-    wall = on_wall(figure, height=None)  # a copy of its own, every text at least 24 px
-    spec = wall.to_dict()
-    traces = [tr for tr in spec.get("data") or [] if isinstance(tr, dict)]
-    actors = [tr for tr in traces if (tr.get("meta") or {}).get("role") == "actor"]
-    labelled = bool(actors) and all("text" in str(tr.get("mode", "")) for tr in actors)
-    if labelled:
-        for trace in actors:
-            trace["showlegend"] = False
-            names = (trace.get("meta") or {}).get("names")
-            if names:
-                trace["text"] = [plain(str(name), WALL_LABEL_CHARS) for name in names]
-    shown = [str(tr.get("name") or "") for tr in traces if tr.get("showlegend") is not False]
-    width = WALL_WIDTH_PX / 2 if side_by_side else WALL_WIDTH_PX
-    legend_px = legend_rows(shown, width) * WALL_LEGEND_ROW_PX + 10
-    layout = spec.setdefault("layout", {})
-    margin = dict(layout.get("margin") or {})
-    margin["b"] = legend_px
-    layout["margin"] = margin
-    top = int(margin.get("t") or 0)
-    height = max(WALL_CHART_PX, legend_px + top + WALL_CHART_PX // 2)
-    if labelled:
-        columns = _columns(actors)
-        ends = _ends_px(columns)
-        height = max(height, legend_px + top + _rows_px(columns, ends))
-        yaxis = dict(layout.get("yaxis") or {})
-        yaxis["range"] = _wall_y_range(columns, ends, height - legend_px - top)
-        layout["yaxis"] = yaxis
-    layout["height"] = height
-    return wall
-
-
-def legend_rows(names: Sequence[str], width: float) -> int:
-    """Rows a horizontal legend of ``names`` takes at the wall's size in ``width`` pixels
-    (symbol and spacing counted; packed in order, as plotly does)."""
-    rows, used = 0, width
-    for name in names:
-        item = 50 + len(name) * _WALL_CHAR_PX
-        if used + item > width:
-            rows, used = rows + 1, 0.0
-        used += item
-    return rows
-
-
-def _lines(text: Any) -> int:
-    return str(text).count("<br>") + 1
-
-
-Columns = dict[float, list[tuple[float, int, str]]]
-"""(y, lines of the name, where the name is) of every actor, by column, top first."""
-
-
-def _columns(actors: Sequence[dict[str, Any]]) -> Columns:
-    """Each actor's place and name, by column (see :data:`Columns`)."""
-    columns: Columns = {}
-    for trace in actors:
-        xs, ys = numbers(trace.get("x")), numbers(trace.get("y"))
-        texts = trace.get("text") or [""] * len(xs)
-        where = trace.get("textposition") or "bottom center"
-        places = where if isinstance(where, list | tuple) else [where] * len(xs)
-        for x, y, text, place in zip(xs, ys, texts, places, strict=False):
-            columns.setdefault(float(x), []).append((float(y), _lines(text), str(place)))
-    for members in columns.values():
-        members.sort(reverse=True)  # top first
-    return columns
-
-
-def _rows_px(columns: Columns, ends: tuple[float, float]) -> int:
-    """The plot height the wall needs so that no name reaches the next marker."""
-    need = 0.0
-    for members in columns.values():
-        span = members[0][0] - members[-1][0]
-        if span <= 0:
-            continue
-        for (y1, lines1, place1), (y2, lines2, place2) in zip(members, members[1:], strict=False):
-            # the upper actor's name below it, or the lower one's above it, fills the gap
-            name = _WALL_OFFSET_PX + (lines1 if place1.startswith("bottom") else 0) * _WALL_LINE_PX
-            name += (lines2 if place2.startswith("top") else 0) * _WALL_LINE_PX
-            per_unit = (name + Scale.of(True).node / 2 + _WALL_GAP_PX) / (y1 - y2)
-            need = max(need, per_unit * span)
-    top, bottom = ends
-    return int(math.ceil(need + top + bottom))
-
-
-def _ends_px(columns: Columns) -> tuple[float, float]:
-    """Room above the highest marker and below the lowest, for their names."""
-    top = bottom = Scale.of(True).node / 2 + _WALL_GAP_PX
-    for members in columns.values():
-        _, lines, place = members[0]
-        if place.startswith("top"):
-            top = max(top, _WALL_OFFSET_PX + lines * _WALL_LINE_PX + _WALL_GAP_PX)
-        _, lines, place = members[-1]
-        if place.startswith("bottom"):
-            bottom = max(bottom, _WALL_OFFSET_PX + lines * _WALL_LINE_PX + _WALL_GAP_PX)
-    return top, bottom
-
-
-def _wall_y_range(columns: Columns, ends: tuple[float, float], plot_px: float) -> list[float]:
-    """The vertical range that gives the names at both ends their pixels, and the rows
-    between the rest of ``plot_px``."""
-    ys = [y for members in columns.values() for y, _, _ in members]
-    low, high = min(ys), max(ys)
-    top, bottom = ends
-    span = high - low
-    per_unit = (plot_px - top - bottom) / span if span > 0 else 0.0
-    if per_unit <= 0:  # a single row: the room above and below it shared as the names need
-        half = max(plot_px / 2, 1.0)
-        return [low - bottom / half, high + top / half]
-    return [low - bottom / per_unit, high + top / per_unit]

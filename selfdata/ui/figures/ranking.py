@@ -83,7 +83,7 @@ def ranking_figure(ranking: Ranking, lang: str = "fr", *, large: bool = False) -
     Consensus and missing cells show on hover."""
     scale = Scale.of(large)
     labels = scenario_labels(ranking)
-    names = [plain(label, 40 if not large else 30) for label in labels]
+    names = [plain(label, 40 if not large else 36) for label in labels]  # two lines at most
     hover = []
     for s in ranking.scenarios:
         consensus = "—" if s.consensus is None else format_score(s.consensus, lang)

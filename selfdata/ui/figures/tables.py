@@ -16,11 +16,14 @@ import plotly.graph_objects as go
 from selfdata.domain import palette
 from selfdata.engines.tables import NeedTally, ScenarioTally, TableInfo
 from selfdata.i18n import t
-from selfdata.ui.figures.common import plotly_text
+from selfdata.ui.figures.common import count_ticks, plotly_text
 
 PATTERNS = ("", "/", "x", "\\", ".", "-", "|", "+")
 """Fill patterns given to the tables in turn (a second cue besides the colour)."""
 _FONT = {"size": 16, "color": palette.BLACK}
+WALL_BAR_PX = 34
+"""One table's bar on the wall: its value, written at 24 px or more past its end, must
+fit its thickness (plotly shrinks an outside text to the bar's)."""
 
 
 def need_label(need: NeedTally, lang: str) -> str:
@@ -43,10 +46,18 @@ def table_vote_bars(
             marker={
                 "color": palette.table_colour(table.colour),
                 "line": {"color": palette.INK, "width": 1},
-                "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fgcolor": palette.INK},
+                # over the table's colour, not instead of it (a replaced fill is white)
+                "pattern": {
+                    "shape": PATTERNS[i % len(PATTERNS)],
+                    "fgcolor": palette.INK,
+                    "fillmode": "overlay",
+                    "size": 10,
+                    "solidity": 0.15,
+                },
             },
             text=[n.per_table.get(table.id, "") for n in needs],
             textposition="outside",
+            constraintext="none",
             cliponaxis=False,
             hovertemplate="%{y}: %{x}<extra>" + plotly_text(table.name) + "</extra>",
         )
@@ -57,12 +68,16 @@ def table_vote_bars(
         traces,
         layout={
             "barmode": "group",
-            "height": max(260, (18 * len(tables) + 30) * len(needs) + 100),
+            "height": max(260, (WALL_BAR_PX * len(tables) + 30) * len(needs) + 140),
             "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
             "font": _FONT,
             "plot_bgcolor": palette.WHITE,
             "paper_bgcolor": palette.WHITE,
-            "xaxis": {"title": {"text": t("tables.dots_axis", lang)}, "range": [0, top * 1.2 + 1]},
+            "xaxis": {
+                "title": {"text": t("tables.dots_axis", lang)},
+                "range": [0, top * 1.2 + 1],
+                **count_ticks(top * 1.2 + 1),
+            },
             "yaxis": {"autorange": "reversed"},
             "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         },

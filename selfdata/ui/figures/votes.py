@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from selfdata.domain import palette
 from selfdata.i18n import t
-from selfdata.ui.figures.common import hbars, plotly_text, room_figure
+from selfdata.ui.figures.common import count_ticks, hbars, plotly_text, room_figure
 
 
 def _ranked(totals: Sequence[tuple[str, int]]) -> tuple[list[str], list[int]]:
@@ -28,7 +28,11 @@ def vote_bars(totals: Sequence[tuple[str, int]], lang: str) -> go.Figure:
     return room_figure(
         bar,
         max(240, 44 * len(labels) + 80),
-        xaxis={"title": {"text": t("needs.dots_axis", lang)}, "range": _x_range(values)},
+        xaxis={
+            "title": {"text": t("needs.dots_axis", lang)},
+            "range": _x_range(values),
+            **count_ticks(_x_range(values)[1]),
+        },
     )
 
 
@@ -43,5 +47,5 @@ def patch_vote_bars(template: dict[str, Any], totals: Sequence[tuple[str, int]])
     labels, values = _ranked(totals)
     bar = {**template["data"][0], "x": values, "y": labels, "text": [str(v) for v in values]}
     layout = template["layout"]
-    xaxis = {**layout["xaxis"], "range": _x_range(values)}
+    xaxis = {**layout["xaxis"], "range": _x_range(values), **count_ticks(_x_range(values)[1])}
     return {**template, "data": [bar], "layout": {**layout, "xaxis": xaxis}}

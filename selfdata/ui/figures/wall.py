@@ -7,8 +7,10 @@ colour bars, annotations) is at least :data:`WALL_TEXT_PX` pixels, and the chart
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
+from selfdata.domain import palette
 from selfdata.ui.figures.ready import ReadyFigure
 
 WALL_TEXT_PX = 24
@@ -29,13 +31,69 @@ def _at_least(font: Any, size: int) -> dict[str, Any]:
     return out
 
 
+def _title(holder: dict[str, Any], size: int) -> None:
+    title = holder.get("title")
+    if isinstance(title, dict):
+        title["font"] = _inked(_at_least(title.get("font"), size))
+
+
 def _colorbar(holder: dict[str, Any]) -> None:
     bar = holder.get("colorbar")
     if isinstance(bar, dict):
-        bar["tickfont"] = _at_least(bar.get("tickfont"), WALL_TEXT_PX)
-        title = bar.get("title")
-        if isinstance(title, dict):
-            title["font"] = _at_least(title.get("font"), WALL_TEXT_PX)
+        bar["tickfont"] = _inked(_at_least(bar.get("tickfont"), WALL_TEXT_PX))
+        _title(bar, WALL_TEXT_PX)
+
+
+def _axis(axis: dict[str, Any]) -> None:
+    axis["tickfont"] = _inked(_at_least(axis.get("tickfont"), WALL_TEXT_PX))
+    _title(axis, WALL_TEXT_PX)
+
+
+def _inked(font: dict[str, Any]) -> dict[str, Any]:
+    """``font`` in black unless it has a colour: Streamlit's chart theme greys the axes'
+    labels otherwise, faint from the back of the room (walk W1)."""
+    font.setdefault("color", palette.BLACK)
+    return font
+
+
+_LAYOUT_PARTS: tuple[tuple[tuple[str, ...], Callable[[dict[str, Any]], None]], ...] = (
+    (("xaxis", "yaxis"), _axis),
+    (("coloraxis",), _colorbar),
+)
+"""What to enlarge in a layout entry, by the start of its key (``xaxis2``, ``coloraxis``…)."""
+
+_TRACE_FONTS = ("insidetextfont", "outsidetextfont")
+"""A trace's other text fonts, enlarged when the trace sets them."""
+
+
+def _layout_on_wall(layout: dict[str, Any]) -> None:
+    layout["font"] = _at_least(layout.get("font"), WALL_FONT_PX)
+    for key, value in list(layout.items()):
+        if isinstance(value, dict):
+            for prefixes, enlarge in _LAYOUT_PARTS:
+                if key.startswith(prefixes):
+                    enlarge(value)
+    if "legend" in layout:
+        legend = layout.get("legend") or {}
+        legend["font"] = _inked(_at_least(legend.get("font"), WALL_TEXT_PX))
+        layout["legend"] = legend
+    _title(layout, WALL_FONT_PX)
+    for note in layout.get("annotations") or []:
+        if isinstance(note, dict):
+            note["font"] = _at_least(note.get("font"), WALL_TEXT_PX)
+
+
+def _trace_on_wall(trace: dict[str, Any]) -> None:
+    if "textfont" in trace or "text" in trace or "texttemplate" in trace:
+        trace["textfont"] = _at_least(trace.get("textfont"), WALL_TEXT_PX)
+        if trace.get("type") == "bar":  # a bar's value (a heatmap's cells keep their contrast)
+            trace["textfont"] = _inked(trace["textfont"])
+    for key in _TRACE_FONTS:
+        if key in trace:
+            trace[key] = _at_least(trace.get(key), WALL_TEXT_PX)
+    _colorbar(trace)
+    if isinstance(trace.get("marker"), dict):
+        _colorbar(trace["marker"])
 
 
 def wall_figure(
@@ -48,39 +106,10 @@ def wall_figure(
         return spec
     out = copy.deepcopy(spec)
     layout = out.setdefault("layout", {})
-    layout["font"] = _at_least(layout.get("font"), WALL_FONT_PX)
-    for key, value in list(layout.items()):
-        if not isinstance(value, dict):
-            continue
-        if key.startswith(("xaxis", "yaxis")):
-            value["tickfont"] = _at_least(value.get("tickfont"), WALL_TEXT_PX)
-            title = value.get("title")
-            if isinstance(title, dict):
-                title["font"] = _at_least(title.get("font"), WALL_TEXT_PX)
-        elif key.startswith("coloraxis"):
-            _colorbar(value)
-    if isinstance(layout.get("legend"), dict) or "legend" in layout:
-        legend = layout.get("legend") or {}
-        legend["font"] = _at_least(legend.get("font"), WALL_TEXT_PX)
-        layout["legend"] = legend
-    title = layout.get("title")
-    if isinstance(title, dict):
-        title["font"] = _at_least(title.get("font"), WALL_FONT_PX)
-    for note in layout.get("annotations") or []:
-        if isinstance(note, dict):
-            note["font"] = _at_least(note.get("font"), WALL_TEXT_PX)
+    _layout_on_wall(layout)
     for trace in out.get("data") or []:
-        if not isinstance(trace, dict):
-            continue
-        if "textfont" in trace or "text" in trace or "texttemplate" in trace:
-            trace["textfont"] = _at_least(trace.get("textfont"), WALL_TEXT_PX)
-        if "insidetextfont" in trace:
-            trace["insidetextfont"] = _at_least(trace.get("insidetextfont"), WALL_TEXT_PX)
-        if "outsidetextfont" in trace:
-            trace["outsidetextfont"] = _at_least(trace.get("outsidetextfont"), WALL_TEXT_PX)
-        _colorbar(trace)
-        if isinstance(trace.get("marker"), dict):
-            _colorbar(trace["marker"])
+        if isinstance(trace, dict):
+            _trace_on_wall(trace)
     if height is not None:
         layout["height"] = height
     return out
@@ -89,3 +118,18 @@ def wall_figure(
 def on_wall(figure: ReadyFigure, *, height: int | None = WALL_CHART_PX) -> ReadyFigure:
     """``figure`` restyled for the projector (texts >= 24 px, a height above the fold)."""
     return ReadyFigure(wall_figure(figure.to_dict(), height=height))
+
+
+def untitled(figure: ReadyFigure) -> ReadyFigure:
+    """``figure`` without its title and the room kept for it, the chart that much shorter
+    (on the wall, the line above the chart already says it: « Méthode : Somme pondérée »)."""
+    spec = figure.to_dict()
+    layout = dict(spec.get("layout") or {})
+    layout.pop("title", None)
+    margin = dict(layout.get("margin") or {})
+    freed = max(int(margin.get("t") or 0) - 10, 0)
+    margin["t"] = 10
+    layout["margin"] = margin
+    if isinstance(layout.get("height"), int | float):  # the freed room goes, not to the bars
+        layout["height"] = layout["height"] - freed
+    return ReadyFigure({**spec, "layout": layout})
