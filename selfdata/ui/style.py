@@ -39,6 +39,7 @@ div[data-baseweb="select"] > div { min-height: 44px; }
 
 _PROJECTION_CSS = """
 <style>
+:root { --sd-projection: 1; }
 .stApp { background: WHITE; color: BLACK; }
 .stApp [data-testid="stMarkdownContainer"] p,
 .stApp [data-testid="stMarkdownContainer"] li { font-size: 1.7rem; line-height: 1.35; }

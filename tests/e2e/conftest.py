@@ -23,6 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -306,3 +307,55 @@ def wait_until_still(page: object, quiet_ms: int = 250, max_ms: int = 3000) -> b
 
     assert isinstance(page, Page)
     return bool(page.evaluate(STILL_JS, [quiet_ms, max_ms]))
+
+
+SETTLE_MS = 60_000
+"""How long a page may take to finish its run (generous: a loaded two-core machine)."""
+
+
+def settle(page: Any, *, still: bool = True, timeout_ms: int = SETTLE_MS) -> None:
+    """Wait until Streamlit has drawn everything (no placeholder, no run in progress) and,
+    with ``still``, until the last frame is painted."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        timeout=timeout_ms,
+    )
+    if still:
+        wait_until_still(page)
+
+
+def pick_option(
+    page: Any, opener: Any, option: str | re.Pattern[str], *, typed: str = "", tries: int = 3
+) -> None:
+    """Open a select box with ``opener`` (a locator), optionally type ``typed`` (a long list
+    may not have drawn its option yet), and take ``option``. A run still drawing the page
+    when the list opens redraws the box and closes the list under the pointer (seen on a
+    loaded machine: the option never showed): each try waits for the page's run to finish
+    and opens the list again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    exact = {"exact": True} if isinstance(option, str) else {}
+    for attempt in range(tries):
+        settle(page)
+        opener.click()
+        if typed:
+            opener.press_sequentially(typed)
+        try:
+            page.get_by_role("option", name=option, **exact).click(timeout=15_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")
+
+
+def projection_styled(page: Any, timeout_ms: int = SETTLE_MS) -> None:
+    """Wait until the projector's large type is in force. Streamlit draws a page's style
+    block a moment after its text (50-100 ms on a first load, measured at 1920x1080): a size
+    read as soon as the text shows can be the browser's 16 px default."""
+    page.wait_for_function(
+        "() => getComputedStyle(document.documentElement)"
+        ".getPropertyValue('--sd-projection').trim() === '1'",
+        timeout=timeout_ms,
+    )

@@ -12,7 +12,7 @@ from selfdata.files.loading import default_decks
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
-from tests.e2e.conftest import DESKTOP, Server, wait_until_still
+from tests.e2e.conftest import DESKTOP, Server, pick_option, wait_until_still
 
 pytestmark = pytest.mark.e2e
 LOAD_MS = 60_000  # waits on conditions: generous for a loaded machine
@@ -48,8 +48,7 @@ def _selectbox(page: Any, label: str) -> Any:
 
 
 def _pick(page: Any, label: str, option: str) -> None:
-    _selectbox(page, label).locator("input").click()
-    page.get_by_role("option", name=option, exact=True).click()
+    pick_option(page, _selectbox(page, label).locator("input"), option)
     _wait_idle(page)
 
 

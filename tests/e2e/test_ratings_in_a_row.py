@@ -17,7 +17,7 @@ import pytest
 
 from selfdata.app import links, services
 from selfdata.store import Store
-from tests.e2e.conftest import TABLET, ConsoleLog, Server
+from tests.e2e.conftest import TABLET, ConsoleLog, Server, settle
 from tests.service_helpers import import_workshop_data
 
 pytestmark = pytest.mark.e2e
@@ -65,14 +65,6 @@ def workshop() -> dict[str, Any]:
         ],
         "criteria": [{"criterion": c, "weight": 1} for c in CRITERIA],
     }
-
-
-def settle(page: Any) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=LOAD_MS,
-    )
 
 
 def wait_for(read: Any, want: Any, seconds: float = 60) -> Any:
@@ -142,10 +134,10 @@ def tap_in_a_row(page: Any, values: dict[str, int], *, settled: bool = True) -> 
         except AssertionError:
             pass
         if settled:
-            settle(page)
+            settle(page, still=False)
         if not chosen(page, criterion, value):
             lost.append(criterion)
-    settle(page)
+    settle(page, still=False)
     return lost
 
 
@@ -155,7 +147,7 @@ def open_tablet(room: dict[str, Any]) -> Any:
     page = room["page"]
     page.goto(room["url"])
     expect(page.locator(".st-key-scenarios_rate_coop_privacy_risk")).to_be_visible()
-    settle(page)
+    settle(page, still=False)
     return page
 
 
@@ -171,7 +163,7 @@ def test_ten_ratings_tapped_in_a_row_during_a_round_are_all_kept(room: dict[str,
     assert lost == [], f"taps not shown chosen after their redraw: {lost}"
     assert wait_for(lambda: mine(room), want) == want
     page.reload()  # drawn again from the store, not from the browser's memory
-    settle(page)
+    settle(page, still=False)
     assert [c for c, v in want.items() if not chosen(page, c, v)] == []
     store = Store(f"sqlite:///{room['server'].db}")
     try:
@@ -188,7 +180,7 @@ def test_ten_ratings_tapped_in_a_row_outside_rounds_are_all_kept(room: dict[str,
     assert lost == [], f"taps not shown chosen after their redraw: {lost}"
     assert wait_for(lambda: mine(room), want) == want
     page.reload()
-    settle(page)
+    settle(page, still=False)
     assert [c for c, v in want.items() if not chosen(page, c, v)] == []
 
 
@@ -208,7 +200,7 @@ def test_ten_ratings_tapped_by_a_quick_finger_in_a_second_round_are_all_kept(
     assert lost == [], f"taps not shown chosen: {lost}"
     assert wait_for(lambda: mine(room), want) == want
     page.reload()
-    settle(page)
+    settle(page, still=False)
     assert [c for c, v in want.items() if not chosen(page, c, v)] == []
     store = Store(f"sqlite:///{room['server'].db}")
     try:
@@ -242,7 +234,7 @@ def test_three_tablets_tapping_in_turn_during_a_round_keep_all_thirty_ratings(
                 links.page_url(server.base_url, "scenarios", {"code": created.code, "token": token})
             )
             expect(page.locator(".st-key-scenarios_rate_coop_privacy_risk")).to_be_visible()
-            settle(page)
+            settle(page, still=False)
         wants = [{c: 1 + (i + k) % 5 for i, c in enumerate(CRITERIA)} for k in range(3)]
         for criterion in CRITERIA:
             for page, want in zip(pages, wants, strict=True):
@@ -252,7 +244,7 @@ def test_three_tablets_tapping_in_turn_during_a_round_keep_all_thirty_ratings(
                     "aria-checked", "true"
                 )
         for page, want in zip(pages, wants, strict=True):
-            settle(page)
+            settle(page, still=False)
             assert [c for c, v in want.items() if not chosen(page, c, v)] == []
         room = {"server": server, "code": created.code}
         for token, want in zip(tokens, wants, strict=True):

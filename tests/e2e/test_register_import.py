@@ -17,7 +17,7 @@ import pytest
 from selfdata.app import services
 from selfdata.i18n import t
 from selfdata.store import Store
-from tests.e2e.conftest import DESKTOP, ConsoleLog, Server
+from tests.e2e.conftest import DESKTOP, ConsoleLog, Server, pick_option
 from tests.register_fixture import register_csv, register_xlsx
 
 pytestmark = pytest.mark.e2e
@@ -69,32 +69,13 @@ def _add_register(page: Any, name: str, content: bytes) -> None:
     expect(page.get_by_text(fr("prepare.inventory_done", n=9))).to_be_visible()
 
 
-def _settled(page: Any) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000
-    )
-
-
 def _choose(page: Any, label: str, option: str) -> None:
-    """Type the option's first letters in the select box and take it (a list that scrolls
-    may not have drawn the option yet). Each choice reruns the page: the previous choice's
-    run is let finish first, and a list that its redraw closed under the typing (seen on a
-    loaded machine: the option never showed in 90 s) is opened again."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    """Type the option's first letters in the select box and take it (see
+    :func:`pick_option`: each choice reruns the page)."""
     from playwright.sync_api import expect
 
     box = page.get_by_role("combobox", name=label, exact=True)
-    for attempt in range(3):
-        _settled(page)
-        box.click()
-        box.press_sequentially(option[:6])
-        try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=20_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
+    pick_option(page, box, option, typed=option[:6])
     expect(page.get_by_role("listbox")).to_have_count(0)
 
 

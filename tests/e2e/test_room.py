@@ -23,7 +23,15 @@ from typing import Any
 import pytest
 
 from selfdata.i18n import t
-from tests.e2e.conftest import DESKTOP, TABLET, ConsoleLog, Server, wait_until_still
+from tests.e2e.conftest import (
+    DESKTOP,
+    TABLET,
+    ConsoleLog,
+    Server,
+    pick_option,
+    settle,
+    wait_until_still,
+)
 
 # timing: a vote on the projector within LIVE_SECONDS, and the asleep tablet's paused clock
 pytestmark = [pytest.mark.e2e, pytest.mark.timing]
@@ -78,30 +86,9 @@ class Story:
         page.screenshot(path=str(self.shots / f"{name}.png"))
 
 
-def settle(page: Any) -> None:
-    """Wait until Streamlit has drawn everything (no placeholder, no run in progress)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=LOAD_MS,
-    )
-    wait_until_still(page)  # the last frame painted
-
-
 def choose(page: Any, label: str, option: re.Pattern[str]) -> None:
-    """Pick ``option`` in the select box ``label``. A run still drawing the page when the
-    list opens redraws the box and closes the list (seen once in a full run, the server's
-    first page on a busy machine): wait for the page, and open the list again if it shut."""
-    settle(page)
-    for _ in range(3):
-        page.get_by_label(label).click()
-        try:
-            page.get_by_role("option", name=option).click(timeout=5_000)
-            return
-        except Exception:  # the list closed under the pointer: open it again
-            settle(page)
-    page.get_by_label(label).click()
-    page.get_by_role("option", name=option).click()
+    """Pick ``option`` in the select box ``label``."""
+    pick_option(page, page.get_by_label(label), option)
 
 
 def no_exception(page: Any) -> None:

@@ -20,12 +20,23 @@ from selfdata.domain.numbers import format_score
 from selfdata.files.loading import default_decks
 from selfdata.i18n import t
 from selfdata.store import Store
-from tests.e2e.conftest import DESKTOP, TABLET, ConsoleLog, Server
+from tests.e2e.conftest import (
+    DESKTOP,
+    TABLET,
+    ConsoleLog,
+    Server,
+    pick_option,
+    projection_styled,
+    settle,
+)
 from tests.service_helpers import import_workshop_data
 
 pytestmark = pytest.mark.e2e
 
 LOAD_MS = 40_000
+FONT_PX = "e => parseFloat(getComputedStyle(e).fontSize)"
+PROJECTOR_MIN_PX = 24
+"""Text on the wall is at least this large (1.7 rem of 16 px: 27 px)."""
 PEOPLE = ("Aline", "Basile", "Céleste", "Damien")
 COOP, CLOUD = "Coopérative de données", "Cloud personnel"
 RESULT_ROLES = ("score", "consensus", "rank-probability", "weight-set-positions", "resampled")
@@ -120,14 +131,6 @@ def no_exception(page: Any) -> None:
     assert boxes.count() == 0, "\n".join(boxes.all_inner_texts())
 
 
-def settle(page: Any) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=LOAD_MS,
-    )
-
-
 def room_decision(room: Room) -> Any:
     store = room.store()
     try:
@@ -216,8 +219,8 @@ def _tap_ratings(page: Any, scenario: str, benefit: int, cost: int) -> None:
     for _ in range(4):  # a choice made during a rerun may be dropped: choose again
         if first.is_visible():
             break
-        page.get_by_label(fr("scenarios.pick")).first.click()
-        page.get_by_role("option", name=scenario).click()
+        picker = page.get_by_label(fr("scenarios.pick")).first
+        pick_option(page, picker, re.compile(re.escape(scenario)))
         try:
             first.wait_for(state="visible", timeout=15_000)
         except Exception:  # noqa: BLE001 - the next round chooses again
@@ -325,7 +328,7 @@ def test_the_silent_round_leaks_no_rating_to_any_page_or_message(room: Room) -> 
             ),
         )
         page.goto(url)
-        settle(page)
+        settle(page, still=False)
         page.wait_for_timeout(1500)  # the live fragment's first pushes
         no_exception(page)
         html = page.content()
@@ -351,8 +354,9 @@ def test_the_wall_shows_that_the_winner_depends_on_whose_weights(room: Room) -> 
     expect(line).to_contain_text("Le gagnant dépend des poids retenus")
     expect(line).to_contain_text(f"« {CLOUD} » avec les poids de l’animation")
     expect(line).to_contain_text(f"« {COOP} » avec ceux du groupe")
-    size = line.locator("p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    assert size >= 24, size
+    projection_styled(wall)
+    size = line.locator("p").first.evaluate(FONT_PX)
+    assert size >= PROJECTOR_MIN_PX, size
     no_exception(wall)
     wall.context.close()
 
@@ -383,7 +387,7 @@ def test_a_second_round_changes_the_winner_and_the_report_says_so(room: Room) ->
     page = room.page("facilitator export")
     page.goto(room.url("export", secret=room.secret))
     expect(page.get_by_role("heading", name=fr("export.title"))).to_be_visible()
-    settle(page)
+    settle(page, still=False)
     with page.expect_download() as download:
         page.get_by_role("button", name=re.compile(fr("export.download"))).nth(1).click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
@@ -414,7 +418,7 @@ def test_an_objection_reaches_the_dossier(room: Room) -> None:
     page = room.page("facilitator dossier")
     page.goto(room.url("export", secret=room.secret))
     expect(page.get_by_role("heading", name=fr("export.title"))).to_be_visible()
-    settle(page)
+    settle(page, still=False)
     with page.expect_download() as download:
         page.get_by_role("button", name=re.compile(fr("export.download"))).nth(0).click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
@@ -457,9 +461,10 @@ def test_the_plenary_says_where_the_tables_agree_above_the_fold_at_1080p(
     page.goto(url)
     words = page.locator(".st-key-sd-plenary-words-needs")
     expect(words).to_contain_text(fr("decide.plenary_split_needs", items="").rstrip())
+    projection_styled(page)
     box = words.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 1080, box
-    size = words.locator("h4").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    assert size >= 24, size
+    size = words.locator("h4").first.evaluate(FONT_PX)
+    assert size >= PROJECTOR_MIN_PX, size
     no_exception(page)
     page.context.close()

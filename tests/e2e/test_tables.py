@@ -17,7 +17,7 @@ import pytest
 from selfdata.app import links, services
 from selfdata.i18n import t
 from selfdata.store import Store
-from tests.e2e.conftest import DESKTOP, TABLET, ConsoleLog, Server
+from tests.e2e.conftest import DESKTOP, TABLET, ConsoleLog, Server, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -108,15 +108,6 @@ def _eventually(room: Room, read: Any, want: Any, seconds: float = 60) -> Any:
 def no_exception(page: Any) -> None:
     boxes = page.locator('[data-testid="stException"]')
     assert boxes.count() == 0, "\n".join(boxes.all_inner_texts())
-
-
-def settle(page: Any) -> None:
-    """Wait until Streamlit has drawn everything (no placeholder, no run in progress)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=LOAD_MS,
-    )
 
 
 def figures(page: Any) -> list[list[dict[str, Any]]]:
@@ -244,7 +235,7 @@ def test_the_report_and_the_dossier_show_the_tables(room: Room) -> None:
     for n in (0, 1):  # the dossier, then the report (each from a freshly drawn page)
         page.goto(url)
         expect(page.get_by_role("heading", name=fr("export.title"))).to_be_visible()
-        settle(page)
+        settle(page, still=False)
         with page.expect_download() as download:
             page.get_by_role("button", name=re.compile(fr("export.download"))).nth(n).click()
         pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))

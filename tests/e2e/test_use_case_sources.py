@@ -14,7 +14,7 @@ from selfdata.files.loading import default_decks
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
-from tests.e2e.conftest import DESKTOP, Server, wait_until_still
+from tests.e2e.conftest import DESKTOP, Server, pick_option, wait_until_still
 
 pytestmark = pytest.mark.e2e
 LOAD_MS = 60_000  # waits on conditions: generous for a loaded machine
@@ -39,8 +39,7 @@ def _pick_need(page: Any, title: str) -> None:
     box = page.locator('[data-testid="stSelectbox"]').filter(
         has_text=t("use_cases.pick_need", "fr")
     )
-    box.locator("input").click()
-    page.get_by_role("option", name=title, exact=True).click()
+    pick_option(page, box.locator("input"), title)
     _wait_idle(page)
 
 
