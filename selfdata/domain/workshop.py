@@ -48,7 +48,10 @@ WORKSHOP_SCHEMA = "selfdata-workshop/1"
 
 Title = Annotated[
     str,
-    BeforeValidator(lambda v: strip_bidi_controls(v) if isinstance(v, str) else v),
+    # stripped here, not only by the constraints: after a BeforeValidator, pydantic 2.14
+    # checks ``min_length`` before it strips, so " " came in as "" (found by the hostile
+    # import test: the workshop then could not be read back)
+    BeforeValidator(lambda v: strip_bidi_controls(v).strip() if isinstance(v, str) else v),
     StringConstraints(min_length=1, max_length=MAX_TITLE, strip_whitespace=True),
 ]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]

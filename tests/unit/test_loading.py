@@ -423,3 +423,16 @@ def test_parse_workshop_checks_references_only_when_given_decks() -> None:
         str(caught.value.problems[0])
         == "w.yaml: theme: unknown theme 'mobilty' — did you mean 'mobility'?"
     )
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\u00a0", "\u3000", "\u202f \n", "\x1f"])
+def test_a_title_of_whitespace_only_is_refused_not_stored_empty(blank: str) -> None:
+    """Found by the hostile import test: a title of one space came in as "" and the stored
+    workshop could then not be read back."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from selfdata.domain.workshop import Title
+
+    with pytest.raises(ValidationError):
+        TypeAdapter(Title).validate_python(blank)
+    assert TypeAdapter(Title).validate_python(f"{blank}Atelier{blank}") == "Atelier"
