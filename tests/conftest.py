@@ -57,6 +57,19 @@ E2E_LONGEST_FIRST = (
 longest first."""
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _shared_pdf_builds(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Where :mod:`tests.pdf_builds` keeps the run's PDFs: this run's temporary folder, the
+    one its xdist workers share (nothing outlives the run). Only when a collected module
+    uses it (imported already: collection is over when session fixtures run)."""
+    builds = sys.modules.get("tests.pdf_builds")
+    if builds is None:
+        return
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    builds.FOLDER = shared / "pdf-builds"
+
+
 def _file_order(item: pytest.Item, workers: bool) -> tuple[int, int]:
     path = item.nodeid.replace("\\", "/").split("::")[0]
     if "tests/e2e/" not in path:

@@ -21,11 +21,12 @@ from pypdf.generic import ArrayObject, ContentStream, DictionaryObject
 from selfdata.domain.cards import Decks
 from selfdata.domain.typography import fr_punctuation
 from selfdata.domain.workshop import Workshop
-from selfdata.export import card_deck, network_drawing, scenario_dossier, workshop_report
+from selfdata.export import network_drawing
 from selfdata.export.deck import model_face
 from selfdata.export.facts import Edge, Lookup, Node, network_facts
 from selfdata.export.pdf_base import ExportPDF
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import card_deck, scenario_dossier, workshop_report
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
 

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from selfdata.cli import main
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import Workshop
-from selfdata.export import card_deck, scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import card_deck, scenario_dossier, workshop_report
 
 EXAMPLE = SCENARIOS_DIR / "la_rochelle.yaml"
 

@@ -16,11 +16,11 @@ from selfdata.app import services
 from selfdata.domain.errors import InvalidInput, LimitExceeded
 from selfdata.domain.limits import MAX_ITEMS
 from selfdata.engines.matching import match_matrix, match_sources
-from selfdata.export import card_deck, scenario_dossier, workshop_report
 from selfdata.export.deck import workshop_decks
 from selfdata.files.loading import default_decks
 from selfdata.store import Store
 from selfdata.store import schema as t
+from tests.pdf_builds import card_deck, scenario_dossier, workshop_report
 from tests.register_fixture import register_csv, register_xlsx
 from tests.service_helpers import Room, open_room
 

@@ -8,9 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from selfdata.engines.data_protection import pre_check
-from selfdata.export import scenario_dossier
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 from selfdata.i18n import t
+from tests.pdf_builds import scenario_dossier
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
 

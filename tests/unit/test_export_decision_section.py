@@ -18,8 +18,8 @@ from selfdata.domain.workshop import (
     SwingWeight,
     Workshop,
 )
-from selfdata.export import scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import scenario_dossier, workshop_report
 
 pytestmark = pytest.mark.pdf
 

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from selfdata.domain.cards import Decks, I18nText
-from selfdata.export import card_deck
 from selfdata.export.deck import CARD_H, CARD_W, deck_faces, printed_cards
 from selfdata.files.loading import default_decks
+from tests.pdf_builds import card_deck
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
 

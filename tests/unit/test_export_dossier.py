@@ -10,9 +10,10 @@ from pypdf import PdfReader
 
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import Scenario, Scope, Workshop
-from selfdata.export import ScenarioNotFoundError, scenario_dossier
+from selfdata.export import ScenarioNotFoundError
 from selfdata.export.dossier import COVER_TITLE_CHARS
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import scenario_dossier
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
 

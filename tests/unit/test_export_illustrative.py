@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import Workshop
-from selfdata.export import scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import scenario_dossier, workshop_report
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
 

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import Workshop
 from selfdata.engines.ranking import rank_scenarios
-from selfdata.export import workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import workshop_report
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
 

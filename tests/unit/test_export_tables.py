@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from selfdata.domain.workshop import Workshop, WorkshopTable
-from selfdata.export import scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import scenario_dossier, workshop_report
 
 pytestmark = pytest.mark.pdf  # builds PDFs and reads them back: make test, not test-fast
 

@@ -14,9 +14,9 @@ from selfdata.domain.cards import Decks
 from selfdata.domain.typography import NNBSP, fr_punctuation, loose_guillemets, loose_punctuation
 from selfdata.engines.matching import match_sources
 from selfdata.engines.network import diagnose, scenario_network
-from selfdata.export import card_deck, scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 from selfdata.i18n import catalog
+from tests.pdf_builds import card_deck, scenario_dossier, workshop_report
 
 EXAMPLES = ("la_rochelle", "grand_lyon", "nantes")
 

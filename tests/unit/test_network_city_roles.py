@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from selfdata.engines.network import city_role_conflict, diagnose, scenario_network
-from selfdata.export import scenario_dossier
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
+from tests.pdf_builds import scenario_dossier
 
 
 def example(name: str):  # type: ignore[no-untyped-def]

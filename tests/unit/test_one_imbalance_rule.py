@@ -14,11 +14,11 @@ from pypdf import PdfReader
 
 from selfdata.domain.cards import Decks
 from selfdata.engines.network import diagnose, imbalances, scenario_network
-from selfdata.export import scenario_dossier
 from selfdata.export.facts import Lookup, network_facts
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 from selfdata.i18n import t
 from selfdata.ui.figures.network import balance_rows, flagged_actors
+from tests.pdf_builds import scenario_dossier
 
 EXAMPLES = ("la_rochelle", "grand_lyon", "nantes")
 

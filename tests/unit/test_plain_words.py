@@ -13,10 +13,10 @@ from pypdf import PdfReader
 
 from selfdata.domain.cards import Decks
 from selfdata.engines.governance import governance_fit
-from selfdata.export import scenario_dossier, workshop_report
 from selfdata.export.pdf_base import clip
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, load_workshop
 from selfdata.i18n import t
+from tests.pdf_builds import scenario_dossier, workshop_report
 
 pytestmark = pytest.mark.pdf
 

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from selfdata.cli import main
 from selfdata.domain.cards import Decks
 from selfdata.domain.workshop import CriterionWeight, Workshop
-from selfdata.export import scenario_dossier, workshop_report
 from selfdata.files.loading import SCENARIOS_DIR, default_decks, dump_workshop, load_workshop
+from tests.pdf_builds import scenario_dossier, workshop_report
 
 FRACTIONAL = {
     "resident_benefit": 0.25,
