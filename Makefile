@@ -57,18 +57,21 @@ run: $(VENV)/.runtime-stamp
 PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
 
 ## The whole suite in three runs: unit, integration and app (AppTest) on $(TEST_WORKERS)
-## pytest-xdist workers (one per core, at most 4; a file stays on one worker, so its module
-## fixtures are built once); then the browser tests that time nothing on $(E2E_WORKERS) workers
-## (each worker its own server, database and chromium; a file stays on one worker, so a
-## story's tests run in order and share its screens; the longest files first, in the order of
-## tests/conftest.py, which `--no-loadscope-reorder` keeps); then the browser tests marked
-## `timing` (a latency or a delay asserted) alone, one after the other, on a machine left
-## to them. All three always run; the target fails if any did.
-TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 4 ] && n=4; echo $$n)
-## One worker more than cores for the browser tests. They are bound by CPU all the same
-## (chromium's renderers about half of it): on the 2-core box, 2026-12-07, the 65 untimed ones
-## took 6 min 09 s on three workers and 6 min 08 s on five (load 12-18).
-E2E_WORKERS ?= $(shell echo $$(( $(TEST_WORKERS) + 1 )))
+## pytest-xdist workers (a file stays on one worker, so its module fixtures are built once);
+## then the browser tests that time nothing on $(E2E_WORKERS) workers (each worker its own
+## server, database and chromium; a file stays on one worker, so a story's tests run in
+## order and share its screens; the longest files first, in the order of tests/conftest.py,
+## which `--no-loadscope-reorder` keeps); then the browser tests marked `timing` (a latency
+## or a delay asserted) alone, one after the other, on a machine left to them. All three
+## always run; the target fails if any did.
+CORES ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 4 ] && n=4; echo $$n)
+## One worker more than cores: a worker often waits (a server starting, PostgreSQL, a
+## subprocess), and the spare one fills the gap. On the 2-core box, 2026-12-08, quiet: the
+## non-browser part took 5 min 17 s on two workers and 4 min 48 s on three (8 min 12 s of
+## user CPU both); the 65 untimed browser tests 6 min 09 s on three and 6 min 08 s on five
+## (2026-12-07: bound by CPU, chromium's renderers about half of it).
+TEST_WORKERS ?= $(shell echo $$(( $(CORES) + 1 )))
+E2E_WORKERS ?= $(TEST_WORKERS)
 test: $(VENV)/.dev-stamp system-deps
 	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile -m "not e2e"; a=$$?; \
 	$(PYTEST) -q -n $(E2E_WORKERS) --dist loadfile --no-loadscope-reorder -m "e2e and not timing"; b=$$?; \

@@ -85,12 +85,15 @@ def test_make_test_runs_every_test_once_and_the_timed_browser_tests_alone_at_the
             chosen = [i for i, s in enumerate(selections) if s.evaluate(marks.__getitem__)]
             assert chosen == [0 if not e2e else 2 if timing else 1], marks
     assert "[ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$c -eq 0 ]" in command
-    # the README's account of it: one worker more than cores for the untimed browser tests
+    # the README's account of it: one worker more than cores for both parallel runs
+    assert parallel[0][parallel[0].index("-n") + 1] == "$(TEST_WORKERS)"
     assert parallel[1][parallel[1].index("-n") + 1] == "$(E2E_WORKERS)"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "E2E_WORKERS ?= $(shell echo $$(( $(TEST_WORKERS) + 1 )))" in makefile
+    assert "TEST_WORKERS ?= $(shell echo $$(( $(CORES) + 1 )))" in makefile
+    assert "E2E_WORKERS ?= $(TEST_WORKERS)" in makefile
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert "browser tests that time nothing on one worker more" in readme
+    assert "on one pytest-xdist worker more than cores (at most 4 cores counted" in readme
+    assert "then the browser tests that time nothing, on as many workers" in readme
     assert "tests marked `timing`" in readme
 
 
