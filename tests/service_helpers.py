@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import func, select
@@ -66,6 +67,42 @@ def open_room(store: Store, **settings: int) -> Room:
             cap=settings.get("cap", 3),
         )
     return room
+
+
+def energy_workshop(
+    title: str,
+    scenarios: list[tuple[str, str, str]],
+    criteria: list[dict[str, Any]],
+    *,
+    use_case_title: str = "Suivre sa consommation",
+    **extra: Any,
+) -> dict[str, Any]:
+    """A small workshop file's data at the scenarios step: one energy need, one source, one
+    use case ``uc``, and ``scenarios`` as (id, title, model), each for 100 residents over
+    6 months; ``extra`` adds or replaces top-level fields."""
+    scope = {"residents": 100, "duration_months": 6}
+    return {
+        "title": title,
+        "territory": "Testville",
+        "theme": "energy",
+        "step": "scenarios",
+        "sources": [{"id": "electricity_load_curve"}],
+        "needs": [{"id": "lower_energy_bill"}],
+        "use_cases": [
+            {
+                "id": "uc",
+                "title": use_case_title,
+                "need": "lower_energy_bill",
+                "sources": ["electricity_load_curve"],
+            }
+        ],
+        "scenarios": [
+            {"id": sid, "title": name, "use_case": "uc", "model": model, "scope": scope}
+            for sid, name, model in scenarios
+        ],
+        "criteria": criteria,
+        **extra,
+    }
 
 
 def count_workshops(store: Store) -> int:

@@ -240,6 +240,14 @@ class ConsoleLog:
         page.on("pageerror", on_page_error)
 
 
+@pytest.fixture
+def console_log() -> Iterator[ConsoleLog]:
+    """A console log for the test's pages; the test fails on any console error they logged."""
+    log = ConsoleLog()
+    yield log
+    assert not log.errors, "console errors:\n" + "\n".join(log.errors)
+
+
 @pytest.fixture(scope="package")
 def browser(chromium: Path) -> Iterator[object]:
     # Package scope, not session: Playwright's sync API keeps an asyncio loop running on the

@@ -12,7 +12,7 @@ from selfdata.files.loading import default_decks
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
-from tests.e2e.conftest import DESKTOP, Server, pick_option, wait_until_still
+from tests.e2e.conftest import DESKTOP, Server, pick_option, settle
 
 pytestmark = pytest.mark.e2e
 LOAD_MS = 60_000  # waits on conditions: generous for a loaded machine
@@ -30,17 +30,8 @@ def _open(browser: Any, url: str, options: dict[str, Any] = DESKTOP) -> Any:
     page = browser.new_context(**options).new_page()
     page.set_default_timeout(LOAD_MS)
     page.goto(url)
-    _wait_idle(page)
+    settle(page)
     return page
-
-
-def _wait_idle(page: Any) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
-        timeout=LOAD_MS,
-    )
-    wait_until_still(page)
 
 
 def _selectbox(page: Any, label: str) -> Any:
@@ -49,7 +40,7 @@ def _selectbox(page: Any, label: str) -> Any:
 
 def _pick(page: Any, label: str, option: str) -> None:
     pick_option(page, _selectbox(page, label).locator("input"), option)
-    _wait_idle(page)
+    settle(page)
 
 
 def _shown(page: Any, label: str) -> str:
@@ -95,7 +86,7 @@ def test_the_model_drop_down_shows_each_use_case_s_choice_or_its_best_fit(
     # confirming saves what is shown (nothing, for a tie nobody broke)
     _pick(page, case_label, unchosen.title)
     page.get_by_role("button", name=t("governance.confirm", "fr")).click()
-    _wait_idle(page)
+    settle(page)
     store = Store(sqlite_url(server.db))
     saved = {u.id: u.governance_choice for u in services.use_cases(store, room.code).use_cases}
     store.dispose()

@@ -18,7 +18,7 @@ import pytest
 from selfdata.app import links, services
 from selfdata.store import Store
 from tests.e2e.conftest import TABLET, ConsoleLog, Server, settle
-from tests.service_helpers import import_workshop_data
+from tests.service_helpers import energy_workshop, import_workshop_data
 
 pytestmark = pytest.mark.e2e
 
@@ -35,36 +35,14 @@ CRITERIA = (
     "scalability",
     "privacy_risk",
 )
-SCOPE = {"residents": 100, "duration_months": 6}
 
 
 def workshop() -> dict[str, Any]:
-    return {
-        "title": "Atelier notes en rafale",
-        "territory": "Testville",
-        "theme": "energy",
-        "step": "scenarios",
-        "sources": [{"id": "electricity_load_curve"}],
-        "needs": [{"id": "lower_energy_bill"}],
-        "use_cases": [
-            {
-                "id": "uc",
-                "title": "Suivre sa consommation",
-                "need": "lower_energy_bill",
-                "sources": ["electricity_load_curve"],
-            }
-        ],
-        "scenarios": [
-            {
-                "id": "coop",
-                "title": "Coopérative de données",
-                "use_case": "uc",
-                "model": "data_cooperative",
-                "scope": SCOPE,
-            }
-        ],
-        "criteria": [{"criterion": c, "weight": 1} for c in CRITERIA],
-    }
+    return energy_workshop(
+        "Atelier notes en rafale",
+        [("coop", "Coopérative de données", "data_cooperative")],
+        [{"criterion": c, "weight": 1} for c in CRITERIA],
+    )
 
 
 def wait_for(read: Any, want: Any, seconds: float = 60) -> Any:

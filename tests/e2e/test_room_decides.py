@@ -29,7 +29,7 @@ from tests.e2e.conftest import (
     projection_styled,
     settle,
 )
-from tests.service_helpers import import_workshop_data
+from tests.service_helpers import energy_workshop, import_workshop_data
 
 pytestmark = pytest.mark.e2e
 
@@ -47,43 +47,11 @@ def fr(key: str, **values: object) -> str:
 
 
 def workshop() -> dict[str, Any]:
-    scope = {"residents": 100, "duration_months": 6}
-    return {
-        "title": "Atelier décision",
-        "territory": "Testville",
-        "theme": "energy",
-        "step": "scenarios",
-        "sources": [{"id": "electricity_load_curve"}],
-        "needs": [{"id": "lower_energy_bill"}],
-        "use_cases": [
-            {
-                "id": "uc",
-                "title": "Suivre sa consommation",
-                "need": "lower_energy_bill",
-                "sources": ["electricity_load_curve"],
-            }
-        ],
-        "scenarios": [
-            {
-                "id": "coop",
-                "title": COOP,
-                "use_case": "uc",
-                "model": "data_cooperative",
-                "scope": scope,
-            },
-            {
-                "id": "cloud",
-                "title": CLOUD,
-                "use_case": "uc",
-                "model": "personal_cloud",
-                "scope": scope,
-            },
-        ],  # fmt: skip
-        "criteria": [
-            {"criterion": "resident_benefit", "weight": 3},
-            {"criterion": "cost", "weight": 1},
-        ],
-    }
+    return energy_workshop(
+        "Atelier décision",
+        [("coop", COOP, "data_cooperative"), ("cloud", CLOUD, "personal_cloud")],
+        [{"criterion": "resident_benefit", "weight": 3}, {"criterion": "cost", "weight": 1}],
+    )
 
 
 @dataclass

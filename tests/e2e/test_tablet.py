@@ -11,7 +11,7 @@ import pytest
 
 from selfdata.app import links, services
 from selfdata.store import Store
-from tests.e2e.conftest import TABLET, ConsoleLog, Server, wait_until_still
+from tests.e2e.conftest import TABLET, ConsoleLog, Server, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -73,15 +73,6 @@ def tablet(browser: Any) -> Iterator[tuple[Any, ConsoleLog]]:
     assert not log.errors, "console errors:\n" + "\n".join(log.errors)
 
 
-def _settle(page: Any) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=LOAD_MS,
-    )
-    wait_until_still(page)
-
-
 @pytest.mark.parametrize("step", TABLET_PAGES)
 def test_every_control_on_a_tablet_page_is_at_least_44_px_tall(
     server: Server, room: tuple[services.Created, str], tablet: tuple[Any, ConsoleLog], step: str
@@ -92,7 +83,7 @@ def test_every_control_on_a_tablet_page_is_at_least_44_px_tall(
     page, _ = tablet
     page.goto(links.page_url(server.base_url, step, {"code": created.code, "token": token}))
     expect(page.get_by_role("heading").first).to_be_visible(timeout=LOAD_MS)
-    _settle(page)
+    settle(page)
     found = page.evaluate(MEASURE)
     assert found, "no control measured"
     small = [f for f in found if f["height"] < TOUCH_PX]
@@ -196,7 +187,7 @@ def test_a_tablet_shows_its_own_dot_at_once_and_each_room_change_within_two_seco
             timeout=timeout,
         )
 
-    _settle(page)
+    settle(page)
     page.evaluate("window.__e2e_no_reload = true")
 
     # its own dot, at once; before the reveal the room's dots are the projector's
@@ -269,7 +260,7 @@ def test_a_tablet_shows_its_own_rating_at_once_and_each_room_change_within_two_s
             timeout=timeout,
         )
 
-    _settle(page)
+    settle(page)
     page.evaluate("window.__e2e_no_reload = true")
     raters = t("scenarios.raters", "fr", n=2).split("\u202f")[0]
 

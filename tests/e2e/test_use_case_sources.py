@@ -14,7 +14,7 @@ from selfdata.files.loading import default_decks
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.store.engine import sqlite_url
-from tests.e2e.conftest import DESKTOP, Server, pick_option, wait_until_still
+from tests.e2e.conftest import DESKTOP, Server, pick_option, settle
 
 pytestmark = pytest.mark.e2e
 LOAD_MS = 60_000  # waits on conditions: generous for a loaded machine
@@ -28,19 +28,12 @@ def _open(browser: Any, url: str) -> Any:
     return page
 
 
-def _wait_idle(page: Any) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=LOAD_MS
-    )
-    wait_until_still(page)
-
-
 def _pick_need(page: Any, title: str) -> None:
     box = page.locator('[data-testid="stSelectbox"]').filter(
         has_text=t("use_cases.pick_need", "fr")
     )
     pick_option(page, box.locator("input"), title)
-    _wait_idle(page)
+    settle(page)
 
 
 def _prefilled(page: Any) -> list[str]:
@@ -90,7 +83,7 @@ def test_the_next_need_gets_its_own_suggested_sources(server: Server, browser: A
     assert _prefilled(page) == expected[first]
     page.get_by_label(t("use_cases.title", "fr")).fill("Pour le premier besoin")
     page.get_by_role("button", name=t("use_cases.create", "fr")).click()
-    _wait_idle(page)
+    settle(page)
     assert _need_picker_in_view(page)
     _pick_need(page, second)
     assert _prefilled(page) == expected[second]

@@ -17,7 +17,7 @@ from selfdata.app import links, services
 from selfdata.i18n import t
 from selfdata.store import Store
 from selfdata.ui.figures.wall import WALL_CHART_PX
-from tests.e2e.conftest import ConsoleLog, Server, wait_until_still
+from tests.e2e.conftest import ConsoleLog, Server, settle, wait_until_still
 
 pytestmark = pytest.mark.e2e
 
@@ -39,26 +39,11 @@ def room(server: Server) -> Iterator[services.Created]:
     store.dispose()
 
 
-@pytest.fixture
-def console_log() -> Iterator[ConsoleLog]:
-    log = ConsoleLog()
-    yield log
-    assert not log.errors, "console errors:\n" + "\n".join(log.errors)
-
-
 def _page(browser: Any, log: ConsoleLog, name: str, options: dict[str, Any]) -> Any:
     page = browser.new_context(**options).new_page()
     page.set_default_timeout(LOAD_MS)
     log.watch(page, name)
     return page
-
-
-def _settle(page: Any) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=LOAD_MS,
-    )
 
 
 def _no_page_not_found(page: Any) -> None:
@@ -105,7 +90,7 @@ def test_the_projector_has_no_controls_and_follows_the_method_and_chart_chosen_o
     wall = _page(browser, console_log, "projector", PROJECTOR_1080)
     wall.goto(links.projection_url(server.base_url, room.code))
     expect(wall.get_by_text(t("wall.shown_method", "fr", method="Somme pondérée"))).to_be_visible()
-    _settle(wall)
+    settle(wall, still=False)
     controls = wall.locator(
         "[data-testid='stMain'] button, [data-testid='stMain'] input,"
         " [data-testid='stMain'] [role='radiogroup'], [data-testid='stMain'] select"
@@ -210,7 +195,7 @@ def test_the_projected_result_is_large_and_above_the_fold_at_1080p_and_720p(
             expect(
                 wall.locator(".st-key-sd-wall-result .stPlotlyChart svg text").first
             ).to_be_visible(timeout=LOAD_MS)
-        _settle(wall)
+        settle(wall, still=False)
         wait_until_still(wall)
         found = wall.evaluate(SMALLEST_RESULT_TEXT)
         if screenshots is not None and (step, size) in WALL_SHOTS:
@@ -296,7 +281,7 @@ def test_the_projected_network_s_names_run_into_nothing_and_its_plot_keeps_the_c
     expect(
         wall.locator(".st-key-sd-wall-result .stPlotlyChart g.textpoint text").first
     ).to_be_visible(timeout=LOAD_MS)
-    _settle(wall)
+    settle(wall, still=False)
     wait_until_still(wall)
     found = wall.evaluate(NETWORK_LABELS)
     assert found is not None and len(found["labels"]) >= 4, found

@@ -13,7 +13,7 @@ import pytest
 from selfdata.app import links, services
 from selfdata.i18n import t
 from selfdata.store import Store
-from tests.e2e.conftest import ConsoleLog, Server, wait_until_still
+from tests.e2e.conftest import ConsoleLog, Server, settle, wait_until_still
 from tests.e2e.test_wall import (
     LOAD_MS,
     PROJECTOR_720,
@@ -22,7 +22,6 @@ from tests.e2e.test_wall import (
     WALL_TEXT_PX,
     _overlap,
     _page,
-    _settle,
 )
 
 pytestmark = pytest.mark.e2e
@@ -34,13 +33,6 @@ def room(server: Server) -> Iterator[services.Created]:
     created = services.create_workshop(store, example="la_rochelle")
     yield created
     store.dispose()
-
-
-@pytest.fixture
-def console_log() -> Iterator[ConsoleLog]:
-    log = ConsoleLog()
-    yield log
-    assert not log.errors, "console errors:\n" + "\n".join(log.errors)
 
 
 def _set(server: Server, room: services.Created, step: str, **projection: Any) -> None:
@@ -59,7 +51,7 @@ def _wall(browser: Any, log: ConsoleLog, url: str, size: str) -> Any:
     )
     wall.goto(url)
     expect(wall.locator(".stPlotlyChart svg text").first).to_be_visible(timeout=LOAD_MS)
-    _settle(wall)
+    settle(wall, still=False)
     wait_until_still(wall)  # the charts' layout done (was a fixed 0.8 s)
     return wall
 

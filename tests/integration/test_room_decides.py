@@ -14,50 +14,19 @@ from selfdata.files.documents import parse_text
 from selfdata.files.loading import default_decks, dump_workshop, parse_workshop
 from selfdata.store import SCHEMA_VERSION, Store
 from selfdata.store import schema as t
-from tests.service_helpers import Room, import_workshop_data
+from tests.service_helpers import Room, energy_workshop, import_workshop_data
 
 CRITERIA = ("resident_benefit", "cost")
 
 
 def small_workshop(**extra: Any) -> dict[str, Any]:
-    scope = {"residents": 100, "duration_months": 6}
-    return {
-        "title": "Atelier décision",
-        "territory": "Testville",
-        "theme": "energy",
-        "step": "scenarios",
-        "sources": [{"id": "electricity_load_curve"}],
-        "needs": [{"id": "lower_energy_bill"}],
-        "use_cases": [
-            {
-                "id": "uc",
-                "title": "Suivre sa conso",
-                "need": "lower_energy_bill",
-                "sources": ["electricity_load_curve"],
-            }
-        ],
-        "scenarios": [
-            {
-                "id": "x",
-                "title": "Cloud personnel",
-                "use_case": "uc",
-                "model": "personal_cloud",
-                "scope": scope,
-            },
-            {
-                "id": "y",
-                "title": "Coopérative",
-                "use_case": "uc",
-                "model": "data_cooperative",
-                "scope": scope,
-            },
-        ],
-        "criteria": [
-            {"criterion": "resident_benefit", "weight": 3},
-            {"criterion": "cost", "weight": 1},
-        ],
+    return energy_workshop(
+        "Atelier décision",
+        [("x", "Cloud personnel", "personal_cloud"), ("y", "Coopérative", "data_cooperative")],
+        [{"criterion": "resident_benefit", "weight": 3}, {"criterion": "cost", "weight": 1}],
+        use_case_title="Suivre sa conso",
         **extra,
-    }
+    )
 
 
 def room_of(store: Store) -> Room:
