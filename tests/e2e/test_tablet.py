@@ -4,12 +4,14 @@ off at the per-need cap, and a refused tap shows its message inside the viewport
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from selfdata.app import links, services
+from selfdata.i18n import t
 from selfdata.store import Store
 from tests.e2e.conftest import TABLET, ConsoleLog, Server, settle
 
@@ -153,15 +155,34 @@ tablet shows its own dot within this long too (issue 25's bar: the board's tap r
 the board, and a tablet is no longer redrawn for other people's dots)."""
 
 
+def _lock_then_time_up(
+    store: Store, code: str, secret: str, page: Any, locked: str, open_is: Any
+) -> None:
+    """The facilitator locks the step then unlocks it, then starts a 4 s timer and stops it
+    once over: the tablet says each, and its input closes and opens again each time
+    (``open_is(expected)`` checks it)."""
+    from playwright.sync_api import expect
+
+    services.set_locked(store, code, secret, True)
+    expect(page.get_by_text(t(locked, "fr"))).to_be_visible(timeout=LIVE_MS)
+    open_is(False)
+    services.set_locked(store, code, secret, False)
+    open_is(True)
+
+    services.start_timer(store, code, secret, 4)
+    timer = page.locator(".st-key-sd-countdown")
+    expect(timer).to_contain_text(re.compile(r"\d:\d\d"), timeout=LIVE_MS)
+    expect(timer).to_contain_text(t("timer.over", "fr"), timeout=4_000 + LIVE_MS)
+    open_is(False)  # the time is up: input locks
+    services.stop_timer(store, code, secret)
+    open_is(True)
+
+
 @pytest.mark.timing  # LIVE_MS: alone, after the other browser tests
 def test_a_tablet_shows_its_own_dot_at_once_and_each_room_change_within_two_seconds(
     server: Server, tablet: tuple[Any, ConsoleLog]
 ) -> None:
-    import re
-
     from playwright.sync_api import expect
-
-    from selfdata.i18n import t
 
     store = Store(f"sqlite:///{server.db}")
     created = services.create_workshop(store, example="la_rochelle")
@@ -196,19 +217,7 @@ def test_a_tablet_shows_its_own_dot_at_once_and_each_room_change_within_two_seco
     expect(page.get_by_text(t("counts.dots", "fr"), exact=True)).to_have_count(0)
     services.vote(store, code, other, first, 1)  # a neighbour's dot: nothing to show here
 
-    services.set_locked(store, code, secret, True)
-    expect(page.get_by_text(t("needs.locked", "fr"))).to_be_visible(timeout=LIVE_MS)
-    plus_is(False)
-    services.set_locked(store, code, secret, False)
-    plus_is(True)
-
-    services.start_timer(store, code, secret, 4)
-    timer = page.locator(".st-key-sd-countdown")
-    expect(timer).to_contain_text(re.compile(r"\d:\d\d"), timeout=LIVE_MS)
-    expect(timer).to_contain_text(t("timer.over", "fr"), timeout=4_000 + LIVE_MS)
-    plus_is(False)  # the time is up: input locks
-    services.stop_timer(store, code, secret)
-    plus_is(True)
+    _lock_then_time_up(store, code, secret, page, "needs.locked", plus_is)
 
     services.set_revealed(store, code, secret, "needs", True)
     dots = page.locator('[data-testid="stMetric"]').filter(has_text=t("counts.dots", "fr"))
@@ -230,11 +239,8 @@ def test_a_tablet_shows_its_own_rating_at_once_and_each_room_change_within_two_s
     """The scenarios page before the results (issue 25): a rating reruns the rating form
     alone and shows at once; the room's ratings are not shown (the projector counts the
     raters); a lock, a timer, the reveal and a step still reach the tablet within 2 s."""
-    import re
 
     from playwright.sync_api import expect
-
-    from selfdata.i18n import t
 
     store = Store(f"sqlite:///{server.db}")
     created = services.create_workshop(store, example="la_rochelle")
@@ -273,19 +279,7 @@ def test_a_tablet_shows_its_own_rating_at_once_and_each_room_change_within_two_s
     expect(page.get_by_text(raters)).to_have_count(0)
     services.rate(store, code, other, scenario, criterion, 2)  # a neighbour's: nothing here
 
-    services.set_locked(store, code, secret, True)
-    expect(page.get_by_text(t("scenarios.locked", "fr"))).to_be_visible(timeout=LIVE_MS)
-    rating_is(False)
-    services.set_locked(store, code, secret, False)
-    rating_is(True)
-
-    services.start_timer(store, code, secret, 4)
-    timer = page.locator(".st-key-sd-countdown")
-    expect(timer).to_contain_text(re.compile(r"\d:\d\d"), timeout=LIVE_MS)
-    expect(timer).to_contain_text(t("timer.over", "fr"), timeout=4_000 + LIVE_MS)
-    rating_is(False)  # the time is up: input locks
-    services.stop_timer(store, code, secret)
-    rating_is(True)
+    _lock_then_time_up(store, code, secret, page, "scenarios.locked", rating_is)
 
     services.set_revealed(store, code, secret, "scenarios", True)
     expect(page.get_by_text(raters)).to_be_visible(timeout=LIVE_MS)  # its own and the neighbour's
