@@ -367,3 +367,14 @@ def projection_styled(page: Any, timeout_ms: int = SETTLE_MS) -> None:
         ".getPropertyValue('--sd-projection').trim() === '1'",
         timeout=timeout_ms,
     )
+
+
+def wait_for(read: Any, want: Any, seconds: float = 60) -> Any:
+    """``read()`` every 0.5 s until it returns ``want`` or ``seconds`` have passed; its last
+    value (the caller asserts it, so a failure shows what was read)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = read()
+        if value == want or time.monotonic() > deadline:
+            return value
+        time.sleep(0.5)

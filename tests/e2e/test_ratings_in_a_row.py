@@ -9,7 +9,6 @@ loss came from its round 2 tapping the ratings already chosen: a second tap unse
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 
 from selfdata.app import links, services
 from selfdata.store import Store
-from tests.e2e.conftest import TABLET, ConsoleLog, Server, settle
+from tests.e2e.conftest import TABLET, ConsoleLog, Server, settle, wait_for
 from tests.service_helpers import energy_workshop, import_workshop_data
 
 pytestmark = pytest.mark.e2e
@@ -43,15 +42,6 @@ def workshop() -> dict[str, Any]:
         [("coop", "Coopérative de données", "data_cooperative")],
         [{"criterion": c, "weight": 1} for c in CRITERIA],
     )
-
-
-def wait_for(read: Any, want: Any, seconds: float = 60) -> Any:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = read()
-        if value == want or time.monotonic() > deadline:
-            return value
-        time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ from tests.e2e.conftest import (
     pick_option,
     projection_styled,
     settle,
+    wait_for,
 )
 from tests.service_helpers import energy_workshop, import_workshop_data
 
@@ -131,15 +131,6 @@ def facilitator_click(room: Room, name: str, done: Any) -> None:
     assert wait_for(done, True, 60), name
     no_exception(page)
     page.context.close()
-
-
-def wait_for(read: Any, want: Any, seconds: float = 30) -> Any:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = read()
-        if value == want or time.monotonic() > deadline:
-            return value
-        time.sleep(0.5)
 
 
 def ratings_count(room: Room) -> int:
@@ -256,7 +247,7 @@ def test_the_silent_round_leaks_no_rating_to_any_page_or_message(room: Room) -> 
     for page in room.tablets:
         rate(room, page, CLOUD, 5, 5)
         rate(room, page, COOP, 3, 1)
-    assert wait_for(lambda: ratings_count(room), 16) == 16
+    assert wait_for(lambda: ratings_count(room), 16, 30) == 16
     store = room.store()
     group = outcomes.rank(services.export_workshop(store, room.code, room.secret), default_decks())
     store.dispose()
@@ -349,7 +340,7 @@ def test_a_second_round_changes_the_winner_and_the_report_says_so(room: Room) ->
             if r.scenario == "cloud" and r.criterion == "resident_benefit"
         )
 
-    assert wait_for(cloud_benefit, [2, 2, 2, 2]) == [2, 2, 2, 2]
+    assert wait_for(cloud_benefit, [2, 2, 2, 2], 30) == [2, 2, 2, 2]
     facilitator_click(room, fr("decide.round_close", n=2), lambda: not room_decision(room).silent)
     facilitator_click(room, fr("scenarios.reveal"), lambda: revealed(room))
     page = room.page("facilitator export")
